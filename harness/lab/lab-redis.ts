@@ -1,0 +1,96 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { Redis, type RedisOptions } from 'ioredis';
+
+export interface KeyState {
+  key: string;
+  /** Milliseconds left; -1 when the key never expires. */
+  pttlMs: number;
+}
+
+/**
+ * The lab's Redis: one key prefix per test file, clients that stand for separate
+ * processes, and clients for a Redis that is down or stalled. Cleanup removes only keys
+ * under the prefix (SCAN + UNLINK), never FLUSHDB: the server may hold other data.
+ */
+export class LabRedis {
+  /** A client for the suite's own inspection; the code under test never gets this one. */
+  readonly admin: Redis;
+  private readonly clients = new Set<Redis>();
+  private readonly servers = new Set<Server>();
+  private readonly sockets = new Set<Socket>();
+
+  constructor(
+    private readonly url: string,
+    /** Every key the lab writes starts with this, e.g. `course:01:k3x9a2:`. */
+    readonly prefix: string,
+  ) {
+    this.admin = new Redis(url);
+  }
+
+  key(name: string): string {
+    return this.prefix + name;
+  }
+
+  /** A fresh connection, as a separate process of the app would have. */
+  client(options: RedisOptions = {}): Redis {
+    const client = new Redis(this.url, options);
+    client.on('error', () => {}); // tests that break connections expect errors; assertions report them
+    this.clients.add(client);
+    return client;
+  }
+
+  /** A client whose server is down: nothing listens on its port. */
+  async downClient(): Promise<Redis> {
+    const server = await this.listen(() => {});
+    const { port } = server.address() as { port: number };
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    this.servers.delete(server);
+    return this.client({ port, host: '127.0.0.1' });
+  }
+
+  /** A client whose server accepts the connection and then never answers, like a stalled Redis. */
+  async stalledClient(): Promise<Redis> {
+    const server = await this.listen((socket) => socket.on('data', () => {}));
+    const { port } = server.address() as { port: number };
+    return this.client({ port, host: '127.0.0.1' });
+  }
+
+  /** Keys under this lab's prefix, with their remaining TTL, found with SCAN. */
+  async keys(): Promise<KeyState[]> {
+    const names: string[] = [];
+    for await (const batch of this.admin.scanStream({ match: `${escapeGlob(this.prefix)}*`, count: 500 })) {
+      names.push(...(batch as string[]));
+    }
+    const ttls = await Promise.all(names.map((name) => this.admin.pttl(name)));
+    return names.map((key, i) => ({ key, pttlMs: ttls[i]! })).sort((a, b) => a.key.localeCompare(b.key));
+  }
+
+  async deleteAll(): Promise<void> {
+    const keys = (await this.keys()).map((state) => state.key);
+    for (let i = 0; i < keys.length; i += 500) await this.admin.unlink(...keys.slice(i, i + 500));
+  }
+
+  async close(): Promise<void> {
+    await this.deleteAll();
+    for (const client of this.clients) client.disconnect();
+    for (const socket of this.sockets) socket.destroy();
+    for (const server of this.servers) server.close();
+    await this.admin.quit();
+  }
+
+  private listen(onSocket: (socket: Socket) => void): Promise<Server> {
+    return new Promise((resolve) => {
+      const server = createServer((socket) => {
+        this.sockets.add(socket);
+        onSocket(socket);
+      });
+      server.listen(0, '127.0.0.1', () => resolve(server));
+      this.servers.add(server);
+    });
+  }
+}
+
+/** Escapes a literal for use in a SCAN MATCH pattern. */
+export function escapeGlob(literal: string): string {
+  return literal.replace(/[*?[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,34 @@
+import type { TestProject } from 'vitest/node';
+import { resolveServices } from '../services/resolve.js';
+import { CourseError } from '../services/errors.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    services: { redisUrl: string; databaseUrl: string; pgPoolMax: number };
+  }
+}
+
+/**
+ * Finds or starts Redis and Postgres once per vitest run and hands their URLs to every
+ * test file. `npm test` resolves them first and passes them in REDIS_URL/DATABASE_URL,
+ * so here that is a quick re-check; a bare `npx vitest` does the whole search.
+ */
+export default async function setup(project: TestProject) {
+  try {
+    const services = await resolveServices();
+    if (!process.env.REDIS_URL || !process.env.DATABASE_URL) console.log(services.summary);
+    project.provide('services', {
+      redisUrl: services.redis.url,
+      databaseUrl: services.postgres.url,
+      pgPoolMax: services.postgres.poolMax ?? 5,
+    });
+    return () => services.stop();
+  } catch (error) {
+    if (error instanceof CourseError) {
+      // One readable line, then stop: a stack trace here would only bury it.
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

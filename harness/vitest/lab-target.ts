@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import type { Plugin } from 'vite';
+import { BadInputError } from '../services/errors.js';
+import { readMistakeHeader } from '../verify/mistake-header.js';
+
+/**
+ * What a lab's suite runs against, chosen from outside the suite by LAB_TARGET:
+ *   starter (default)              labs/NN-name/src, the learner's code
+ *   solution                       solutions/NN-name/src
+ *   solutions/NN-name/mistakes/X.ts  the solution with one module swapped for a known mistake
+ */
+export type LabTarget =
+  | { kind: 'starter' }
+  | { kind: 'solution' }
+  | { kind: 'mistake'; lab: string; file: string; replaces: string };
+
+export function parseTarget(value: string | undefined, root: string): LabTarget {
+  if (!value || value === 'starter') return { kind: 'starter' };
+  if (value === 'solution') return { kind: 'solution' };
+  const file = resolve(root, value);
+  const match = relative(root, file).split(sep);
+  if (match[0] !== 'solutions' || match[2] !== 'mistakes' || match.length !== 4) {
+    throw new BadInputError(
+      `LAB_TARGET=${value} is not understood; use starter, solution, or a file under solutions/NN-name/mistakes/.`,
+    );
+  }
+  const header = readMistakeHeader(readFileSync(file, 'utf8'), value);
+  return { kind: 'mistake', lab: match[1]!, file, replaces: header.replaces };
+}
+
+/**
+ * A Vite plugin that leaves the suite untouched and moves its imports: a suite imports
+ * `./src/x.js` (the starter, which is also what type-checks it); for another target the
+ * same import resolves into solutions/, and the module a mistake replaces resolves to
+ * the mistake file, wherever in the solution it is imported from.
+ */
+export function labTarget(root: string, target: LabTarget): Plugin {
+  return {
+    name: 'course-lab-target',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (target.kind === 'starter' || !importer || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved) return null;
+      const [top, lab, src, ...rest] = relative(root, resolved.id).split(sep);
+      if ((top !== 'labs' && top !== 'solutions') || src !== 'src' || !lab) return null;
+      const moduleName = rest.join('/');
+      if (target.kind === 'mistake' && lab === target.lab && sameModule(moduleName, target.replaces)) {
+        if (importer !== target.file) return target.file;
+      }
+      return top === 'labs' ? resolve(root, 'solutions', lab, 'src', ...rest) : null;
+    },
+  };
+}
+
+function sameModule(a: string, b: string): boolean {
+  return a.replace(/\.[cm]?[jt]s$/, '') === b.replace(/\.[cm]?[jt]s$/, '');
+}
