@@ -33,7 +33,10 @@ export class LabRedis {
 
   /** A fresh connection, as a separate process of the app would have. */
   client(options: RedisOptions = {}): Redis {
-    const client = new Redis(this.url, options);
+    return this.track(new Redis(this.url, options));
+  }
+
+  private track(client: Redis): Redis {
     client.on('error', () => {}); // tests that break connections expect errors; assertions report them
     this.clients.add(client);
     return client;
@@ -45,14 +48,14 @@ export class LabRedis {
     const { port } = server.address() as { port: number };
     await new Promise<void>((resolve) => server.close(() => resolve()));
     this.servers.delete(server);
-    return this.client({ port, host: '127.0.0.1' });
+    return this.track(new Redis({ port, host: '127.0.0.1' }));
   }
 
   /** A client whose server accepts the connection and then never answers, like a stalled Redis. */
   async stalledClient(): Promise<Redis> {
     const server = await this.listen((socket) => socket.on('data', () => {}));
     const { port } = server.address() as { port: number };
-    return this.client({ port, host: '127.0.0.1' });
+    return this.track(new Redis({ port, host: '127.0.0.1' }));
   }
 
   /** Keys under this lab's prefix, with their remaining TTL, found with SCAN. */

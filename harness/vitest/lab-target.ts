@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import { BadInputError } from '../services/errors.js';
@@ -33,7 +33,8 @@ export function parseTarget(value: string | undefined, root: string): LabTarget 
  * A Vite plugin that leaves the suite untouched and moves its imports: a suite imports
  * `./src/x.js` (the starter, which is also what type-checks it); for another target the
  * same import resolves into solutions/, and the module a mistake replaces resolves to
- * the mistake file, wherever in the solution it is imported from.
+ * the mistake file, wherever in the solution it is imported from. A module only the lab
+ * has (its contract.ts) is the same for every target.
  */
 export function labTarget(root: string, target: LabTarget): Plugin {
   return {
@@ -49,7 +50,10 @@ export function labTarget(root: string, target: LabTarget): Plugin {
       if (target.kind === 'mistake' && lab === target.lab && sameModule(moduleName, target.replaces)) {
         if (importer !== target.file) return target.file;
       }
-      return top === 'labs' ? resolve(root, 'solutions', lab, 'src', ...rest) : null;
+      if (top !== 'labs') return null;
+      // A module the solution does not have (the lab's contract) is shared from the lab.
+      const solutionFile = resolve(root, 'solutions', lab, 'src', ...rest);
+      return existsSync(solutionFile) ? solutionFile : null;
     },
   };
 }
