@@ -97,3 +97,17 @@ export class LabRedis {
 export function escapeGlob(literal: string): string {
   return literal.replace(/[*?[\]\\]/g, '\\$&');
 }
+
+/**
+ * Records the name of every command `client` sends (upper case), for checks such as
+ * "KEYS is never sent". Commands inside a Lua script run on the server and are not seen.
+ */
+export function recordCommands(client: Redis): string[] {
+  const seen: string[] = [];
+  const send = client.sendCommand.bind(client);
+  client.sendCommand = ((command, stream) => {
+    seen.push(command.name.toUpperCase());
+    return send(command, stream);
+  }) as typeof client.sendCommand;
+  return seen;
+}
