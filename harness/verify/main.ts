@@ -1,0 +1,35 @@
+// `npm run verify`: the course proves itself. Type-checks everything; for every lab runs
+// the suite on the starter (must fail as declared), the solution (must pass) and every
+// mistake (must be caught); validates the quizzes and checks their claims against Redis;
+// builds the site and drives it in Chromium. Ends with `N passed, N failed`.
+import { listLabs } from '../labs.js';
+import { runCli } from '../cli/run-cli.js';
+import { resolveServices } from '../services/resolve.js';
+import type { CheckResult } from './check.js';
+import { plantSentinel } from './isolation.js';
+import { createPool } from './pool.js';
+import { printReport } from './report.js';
+import { typecheck } from './typecheck.js';
+import { verifyLab } from './verify-lab.js';
+
+runCli(async () => {
+  const started = Date.now();
+  const services = await resolveServices();
+  console.log(services.summary);
+  const sentinel = await plantSentinel(services.redis.url, services.postgres.url);
+  try {
+    const pool = createPool(3);
+    const labs = listLabs();
+    const [types, ...labOutcomes] = await Promise.all([
+      typecheck(),
+      ...labs.map((lab) => verifyLab(lab, services.env, pool)),
+    ]);
+    const results: CheckResult[] = [types!, ...labOutcomes.flatMap((o) => o.results)];
+    console.log(`Labs verified (${labs.length}); checking quizzes and the site...`);
+    results.push(...(await sentinel()));
+    printReport(labOutcomes.map((o) => o.row), results, (Date.now() - started) / 1000);
+    return results.every((r) => r.ok) ? 0 : 1;
+  } finally {
+    await services.stop();
+  }
+});

@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, type Lab } from '../labs.js';
+
+export interface CheckOutcome {
+  id: string;
+  title: string;
+  passed: boolean;
+  /** The first line of the failure message, for the report. */
+  failure?: string;
+}
+
+export interface SuiteOutcome {
+  /** Why the suite did not run its checks (an import or type error), if it did not. */
+  loadError?: string;
+  checks: CheckOutcome[];
+}
+
+interface VitestJson {
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: { title: string; status: string; failureMessages?: string[] }[];
+  }[];
+}
+
+const CHECK_TITLE = /^(\d\d\.\d+)\s/;
+
+/** Runs one lab's suite against one target (starter, solution, or a mistake file) in a fresh vitest. */
+export async function runSuite(lab: Lab, target: string, env: Record<string, string>): Promise<SuiteOutcome> {
+  const dir = mkdtempSync(join(tmpdir(), 'course-verify-'));
+  const outputFile = join(dir, 'report.json');
+  try {
+    const stderr = await runVitest(
+      [`labs/${lab.name}/`, '--reporter=json', `--outputFile=${outputFile}`],
+      { ...env, LAB_TARGET: target },
+    );
+    let report: VitestJson;
+    try {
+      report = JSON.parse(readFileSync(outputFile, 'utf8')) as VitestJson;
+    } catch {
+      return { loadError: `vitest wrote no report: ${lastLines(stderr)}`, checks: [] };
+    }
+    const broken = report.testResults.find((file) => file.status === 'failed' && file.assertionResults.length === 0);
+    if (broken) return { loadError: lastLines(broken.message ?? stderr), checks: [] };
+    if (report.testResults.length === 0) return { loadError: 'no test file found', checks: [] };
+    return {
+      checks: report.testResults.flatMap((file) =>
+        file.assertionResults.map((result) => ({
+          id: CHECK_TITLE.exec(result.title)?.[1] ?? result.title,
+          title: result.title,
+          passed: result.status === 'passed',
+          failure: result.failureMessages?.[0]?.split('\n')[0],
+        })),
+      ),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function runVitest(args: string[], env: Record<string, string>): Promise<string> {
+  const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+  const child = spawn(process.execPath, [vitest, 'run', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, FORCE_COLOR: '0' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on('close', () => resolve(stderr)));
+}
+
+function lastLines(text: string): string {
+  return text.trim().split('\n').slice(-3).join(' | ').slice(0, 300);
+}

@@ -1,0 +1,87 @@
+import type { Lab } from '../labs.js';
+import type { CheckResult } from './check.js';
+import { checkLabStructure, readMistakes } from './lab-structure.js';
+import { runSuite, type SuiteOutcome } from './run-suite.js';
+
+export interface LabRow {
+  lab: string;
+  starter: string;
+  solution: string;
+  mistakes: string;
+}
+
+type Pool = <T>(job: () => Promise<T>) => Promise<T>;
+
+const ids = (outcome: SuiteOutcome, passed: boolean) =>
+  outcome.checks.filter((c) => c.passed === passed).map((c) => c.id);
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/** Proves one lab in all three directions: starter fails as declared, solution passes, each mistake is caught. */
+export async function verifyLab(lab: Lab, env: Record<string, string>, pool: Pool): Promise<{ row: LabRow; results: CheckResult[] }> {
+  const results: CheckResult[] = [];
+  const mistakes = readMistakes(lab, results);
+  results.push(...checkLabStructure(lab, mistakes));
+
+  const [starter, solution, ...caught] = await Promise.all([
+    pool(() => runSuite(lab, 'starter', env)),
+    pool(() => runSuite(lab, 'solution', env)),
+    ...mistakes.map((m) => pool(() => runSuite(lab, m.path, env))),
+  ]);
+
+  const declared = lab.meta.starter_fails;
+  const starterFailed = ids(starter!, false);
+  const starterResult: CheckResult = {
+    name: `${lab.name}: the starter fails exactly the checks lab.yaml names`,
+    ok: !starter!.loadError && sameSet(starterFailed, declared),
+    detail: starter!.loadError
+      ? `the starter does not load, so no check ran (a learner would see an error, not a lesson): ${starter!.loadError}`
+      : `the starter fails [${starterFailed.join(', ')}]; lab.yaml starter_fails says [${declared.join(', ')}]. Fix the starter or starter_fails, then: npm test labs/${lab.name}`,
+  };
+
+  const solutionFailed = solution!.checks.filter((c) => !c.passed);
+  const solutionResult: CheckResult = {
+    name: `${lab.name}: the solution passes every check`,
+    ok: !solution!.loadError && solution!.checks.length > 0 && solutionFailed.length === 0,
+    detail:
+      solution!.loadError ??
+      `${solutionFailed.map((c) => `${c.id} fails: ${c.failure ?? ''}`).join('; ')}. Run: npm run test:solution labs/${lab.name}`,
+  };
+  results.push(starterResult, solutionResult, checkIds(lab, solution!));
+
+  const mistakeResults = mistakes.map((mistake, i): CheckResult => {
+    const outcome = caught[i]!;
+    const failed = ids(outcome, false);
+    const missed = mistake.caughtBy.filter((id) => !failed.includes(id));
+    return {
+      name: `${lab.name}: ${mistake.path} is caught by ${mistake.caughtBy.join(', ')}`,
+      ok: !outcome.loadError && missed.length === 0,
+      detail:
+        outcome.loadError ??
+        `${missed.join(', ')} passed against this mistake (failed: [${failed.join(', ')}]). Strengthen the check, or fix the header. Run: LAB_TARGET=${mistake.path} npm test labs/${lab.name}`,
+    };
+  });
+  results.push(...mistakeResults);
+
+  const mark = (result: CheckResult) => (result.ok ? 'ok' : 'FAIL');
+  return {
+    row: {
+      lab: lab.name,
+      starter: `${mark(starterResult)}, fails ${starterFailed.length}`,
+      solution: `${mark(solutionResult)}, ${solution!.checks.length} checks`,
+      mistakes: `${mistakeResults.filter((r) => r.ok).length}/${mistakes.length} caught`,
+    },
+    results,
+  };
+}
+
+/** Check IDs are unique, numbered for this lab, and every one has hints. */
+function checkIds(lab: Lab, outcome: SuiteOutcome): CheckResult {
+  const all = outcome.checks.map((c) => c.id);
+  const problems = [
+    ...all.filter((id, i) => all.indexOf(id) !== i).map((id) => `${id} is used twice`),
+    ...all.filter((id) => !id.startsWith(`${lab.number}.`)).map((id) => `"${id}" does not start with a ${lab.number}.k check ID`),
+    ...all.filter((id) => !lab.meta.hints[id]).map((id) => `${id} has no hints in lab.yaml`),
+    ...Object.keys(lab.meta.hints).filter((id) => !all.includes(id)).map((id) => `lab.yaml has hints for ${id}, which no check has`),
+  ];
+  return { name: `${lab.name}: check IDs unique, and every check has hints`, ok: problems.length === 0, detail: problems.join('; ') };
+}
