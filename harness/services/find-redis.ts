@@ -24,7 +24,7 @@ export function findRedis(env: NodeJS.ProcessEnv = process.env): Promise<FoundSe
           stop: async () => void (await container.stop()),
         };
       },
-      embedded: startRedisServer,
+      embedded: () => startRedisServer(env),
       embeddedLabel: 'redis-server',
       remedies: [
         'Run `docker compose up -d` in the course folder (then `npm test` finds it on 127.0.0.1:6379).',
@@ -54,10 +54,11 @@ async function ping(url: string): Promise<void> {
 }
 
 /** Starts the redis-server on the PATH on a free port, keeping nothing on disk. */
-async function startRedisServer(): Promise<FoundService> {
+async function startRedisServer(env: NodeJS.ProcessEnv): Promise<FoundService> {
   const port = await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: 'ignore',
+    env,
   });
   const spawnFailed = new Promise<never>((_, reject) => child.once('error', reject));
   await Promise.race([waitForPort(port, 3000), spawnFailed]);

@@ -7,6 +7,7 @@ import { runCli } from '../cli/run-cli.js';
 import { resolveServices } from '../services/resolve.js';
 import type { CheckResult } from './check.js';
 import { plantSentinel } from './isolation.js';
+import { verifyHarness } from './harness-tests.js';
 import { createPool } from './pool.js';
 import { printReport } from './report.js';
 import { typecheck } from './typecheck.js';
@@ -20,11 +21,12 @@ runCli(async () => {
   try {
     const pool = createPool(3);
     const labs = listLabs();
-    const [types, ...labOutcomes] = await Promise.all([
+    const [types, harness, ...labOutcomes] = await Promise.all([
       typecheck(),
+      pool(() => verifyHarness(services.env)),
       ...labs.map((lab) => verifyLab(lab, services.env, pool)),
     ]);
-    const results: CheckResult[] = [types!, ...labOutcomes.flatMap((o) => o.results)];
+    const results: CheckResult[] = [types, ...harness, ...labOutcomes.flatMap((o) => o.results)];
     console.log(`Labs verified (${labs.length}); checking quizzes and the site...`);
     results.push(...(await sentinel()));
     printReport(labOutcomes.map((o) => o.row), results, (Date.now() - started) / 1000);

@@ -18,7 +18,7 @@ export interface SuiteOutcome {
   checks: CheckOutcome[];
 }
 
-interface VitestJson {
+export interface VitestJson {
   testResults: {
     name: string;
     status: string;
@@ -31,32 +31,37 @@ const CHECK_TITLE = /^(\d\d\.\d+)\s/;
 
 /** Runs one lab's suite against one target (starter, solution, or a mistake file) in a fresh vitest. */
 export async function runSuite(lab: Lab, target: string, env: Record<string, string>): Promise<SuiteOutcome> {
+  const { report, stderr } = await runVitestReport([`labs/${lab.name}/`], { ...env, LAB_TARGET: target });
+  if (!report) return { loadError: `vitest wrote no report: ${lastLines(stderr)}`, checks: [] };
+  const broken = report.testResults.find((file) => file.status === 'failed' && file.assertionResults.length === 0);
+  if (broken) return { loadError: lastLines(broken.message ?? stderr), checks: [] };
+  if (report.testResults.length === 0) return { loadError: 'no test file found', checks: [] };
+  return {
+    checks: report.testResults.flatMap((file) =>
+      file.assertionResults.map((result) => ({
+        id: CHECK_TITLE.exec(result.title)?.[1] ?? result.title,
+        title: result.title,
+        passed: result.status === 'passed',
+        failure: result.failureMessages?.[0]?.split('\n')[0],
+      })),
+    ),
+  };
+}
+
+/** Runs vitest on `paths` with the JSON reporter; the report is missing if vitest could not start. */
+export async function runVitestReport(
+  paths: string[],
+  env: Record<string, string>,
+): Promise<{ report?: VitestJson; stderr: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'course-verify-'));
   const outputFile = join(dir, 'report.json');
   try {
-    const stderr = await runVitest(
-      [`labs/${lab.name}/`, '--reporter=json', `--outputFile=${outputFile}`],
-      { ...env, LAB_TARGET: target },
-    );
-    let report: VitestJson;
+    const stderr = await runVitest([...paths, '--reporter=json', `--outputFile=${outputFile}`], env);
     try {
-      report = JSON.parse(readFileSync(outputFile, 'utf8')) as VitestJson;
+      return { report: JSON.parse(readFileSync(outputFile, 'utf8')) as VitestJson, stderr };
     } catch {
-      return { loadError: `vitest wrote no report: ${lastLines(stderr)}`, checks: [] };
+      return { stderr };
     }
-    const broken = report.testResults.find((file) => file.status === 'failed' && file.assertionResults.length === 0);
-    if (broken) return { loadError: lastLines(broken.message ?? stderr), checks: [] };
-    if (report.testResults.length === 0) return { loadError: 'no test file found', checks: [] };
-    return {
-      checks: report.testResults.flatMap((file) =>
-        file.assertionResults.map((result) => ({
-          id: CHECK_TITLE.exec(result.title)?.[1] ?? result.title,
-          title: result.title,
-          passed: result.status === 'passed',
-          failure: result.failureMessages?.[0]?.split('\n')[0],
-        })),
-      ),
-    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -74,6 +79,6 @@ function runVitest(args: string[], env: Record<string, string>): Promise<string>
   return new Promise((resolve) => child.on('close', () => resolve(stderr)));
 }
 
-function lastLines(text: string): string {
+export function lastLines(text: string): string {
   return text.trim().split('\n').slice(-3).join(' | ').slice(0, 300);
 }
