@@ -1,0 +1,25 @@
+import type { CacheDeps, SessionData } from '../../../labs/02-ttl-and-keys/src/contract.js';
+import { cacheKey } from './keys.js';
+import { ttlMsFor } from './ttl-policy.js';
+
+// #region sessions
+/**
+ * A session lives only in Redis, so its TTL is its lifetime: 900 s without activity.
+ * No jitter (TTL_POLICY gives it 0): users log in at scattered times anyway, and the
+ * timeout is a promise to the user and the security team, not a cache tuning knob.
+ *
+ * A failed write is not swallowed here, unlike a cache write: there is no other copy,
+ * and a login that "succeeded" without a stored session logs the user straight out.
+ */
+export async function startSession(deps: CacheDeps, sessionId: string, data: SessionData): Promise<void> {
+  const key = cacheKey(deps.keyPrefix, 'session', sessionId);
+  await deps.redis.set(key, JSON.stringify(data), 'PX', ttlMsFor('session', deps.random));
+}
+
+/** Reading is activity: GETEX returns the value and restarts the idle timeout in one command. */
+export async function readSession(deps: CacheDeps, sessionId: string): Promise<SessionData | null> {
+  const key = cacheKey(deps.keyPrefix, 'session', sessionId);
+  const raw = await deps.redis.getex(key, 'PX', ttlMsFor('session', deps.random));
+  return raw === null ? null : (JSON.parse(raw) as SessionData);
+}
+// #endregion sessions
