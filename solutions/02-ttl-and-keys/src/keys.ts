@@ -25,10 +25,3 @@ export function cacheKey(keyPrefix: string, entity: Entity, id: string | number)
   return `${keyPrefix}${entity}:${idPart}:v${SHAPE_VERSION[entity]}`;
 }
 // #endregion key-builder
-
-/** Checked once at start-up rather than on every key: a prefix missing its ':' is a config error. */
-export function assertKeyPrefix(keyPrefix: string): void {
-  if (keyPrefix !== '' && !keyPrefix.endsWith(':')) {
-    throw new RangeError(`keyPrefix must end with ':' (got "${keyPrefix}"), or its keys run into their neighbours'`);
-  }
-}

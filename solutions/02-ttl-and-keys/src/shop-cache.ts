@@ -10,13 +10,17 @@ import {
   type ShopCacheOptions,
 } from '../../../labs/02-ttl-and-keys/src/contract.js';
 import { readBalance } from './balance.js';
-import { assertKeyPrefix, cacheKey } from './keys.js';
+import { cacheKey } from './keys.js';
 import { readThrough } from './read-through.js';
 import { readSession, startSession } from './sessions.js';
 import { ttlMsFor } from './ttl-policy.js';
 
 export function createShopCache(options: ShopCacheOptions): ShopCache {
-  assertKeyPrefix(options.keyPrefix);
+  // Checked once here rather than per key. Without its ':' the prefix runs into the
+  // entity (`prodproduct:1:v1`), and a SCAN for `prod*` also sweeps up `prod2`'s keys.
+  if (options.keyPrefix !== '' && !options.keyPrefix.endsWith(':')) {
+    throw new RangeError(`keyPrefix must end with ':' (got "${options.keyPrefix}")`);
+  }
   const deps: CacheDeps = { ...options, random: options.random ?? Math.random };
   const { redis, db, keyPrefix, random } = deps;
 

@@ -1,0 +1,22 @@
+/**
+ * Mistake: the session's TTL is set at login and never renewed
+ * Replaces: sessions.ts
+ * Caught by: 02.2
+ *
+ * The key has the right 900 s TTL, so every check of "does it expire" passes. But it is
+ * 900 s after login, not after the last click: a user in the middle of checkout is
+ * logged out fifteen minutes after signing in. Each read must slide the expiry.
+ */
+import type { CacheDeps, SessionData } from '../../../labs/02-ttl-and-keys/src/contract.js';
+import { cacheKey } from '../src/keys.js';
+import { ttlMsFor } from '../src/ttl-policy.js';
+
+export async function startSession({ redis, keyPrefix, random }: CacheDeps, sessionId: string, data: SessionData) {
+  await redis.set(cacheKey(keyPrefix, 'session', sessionId), JSON.stringify(data), 'PX', ttlMsFor('session', random));
+}
+
+export async function readSession({ redis, keyPrefix }: CacheDeps, sessionId: string): Promise<SessionData | null> {
+  const stored = await redis.get(cacheKey(keyPrefix, 'session', sessionId));
+  if (stored === null) return null;
+  return JSON.parse(stored) as SessionData;
+}
