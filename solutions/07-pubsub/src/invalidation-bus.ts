@@ -1,0 +1,35 @@
+import type { InvalidationBus, InvalidationBusOptions } from '../../../labs/07-pubsub/src/contract.js';
+import { decodeInvalidation, encodeInvalidation } from './invalidation-message.js';
+import { watchReconnects } from './reconnect-watch.js';
+
+// #region open-bus
+/**
+ * Listens on the dedicated subscriber connection and publishes on the command one.
+ * Resolves once the subscription is live, so a write made after that is heard.
+ */
+export async function openInvalidationBus(options: InvalidationBusOptions): Promise<InvalidationBus> {
+  const { redis, subscriber, channel, onKeys, onResubscribed } = options;
+  const onMessage = (from: string, text: string) => {
+    if (from !== channel) return; // the connection may carry other subscriptions
+    const keys = decodeInvalidation(text);
+    if (keys.length > 0) onKeys(keys);
+  };
+  subscriber.on('message', onMessage);
+  await subscriber.subscribe(channel);
+  const stopWatching = watchReconnects(subscriber, channel, onResubscribed);
+
+  return {
+    async publish(keys) {
+      // PUBLISH replies with how many subscribers received it. Zero is not an error: a
+      // lone instance has only itself, and an instance that is down will flush its L1
+      // when it comes back.
+      await redis.publish(channel, encodeInvalidation(keys));
+    },
+    async close() {
+      stopWatching();
+      subscriber.off('message', onMessage);
+      await subscriber.unsubscribe(channel);
+    },
+  };
+}
+// #endregion open-bus

@@ -1,0 +1,98 @@
+import { EventEmitter } from 'node:events';
+import type { Redis } from 'ioredis';
+import type { InvalidationBus, ProfileCacheEvents } from '../../../labs/07-pubsub/src/contract.js';
+import { openInvalidationBus } from './invalidation-bus.js';
+import type { L1Cache } from './l1-cache.js';
+
+export interface TwoTierOptions<V> {
+  redis: Redis;
+  subscriber: Redis;
+  channel: string;
+  l1: L1Cache<V>;
+  /** TTL of the shared copy in Redis (L2). */
+  ttlSeconds: number;
+}
+
+const warn = (what: string) => (error: unknown) => console.warn(`[l2] ${what}: ${String(error)}`);
+
+/**
+ * L1 (this process's memory) over L2 (Redis, shared by every instance) over the
+ * database. Values must survive JSON. A write deletes L2, drops the local copy and
+ * announces the key; every instance that hears it drops its own copy.
+ */
+export class TwoTierCache<V> extends EventEmitter<ProfileCacheEvents> {
+  /**
+   * Bumped whenever L1 loses entries to an invalidation or a flush. A read remembers it
+   * before going to Redis and fills L1 only if it is unchanged: otherwise the value it
+   * fetched may be the very one the message just invalidated.
+   */
+  private epoch = 0;
+  private bus: InvalidationBus | undefined;
+
+  private constructor(private readonly options: TwoTierOptions<V>) {
+    super();
+  }
+
+  /** Resolves once the instance hears invalidations. */
+  static async open<V>(options: TwoTierOptions<V>): Promise<TwoTierCache<V>> {
+    const cache = new TwoTierCache(options);
+    cache.bus = await openInvalidationBus({
+      ...options,
+      onKeys: (keys) => cache.dropLocal(keys),
+      onResubscribed: () => cache.flushLocal(),
+    });
+    return cache;
+  }
+
+  // #region read-path
+  async get(key: string, load: () => Promise<V | null>): Promise<V | null> {
+    const local = this.options.l1.get(key);
+    if (local !== undefined) return local;
+    const epoch = this.epoch;
+    const value = await this.readShared(key, load);
+    if (value !== null && epoch === this.epoch) this.options.l1.set(key, value);
+    return value;
+  }
+
+  /** L2, then the loader. Redis trouble costs a database read, never the request. */
+  private async readShared(key: string, load: () => Promise<V | null>): Promise<V | null> {
+    const { redis, ttlSeconds } = this.options;
+    const text = await redis.get(key).catch(warn(`GET ${key} failed, reading the database`));
+    if (typeof text === 'string') return JSON.parse(text) as V;
+    const fresh = await load();
+    if (fresh !== null) await redis.set(key, JSON.stringify(fresh), 'EX', ttlSeconds).catch(warn(`SET ${key} failed`));
+    return fresh;
+  }
+  // #endregion read-path
+
+  // #region invalidate
+  /** Call after the database commit. */
+  async invalidate(keys: string[]): Promise<void> {
+    // L2 first: an instance that hears the message and re-reads must not find the old value.
+    // If Redis is unreachable the write still stands: the L2 TTL and the L1 age bound how
+    // long anyone can see the old value.
+    await this.options.redis.del(...keys).catch(warn(`DEL ${keys.join(' ')} failed`));
+    this.dropLocal(keys);
+    await this.bus?.publish(keys).catch(warn('PUBLISH failed'));
+  }
+  // #endregion invalidate
+
+  // #region on-message
+  private dropLocal(keys: string[]): void {
+    this.epoch += 1;
+    for (const key of keys) this.options.l1.delete(key);
+    this.emit('invalidated', keys);
+  }
+
+  /** After a reconnect: whatever L1 holds may have missed its invalidation. */
+  private flushLocal(): void {
+    this.epoch += 1;
+    this.options.l1.clear();
+    this.emit('resubscribed');
+  }
+  // #endregion on-message
+
+  async close(): Promise<void> {
+    await this.bus?.close();
+  }
+}
