@@ -34,6 +34,14 @@ async function sessionKeyOf(browser: CookieJar) {
 const logIn = (browser: CookieJar, base: string, userId: number) =>
   browser.request(`${base}/login`, { method: 'POST', json: { userId } });
 
+/** One instance, a browser logged in on it as `userId`, and the Redis key its cookie points at. */
+async function loggedInSession(userId: number) {
+  const app = await startInstance();
+  const browser = new CookieJar();
+  const login = await logIn(browser, app.url, userId);
+  return { app, browser, login, ...(await sessionKeyOf(browser)) };
+}
+
 /** The reply set the session cookie with an expiry about MAX_AGE_MS from now (Expires has 1 s granularity). */
 function expectFreshSessionCookie(reply: HttpReply, request: string, idea: string): void {
   const cookie = reply.setCookies.find((c) => c.name === SESSION_COOKIE);
@@ -98,10 +106,7 @@ describe('sessions live in Redis, not in one process', () => {
 
 describe('a session expires with its cookie, and activity extends both', () => {
   it("06.4 the session key's TTL follows the cookie's maxAge", async () => {
-    const app = await startInstance();
-    const browser = new CookieJar();
-    const login = await logIn(browser, app.url, 5);
-    const { key, pttlMs } = await sessionKeyOf(browser);
+    const { login, key, pttlMs } = await loggedInSession(5);
     const idea = `The key must live as long as the cookie that points at it (maxAge ${MAX_AGE_MS} ms here): longer and Redis fills with sessions nobody can use, shorter and users are logged out early. connect-redis derives the TTL from the cookie when the cookie has a maxAge (${LESSON}, "One lifetime, two places").`;
     expect(pttlMs, `PTTL ${key} is ${pttlMs} (-2: no such key, -1: never expires); expected about ${MAX_AGE_MS}. ${idea}`).toBeGreaterThanOrEqual(MAX_AGE_MS - 1_000);
     expect(pttlMs, `PTTL ${key} is ${pttlMs} ms; expected about ${MAX_AGE_MS}. ${idea}`).toBeLessThanOrEqual(MAX_AGE_MS + 1_000);
@@ -110,10 +115,7 @@ describe('a session expires with its cookie, and activity extends both', () => {
   });
 
   it('06.5 a request renews the session: the key gets its full TTL back and the cookie is re-issued', async () => {
-    const app = await startInstance();
-    const browser = new CookieJar();
-    await logIn(browser, app.url, 6);
-    const { key } = await sessionKeyOf(browser);
+    const { app, browser, key } = await loggedInSession(6);
     // Stand for a user who was idle: only 1.5 s of the session left.
     const pexpired = await lab.redis.admin.pexpire(key, 1_500);
     expect(pexpired, `The suite could not shorten ${key}: no session key after login (${LESSON}, "Why memory breaks").`).toBe(1);
@@ -129,10 +131,7 @@ describe('a session expires with its cookie, and activity extends both', () => {
 
 describe('logout', () => {
   it('06.6 logout deletes the session key and expires the cookie; a copy of the old cookie no longer works', async () => {
-    const app = await startInstance();
-    const browser = new CookieJar();
-    await logIn(browser, app.url, 7);
-    const { key } = await sessionKeyOf(browser);
+    const { app, browser, key } = await loggedInSession(7);
     expect(await lab.redis.admin.exists(key), `After login there is no session key ${key} in Redis; the session must live in Redis (${LESSON}, "Why memory breaks").`).toBe(1);
     const stolen = browser.copy();
 
