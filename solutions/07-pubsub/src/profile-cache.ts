@@ -13,7 +13,6 @@ import {
 import { L1Cache } from './l1-cache.js';
 import { TwoTierCache } from './two-tier-cache.js';
 
-// #region create-profile-cache
 export async function createProfileCache(options: ProfileCacheOptions): Promise<ProfileCache> {
   const { db, keyPrefix } = options;
   const l1 = new L1Cache<Profile>(l1Options(options));
@@ -34,4 +33,3 @@ export async function createProfileCache(options: ProfileCacheOptions): Promise<
     },
   });
 }
-// #endregion create-profile-cache

@@ -50,11 +50,17 @@ export class TwoTierCache<V> extends EventEmitter<ProfileCacheEvents> {
     if (local !== undefined) return local;
     const epoch = this.epoch;
     const value = await this.readShared(key, load);
-    if (value !== null && epoch === this.epoch) this.options.l1.set(key, value);
-    return value;
+    if (value === null) return null;
+    // Every caller of this instance gets the same object: frozen, nobody can edit the cache by accident.
+    const shared = Object.freeze(value) as V;
+    if (epoch === this.epoch) this.options.l1.set(key, shared);
+    return shared;
   }
 
-  /** L2, then the loader. Redis trouble costs a database read, never the request. */
+  /**
+   * L2, then the loader. Redis trouble costs a database read, never the request. (A slow
+   * reader can still SET a value loaded just before a write; lesson 03 closes that window.)
+   */
   private async readShared(key: string, load: () => Promise<V | null>): Promise<V | null> {
     const { redis, ttlSeconds } = this.options;
     const text = await redis.get(key).catch(warn(`GET ${key} failed, reading the database`));
