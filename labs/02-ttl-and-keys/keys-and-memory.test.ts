@@ -51,7 +51,8 @@ describe('keys follow one documented template', () => {
     expect(inventory, `getInventory(3) returned ${JSON.stringify(inventory)}. ${idea}`).toEqual({ productId: 3, quantity: 13 });
     expect(profile, `getProfile(3) returned ${JSON.stringify(profile)}. ${idea}`).toEqual({ userId: 3, displayName: 'User 3', bio: '' });
     expect((await cache.getProduct(3))?.sku, `A second getProduct(3) should still be the product. ${idea}`).toBe(product?.sku);
-    expect((await keyNames()).length, `Three entities read, so three keys expected: ${(await keyNames()).join(', ')}. ${idea}`).toBe(3);
+    const keys = await keyNames();
+    expect(keys.length, `Three entities read, so three keys expected; Redis holds ${keys.join(', ')}. ${idea}`).toBe(3);
   });
 
   it('02.7 after the shape version changes, a value cached in the old shape is never returned', async () => {
