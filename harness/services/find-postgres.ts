@@ -33,6 +33,7 @@ export async function findPostgres(env: NodeJS.ProcessEnv = process.env): Promis
       ],
     },
     env.DATABASE_URL,
+    env,
   );
   // A parent process that started PGlite passes its limit down with DATABASE_URL.
   const inheritedMax = Number(env.COURSE_PG_POOL_MAX);

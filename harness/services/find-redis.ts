@@ -33,6 +33,7 @@ export function findRedis(env: NodeJS.ProcessEnv = process.env): Promise<FoundSe
       ],
     },
     env.REDIS_URL,
+    env,
   );
 }
 

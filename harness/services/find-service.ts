@@ -1,5 +1,6 @@
 import { canConnect, parseServiceUrl } from './probe.js';
 import { ServiceNotFoundError, ServiceUnreachableError } from './errors.js';
+import { dockerMightBeAvailable } from './docker-socket.js';
 import { firstLine, nothingToStop, type FoundService } from './found-service.js';
 
 /** How to look for one kind of server, in the course's order. */
@@ -25,7 +26,11 @@ export interface ServiceSearch {
  * 2. a server on the default local port; 3. Docker; 4. the embedded fallback;
  * 5. one error naming everything tried and every way out.
  */
-export async function findService(search: ServiceSearch, explicitUrl: string | undefined): Promise<FoundService> {
+export async function findService(
+  search: ServiceSearch,
+  explicitUrl: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<FoundService> {
   const { name, variable } = search;
   if (explicitUrl) {
     const { host, port } = parseServiceUrl(variable, explicitUrl, search.protocols);
@@ -48,10 +53,10 @@ export async function findService(search: ServiceSearch, explicitUrl: string | u
     tried.push(`nothing listening on ${host}:${port}`);
   }
 
-  for (const [label, start] of [
-    ['Docker', search.docker],
-    [search.embeddedLabel, search.embedded],
-  ] as const) {
+  const fallbacks: [string, () => Promise<FoundService>][] = [[search.embeddedLabel, search.embedded]];
+  if (dockerMightBeAvailable(env)) fallbacks.unshift(['Docker', search.docker]);
+  else tried.push('Docker: no Docker socket found');
+  for (const [label, start] of fallbacks) {
     try {
       return await start();
     } catch (error) {

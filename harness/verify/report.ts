@@ -3,7 +3,7 @@ import type { LabRow } from './verify-lab.js';
 
 /** The labs table, the failures with what to do, and the closing `N passed, N failed` line. */
 export function printReport(rows: LabRow[], results: CheckResult[], seconds: number): void {
-  const header: LabRow = { lab: 'lab', starter: 'starter must fail', solution: 'solution must pass', mistakes: 'mistakes' };
+  const header: LabRow = { lab: 'lab', starter: 'starter must fail', solution: 'solution must pass', mistakes: 'mistakes', seconds: 'solution run' };
   const all = [header, ...rows];
   const widths = (Object.keys(header) as (keyof LabRow)[]).map((k) => Math.max(...all.map((r) => r[k].length)));
   const line = (row: LabRow) =>

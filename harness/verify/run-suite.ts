@@ -13,6 +13,8 @@ export interface CheckOutcome {
 }
 
 export interface SuiteOutcome {
+  /** Wall time of the vitest run, start-up included. */
+  seconds?: number;
   /** Why the suite did not run its checks (an import or type error), if it did not. */
   loadError?: string;
   checks: CheckOutcome[];
@@ -31,6 +33,12 @@ const CHECK_TITLE = /^(\d\d\.\d+)\s/;
 
 /** Runs one lab's suite against one target (starter, solution, or a mistake file) in a fresh vitest. */
 export async function runSuite(lab: Lab, target: string, env: Record<string, string>): Promise<SuiteOutcome> {
+  const started = Date.now();
+  const outcome = await readSuite(lab, target, env);
+  return { ...outcome, seconds: (Date.now() - started) / 1000 };
+}
+
+async function readSuite(lab: Lab, target: string, env: Record<string, string>): Promise<SuiteOutcome> {
   const { report, stderr } = await runVitestReport([`labs/${lab.name}/`], { ...env, LAB_TARGET: target });
   if (!report) return { loadError: `vitest wrote no report: ${lastLines(stderr)}`, checks: [] };
   const broken = report.testResults.find((file) => file.status === 'failed' && file.assertionResults.length === 0);

@@ -8,6 +8,7 @@ export interface LabRow {
   starter: string;
   solution: string;
   mistakes: string;
+  seconds: string;
 }
 
 type Pool = <T>(job: () => Promise<T>) => Promise<T>;
@@ -69,6 +70,7 @@ export async function verifyLab(lab: Lab, env: Record<string, string>, pool: Poo
       starter: `${mark(starterResult)}, fails ${starterFailed.length}`,
       solution: `${mark(solutionResult)}, ${solution!.checks.length} checks`,
       mistakes: `${mistakeResults.filter((r) => r.ok).length}/${mistakes.length} caught`,
+      seconds: `${solution!.seconds?.toFixed(1)} s`,
     },
     results,
   };
