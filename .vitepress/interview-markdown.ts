@@ -1,0 +1,47 @@
+import type { LoadedQuiz, Question } from '../harness/quiz/schema.js';
+
+/**
+ * The interview page as markdown: every question marked `interview: true` and every
+ * open question, grouped by lesson in lesson order, each with its model answer. Used for
+ * the page itself and for the search index, so both always say the same thing.
+ */
+export function interviewMarkdown(
+  quizzes: readonly LoadedQuiz[],
+  hasLesson: (lesson: string) => boolean = () => true,
+): { markdown: string; count: number } {
+  const parts: string[] = [];
+  let count = 0;
+  for (const quiz of [...quizzes].sort((a, b) => a.lesson.localeCompare(b.lesson))) {
+    const chosen = quiz.questions.filter((question) => question.interview === true || question.type === 'open');
+    if (chosen.length === 0) continue;
+    parts.push(`## ${quiz.lesson.slice(0, 2)} · ${quiz.title} {#${quiz.lesson}}`);
+    if (hasLesson(quiz.lesson)) {
+      parts.push(`From the lesson [${quiz.title}](/lessons/${quiz.lesson}), whose quiz has the multiple-choice questions too.`);
+    }
+    for (const question of chosen) {
+      count += 1;
+      parts.push(...questionMarkdown(quiz.lesson, question));
+    }
+  }
+  if (count === 0) parts.push('No interview questions yet: they appear here as the quizzes in `quizzes/` are written.');
+  return { markdown: parts.join('\n\n'), count };
+}
+
+function questionMarkdown(lesson: string, question: Question): string[] {
+  const prompt = question.prompt.trim();
+  const oneLine = !prompt.includes('\n');
+  const heading = oneLine ? prompt : `${question.id.replaceAll('-', ' ')}`;
+  const out = [`### ${heading} {#${lesson}-${question.id}}`];
+  if (!oneLine) out.push(prompt);
+  // Plain HTML with the theme's badge classes: this markdown is shown through v-html,
+  // where a Vue component such as <Badge> would not be compiled.
+  if (question.interview) out.push('<span class="VPBadge tip">interview</span>');
+  if (question.type === 'open') {
+    out.push(`**Model answer**\n\n${question.answer.trim()}`);
+  } else {
+    const right = question.options.filter((option) => option.correct);
+    const items = right.map((option) => `- ${option.text.trim()}\n\n${option.why.trim().replace(/^/gm, '  ')}`);
+    out.push(`**Answer**\n\n${items.join('\n\n')}`);
+  }
+  return out;
+}

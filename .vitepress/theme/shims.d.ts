@@ -1,0 +1,6 @@
+// Lets the type-checker accept `.vue` imports; the components are checked by the build.
+declare module '*.vue' {
+  import type { DefineComponent } from 'vue';
+  const component: DefineComponent;
+  export default component;
+}

@@ -1,0 +1,77 @@
+import type { LineReader } from './line-reader.js';
+import type { ChoiceQuestion, LoadedQuiz, OpenQuestion } from './schema.js';
+
+/** Running score across every quiz asked in one session. */
+export interface Tally {
+  asked: number;
+  right: number;
+}
+
+type Outcome = 'right' | 'wrong' | 'ended';
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** Piped input that keeps giving unusable answers stops the quiz instead of looping. */
+const MAX_PIPED_RETRIES = 3;
+const indent = (text: string, by = '     ') => text.trimEnd().replace(/^/gm, by);
+
+/** Asks one quiz's questions in file order; 'ended' means input closed part-way. */
+export async function askQuiz(
+  quiz: LoadedQuiz,
+  reader: LineReader,
+  tally: Tally,
+  options: { interviewOnly: boolean },
+): Promise<'done' | 'ended'> {
+  const questions = quiz.questions.filter((question) => !options.interviewOnly || question.interview === true);
+  console.log(`\n== ${quiz.lesson}: ${quiz.title} (${questions.length} questions) ==`);
+  for (const [index, question] of questions.entries()) {
+    const tag = question.interview ? ' [interview]' : '';
+    console.log(`\n[${index + 1}/${questions.length}]${tag} ${question.prompt.trim()}`);
+    const outcome = question.type === 'choice' ? await askChoice(question, reader) : await askOpen(question, reader);
+    if (outcome === 'ended') return 'ended';
+    tally.asked += 1;
+    if (outcome === 'right') tally.right += 1;
+  }
+  return 'done';
+}
+
+async function askChoice(question: ChoiceQuestion, reader: LineReader): Promise<Outcome> {
+  const letters = LETTERS.slice(0, question.options.length);
+  const correct = new Set(question.options.flatMap((option, i) => (option.correct ? [i] : [])));
+  const many = correct.size > 1;
+  question.options.forEach((option, i) => console.log(`  ${letters[i]}) ${option.text.trim()}`));
+  const hint = many ? `all that apply, e.g. ${letters.slice(0, 2)}` : `one of ${[...letters].join(', ')}`;
+
+  let picked: Set<number> | undefined;
+  for (let attempt = 0; !picked; attempt += 1) {
+    const line = attempt < MAX_PIPED_RETRIES || reader.interactive ? await reader.ask(`Your answer (${hint}): `) : null;
+    if (line === null) return 'ended';
+    const chars = [...line.toLowerCase().replace(/[\s,]+/g, '')];
+    const valid = chars.length > 0 && chars.every((char) => letters.includes(char));
+    if (valid && (many || chars.length === 1)) picked = new Set(chars.map((char) => letters.indexOf(char)));
+    else console.log(many ? `Type letters from ${letters}.` : `Type a single letter from ${letters}.`);
+  }
+
+  const right = picked.size === correct.size && [...picked].every((i) => correct.has(i));
+  const answer = [...correct].map((i) => letters[i]).join(', ');
+  console.log(right ? '\n✓ Right.' : `\n✗ Not quite: the answer is ${answer}.`);
+  question.options.forEach((option, i) => {
+    const mark = option.correct ? '✓' : '✗';
+    const mine = picked.has(i) ? '  (your pick)' : '';
+    console.log(`  ${mark} ${letters[i]}) ${option.text.trim()}${mine}\n${indent(option.why)}`);
+  });
+  return right ? 'right' : 'wrong';
+}
+
+async function askOpen(question: OpenQuestion, reader: LineReader): Promise<Outcome> {
+  const go = await reader.ask('Think through your answer (say it out loud), then press Enter for the model answer. ');
+  if (go === null) return 'ended';
+  console.log(`\nModel answer:\n${indent(question.answer, '  ')}\n`);
+  for (let attempt = 0; ; attempt += 1) {
+    const line = attempt < MAX_PIPED_RETRIES || reader.interactive ? await reader.ask('Did your answer cover it? (y/n): ') : null;
+    if (line === null) return 'ended';
+    const reply = line.trim().toLowerCase();
+    if (reply === 'y' || reply === 'yes') return 'right';
+    if (reply === 'n' || reply === 'no') return 'wrong';
+    console.log('Type y or n.');
+  }
+}

@@ -1,0 +1,53 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheckResult } from '../verify/check.js';
+import { checkClaims } from './claims.js';
+import { loadQuizzes, REPO_ROOT, type LoadOptions } from './load.js';
+
+/**
+ * verify's quiz checks: one result per quiz file (schema, lesson page, file name), one
+ * saying every lesson has a quiz, and one per claim run against the live Redis.
+ */
+export async function verifyQuizzes(redisUrl: string, options: LoadOptions = {}): Promise<CheckResult[]> {
+  const root = options.root ?? REPO_ROOT;
+  const { quizzes, problems } = await loadQuizzes(options);
+  const results: CheckResult[] = [];
+
+  const files = [...new Set([...quizzes.map((quiz) => quiz.file), ...problems.map((problem) => problem.file)])].sort();
+  for (const file of files) {
+    const lines = problems.filter((problem) => problem.file === file).map((problem) => problem.line);
+    results.push({
+      name: `quiz ${file} is valid`,
+      ok: lines.length === 0,
+      ...(lines.length ? { detail: `${lines.join('\n')}\nSee quizzes/README.md; try it with npm run quiz.` } : {}),
+    });
+  }
+
+  const lessonDir = options.lessonDir ?? join(root, 'docs', 'lessons');
+  const lessons = existsSync(lessonDir)
+    ? readdirSync(lessonDir).filter((name) => /^\d{2}-.*\.md$/.test(name)).map((name) => name.slice(0, -3))
+    : [];
+  const quizzed = new Set(quizzes.map((quiz) => quiz.lesson));
+  const unquizzed = lessons.filter((lesson) => !quizzed.has(lesson));
+  results.push({
+    name: 'every lesson has a quiz',
+    ok: lessons.length > 0 && unquizzed.length === 0,
+    ...(lessons.length === 0
+      ? { detail: 'no lessons found in docs/lessons/' }
+      : unquizzed.length
+        ? { detail: `no quizzes/<lesson>.yaml for: ${unquizzed.join(', ')}` }
+        : {}),
+  });
+
+  // Claims only from files that are otherwise valid: a broken file already failed above.
+  const broken = new Set(problems.map((problem) => problem.file));
+  const claims = await checkClaims(redisUrl, quizzes.filter((quiz) => !broken.has(quiz.file)));
+  for (const claim of claims) {
+    results.push({
+      name: `quiz claim ${claim.file} ${claim.questionId}: ${claim.says}`,
+      ok: claim.ok,
+      ...(claim.detail ? { detail: `${claim.detail}\nFix the claim or the answer that relies on it.` } : {}),
+    });
+  }
+  return results;
+}

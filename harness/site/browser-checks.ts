@@ -1,0 +1,134 @@
+import type { Page } from 'playwright-core';
+import type { CheckResult } from '../verify/check.js';
+import { visit, type Browser } from './browser.js';
+
+/**
+ * What a learner would notice in a real browser. Each check returns one CheckResult;
+ * `site` is the base URL of the built site, `pages` its paths (`/lessons/04-stampede`).
+ */
+
+const fail = (name: string, problems: string[]): CheckResult =>
+  problems.length ? { name, ok: false, detail: problems.join('\n') } : { name, ok: true };
+
+/**
+ * Visits every page once, a few tabs at a time, and returns two results: no page logs a
+ * console error, and every ```mermaid diagram on the way became an SVG.
+ */
+export async function visitAllPages(
+  browser: Browser,
+  site: string,
+  pages: string[],
+  mermaidPages: ReadonlySet<string>,
+): Promise<CheckResult[]> {
+  const errorsFound: string[] = [];
+  const diagramProblems: string[] = [];
+  const queue = [...pages];
+  const worker = async () => {
+    const { page, errors } = await browser.open();
+    for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+      errors.length = 0;
+      try {
+        await visit(page, site + path);
+        if (mermaidPages.has(path)) diagramProblems.push(...(await diagramsOn(page, path)));
+      } catch (error) {
+        errors.push((error as Error).message.split('\n')[0] ?? 'did not load');
+      }
+      errorsFound.push(...errors.map((error) => `${path}: ${error}`));
+    }
+    await page.close();
+  };
+  await Promise.all(Array.from({ length: Math.min(4, pages.length) }, worker));
+  const mermaidName = 'site: mermaid diagrams render as SVG';
+  return [
+    fail(`site: all ${pages.length} pages load without console errors`, errorsFound.sort()),
+    mermaidPages.size === 0
+      ? fail(mermaidName, ['no page has a ```mermaid diagram yet; lessons should draw their flows'])
+      : fail(mermaidName, diagramProblems.sort()),
+  ];
+}
+
+/** Mermaid draws after hydration: wait for the last diagram, then look for error pictures. */
+async function diagramsOn(page: Page, path: string): Promise<string[]> {
+  const total = await page.locator('.vp-doc .mermaid').count();
+  if (total > 0) await page.locator('.vp-doc .mermaid > svg').nth(total - 1).waitFor({ timeout: 10_000 }).catch(() => {});
+  const svgs = await page.locator('.vp-doc .mermaid > svg').count();
+  const broken = await page.locator('.vp-doc .mermaid svg[aria-roledescription="error"]').count();
+  return [
+    ...(svgs < total ? [`${path}: ${total - svgs} of ${total} diagrams did not become SVG`] : []),
+    ...(broken > 0 ? [`${path}: ${broken} diagram(s) show mermaid's syntax-error picture; fix the fence`] : []),
+  ];
+}
+
+export async function searchFinds(browser: Browser, site: string, word: string): Promise<CheckResult> {
+  const name = `site: local search finds "${word}"`;
+  const { page, errors } = await browser.open();
+  try {
+    await visit(page, `${site}/`);
+    await page.click('.VPNavBarSearch button');
+    await page.fill('#localsearch-input', word);
+    const results = page.locator('.VPLocalSearchBox .result');
+    await results.first().waitFor({ timeout: 5_000 }).catch(() => {});
+    const count = await results.count();
+    return fail(name, [...(count === 0 ? [`no results for "${word}": is there a page about it?`] : []), ...errors]);
+  } catch (error) {
+    return fail(name, [(error as Error).message.split('\n')[0] ?? 'search failed', ...errors]);
+  } finally {
+    await page.close();
+  }
+}
+
+const scoreText = (page: Page) => page.locator('.course-quiz .quiz-score').first().innerText();
+
+/** Answers one question by keyboard, checks the why, reloads, then resets. */
+export async function quizRoundTrip(browser: Browser, site: string, lessonPath: string | undefined): Promise<CheckResult[]> {
+  const kept = 'site: answering a quiz question shows why, and the score survives a reload';
+  const reset = 'site: resetting a quiz clears its score';
+  if (!lessonPath) {
+    return [fail(kept, ['no lesson page has a <Quiz> with a choice question yet']), fail(reset, ['nothing to reset'])];
+  }
+  const { page, errors } = await browser.open();
+  const problems: string[] = [];
+  const resetProblems: string[] = [];
+  try {
+    await visit(page, site + lessonPath);
+    const question = page.locator('.course-quiz .quiz-question:has(input)').first();
+    const options = await question.locator('input').count();
+    // Keyboard only: focus the first option, Space to choose it, Enter on Check.
+    await question.locator('input').first().focus();
+    await page.keyboard.press('Space');
+    await question.getByRole('button', { name: 'Check' }).focus();
+    await page.keyboard.press('Enter');
+    const whys = await question.locator('.quiz-why').count();
+    if (whys !== options) problems.push(`after Check, ${whys} of ${options} options show their why`);
+    const before = await scoreText(page);
+    if (!before.includes('(1 answered)')) problems.push(`score after one answer reads "${before}"`);
+
+    await visit(page, site + lessonPath);
+    await question.locator('.quiz-why').first().waitFor({ timeout: 5_000 }).catch(() => {});
+    const after = await scoreText(page);
+    if (after !== before) problems.push(`after a reload the score reads "${after}", before it read "${before}"`);
+    if ((await question.locator('.quiz-why').count()) !== options) problems.push('after a reload the explanations are gone');
+
+    await visit(page, `${site}/`);
+    const row = (await page.locator('.quiz-scores tbody tr').allInnerTexts()).find((text) => text.includes('answered'));
+    if (!row) problems.push('the home page does not show the lesson\'s score');
+
+    await visit(page, site + lessonPath);
+    // Enabled once the saved answers are read back, which happens after hydration.
+    const resetButton = page.locator('.course-quiz .quiz-reset:not([disabled])').first();
+    await resetButton.waitFor({ timeout: 5_000 });
+    await resetButton.focus();
+    await page.keyboard.press('Enter');
+    const cleared = await scoreText(page);
+    if (!cleared.includes('(0 answered)')) resetProblems.push(`after Reset the score reads "${cleared}"`);
+    if ((await question.locator('.quiz-why').count()) !== 0) resetProblems.push('after Reset the explanations still show');
+    await visit(page, site + lessonPath);
+    const reloaded = await scoreText(page);
+    if (!reloaded.includes('(0 answered)')) resetProblems.push(`after Reset and a reload the score reads "${reloaded}"`);
+  } catch (error) {
+    problems.push((error as Error).message.split('\n')[0] ?? 'the quiz did not respond');
+  } finally {
+    await page.close();
+  }
+  return [fail(kept, [...problems, ...errors]), fail(reset, resetProblems)];
+}
