@@ -26,15 +26,20 @@ export interface Lab {
   meta: z.infer<typeof labMetaSchema>;
 }
 
-/** Every lab under labs/, in order, with its lab.yaml read and validated. */
-export function listLabs(): Lab[] {
+/** The folder names of every lab under labs/, in order. */
+export function listLabNames(): string[] {
   return readdirSync(join(ROOT, 'labs'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && /^\d\d-/.test(entry.name))
-    .map((entry) => readLab(entry.name))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .map((entry) => entry.name)
+    .sort();
 }
 
-function readLab(name: string): Lab {
+/** Every lab, with its lab.yaml read and validated. */
+export function listLabs(): Lab[] {
+  return listLabNames().map(readLab);
+}
+
+export function readLab(name: string): Lab {
   const dir = join(ROOT, 'labs', name);
   const metaFile = join(dir, 'lab.yaml');
   if (!existsSync(metaFile)) throw new BadInputError(`labs/${name} has no lab.yaml; copy the shape of labs/01-cache-aside/lab.yaml.`);
@@ -52,15 +57,16 @@ function readLab(name: string): Lab {
   return { name, number: name.slice(0, 2), dir, solutionDir: join(ROOT, 'solutions', name), meta: meta.data };
 }
 
-/** Finds a lab from what a learner typed: `labs/04-stampede`, `04-stampede`, `04`, `4`. */
-export function findLab(labs: Lab[], typed: string): Lab {
+/** Finds a lab's folder name from what a learner typed: `labs/04-stampede`, `04-stampede`, `04`, `4`. */
+export function findLabName(typed: string): string {
+  const names = listLabNames();
   const wanted = typed.replace(/^\.?\/?labs\//, '').replace(/\/.*$/, '');
   const number = /^\d+$/.test(wanted) ? wanted.padStart(2, '0') : undefined;
-  const lab = labs.find((l) => l.name === wanted || l.number === number);
-  if (!lab) {
+  const name = names.find((n) => n === wanted || n.slice(0, 2) === number);
+  if (!name) {
     throw new BadInputError(
-      `No lab "${typed}". Labs: ${labs.map((l) => l.name).join(', ')}. Try: npm test labs/${labs[0]?.name ?? '01-cache-aside'}`,
+      `No lab "${typed}". Labs: ${names.join(', ')}. Try: npm test labs/${names[0] ?? '01-cache-aside'}`,
     );
   }
-  return lab;
+  return name;
 }

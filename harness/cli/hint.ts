@@ -1,6 +1,6 @@
 // `npm run hint 01.5 [tier]`: one hint for one check, gentlest first.
 import { parseArgs } from 'node:util';
-import { findLab, listLabs } from '../labs.js';
+import { findLabName, readLab } from '../labs.js';
 import { BadInputError } from '../services/errors.js';
 import { runCli } from './run-cli.js';
 
@@ -10,7 +10,7 @@ runCli(async () => {
   if (!check || !/^\d\d?\.\d+$/.test(check)) {
     throw new BadInputError('Usage: npm run hint <check> [tier], e.g. npm run hint 01.5 (the check IDs start each test name).');
   }
-  const lab = findLab(listLabs(), check.split('.')[0]!);
+  const lab = readLab(findLabName(check.split('.')[0]!));
   const id = check.padStart(4, '0');
   const hints = lab.meta.hints[id];
   if (!hints) throw new BadInputError(`Check ${id} has no hints; the checks with hints are ${Object.keys(lab.meta.hints).join(', ')}.`);

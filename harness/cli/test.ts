@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findLab, listLabs, ROOT } from '../labs.js';
+import { findLabName, ROOT } from '../labs.js';
 import { resolveServices } from '../services/resolve.js';
 import { runCli } from './run-cli.js';
 
@@ -14,9 +14,8 @@ runCli(async () => {
     strict: false,
     tokens: true,
   });
-  const labs = listLabs();
   const labArgs = positionals.filter((arg) => !arg.startsWith('harness/'));
-  const paths = labArgs.length ? labArgs.map((arg) => `labs/${findLab(labs, arg).name}/`) : ['labs/'];
+  const paths = labArgs.length ? labArgs.map((arg) => `labs/${findLabName(arg)}/`) : ['labs/'];
   paths.push(...positionals.filter((arg) => arg.startsWith('harness/')));
   const passThrough = tokens
     .filter((t) => t.kind === 'option' && t.name !== 'solution' && t.name !== 'target')
