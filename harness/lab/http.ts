@@ -128,7 +128,11 @@ export interface RequestOptions {
 export class CookieJar {
   private readonly cookies = new Map<string, string>();
 
-  constructor(initial: Record<string, string> = {}) {
+  constructor(
+    initial: Record<string, string> = {},
+    /** Sent with every request, e.g. the X-Forwarded-Proto a TLS-terminating proxy adds. */
+    private readonly headers: Record<string, string> = {},
+  ) {
     for (const [name, value] of Object.entries(initial)) this.cookies.set(name, value);
   }
 
@@ -142,12 +146,12 @@ export class CookieJar {
 
   /** A second browser holding copies of this one's cookies (what a thief would have). */
   copy(): CookieJar {
-    return new CookieJar(Object.fromEntries(this.cookies));
+    return new CookieJar(Object.fromEntries(this.cookies), this.headers);
   }
 
   /** Sends a request with the jar's cookies and reads the whole body before resolving. */
   async request(url: string, options: RequestOptions = {}): Promise<HttpReply> {
-    const headers: Record<string, string> = { ...options.headers };
+    const headers: Record<string, string> = { ...this.headers, ...options.headers };
     if (this.cookies.size > 0) {
       headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     }

@@ -10,6 +10,7 @@ import { SESSION_COOKIE, SESSION_KEY_SEGMENT, type SessionAppOptions } from './s
 const lab = useLab('06');
 const LESSON = 'Lesson 06, Sessions in Redis';
 
+/** One instance behind a TLS-terminating load balancer, as in shared-sessions.test.ts. */
 function startInstance(overrides: Partial<SessionAppOptions> = {}) {
   return serve(
     createSessionApp({
@@ -18,10 +19,14 @@ function startInstance(overrides: Partial<SessionAppOptions> = {}) {
       keyPrefix: lab.redis.prefix,
       secret: 'lab-06 safety checks: a secret of their own',
       maxAgeMs: 60_000,
+      trustProxy: true,
       ...overrides,
     }),
   );
 }
+
+/** A browser whose requests arrive over HTTPS at the balancer, which forwards them as plain HTTP. */
+const browserWith = (cookies: Record<string, string> = {}) => new CookieJar(cookies, { 'X-Forwarded-Proto': 'https' });
 
 /** `s:<id>.<signature>` (URL-encoded) → `<id>`; undefined for anything else. */
 const idInCookie = (value = '') => /^s:([^.]+)\./.exec(decodeURIComponent(value))?.[1];
@@ -32,7 +37,7 @@ const show = (reply: HttpReply) => `${reply.status} ${JSON.stringify(reply.body)
 describe('logging in', () => {
   it('06.7 login issues a new session id, and the anonymous one stops working (no fixation)', async () => {
     const app = await startInstance();
-    const browser = new CookieJar();
+    const browser = browserWith();
     await addToCart(browser, app.url, 2); // an anonymous session worth keeping: it gets an id
     const before = idInCookie(browser.get(SESSION_COOKIE));
     expect(before, `POST /cart as a visitor set no signed "${SESSION_COOKIE}" cookie; a cart is worth a session.`).toBeDefined();
@@ -51,7 +56,7 @@ describe('logging in', () => {
 
   it('06.8 what the visitor had before login (the cart) is still there after it', async () => {
     const app = await startInstance();
-    const browser = new CookieJar();
+    const browser = browserWith();
     await addToCart(browser, app.url, 2);
     await addToCart(browser, app.url, 5);
     await browser.request(`${app.url}/login`, { method: 'POST', json: { userId: 3 } });
@@ -67,7 +72,7 @@ describe('logging in', () => {
 describe('concurrent requests', () => {
   it('06.9 a slow request that only reads does not write its old copy of the session back', async () => {
     const app = await startInstance();
-    const browser = new CookieJar();
+    const browser = browserWith();
     await browser.request(`${app.url}/login`, { method: 'POST', json: { userId: 4 } });
     await addToCart(browser, app.url, 7);
 
@@ -92,13 +97,9 @@ describe('concurrent requests', () => {
 
 describe('the cookie', () => {
   it('06.10 the cookie is HttpOnly and SameSite, and Secure when the request came over HTTPS through a trusted proxy', async () => {
-    const app = await startInstance({ trustProxy: true });
-    const browser = new CookieJar();
-    const login = await browser.request(`${app.url}/login`, {
-      method: 'POST',
-      json: { userId: 5 },
-      headers: { 'X-Forwarded-Proto': 'https' }, // what a TLS-terminating proxy adds
-    });
+    const app = await startInstance();
+    const browser = browserWith(); // every request says X-Forwarded-Proto: https
+    const login = await browser.request(`${app.url}/login`, { method: 'POST', json: { userId: 5 } });
     const cookie = login.setCookies.find((c) => c.name === SESSION_COOKIE);
     const seen = `POST /login via a proxy that terminated TLS got ${cookie ? `Set-Cookie: ${cookie.raw}` : `no "${SESSION_COOKIE}" cookie (status ${login.status})`}`;
     expect(cookie, `${seen}. A secure cookie is only sent when Express believes the request was HTTPS: app.set('trust proxy', 1) (${LESSON}, "Cookie flags").`).toBeDefined();
@@ -116,7 +117,7 @@ describe('the cookie', () => {
 
   it('06.11 a cookie whose signature was altered or removed is refused: the visitor is anonymous', async () => {
     const app = await startInstance();
-    const browser = new CookieJar();
+    const browser = browserWith();
     await browser.request(`${app.url}/login`, { method: 'POST', json: { userId: 6 } });
     const genuine = decodeURIComponent(browser.get(SESSION_COOKIE) ?? '');
     const id = idInCookie(genuine);
@@ -130,7 +131,7 @@ describe('the cookie', () => {
       'bare session id': `${id}`,
     };
     for (const [how, value] of Object.entries(forgeries)) {
-      const forged = await new CookieJar({ [SESSION_COOKIE]: encodeURIComponent(value) }).request(`${app.url}/me`);
+      const forged = await browserWith({ [SESSION_COOKIE]: encodeURIComponent(value) }).request(`${app.url}/me`);
       expect(
         forged.status,
         `GET /me with the cookie's ${how} ("${value}") answered ${show(forged)}; expected 401. The signature (HMAC with the secret) proves the server issued the id; ` +

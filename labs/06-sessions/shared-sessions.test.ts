@@ -13,12 +13,19 @@ const SECRET = 'lab-06: one secret, shared by every instance';
 /** Short enough to tell apart from a default (a day) or a unit slip (6000 s), long enough not to expire mid-check. */
 const MAX_AGE_MS = 6_000;
 
-/** One instance of the app on its own port, with its own Redis connection: one process. */
+/**
+ * One instance of the app on its own port, with its own Redis connection: one process.
+ * Like production, it sits behind a load balancer that terminates TLS: the app is told
+ * so (trustProxy), and every request carries the X-Forwarded-Proto the balancer adds.
+ */
 function startInstance(overrides: Partial<SessionAppOptions> = {}) {
   const redis = overrides.redis ?? lab.redis.client();
-  const app = createSessionApp({ redis, db: lab.db.pool, keyPrefix: lab.redis.prefix, secret: SECRET, maxAgeMs: MAX_AGE_MS, ...overrides });
-  return serve(app);
+  const options = { redis, db: lab.db.pool, keyPrefix: lab.redis.prefix, secret: SECRET, maxAgeMs: MAX_AGE_MS, trustProxy: true };
+  return serve(createSessionApp({ ...options, ...overrides }));
 }
+
+/** A browser (a cookie jar) whose requests reach the app through that balancer. */
+const browserWith = (cookies: Record<string, string> = {}) => new CookieJar(cookies, { 'X-Forwarded-Proto': 'https' });
 
 /** The session id inside a signed express-session cookie (`s:<id>.<signature>`, URL-encoded). */
 function sessionIdOf(cookieValue: string | undefined): string | undefined {
@@ -37,7 +44,7 @@ const logIn = (browser: CookieJar, base: string, userId: number) =>
 /** One instance, a browser logged in on it as `userId`, and the Redis key its cookie points at. */
 async function loggedInSession(userId: number) {
   const app = await startInstance();
-  const browser = new CookieJar();
+  const browser = browserWith();
   const login = await logIn(browser, app.url, userId);
   return { app, browser, login, ...(await sessionKeyOf(browser)) };
 }
@@ -60,7 +67,7 @@ const cookieHeaders = (reply: HttpReply) => reply.setCookies.map((c) => c.raw).j
 describe('sessions live in Redis, not in one process', () => {
   it('06.1 a login on one instance is seen by another instance', async () => {
     const [a, b] = await Promise.all([startInstance(), startInstance()]);
-    const browser = new CookieJar();
+    const browser = browserWith();
     const login = await logIn(browser, a.url, 3);
     expect(login.status, `POST /login { userId: 3 } on instance A answered ${show(login)}; expected 200.`).toBe(200);
     const me = await browser.request(`${b.url}/me`);
@@ -75,7 +82,7 @@ describe('sessions live in Redis, not in one process', () => {
   it('06.2 a restarted instance (new process, new Redis connection) still knows the user', async () => {
     const redis = lab.redis.client();
     const before = await startInstance({ redis });
-    const browser = new CookieJar();
+    const browser = browserWith();
     await logIn(browser, before.url, 4);
     await before.stop();
     redis.disconnect(); // the old process is gone, and its memory with it
@@ -92,7 +99,7 @@ describe('sessions live in Redis, not in one process', () => {
 
   it('06.3 an anonymous visit stores nothing: no cookie, no Redis key', async () => {
     const app = await startInstance();
-    const browser = new CookieJar();
+    const browser = browserWith();
     const me = await browser.request(`${app.url}/me`);
     const cart = await browser.request(`${app.url}/cart`);
     expect(me.status, `GET /me without logging in answered ${show(me)}; expected 401.`).toBe(401);
