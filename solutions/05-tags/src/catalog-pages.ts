@@ -1,0 +1,81 @@
+import type { CatalogPages, CatalogPagesOptions, Product } from '../../../labs/05-tags/src/contract.js';
+import {
+  PAGE_TTL_SECONDS,
+  categoryTag,
+  pageKey,
+  productTag,
+  renderListing,
+  renderProductPage,
+  searchProducts,
+  selectCategory,
+  selectProduct,
+} from '../../../labs/05-tags/src/contract.js';
+import { invalidateTag } from './invalidate-tag.js';
+import { storeTagged } from './store-tagged.js';
+import { updatePrice } from './update-price.js';
+
+/** A freshly rendered page and the tags it must be listed under. */
+interface Rendered {
+  html: string;
+  tags: string[];
+}
+
+const warn = (what: string) => (error: unknown) => console.warn(`[pages] ${what}: ${String(error)}`);
+
+export function createCatalogPages(options: CatalogPagesOptions): CatalogPages {
+  const { redis, db, keyPrefix } = options;
+  // #region cached-page
+  /** Cache-aside for one page: Redis first; on a miss render it, then store it with its tags. */
+  async function cached(page: string, ttlSeconds: number, render: () => Promise<Rendered | null>) {
+    const key = pageKey(keyPrefix, page);
+    // A Redis failure costs a render, never the page (lesson 01 also bounds a stalled server).
+    const hit = await redis.get(key).catch((error: unknown) => (warn(`could not read ${key}`)(error), null));
+    if (hit !== null) return hit;
+    const fresh = await render();
+    if (fresh === null) return null;
+    await storeTagged(redis, keyPrefix, { key, ttlSeconds, ...fresh }).catch(warn(`could not cache ${key}`));
+    return fresh.html;
+  }
+  // #endregion cached-page
+
+  // #region page-tags
+  // A page is tagged with everything it shows, not with what its key names: the key of a
+  // search page names a term, yet a price change must still reach it through each product.
+  const shown = (products: Product[]) => products.map((product) => productTag(product.id));
+
+  const productPage = (id: number) =>
+    cached(`product:${id}`, PAGE_TTL_SECONDS.product, async () => {
+      const product = await selectProduct(db, id);
+      if (product === null) return null;
+      return { html: renderProductPage(product), tags: [productTag(id), categoryTag(product.category)] };
+    });
+
+  const categoryPage = async (category: string) => {
+    const html = await cached(`category:${category}`, PAGE_TTL_SECONDS.category, async () => {
+      const products = await selectCategory(db, category);
+      return { html: renderListing(category, products), tags: [categoryTag(category), ...shown(products)] };
+    });
+    return html ?? '';
+  };
+
+  const searchPage = async (term: string) => {
+    // No tag can find a search that *should now* list a product it did not: new or renamed
+    // products reach searches only through their short TTL.
+    const html = await cached(`search:${term}`, PAGE_TTL_SECONDS.search, async () => {
+      const products = await searchProducts(db, term);
+      return { html: renderListing(`Results for "${term}"`, products), tags: shown(products) };
+    });
+    return html ?? '';
+  };
+  // #endregion page-tags
+
+  return {
+    productPage,
+    categoryPage,
+    searchPage,
+    updatePrice: (id, priceCents) => updatePrice(options, id, priceCents),
+    invalidateTag: async (tag) => {
+      await invalidateTag(redis, keyPrefix, tag);
+    },
+  };
+}
