@@ -1,0 +1,31 @@
+/**
+ * Mistake: write-through updates Redis first, then Postgres
+ * Replaces: write-through.ts
+ * Caught by: 03.7
+ *
+ * "The cache is what readers see, so update it first and they see the change at once."
+ * But Postgres may still refuse the write (a constraint, a timeout, a failover). The
+ * caller gets the error, and every reader meanwhile gets a price that was never stored,
+ * for a full TTL. The database is the source of truth: write it first, and fill the
+ * cache from the row it returns.
+ */
+import { updateProductPrice, type Catalog, type CatalogOptions } from '../../../labs/03-write-strategies/src/contract.js';
+import { catalogReads } from '../src/catalog-reads.js';
+import { readFence, writeThrough } from '../src/fence.js';
+
+export function createWriteThroughCatalog(options: CatalogOptions): Catalog {
+  const { redis, db } = options;
+  const { getProduct, keysOf } = catalogReads(options);
+
+  return {
+    getProduct,
+    async updatePrice(id, priceCents) {
+      const current = await getProduct(id);
+      if (!current) return null;
+      const keys = keysOf(id);
+      await writeThrough(redis, keys, await readFence(redis, keys), JSON.stringify({ ...current, priceCents }));
+      return updateProductPrice(db, id, priceCents);
+    },
+    settled: async () => {},
+  };
+}
