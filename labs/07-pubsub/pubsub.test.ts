@@ -32,7 +32,7 @@ async function instance(
   const subscriber = lab.redis.client(subscriberOptions);
   const commands = recordCommands(redis);
   const options = { redis, subscriber, db: lab.db.pool, keyPrefix: lab.redis.prefix, ...overrides };
-  const cache = await expectSettlesWithin(createProfileCache(options), BOUND_MS, 'createProfileCache', `It resolves once subscribed (${LESSON}).`);
+  const cache = await expectSettlesWithin(createProfileCache(options), BOUND_MS, 'createProfileCache', `createProfileCache resolves once the instance is subscribed; a hang means a command waiting on a connection that never answers (${LESSON}, "A connection of its own").`);
   onTestFinished(() => {
     cache.close().catch(() => {});
     redis.disconnect();
