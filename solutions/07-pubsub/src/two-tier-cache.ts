@@ -36,8 +36,11 @@ export class TwoTierCache<V> extends EventEmitter<ProfileCacheEvents> {
   /** Resolves once the instance hears invalidations. */
   static async open<V>(options: TwoTierOptions<V>): Promise<TwoTierCache<V>> {
     const cache = new TwoTierCache(options);
+    const { redis, subscriber, channel } = options;
     cache.bus = await openInvalidationBus({
-      ...options,
+      redis,
+      subscriber,
+      channel,
       onKeys: (keys) => cache.dropLocal(keys),
       onResubscribed: () => cache.flushLocal(),
     });
