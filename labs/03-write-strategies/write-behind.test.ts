@@ -63,7 +63,7 @@ describe('write-behind: views are buffered, then written in batches', () => {
     await Promise.all([record(views, 1, 6), record(views, 2, 3), record(views, 3, 1)]);
     const perView = lab.db.queries.entries.length;
     expect(perView, `recordView sent ${perView} statements to Postgres for 10 views; expected none. Write-behind keeps the database off the request path (${LESSON}, "Write-behind").`).toBe(0);
-    expect(await viewsInPostgres(), 'before the flush, Postgres should have no views yet').toEqual({});
+    expect(await viewsInPostgres(), `Before any flush, product_views already holds the views shown as received below; expected none until flush() (${LESSON}, "Write-behind").`).toEqual({});
     const applied = await views.flush();
     const idea = `flush() adds every buffered view to product_views and resolves with how many it added (${LESSON}, "Write-behind").`;
     expect(await viewsInPostgres(), `After flush(), Postgres holds the views shown as received below. ${idea}`).toEqual({ 1: 6, 2: 3, 3: 1 });

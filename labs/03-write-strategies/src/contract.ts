@@ -40,7 +40,7 @@ export interface Catalog {
   settled(): Promise<void>;
 }
 
-/** A cached product may be an hour old if every write path fails to reach Redis. */
+/** The catalog's TTL: the backstop when an invalidation is lost, and the longest any catalog key may live. */
 export const PRODUCT_TTL_SECONDS = 3600;
 
 const PRODUCT_COLUMNS = 'id, sku, name, price_cents AS "priceCents"';
