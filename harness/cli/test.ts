@@ -20,7 +20,11 @@ runCli(async () => {
   const passThrough = tokens
     .filter((t) => t.kind === 'option' && t.name !== 'solution' && t.name !== 'target')
     .map((t) => (t.kind === 'option' ? t.rawName + (t.value === undefined ? '' : `=${t.value}`) : ''));
-  const target = values.solution ? 'solution' : typeof values.target === 'string' ? values.target : 'starter';
+  const target = values.solution
+    ? 'solution'
+    : typeof values.target === 'string'
+      ? values.target
+      : (process.env.LAB_TARGET ?? 'starter');
 
   const services = await resolveServices();
   console.log(`${services.summary} Testing: ${target === 'starter' ? 'your code in labs/' : target}.`);
