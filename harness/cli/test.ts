@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findLabName, ROOT } from '../labs.js';
 import { resolveServices } from '../services/resolve.js';
+import { parseTarget } from '../vitest/lab-target.js';
 import { runCli } from './run-cli.js';
 
 runCli(async () => {
@@ -26,6 +27,7 @@ runCli(async () => {
       ? values.target
       : (process.env.LAB_TARGET ?? 'starter');
 
+  parseTarget(target, ROOT); // a bad target is one line here, not a stack trace from inside vitest
   const services = await resolveServices();
   console.log(`${services.summary} Testing: ${target === 'starter' ? 'your code in labs/' : target}.`);
   try {

@@ -25,6 +25,7 @@ export function parseTarget(value: string | undefined, root: string): LabTarget 
       `LAB_TARGET=${value} is not understood; use starter, solution, or a file under solutions/NN-name/mistakes/.`,
     );
   }
+  if (!existsSync(file)) throw new BadInputError(`LAB_TARGET=${value}: no such file. List them with: ls ${match.slice(0, 3).join('/')}`);
   const header = readMistakeHeader(readFileSync(file, 'utf8'), value);
   return { kind: 'mistake', lab: match[1]!, file, replaces: header.replaces };
 }
