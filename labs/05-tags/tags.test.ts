@@ -47,7 +47,7 @@ describe('caching pages with their tags', () => {
       await s.categoryPage('jugs');
       await s.searchPage('grinder');
     }
-    expectQueries(lab.db, products, 3, `Three pages read twice: each renders once, then comes from Redis (${LESSON}, "Why deleting one key is not enough").`);
+    expectQueries(lab.db, products, 3, `Three pages read twice: each renders once, then comes from Redis (the read path of Lesson 01, Cache-aside).`);
   });
 
   it('05.2 each cached page is listed under the tag of every product and category it shows', async () => {
