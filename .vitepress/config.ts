@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitepress';
 import { withMermaid } from 'vitepress-plugin-mermaid';
 import { loadQuizzes } from '../harness/quiz/load.js';
@@ -11,10 +12,21 @@ const docsDir = fileURLToPath(new URL('../docs/', import.meta.url));
 const first = firstLinks(docsDir);
 
 // Inline, so browsers do not ask for /favicon.ico and log a 404 on every page.
-const favicon =
-  "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'>" +
-  "<rect width='32' height='32' rx='6' fill='%23d82c20'/><path d='M9 11h14M9 16h14M9 21h14' " +
-  "stroke='white' stroke-width='3' stroke-linecap='round'/></svg>";
+const faviconSvg =
+  "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='6' " +
+  "fill='#d82c20'/><path d='M9 11h14M9 16h14M9 21h14' stroke='white' stroke-width='3' stroke-linecap='round'/></svg>";
+const favicon = `data:image/svg+xml,${encodeURIComponent(faviconSvg)}`;
+
+/** The dev server's first page load asks for /favicon.ico before the head is applied. */
+const devFavicon: Plugin = {
+  name: 'course-dev-favicon',
+  configureServer(server) {
+    server.middlewares.use('/favicon.ico', (_request, response) => {
+      response.setHeader('content-type', 'image/svg+xml');
+      response.end(faviconSvg);
+    });
+  },
+};
 
 export default withMermaid(
   defineConfig({
@@ -53,7 +65,14 @@ export default withMermaid(
       docFooter: { prev: 'Previous', next: 'Next' },
     },
     mermaid: {},
-    // Mermaid alone is several hundred kB per diagram type; that is expected, not a warning.
-    vite: { build: { chunkSizeWarningLimit: 3000 } },
+    vite: {
+      // Mermaid alone is several hundred kB per diagram type; that is expected, not a warning.
+      plugins: [devFavicon],
+      build: { chunkSizeWarningLimit: 3000 },
+      // Mermaid 11.17 imports fastdom, an old UMD file that `npm run dev` serves raw unless
+      // it is pre-bundled; without this, pages with diagrams fail to load in dev only
+      // (emersonbottero/vitepress-plugin-mermaid#98).
+      optimizeDeps: { include: ['fastdom', 'fastdom/extensions/fastdom-promised.js'] },
+    },
   }),
 );

@@ -1,17 +1,19 @@
+import { defineAsyncComponent } from 'vue';
 import type { Theme } from 'vitepress';
 import DefaultTheme from 'vitepress/theme';
-import InterviewQuestions from './components/InterviewQuestions.vue';
-import Quiz from './components/Quiz.vue';
-import QuizScores from './components/QuizScores.vue';
 import './style.css';
 
-/** The default theme plus the course's components, usable in any markdown page. */
+/**
+ * The default theme plus the course's components, usable in any markdown page. They are
+ * loaded on demand: the quiz data (every question and answer, already rendered) then
+ * travels only to pages that show a quiz, not to every page of the site.
+ */
 const theme: Theme = {
   extends: DefaultTheme,
   enhanceApp({ app }) {
-    app.component('Quiz', Quiz);
-    app.component('QuizScores', QuizScores);
-    app.component('InterviewQuestions', InterviewQuestions);
+    app.component('Quiz', defineAsyncComponent(() => import('./components/Quiz.vue')));
+    app.component('QuizScores', defineAsyncComponent(() => import('./components/QuizScores.vue')));
+    app.component('InterviewQuestions', defineAsyncComponent(() => import('./components/InterviewQuestions.vue')));
   },
 };
 

@@ -8,7 +8,7 @@ import type { LoadedQuiz } from './schema.js';
  * `npm run quiz [lesson]`: the same questions as the site, in the terminal.
  *   npm run quiz 04            npm run quiz 04-stampede
  *   npm run quiz               (lists the quizzes and asks which; Enter for all)
- *   npm run quiz 04 -- --interview   (open interview questions only)
+ *   npm run quiz 04 -- --interview   (only what the interview page lists: open and marked questions)
  */
 
 const USAGE = 'Usage: npm run quiz [lesson] [-- --interview | --list]   e.g. npm run quiz 04';

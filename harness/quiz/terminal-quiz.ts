@@ -21,7 +21,11 @@ export async function askQuiz(
   tally: Tally,
   options: { interviewOnly: boolean },
 ): Promise<'done' | 'ended'> {
-  const questions = quiz.questions.filter((question) => !options.interviewOnly || question.interview === true);
+  // --interview asks what the interview page lists: open questions and marked ones.
+  const questions = quiz.questions.filter(
+    (question) => !options.interviewOnly || question.interview === true || question.type === 'open',
+  );
+  if (questions.length === 0) return 'done';
   console.log(`\n== ${quiz.lesson}: ${quiz.title} (${questions.length} questions) ==`);
   for (const [index, question] of questions.entries()) {
     const tag = question.interview ? ' [interview]' : '';
