@@ -10,6 +10,7 @@ import { acquireLock, extendLock, releaseLock } from './src/lock.js';
 
 const lab = useLab('04');
 const LESSON = 'Lesson 04, Stampedes';
+const B_TTL_MS = 2_000; // B's lock: long enough to outlive the check, short enough to tell from 60 s
 const OWNER_IDEA = `A lock's value is its owner's token, random per acquisition. Release and extend compare it and act in one step (a Lua script), so a holder whose lock expired and passed to someone else can no longer touch it (${LESSON}, "A lock with an owner").`;
 
 async function lockState(key: string) {
@@ -24,7 +25,7 @@ async function takeoverAfterStall(name: string) {
   const lockA = await acquireLock(a, key, { ttlMs: 100, waitMs: 0 });
   expect(lockA, `acquireLock(A, "${key}") on a free key returned null; expected a Lock`).not.toBeNull();
   await sleep(150); // A stalls: a GC pause, a slow query, a laptop lid
-  const lockB = await acquireLock(b, key, { ttlMs: 1_000, waitMs: 0 });
+  const lockB = await acquireLock(b, key, { ttlMs: B_TTL_MS, waitMs: 0 });
   expect(lockB, `A's 100 ms lock had expired after 150 ms, so B should get it; acquireLock returned null`).not.toBeNull();
   return { a, b, key, lockA: lockA!, lockB: lockB! };
 }
@@ -42,7 +43,7 @@ async function stallInsideCall(name: string, act: (a: ReturnType<typeof lab.redi
   pauseAfterReply(a, (command) => command.args.includes(key), async () => {
     await sleep(150);
     // waitMs 0 means one try; the race only keeps a lock that ignores waitMs from hanging the check.
-    lockB = await Promise.race([acquireLock(b, key, { ttlMs: 1_000, waitMs: 0 }), sleep(1_000).then(() => null)]);
+    lockB = await Promise.race([acquireLock(b, key, { ttlMs: B_TTL_MS, waitMs: 0 }), sleep(1_000).then(() => null)]);
   });
   await act(a, lockA!);
   return { key, lockA: lockA!, lockB: lockB as Lock | null };
@@ -116,13 +117,13 @@ describe('only the owner acts on a lock', () => {
     const late = await takeoverAfterStall('lock:late-extend');
     const extended = await extendLock(late.a, late.lockA, 60_000);
     let state = await lockState(late.key);
-    expect(state.pttlMs, `A stalled, B took the lock with a 1000 ms TTL, then A extended "its" lock to 60 s. Redis shows ${state.shown}; expected B's TTL (at most 1000 ms) untouched.\n${OWNER_IDEA}`).toBeLessThanOrEqual(
-      1_000,
+    expect(state.pttlMs, `A stalled, B took the lock with a ${B_TTL_MS} ms TTL, then A extended "its" lock to 60 s. Redis shows ${state.shown}; expected B's TTL (at most ${B_TTL_MS} ms) untouched.\n${OWNER_IDEA}`).toBeLessThanOrEqual(
+      B_TTL_MS,
     );
     expect(extended, 'extendLock should return false when the lock is no longer yours').toBe(false);
     expect(await extendLock(late.b, late.lockB, 60_000), "B's own extend should return true").toBe(true);
     state = await lockState(late.key);
-    expect(state.pttlMs, `After B extended its own lock to 60 s, Redis shows ${state.shown}; expected a PTTL above 1000 ms.`).toBeGreaterThan(1_000);
+    expect(state.pttlMs, `After B extended its own lock to 60 s, Redis shows ${state.shown}; expected a PTTL above ${B_TTL_MS} ms.`).toBeGreaterThan(B_TTL_MS);
 
     // An extend done in one step lengthens A's still-valid lock before the pause, and B finds
     // it held. Done as GET then PEXPIRE, A's lock expires in the gap and B takes it.
@@ -131,8 +132,8 @@ describe('only the owner acts on a lock', () => {
     if (paused.lockB) {
       expect(
         state.pttlMs,
-        `A was paused after the first reply of its extend, its lock expired and B took it (1000 ms TTL); then A's extend went on. Redis shows ${state.shown}; expected B's TTL untouched. A GET followed by a PEXPIRE is two steps with a gap between them; compare and extend in one script.\n${OWNER_IDEA}`,
-      ).toBeLessThanOrEqual(1_000);
+        `A was paused after the first reply of its extend, its lock expired and B took it (${B_TTL_MS} ms TTL); then A's extend went on. Redis shows ${state.shown}; expected B's TTL untouched. A GET followed by a PEXPIRE is two steps with a gap between them; compare and extend in one script.\n${OWNER_IDEA}`,
+      ).toBeLessThanOrEqual(B_TTL_MS);
     } else {
       expect(state.value, `B found the lock held after A's extend, so it should still be A's; Redis shows ${state.shown}.`).toBe(paused.lockA.token);
     }
