@@ -29,7 +29,10 @@ export function createCatalogPages(options: CatalogPagesOptions): CatalogPages {
   async function cached(page: string, ttlSeconds: number, render: () => Promise<Rendered | null>) {
     const key = pageKey(keyPrefix, page);
     // A Redis failure costs a render, never the page (lesson 01 also bounds a stalled server).
-    const hit = await redis.get(key).catch((error: unknown) => (warn(`could not read ${key}`)(error), null));
+    const hit = await redis.get(key).catch((error: unknown) => {
+      warn(`could not read ${key}`)(error);
+      return null;
+    });
     if (hit !== null) return hit;
     const fresh = await render();
     if (fresh === null) return null;
