@@ -3,6 +3,8 @@
 // mistake (must be caught); validates the quizzes and checks their claims against Redis;
 // builds the site and drives it in Chromium. Ends with `N passed, N failed`.
 import { listLabs } from '../labs.js';
+import { verifyQuizzes } from '../quiz/verify-quizzes.js';
+import { verifySite } from '../site/verify-site.js';
 import { runCli } from '../cli/run-cli.js';
 import { resolveServices } from '../services/resolve.js';
 import type { CheckResult } from './check.js';
@@ -27,7 +29,9 @@ runCli(async () => {
       ...labs.map((lab) => verifyLab(lab, services.env, pool)),
     ]);
     const results: CheckResult[] = [types, ...harness, ...labOutcomes.flatMap((o) => o.results)];
-    console.log(`Labs verified (${labs.length}); checking quizzes and the site...`);
+    console.log(`Labs verified (${labs.length}); checking quizzes against Redis, then building and browsing the site...`);
+    results.push(...(await verifyQuizzes(services.redis.url)));
+    results.push(...(await verifySite()));
     results.push(...(await sentinel()));
     printReport(labOutcomes.map((o) => o.row), results, (Date.now() - started) / 1000);
     return results.every((r) => r.ok) ? 0 : 1;
