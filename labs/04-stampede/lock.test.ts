@@ -2,7 +2,7 @@
 // Two clients stand for two processes, A and B; the suite drives the lock module directly.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { pauseAfterReply } from '../../harness/lab/command-hooks.js';
+import { interleave } from '../../harness/lab/interleave.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import type { Lock } from './src/contract.js';
@@ -31,22 +31,30 @@ async function takeoverAfterStall(name: string) {
 }
 
 /**
- * A holds a 100 ms lock and starts `act` on it; right after A's first reply, A stalls past
- * its TTL and B takes the key. A two-step check-then-act (GET, then DEL or PEXPIRE) gets
- * caught in the middle; one Lua script cannot be.
+ * A holds a 100 ms lock and starts `act` on it. If `act` sends more than one command, A
+ * stalls in the first gap between them until its lock has expired, and B takes the key.
+ * A two-step check-then-act (GET, then DEL or PEXPIRE) is caught in the middle; a single
+ * Lua script leaves no gap at all.
  */
 async function stallInsideCall(name: string, act: (a: ReturnType<typeof lab.redis.client>, lock: Lock) => Promise<unknown>) {
   const [a, b] = [lab.redis.client(), lab.redis.client()];
   const key = lab.redis.key(name);
   const lockA = await acquireLock(a, key, { ttlMs: 100, waitMs: 0 });
   let lockB: Lock | null = null;
-  pauseAfterReply(a, (command) => command.args.includes(key), async () => {
+  const gaps = interleave(a, async () => {
+    if (lockB) return;
     await sleep(150);
     // waitMs 0 means one try; the race only keeps a lock that ignores waitMs from hanging the check.
     lockB = await Promise.race([acquireLock(b, key, { ttlMs: B_TTL_MS, waitMs: 0 }), sleep(1_000).then(() => null)]);
   });
-  await act(a, lockA!);
-  return { key, lockA: lockA!, lockB: lockB as Lock | null };
+  try {
+    await act(a, lockA!);
+  } finally {
+    gaps.stop();
+  }
+  const split = gaps.runs > 0;
+  if (split) expect(lockB, `A's call sent several commands; in the gap A's lock expired, so B should have taken it`).not.toBeNull();
+  return { key, lockA: lockA!, lockB: lockB as Lock | null, split, state: await lockState(key) };
 }
 
 describe('a lock with an owner', () => {
@@ -96,7 +104,7 @@ describe('only the owner acts on a lock', () => {
   it("04.3 release is compare-and-delete in one step: A's late release leaves B's lock in place", async () => {
     const late = await takeoverAfterStall('lock:late-release');
     const released = await releaseLock(late.a, late.lockA);
-    let state = await lockState(late.key);
+    const state = await lockState(late.key);
     expect(state.value, `A stalled past its 100 ms TTL, B took the lock, then A released. Redis shows ${state.shown}; expected B's token "${late.lockB.token}".\n${OWNER_IDEA}`).toBe(
       late.lockB.token,
     );
@@ -105,12 +113,14 @@ describe('only the owner acts on a lock', () => {
     expect((await lockState(late.key)).value, "after B's release the lock key should be gone").toBeNull();
 
     const paused = await stallInsideCall('lock:paused-release', (a, lock) => releaseLock(a, lock));
-    expect(paused.lockB, 'While A was paused inside its release, B should have taken the released (or expired) lock').not.toBeNull();
-    state = await lockState(paused.key);
-    expect(
-      state.value,
-      `A was paused after the first reply of its release, its lock expired and B took it; then A's release went on. Redis shows ${state.shown}; expected B's token "${paused.lockB!.token}". A GET followed by a DEL is two steps with a gap between them; compare and delete in one script.\n${OWNER_IDEA}`,
-    ).toBe(paused.lockB!.token);
+    if (paused.split) {
+      expect(
+        paused.state.value,
+        `A's release was paused between its commands, its lock expired and B took it; then the release went on. Redis shows ${paused.state.shown}; expected B's token "${paused.lockB?.token}". A GET followed by a DEL leaves a gap in which the lock changes hands; compare and delete in one script.\n${OWNER_IDEA}`,
+      ).toBe(paused.lockB?.token);
+    } else {
+      expect(paused.state.value, `A released its own, still valid lock in one command; Redis shows ${paused.state.shown}, expected the key gone.`).toBeNull();
+    }
   });
 
   it("04.4 only the owner may extend a lock: A's late extend leaves B's TTL alone", async () => {
@@ -125,17 +135,14 @@ describe('only the owner acts on a lock', () => {
     state = await lockState(late.key);
     expect(state.pttlMs, `After B extended its own lock to 60 s, Redis shows ${state.shown}; expected a PTTL above ${B_TTL_MS} ms.`).toBeGreaterThan(B_TTL_MS);
 
-    // An extend done in one step lengthens A's still-valid lock before the pause, and B finds
-    // it held. Done as GET then PEXPIRE, A's lock expires in the gap and B takes it.
     const paused = await stallInsideCall('lock:paused-extend', (a, lock) => extendLock(a, lock, 60_000));
-    state = await lockState(paused.key);
-    if (paused.lockB) {
+    if (paused.split) {
       expect(
-        state.pttlMs,
-        `A was paused after the first reply of its extend, its lock expired and B took it (${B_TTL_MS} ms TTL); then A's extend went on. Redis shows ${state.shown}; expected B's TTL untouched. A GET followed by a PEXPIRE is two steps with a gap between them; compare and extend in one script.\n${OWNER_IDEA}`,
+        paused.state.pttlMs,
+        `A's extend was paused between its commands, its lock expired and B took it (${B_TTL_MS} ms TTL); then the extend went on. Redis shows ${paused.state.shown}; expected B's TTL untouched. A GET followed by a PEXPIRE leaves a gap in which the lock changes hands; compare and extend in one script.\n${OWNER_IDEA}`,
       ).toBeLessThanOrEqual(B_TTL_MS);
     } else {
-      expect(state.value, `B found the lock held after A's extend, so it should still be A's; Redis shows ${state.shown}.`).toBe(paused.lockA.token);
+      expect(paused.state.value, `A extended its own, still valid lock in one command; Redis shows ${paused.state.shown}, expected A's token.`).toBe(paused.lockA.token);
     }
   });
 });

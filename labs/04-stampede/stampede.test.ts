@@ -3,8 +3,9 @@
 // Freshness runs on an injected clock (`now`) and XFetch on an injected draw (`random`), so
 // no check sleeps through a TTL; the hard TTL in Redis stays real.
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Redis } from 'ioredis';
 import { describe, expect, it, vi } from 'vitest';
-import { pauseAfterReply, recordCommandArgs } from '../../harness/lab/command-hooks.js';
+import { interleave } from '../../harness/lab/interleave.js';
 import { expectEveryKeyHasTtl, expectSettlesWithin, expectTtlsWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import {
@@ -52,6 +53,17 @@ async function storedEntry(category: string) {
 
 const selects = () => lab.db.queries.count(pageQueries);
 
+/** The name and arguments of every command `client` sends from now on. */
+function recordArgs(client: Redis): string[][] {
+  const sent: string[][] = [];
+  const send = client.sendCommand.bind(client);
+  client.sendCommand = ((command, stream) => {
+    sent.push([command.name.toUpperCase(), ...command.args.map(String)]);
+    return send(command, stream);
+  }) as Redis['sendCommand'];
+  return sent;
+}
+
 /** Exactly `expected` page SELECTs reached Postgres; identical statements are counted, not listed one by one. */
 function expectLoads(expected: number, idea: string) {
   const actual = selects();
@@ -83,7 +95,7 @@ describe('one load for a hot key', () => {
 
   it('04.6 concurrent misses in one process share one flight: one load, one try at the lock', async () => {
     const redis = lab.redis.client();
-    const sent = recordCommandArgs(redis);
+    const sent = recordArgs(redis);
     const lockKey = lockKeyFor(pageKey(lab.redis.prefix, 'kettles'));
     lab.db.latencyMs = 30;
     const idea = `Inside one process, concurrent misses for a key should share one promise (single-flight): one trip to the lock and one query, instead of 50 requests polling Redis for a lock their own process already holds (${LESSON}, "Single-flight inside a process").`;
@@ -91,8 +103,8 @@ describe('one load for a hot key', () => {
     const pages = await Promise.all(Array.from({ length: 50 }, () => cache.getPage('kettles')));
     expectPageOf(pages[49], 'kettles', 'getPage("kettles")');
     expectLoads(1, idea);
-    const onLock = sent.filter((command) => command.args.includes(lockKey));
-    const shown = [...new Set(onLock.map((command) => command.name.toUpperCase()))].join(', ') || 'none';
+    const onLock = sent.filter((command) => command.includes(lockKey));
+    const shown = [...new Set(onLock.map(([name]) => name))].join(', ') || 'none';
     expect(
       onLock.length,
       `50 concurrent misses in one process sent ${onLock.length} commands naming ${lockKey} (${shown}); one shared flight needs a handful (take it, release it).\n${idea}`,
@@ -103,17 +115,19 @@ describe('one load for a hot key', () => {
     const redis = lab.redis.client();
     const key = pageKey(lab.redis.prefix, 'grinders');
     const filled: CategoryPage = { category: 'grinders', products: [{ id: 0, name: 'written by another process', priceCents: 1 }] };
-    // The moment this process's first GET of the page comes back empty, another process
+    await redis.ping(); // connected first, so the first reply below is this process's GET
+    let written = false;
+    // In the gap after this process's first reply (its GET: a miss), another process
     // finishes its load and writes the page: after the miss, before the lock.
-    const hook = pauseAfterReply(
-      redis,
-      (command, outcome) => command.name === 'get' && command.args[0] === key && outcome.reply === null,
-      async () => {
-        await lab.redis.admin.set(key, encodeEntry({ value: filled, freshUntil: Date.now() + 60_000, loadMs: 5 }), 'PX', 90_000);
-      },
-    );
-    const page = await cacheWith({ redis }).getPage('grinders');
-    expect(hook.fired(), `The check writes the page when your code's first GET of ${key} misses, and saw no such GET. Read the page with GET before taking the lock.`).toBe(true);
+    const gaps = interleave(redis, async () => {
+      if (written) return;
+      written = true;
+      await lab.redis.admin.set(key, encodeEntry({ value: filled, freshUntil: Date.now() + 60_000, loadMs: 5 }), 'PX', 90_000);
+    });
+    const page = await cacheWith({ redis })
+      .getPage('grinders')
+      .finally(() => gaps.stop());
+    expect(written, `Your code sent one command to Redis, so there was no gap between its miss and its lock for the check to use.`).toBe(true);
     const idea = `Another process filled the cache between this miss and this lock. The lock's winner must read the cache again before loading, or every waiter that wins the lock in turn repeats the query (${LESSON}, "Read again after the lock").`;
     expectLoads(0, idea);
     expect(page, `getPage should return what the other process wrote. ${idea}`).toEqual(filled);
