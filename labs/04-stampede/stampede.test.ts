@@ -8,16 +8,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { interleave } from '../../harness/lab/interleave.js';
 import { expectEveryKeyHasTtl, expectSettlesWithin, expectTtlsWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import {
-  decodeEntry,
-  encodeEntry,
-  lockKeyFor,
-  pageKey,
-  PAGE_FRESH_MS,
-  PAGE_STALE_MS,
-  type CategoryPage,
-  type PageCacheOptions,
-} from './src/contract.js';
+import { decodeEntry, encodeEntry, lockKeyFor, pageKey, PAGE_FRESH_MS, PAGE_STALE_MS } from './src/contract.js';
+import type { CategoryPage, PageCacheOptions } from './src/contract.js';
 import { createPageCache } from './src/page-cache.js';
 
 const lab = useLab('04');
@@ -40,10 +32,9 @@ const expectPageOf = (page: CategoryPage | undefined, category: string, what: st
   expect(page?.category === category && page.products.length === 4, `${what} returned ${JSON.stringify(page)?.slice(0, 120)}; expected the "${category}" page with its 4 products`).toBe(true);
 
 /** A page cache on an injected clock; `clock.now` moves only when a check moves it. */
-function cacheOnClock(overrides: Partial<PageCacheOptions> = {}) {
+function cacheOnClock() {
   const clock = { now: T0, draw: 1 };
-  const cache = cacheWith({ now: () => clock.now, random: () => clock.draw, ...overrides });
-  return { clock, cache };
+  return { clock, cache: cacheWith({ now: () => clock.now, random: () => clock.draw }) };
 }
 
 async function storedEntry(category: string) {
@@ -77,10 +68,8 @@ function expectLoads(expected: number, idea: string) {
 }
 
 /** Waits (bounded) until `condition` holds, failing with `message` if it never does. */
-async function eventually(condition: () => Promise<boolean> | boolean, message: string | (() => string)) {
-  const say = () => (typeof message === 'string' ? message : message());
-  await vi.waitFor(async () => expect(await condition(), say()).toBe(true), { timeout: 1_500, interval: 10 });
-}
+const eventually = (condition: () => Promise<boolean> | boolean, message: string | (() => string)) =>
+  vi.waitFor(async () => expect(await condition(), typeof message === 'string' ? message : message()).toBe(true), { timeout: 1_500, interval: 10 });
 
 describe('one load for a hot key', () => {
   it('04.5 100 concurrent misses from two processes load the page from Postgres once', async () => {
@@ -124,9 +113,7 @@ describe('one load for a hot key', () => {
       written = true;
       await lab.redis.admin.set(key, encodeEntry({ value: filled, freshUntil: Date.now() + 60_000, loadMs: 5 }), 'PX', 90_000);
     });
-    const page = await cacheWith({ redis })
-      .getPage('grinders')
-      .finally(() => gaps.stop());
+    const page = await cacheWith({ redis }).getPage('grinders').finally(() => gaps.stop());
     expect(written, `Your code sent one command to Redis, so there was no gap between its miss and its lock for the check to use.`).toBe(true);
     const idea = `Another process filled the cache between this miss and this lock. The lock's winner must read the cache again before loading, or every waiter that wins the lock in turn repeats the query (${LESSON}, "Read again after the lock").`;
     expectLoads(0, idea);
@@ -136,16 +123,14 @@ describe('one load for a hot key', () => {
 
 describe('when the loader is stuck or fails', () => {
   it('04.8 a waiter gives up on a lock nobody releases and answers from Postgres', async () => {
-    const lockKey = lockKeyFor(pageKey(lab.redis.prefix, 'jugs'));
-    await lab.redis.admin.set(lockKey, 'held-by-a-process-that-hung', 'PX', 10_000);
+    const [lockKey, stuck] = [lockKeyFor(pageKey(lab.redis.prefix, 'jugs')), 'held-by-a-process-that-hung'];
+    await lab.redis.admin.set(lockKey, stuck, 'PX', 10_000);
     const idea = `Waiting for another loader is bounded (lockWaitMs). Then the waiter answers from Postgres (or a stale copy) and leaves the other process's lock alone: only its owner or its TTL ends it (${LESSON}, "Waiting, with a bound").`;
     const page = await expectSettlesWithin(cacheWith({ lockWaitMs: 200 }).getPage('jugs'), 3_000, 'getPage("jugs") with its lock held for 10 s and lockWaitMs 200', idea);
     expectPageOf(page, 'jugs', 'getPage("jugs")');
     expectLoads(1, idea);
     const holder = await lab.redis.admin.get(lockKey);
-    expect(holder, `After the waiter gave up, ${lockKey} holds ${JSON.stringify(holder)}; expected the stuck holder's token, untouched. ${idea}`).toBe(
-      'held-by-a-process-that-hung',
-    );
+    expect(holder, `After the waiter gave up, ${lockKey} holds ${JSON.stringify(holder)}; expected the stuck holder's token, untouched. ${idea}`).toBe(stuck);
   });
 
   it('04.9 a loader that throws releases the lock, caches nothing, and the next read recovers', async () => {
@@ -153,10 +138,7 @@ describe('when the loader is stuck or fails', () => {
     const key = pageKey(lab.redis.prefix, 'tools');
     const idea = `An error is not a value: the caller gets it, nothing is cached, and the lock is released in a finally block, or every later miss waits for a lock nobody will release (${LESSON}, "When the load fails").`;
     const restore = lab.db.failQueries(/FROM products/i);
-    const outcome = await cache.getPage('tools').then(
-      (page) => `resolved with ${JSON.stringify(page).slice(0, 80)}`,
-      () => 'rejected',
-    );
+    const outcome = await cache.getPage('tools').then((page) => `resolved with ${JSON.stringify(page).slice(0, 80)}`, () => 'rejected');
     restore();
     expect(outcome, `While Postgres failed, getPage("tools") ${outcome}; expected it to reject. ${idea}`).toBe('rejected');
     const left = (await lab.redis.keys()).filter((state) => state.key.startsWith(key));
