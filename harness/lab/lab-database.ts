@@ -92,7 +92,9 @@ export class LabDatabase {
 
   /** Points a new pool connection at the lab's schema, then wraps its query method. */
   private instrument(client: pg.PoolClient, schema: string): void {
-    void client.query(`SET search_path TO ${schema}`); // queued first on this connection
+    // Queued first on this connection. If it fails, the connection is already broken and
+    // the query after it reports that; a rejection here would only be an unhandled echo.
+    client.query(`SET search_path TO ${schema}`).catch(() => {});
     const original = client.query.bind(client) as QueryFn;
     const wrapped: QueryFn = (...args) => {
       const first = args[0];

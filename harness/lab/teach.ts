@@ -49,10 +49,20 @@ export async function expectNoKeys(redis: LabRedis, idea: string): Promise<void>
 export function expectQueries(db: LabDatabase, filter: QueryFilter, expected: number, idea: string): void {
   const actual = db.queries.count(filter);
   const what = [filter.kind?.toUpperCase(), filter.table && `on ${filter.table}`].filter(Boolean).join(' ') || 'queries';
-  const seen = db.queries.entries.map((e) => `  ${e.text.replace(/\s+/g, ' ').slice(0, 90)}`).join('\n');
+  const seen = summariseStatements(db.queries.entries.map((e) => e.text));
   expect(actual, `Postgres received ${actual} ${what}; expected ${expected}.\n${idea}\nStatements seen:\n${seen || '  (none)'}`).toBe(
     expected,
   );
+}
+
+/** One line per distinct statement, with how many times it ran: 100 identical SELECTs read as one line. */
+function summariseStatements(texts: string[]): string {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    const line = text.replace(/\s+/g, ' ').slice(0, 90);
+    counts.set(line, (counts.get(line) ?? 0) + 1);
+  }
+  return [...counts].map(([line, n]) => `  ${n > 1 ? `${n} × ` : ''}${line}`).join('\n');
 }
 
 /**
