@@ -26,11 +26,14 @@ class LiveLine implements Progress {
   private done = 0;
   private lastDraw = 0;
   private readonly started = performance.now();
+  /** Redraws once a second, so the clock moves during a step that reports no counts. */
+  private ticker: NodeJS.Timeout | undefined;
 
   constructor(private readonly stream: NodeJS.WriteStream) {}
 
   step(label: string, total = 0): void {
     Object.assign(this, { label, total, done: 0 });
+    this.ticker ??= setInterval(() => this.draw(), 1000).unref();
     this.draw();
   }
 
@@ -46,6 +49,8 @@ class LiveLine implements Progress {
   }
 
   finish(): void {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
     this.clear();
   }
 

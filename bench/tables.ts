@@ -82,9 +82,9 @@ export function stampedeTable(section: StampedeSection): string {
 
 export function hitTable(section: HitSection): string {
   const title =
-    `3. Hit path: one cached product (${section.valueBytes} bytes of JSON); latency from ${section.sequential} reads one at a time, ` +
+    `3. Hit path: one cached product (${section.valueBytes} bytes of JSON); latency from ${section.sequential} reads one at a time (variants taking turns), ` +
     `CPU time of this process per read from ${section.concurrent} reads with ${section.inFlight} in flight; ` +
-    `median of ${section.rounds} interleaved round(s); × = cost relative to "${section.baseline}" in the same round.`;
+    `median of ${section.rounds} round(s); × = cost relative to "${section.baseline}" in the same round.`;
   const table = formatTable(
     [
       { header: 'variant' },
@@ -107,5 +107,12 @@ export function hitTable(section: HitSection): string {
         : [row.name, '-', '-', '-', '-', row.reason ?? 'unavailable'],
     ),
   );
-  return `${title}\n\n${table}`;
+  const ratios = section.rows
+    .filter((row) => row.name !== section.baseline && !row.name.startsWith(' '))
+    .map((row) =>
+      row.latencyRatio && row.cpuRatio
+        ? `${row.name}: ${times(row.latencyRatio.median)} in latency, ${times(row.cpuRatio.median)} in CPU`
+        : `${row.name}: ${row.reason ?? 'unavailable'}`,
+    );
+  return `${title}\n\n${table}\n\nHit-path ratio against ${section.baseline}: ${ratios.join('; ')}.`;
 }

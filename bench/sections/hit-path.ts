@@ -1,7 +1,7 @@
 // Section 3: what a cache hit costs beyond the Redis round trip. The same cached product is
 // read by a bare GET + JSON.parse (the floor), by the pieces the lab 01 solution adds one
 // at a time, by the solution itself, and by bentocache. All in the same run, on the same
-// connection, rounds interleaved so drift in the machine hits every variant alike.
+// connection, taking turns so drift in the machine hits every variant alike.
 import { productKey } from '../../solutions/01-cache-aside/src/keys.js';
 import { createProductCache } from '../../solutions/01-cache-aside/src/product-cache.js';
 import { productCodec } from '../../solutions/01-cache-aside/src/product-codec.js';
@@ -33,6 +33,33 @@ export const HIT_BASELINE = 'raw GET + JSON.parse';
 const PRODUCT_ID = 7;
 const TIMEOUT_MS = 250; // the solution's default redisTimeoutMs
 
+/**
+ * Times `reads` reads of every variant one at a time, taking turns in small blocks: when
+ * the machine changes pace (another program wakes up on the other core, and a round trip
+ * goes from 30 to 70 µs), every variant sees the change, not just the one running then.
+ */
+async function sequentialInBlocks(
+  variants: (Variant & { read: () => Promise<unknown> })[],
+  reads: number,
+  onProgress: (done: number) => void,
+): Promise<Map<Variant, Samples>> {
+  const BLOCK = 50;
+  const samples = new Map(variants.map((variant) => [variant, new Samples(reads)]));
+  for (let done = 0, block = 0; done < reads; done += BLOCK, block++) {
+    for (let k = 0; k < variants.length; k++) {
+      const variant = variants[(k + block) % variants.length]!;
+      const mine = samples.get(variant)!;
+      for (let i = done; i < Math.min(reads, done + BLOCK); i++) {
+        const started = performance.now();
+        await variant.read();
+        mine.add(performance.now() - started);
+      }
+    }
+    onProgress(Math.min(reads, done + BLOCK));
+  }
+  return samples;
+}
+
 export async function runHitPath(context: BenchContext, settings: HitSettings, progress: Progress): Promise<HitSection> {
   progress.step('hit path: preparing');
   const redis = context.client();
@@ -63,23 +90,18 @@ export async function runHitPath(context: BenchContext, settings: HitSettings, p
 
   const rounds = new Map<string, Round[]>(runnable.map((v) => [v.name, []]));
   for (let round = 0; round < settings.rounds; round++) {
+    progress.step(`hit path round ${round + 1}/${settings.rounds}: one read at a time`, settings.sequential);
+    const latencies = await sequentialInBlocks(runnable, settings.sequential, (done) => progress.update(done));
+    progress.step(`hit path round ${round + 1}/${settings.rounds}: ${settings.inFlight} reads in flight`);
     // Rotate the order each round so no variant always runs first or last.
-    const order = runnable.map((_, i) => runnable[(i + round) % runnable.length]!);
-    for (const variant of order) {
-      progress.step(`hit path round ${round + 1}/${settings.rounds}: ${variant.name.trim()}`, settings.sequential);
-      const samples = new Samples(settings.sequential);
-      for (let i = 0; i < settings.sequential; i++) {
-        const started = performance.now();
-        await variant.read();
-        samples.add(performance.now() - started);
-        if (i % 256 === 0) progress.update(i);
-      }
-      const { p50, p99 } = summarise(samples.values());
+    for (let k = 0; k < runnable.length; k++) {
+      const variant = runnable[(k + round) % runnable.length]!;
       // CPU time, not wall time: it is this process's own cost, and other programs on the
       // machine barely move it, where they would move a throughput figure a lot.
       const cpuBefore = process.cpuUsage();
       await closedLoop(settings.concurrent, settings.inFlight, variant.read);
       const cpu = process.cpuUsage(cpuBefore);
+      const { p50, p99 } = summarise(latencies.get(variant)!.values());
       rounds.get(variant.name)!.push({ p50, p99, cpuUs: (cpu.user + cpu.system) / settings.concurrent });
     }
   }
