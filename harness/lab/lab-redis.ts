@@ -98,16 +98,29 @@ export function escapeGlob(literal: string): string {
   return literal.replace(/[*?[\]\\]/g, '\\$&');
 }
 
+/** Calls `listener` with the name (upper case) and arguments of every command `client` sends from now on. */
+function onCommand(client: Redis, listener: (name: string, args: string[]) => void): void {
+  const send = client.sendCommand.bind(client);
+  client.sendCommand = ((command, stream) => {
+    listener(command.name.toUpperCase(), command.args.map(String));
+    return send(command, stream);
+  }) as typeof client.sendCommand;
+}
+
 /**
  * Records the name of every command `client` sends (upper case), for checks such as
- * "KEYS is never sent". Commands inside a Lua script run on the server and are not seen.
+ * "KEYS is never sent". Commands inside a Lua script run on the server and are not seen
+ * (harness/lab/server-commands.ts sees those).
  */
 export function recordCommands(client: Redis): string[] {
   const seen: string[] = [];
-  const send = client.sendCommand.bind(client);
-  client.sendCommand = ((command, stream) => {
-    seen.push(command.name.toUpperCase());
-    return send(command, stream);
-  }) as typeof client.sendCommand;
+  onCommand(client, (name) => seen.push(name));
+  return seen;
+}
+
+/** Records every command `client` sends as `[NAME, ...args]`, for checks on the keys it touches. */
+export function recordCommandLines(client: Redis): string[][] {
+  const seen: string[][] = [];
+  onCommand(client, (name, args) => seen.push([name, ...args]));
   return seen;
 }

@@ -6,7 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { describe, expect, it, vi } from 'vitest';
 import { interleave } from '../../harness/lab/interleave.js';
-import { expectEveryKeyHasTtl, expectSettlesWithin, expectTtlsWithin } from '../../harness/lab/teach.js';
+import { recordCommandLines } from '../../harness/lab/lab-redis.js';
+import { expectEveryKeyHasTtl, expectQueries, expectSettlesWithin, expectTtlsWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { decodeEntry, encodeEntry, lockKeyFor, pageKey, PAGE_FRESH_MS, PAGE_STALE_MS } from './src/contract.js';
 import type { CategoryPage, PageCacheOptions } from './src/contract.js';
@@ -44,29 +45,6 @@ async function storedEntry(category: string) {
 
 const selects = () => lab.db.queries.count(pageQueries);
 
-/** The name and arguments of every command `client` sends from now on. */
-function recordArgs(client: Redis): string[][] {
-  const sent: string[][] = [];
-  const send = client.sendCommand.bind(client);
-  client.sendCommand = ((command, stream) => {
-    sent.push([command.name.toUpperCase(), ...command.args.map(String)]);
-    return send(command, stream);
-  }) as Redis['sendCommand'];
-  return sent;
-}
-
-/** Exactly `expected` page SELECTs reached Postgres; identical statements are counted, not listed one by one. */
-function expectLoads(expected: number, idea: string) {
-  const actual = selects();
-  const seen = new Map<string, number>();
-  for (const entry of lab.db.queries.entries) {
-    const text = entry.text.replace(/\s+/g, ' ').slice(0, 90);
-    seen.set(text, (seen.get(text) ?? 0) + 1);
-  }
-  const shown = [...seen].map(([text, times]) => `  ${times} x ${text}`).join('\n') || '  (none)';
-  expect(actual, `Postgres received ${actual} SELECTs of the page; expected ${expected}.\n${idea}\nStatements seen:\n${shown}`).toBe(expected);
-}
-
 /** Waits (bounded) until `condition` holds, failing with `message` if it never does. */
 const eventually = (condition: () => Promise<boolean> | boolean, message: string | (() => string)) =>
   vi.waitFor(async () => expect(await condition(), typeof message === 'string' ? message : message()).toBe(true), { timeout: 1_500, interval: 10 });
@@ -79,19 +57,19 @@ describe('one load for a hot key', () => {
     const burst = Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? a! : b!).getPage('cups'));
     const pages = await expectSettlesWithin(Promise.all(burst), 8_000, '100 concurrent getPage("cups") calls', idea);
     expectPageOf(pages[0], 'cups', 'getPage("cups")');
-    expectLoads(1, `100 requests from two processes missed together. ${idea}`);
+    expectQueries(lab.db, pageQueries, 1, `100 requests from two processes missed together. ${idea}`);
   });
 
   it('04.6 concurrent misses in one process share one flight: one load, one try at the lock', async () => {
     const redis = lab.redis.client();
-    const sent = recordArgs(redis);
+    const sent = recordCommandLines(redis);
     const lockKey = lockKeyFor(pageKey(lab.redis.prefix, 'kettles'));
     lab.db.latencyMs = 30;
     const idea = `Inside one process, concurrent misses for a key should share one promise (single-flight): one trip to the lock and one query, instead of 50 requests polling Redis for a lock their own process already holds (${LESSON}, "Single-flight inside a process").`;
     const cache = cacheWith({ redis });
     const pages = await Promise.all(Array.from({ length: 50 }, () => cache.getPage('kettles')));
     expectPageOf(pages[49], 'kettles', 'getPage("kettles")');
-    expectLoads(1, idea);
+    expectQueries(lab.db, pageQueries, 1, idea);
     const onLock = sent.filter((command) => command.includes(lockKey));
     const shown = [...new Set(onLock.map(([name]) => name))].join(', ') || 'none';
     expect(
@@ -116,7 +94,7 @@ describe('one load for a hot key', () => {
     const page = await cacheWith({ redis }).getPage('grinders').finally(() => gaps.stop());
     expect(written, `Your code sent one command to Redis, so there was no gap between its miss and its lock for the check to use.`).toBe(true);
     const idea = `Another process filled the cache between this miss and this lock. The lock's winner must read the cache again before loading, or every waiter that wins the lock in turn repeats the query (${LESSON}, "Read again after the lock").`;
-    expectLoads(0, idea);
+    expectQueries(lab.db, pageQueries, 0, idea);
     expect(page, `getPage should return what the other process wrote. ${idea}`).toEqual(filled);
   });
 });
@@ -128,7 +106,7 @@ describe('when the loader is stuck or fails', () => {
     const idea = `Waiting for another loader is bounded (lockWaitMs). Then the waiter answers from Postgres (or a stale copy) and leaves the other process's lock alone: only its owner or its TTL ends it (${LESSON}, "Waiting, with a bound").`;
     const page = await expectSettlesWithin(cacheWith({ lockWaitMs: 200 }).getPage('jugs'), 3_000, 'getPage("jugs") with its lock held for 10 s and lockWaitMs 200', idea);
     expectPageOf(page, 'jugs', 'getPage("jugs")');
-    expectLoads(1, idea);
+    expectQueries(lab.db, pageQueries, 1, idea);
     const holder = await lab.redis.admin.get(lockKey);
     expect(holder, `After the waiter gave up, ${lockKey} holds ${JSON.stringify(holder)}; expected the stuck holder's token, untouched. ${idea}`).toBe(stuck);
   });
@@ -175,7 +153,7 @@ describe('serving stale while one refresh runs', () => {
       expect(pages.every((page) => JSON.stringify(page) === JSON.stringify(stale)), `The reads should all return the stale page. ${idea}`).toBe(true);
       await expectSettlesWithin(held.reached, 1_500, 'A refresh reaching Postgres after reads of a stale page', idea);
       await sleep(SETTLE_MS); // room for a second refresh to show up, if there is one
-      expectLoads(2, `One SELECT for the first load, one for the single refresh. ${idea}`);
+      expectQueries(lab.db, pageQueries, 2, `One SELECT for the first load, one for the single refresh. ${idea}`);
     } finally {
       held.release();
       await Promise.allSettled(reads);
@@ -239,7 +217,7 @@ describe('refreshing early, at random', () => {
       await Promise.all([cache.getPage('grinders'), cache.getPage('grinders')]);
       await sleep(SETTLE_MS);
       const headStart = Math.round(-200 * Math.log(draw));
-      expectLoads(1, `${rule}; random() = ${draw} gives a head start of ${headStart} ms, under 1000: no refresh yet. ${idea}`);
+      expectQueries(lab.db, pageQueries, 1, `${rule}; random() = ${draw} gives a head start of ${headStart} ms, under 1000: no refresh yet. ${idea}`);
     }
     clock.draw = 0.001; // head start 200 * 6.9 = 1382 ms, more than the 1000 ms left
     await cache.getPage('grinders');
