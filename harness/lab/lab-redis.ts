@@ -1,5 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import { Redis, type RedisOptions } from 'ioredis';
+import { Redis, type Command, type RedisOptions } from 'ioredis';
 
 export interface KeyState {
   key: string;
@@ -58,6 +58,21 @@ export class LabRedis {
     return this.track(new Redis({ port, host: '127.0.0.1' }));
   }
 
+  /**
+   * A client whose server refuses the named commands (lower case) with `error`, the way a
+   * full Redis under `noeviction` answers writes with an OOM error. Other commands go through.
+   */
+  refusingClient(names: string[], error: Error): Redis {
+    const client = this.client();
+    const refused = new Set(names);
+    wrapCommands(client, (command, send) => {
+      if (!refused.has(command.name.toLowerCase())) return send(command);
+      command.reject(error);
+      return command.promise;
+    });
+    return client;
+  }
+
   /** Keys under this lab's prefix, with their remaining TTL, found with SCAN. */
   async keys(): Promise<KeyState[]> {
     const names: string[] = [];
@@ -98,13 +113,21 @@ export function escapeGlob(literal: string): string {
   return literal.replace(/[*?[\]\\]/g, '\\$&');
 }
 
+type Send = Redis['sendCommand'];
+
+/** Routes every command `client` sends from now on through `through`, which may pass it on with `send`. */
+export function wrapCommands(client: Redis, through: (command: Command, send: (command: Command) => unknown) => unknown): void {
+  const send = client.sendCommand.bind(client);
+  client.sendCommand = ((command: Command, stream?: Parameters<Send>[1]) =>
+    through(command, (c) => send(c, stream))) as Send;
+}
+
 /** Calls `listener` with the name (upper case) and arguments of every command `client` sends from now on. */
 function onCommand(client: Redis, listener: (name: string, args: string[]) => void): void {
-  const send = client.sendCommand.bind(client);
-  client.sendCommand = ((command, stream) => {
+  wrapCommands(client, (command, send) => {
     listener(command.name.toUpperCase(), command.args.map(String));
-    return send(command, stream);
-  }) as typeof client.sendCommand;
+    return send(command);
+  });
 }
 
 /**

@@ -100,15 +100,8 @@ describe('when memory is full', () => {
 
   /** A client whose server is full under noeviction: commands that need memory fail with OOM. */
   function fullRedis(): Redis {
-    const client = lab.redis.client();
-    const needsMemory = new Set(['set', 'setex', 'psetex', 'setnx', 'mset', 'hset', 'sadd', 'zadd', 'lpush', 'rpush', 'incr', 'append']);
-    const send = client.sendCommand.bind(client);
-    client.sendCommand = ((command, stream) => {
-      if (!needsMemory.has(command.name.toLowerCase())) return send(command, stream);
-      command.reject(new ReplyError("OOM command not allowed when used memory > 'maxmemory'."));
-      return command.promise;
-    }) as typeof client.sendCommand;
-    return client;
+    const needsMemory = ['set', 'setex', 'psetex', 'setnx', 'mset', 'hset', 'sadd', 'zadd', 'lpush', 'rpush', 'incr', 'append'];
+    return lab.redis.refusingClient(needsMemory, new ReplyError("OOM command not allowed when used memory > 'maxmemory'."));
   }
 
   it('02.9 a full Redis that refuses writes (OOM) costs the cache, not the read; a session write still fails loudly', async () => {
