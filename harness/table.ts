@@ -1,7 +1,7 @@
 /**
  * Plain-text tables for the terminal: a header row, a dashed rule, then the rows, each
  * column as wide as its widest cell. Numbers read best right-aligned, so a column can ask
- * for that. Shared by the CLIs that print tables (the bench; verify's report can move here).
+ * for that. Shared by the CLIs that print tables (the bench, verify).
  */
 export interface Column {
   header: string;

@@ -1,7 +1,8 @@
 // `npm run verify`: the course proves itself. Type-checks everything; for every lab runs
 // the suite on the starter (must fail as declared), the solution (must pass) and every
 // mistake (must be caught); validates the quizzes and checks their claims against Redis;
-// builds the site and drives it in Chromium. Ends with `N passed, N failed`.
+// runs the benchmark's quick mode; builds the site and drives it in Chromium. Ends with
+// `N passed, N failed`.
 import { listLabs } from '../labs.js';
 import { verifyQuizzes } from '../quiz/verify-quizzes.js';
 import { verifySite } from '../site/verify-site.js';
@@ -9,6 +10,7 @@ import { runCli } from '../cli/run-cli.js';
 import { resolveServices } from '../services/resolve.js';
 import type { CheckResult } from './check.js';
 import { plantSentinel } from './isolation.js';
+import { verifyBench } from './bench-check.js';
 import { verifyHarness } from './harness-tests.js';
 import { createPool } from './pool.js';
 import { printReport } from './report.js';
@@ -31,6 +33,7 @@ runCli(async () => {
     const results: CheckResult[] = [types, ...harness, ...labOutcomes.flatMap((o) => o.results)];
     console.log(`Labs verified (${labs.length}); checking quizzes against Redis, then building and browsing the site...`);
     results.push(...(await verifyQuizzes(services.redis.url)));
+    results.push(...(await verifyBench(services.env)));
     results.push(...(await verifySite()));
     results.push(...(await sentinel()));
     printReport(labOutcomes.map((o) => o.row), results, (Date.now() - started) / 1000);
