@@ -6,7 +6,7 @@ import { runCli } from '../harness/cli/run-cli.js';
 import { ROOT } from '../harness/labs.js';
 import { resolveServices, type CourseServices } from '../harness/services/resolve.js';
 import { parseBenchArgs, USAGE } from './args.js';
-import { BenchContext } from './context.js';
+import { BenchContext, POOL_SIZE } from './context.js';
 import { createProgress } from './progress.js';
 import { writeResults, type BenchResults } from './results.js';
 import { runHitPath } from './sections/hit-path.js';
@@ -24,7 +24,6 @@ runCli(async () => {
     return 0;
   }
   const started = performance.now();
-  const settings = benchSettings(args.quick);
   const progress = createProgress();
 
   progress.step('finding Redis and Postgres');
@@ -50,6 +49,10 @@ runCli(async () => {
     progress.step('creating the bench schema and its 1000 products');
     opening = BenchContext.open(services);
     context = await opening;
+    const settings = benchSettings(args.quick, context.poolSize);
+    if (context.poolSize < POOL_SIZE) {
+      console.log(`Postgres allows ${context.poolSize} connection(s) here: the read and stampede sections run one round each (no spread).`);
+    }
     const results: BenchResults = {
       measuredAt: new Date().toISOString(),
       quick: args.quick,
