@@ -45,6 +45,7 @@ export default withMermaid(
         { text: 'Lessons', link: first.lesson ?? '/', activeMatch: '^/lessons/' },
         { text: 'Labs', link: first.lab ?? '/', activeMatch: '^/labs/' },
         { text: 'Interview questions', link: '/interview' },
+        { text: 'Measured', link: '/bench' },
       ],
       sidebar: buildSidebar(docsDir),
       outline: { level: [2, 3] },

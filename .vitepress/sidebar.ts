@@ -65,7 +65,10 @@ export function buildSidebar(docsDir: string): DefaultTheme.SidebarItem[] {
   groups.push({ text: 'Labs', collapsed: false, items: labs.map(item) });
   groups.push({
     text: 'Practice',
-    items: [{ text: 'Interview questions', link: '/interview' }],
+    items: [
+      { text: 'Interview questions', link: '/interview' },
+      { text: 'What caching buys (measured)', link: '/bench' },
+    ],
   });
   return groups.filter((group) => (group.items?.length ?? 0) > 0);
 }
