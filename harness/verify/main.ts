@@ -31,9 +31,11 @@ runCli(async () => {
       ...labs.map((lab) => verifyLab(lab, services.env, pool)),
     ]);
     const results: CheckResult[] = [types, ...harness, ...labOutcomes.flatMap((o) => o.results)];
-    console.log(`Labs verified (${labs.length}); checking quizzes against Redis, then building and browsing the site...`);
+    const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+    console.log(`${elapsed()}: ${labs.length} labs verified; checking quizzes against Redis, then the benchmark's quick mode...`);
     results.push(...(await verifyQuizzes(services.redis.url)));
     results.push(...(await verifyBench(services.env)));
+    console.log(`${elapsed()}: building the site and browsing it in Chromium...`);
     results.push(...(await verifySite()));
     results.push(...(await sentinel()));
     printReport(labOutcomes.map((o) => o.row), results, (Date.now() - started) / 1000);
