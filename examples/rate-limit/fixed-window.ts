@@ -1,6 +1,7 @@
 // Fixed-window rate limiting: one counter per API key per window, counted and given its
 // expiry in one atomic Lua script.
 import type { Redis } from 'ioredis';
+import { scriptCommand } from './script-command.js';
 
 // #region fixed-window-script
 // INCR and PEXPIRE in one script: no client can crash or be cut off between them, so
@@ -36,11 +37,7 @@ export function fixedWindowLimiter(
   redis: Redis,
   options: { prefix: string; limit: number; windowMs: number },
 ): RateLimiter {
-  const commands = redis as unknown as Record<string, FixedWindowCommand | undefined>;
-  if (!commands.rateLimitFixedWindow) {
-    redis.defineCommand('rateLimitFixedWindow', { numberOfKeys: 1, lua: FIXED_WINDOW });
-  }
-  const run = commands.rateLimitFixedWindow!.bind(redis);
+  const run = scriptCommand<FixedWindowCommand>(redis, 'rateLimitFixedWindow', FIXED_WINDOW);
 
   return {
     async check(subject) {

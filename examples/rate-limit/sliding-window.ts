@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { LimitDecision, RateLimiter } from './fixed-window.js';
+import { scriptCommand } from './script-command.js';
 
 // #region sliding-window-script
 // KEYS[1] the subject's sorted set; ARGV: window ms, limit, a unique member id.
@@ -32,11 +33,7 @@ export function slidingWindowLimiter(
   redis: Redis,
   options: { prefix: string; limit: number; windowMs: number },
 ): RateLimiter {
-  const commands = redis as unknown as Record<string, SlidingWindowCommand | undefined>;
-  if (!commands.rateLimitSlidingWindow) {
-    redis.defineCommand('rateLimitSlidingWindow', { numberOfKeys: 1, lua: SLIDING_WINDOW });
-  }
-  const run = commands.rateLimitSlidingWindow!.bind(redis);
+  const run = scriptCommand<SlidingWindowCommand>(redis, 'rateLimitSlidingWindow', SLIDING_WINDOW);
 
   return {
     async check(subject) {
