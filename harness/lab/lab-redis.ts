@@ -109,7 +109,7 @@ export class LabRedis {
 }
 
 /** Escapes a literal for use in a SCAN MATCH pattern. */
-export function escapeGlob(literal: string): string {
+function escapeGlob(literal: string): string {
   return literal.replace(/[*?[\]\\]/g, '\\$&');
 }
 

@@ -34,12 +34,6 @@ export async function expectTtlsWithin(
   expect(outside.length, `Redis holds ${describeKeys(outside)}; ${expected}.\n${idea}`).toBe(0);
 }
 
-/** The lab's keys that appeared since `before` was taken. */
-export async function newKeys(redis: LabRedis, before: KeyState[]): Promise<KeyState[]> {
-  const old = new Set(before.map((k) => k.key));
-  return (await redis.keys()).filter((k) => !old.has(k.key));
-}
-
 export async function expectNoKeys(redis: LabRedis, idea: string): Promise<void> {
   const keys = await redis.keys();
   expect(keys.length, `Redis holds ${describeKeys(keys)}; expected nothing cached.\n${idea}`).toBe(0);

@@ -8,7 +8,6 @@ import {
   expectQueries,
   expectSettlesWithin,
   expectTtlsWithin,
-  newKeys,
 } from '../../harness/lab/teach.js';
 import { createProductCache } from './src/product-cache.js';
 import type { ProductCacheOptions } from './src/contract.js';
