@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { createMarkdownRenderer, type SiteConfig } from 'vitepress';
 import { loadQuizzes, REPO_ROOT } from '../../harness/quiz/load.js';
+import { questionVersion } from '../../harness/quiz/question-version.js';
 import type { LoadedQuiz } from '../../harness/quiz/schema.js';
 
 /**
@@ -55,12 +55,6 @@ export async function loadValidQuizzes(): Promise<LoadedQuiz[]> {
   return quizzes;
 }
 
-/** A short hash of what the learner sees and answers; claims and badges do not count. */
-function versionOf(question: LoadedQuiz['questions'][number]): string {
-  const asked = [question.type, question.prompt, question.type === 'choice' ? question.options : question.answer];
-  return createHash('sha256').update(JSON.stringify(asked)).digest('hex').slice(0, 10);
-}
-
 export function toView(quiz: LoadedQuiz, md: Renderer): QuizView {
   const block = (text: string) => md.render(text.trim());
   const inline = (text: string) => md.renderInline(text.trim());
@@ -69,7 +63,7 @@ export function toView(quiz: LoadedQuiz, md: Renderer): QuizView {
     title: quiz.title,
     questions: quiz.questions.map((question) => ({
       id: question.id,
-      version: versionOf(question),
+      version: questionVersion(question),
       type: question.type,
       interview: question.interview === true,
       promptHtml: block(question.prompt),

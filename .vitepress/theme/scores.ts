@@ -37,6 +37,25 @@ function storage(): KeyValueStore | undefined {
   }
 }
 
+const SEED_KEY = 'caching-with-redis:quiz-seed';
+
+/**
+ * This browser's shuffle seed, created on first use: every quiz shows its options in an
+ * order derived from it, the same on every visit, different for another learner.
+ */
+export function learnerSeed(create: () => string): string {
+  const store = storage();
+  try {
+    const saved = store?.getItem(SEED_KEY);
+    if (saved) return saved;
+    const seed = create();
+    store?.setItem(SEED_KEY, seed);
+    return seed;
+  } catch {
+    return create();
+  }
+}
+
 export function readLesson(lesson: string): LessonRecord {
   try {
     const parsed: unknown = JSON.parse(storage()?.getItem(PREFIX + lesson) ?? '{}');

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { LineReader } from './line-reader.js';
 import { loadQuizzes } from './load.js';
+import { readQuizRecord } from './quiz-record.js';
 import { askQuiz, type Tally } from './terminal-quiz.js';
 import type { LoadedQuiz } from './schema.js';
 
@@ -62,9 +63,10 @@ async function main(): Promise<number> {
     }
 
     const tally: Tally = { asked: 0, right: 0 };
+    const record = readQuizRecord();
     let ended = false;
     for (const quiz of Array.isArray(chosen) ? chosen : [chosen]) {
-      ended = (await askQuiz(quiz, reader, tally, { interviewOnly: args.values.interview === true })) === 'ended';
+      ended = (await askQuiz(quiz, reader, tally, { interviewOnly: args.values.interview === true, record })) === 'ended';
       if (ended) break;
     }
     if (ended) console.log('\nInput ended.');

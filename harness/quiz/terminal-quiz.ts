@@ -1,4 +1,7 @@
 import type { LineReader } from './line-reader.js';
+import { optionOrder } from './option-order.js';
+import { questionVersion } from './question-version.js';
+import { answerKey, nextAnswer, writeQuizRecord, type QuizRecord } from './quiz-record.js';
 import type { ChoiceQuestion, LoadedQuiz, OpenQuestion } from './schema.js';
 
 /** Running score across every quiz asked in one session. */
@@ -14,12 +17,16 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const MAX_PIPED_RETRIES = 3;
 const indent = (text: string, by = '     ') => text.trimEnd().replace(/^/gm, by);
 
-/** Asks one quiz's questions in file order; 'ended' means input closed part-way. */
+/**
+ * Asks one quiz's questions in file order, each choice question's options in the
+ * learner's own shuffled order, and saves every verdict to `record`; 'ended' means input
+ * closed part-way.
+ */
 export async function askQuiz(
   quiz: LoadedQuiz,
   reader: LineReader,
   tally: Tally,
-  options: { interviewOnly: boolean },
+  options: { interviewOnly: boolean; record: QuizRecord },
 ): Promise<'done' | 'ended'> {
   // --interview asks what the interview page lists: open questions and marked ones.
   const questions = quiz.questions.filter(
@@ -30,19 +37,25 @@ export async function askQuiz(
   for (const [index, question] of questions.entries()) {
     const tag = question.interview ? ' [interview]' : '';
     console.log(`\n[${index + 1}/${questions.length}]${tag} ${question.prompt.trim()}`);
-    const outcome = question.type === 'choice' ? await askChoice(question, reader) : await askOpen(question, reader);
+    const order = optionOrder(options.record.seed, answerKey(quiz.lesson, question.id), question.type === 'choice' ? question.options.length : 0);
+    const outcome = question.type === 'choice' ? await askChoice(question, order, reader) : await askOpen(question, reader);
     if (outcome === 'ended') return 'ended';
+    const key = answerKey(quiz.lesson, question.id);
+    options.record.answers[key] = nextAnswer(options.record.answers[key], questionVersion(question), outcome === 'right', new Date());
+    writeQuizRecord(options.record);
     tally.asked += 1;
     if (outcome === 'right') tally.right += 1;
   }
   return 'done';
 }
 
-async function askChoice(question: ChoiceQuestion, reader: LineReader): Promise<Outcome> {
-  const letters = LETTERS.slice(0, question.options.length);
-  const correct = new Set(question.options.flatMap((option, i) => (option.correct ? [i] : [])));
+/** `order[k]` is the file index of the option shown k-th; letters name shown positions. */
+async function askChoice(question: ChoiceQuestion, order: number[], reader: LineReader): Promise<Outcome> {
+  const shown = order.map((i) => question.options[i]!);
+  const letters = LETTERS.slice(0, shown.length);
+  const correct = new Set(shown.flatMap((option, k) => (option.correct ? [k] : [])));
   const many = correct.size > 1;
-  question.options.forEach((option, i) => console.log(`  ${letters[i]}) ${option.text.trim()}`));
+  shown.forEach((option, k) => console.log(`  ${letters[k]}) ${option.text.trim()}`));
   const hint = many ? `all that apply, e.g. ${letters.slice(0, 2)}` : `one of ${[...letters].join(', ')}`;
 
   let picked: Set<number> | undefined;
@@ -58,10 +71,10 @@ async function askChoice(question: ChoiceQuestion, reader: LineReader): Promise<
   const right = picked.size === correct.size && [...picked].every((i) => correct.has(i));
   const answer = [...correct].map((i) => letters[i]).join(', ');
   console.log(right ? '\n✓ Right.' : `\n✗ Not quite: the answer is ${answer}.`);
-  question.options.forEach((option, i) => {
+  shown.forEach((option, k) => {
     const mark = option.correct ? '✓' : '✗';
-    const mine = picked.has(i) ? '  (your pick)' : '';
-    console.log(`  ${mark} ${letters[i]}) ${option.text.trim()}${mine}\n${indent(option.why)}`);
+    const mine = picked.has(k) ? '  (your pick)' : '';
+    console.log(`  ${mark} ${letters[k]}) ${option.text.trim()}${mine}\n${indent(option.why)}`);
   });
   return right ? 'right' : 'wrong';
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckResult } from '../verify/check.js';
 import { checkClaims } from './claims.js';
+import { fairnessOf, unfairness } from './fairness.js';
 import { loadQuizzes, REPO_ROOT, type LoadOptions } from './load.js';
 
 /**
@@ -20,6 +21,16 @@ export async function verifyQuizzes(redisUrl: string, options: LoadOptions = {})
       name: `quiz ${file} is valid`,
       ok: lines.length === 0,
       ...(lines.length ? { detail: `${lines.join('\n')}\nSee quizzes/README.md; try it with npm run quiz.` } : {}),
+    });
+  }
+
+  // Lazy strategies (always a, always the longest) must not pass, per quiz and for the bank.
+  for (const fairness of [...quizzes.map((quiz) => fairnessOf(quiz.file, [quiz])), fairnessOf('the whole bank', quizzes)]) {
+    const found = unfairness(fairness);
+    results.push({
+      name: `quiz ${fairness.file} cannot be passed by guessing (answer positions spread, first or longest option scores at most 40%)`,
+      ok: found.length === 0,
+      ...(found.length ? { detail: `${found.join('; ')}. Move right answers to other positions or rewrite options; see quizzes/README.md, "Fair options".` } : {}),
     });
   }
 

@@ -79,9 +79,16 @@ export async function searchFinds(browser: Browser, site: string, word: string):
 
 const scoreText = (page: Page) => page.locator('.course-quiz .quiz-score').first().innerText();
 
+/** Each choice question's options as file indexes in the order shown, e.g. ["2,0,3,1", ...]. */
+const shownOrders = (page: Page) =>
+  page
+    .locator('.course-quiz .quiz-options')
+    .evaluateAll((lists) => lists.map((list) => [...list.querySelectorAll('li[data-option]')].map((li) => li.getAttribute('data-option')).join(',')));
+const inFileOrder = (order: string) => order === order.split(',').map((_, i) => i).join(',');
+
 /** Answers one question by keyboard, checks the why, reloads, then resets. */
 export async function quizRoundTrip(browser: Browser, site: string, lessonPath: string | undefined): Promise<CheckResult[]> {
-  const kept = 'site: answering a quiz question shows why, and the score survives a reload';
+  const kept = 'site: quiz options are shuffled per learner, stable across reloads; an answer shows why and its score survives a reload';
   const reset = 'site: resetting a quiz clears its score';
   if (!lessonPath) {
     return [fail(kept, ['no lesson page has a <Quiz> with a choice question yet']), fail(reset, ['nothing to reset'])];
@@ -91,6 +98,9 @@ export async function quizRoundTrip(browser: Browser, site: string, lessonPath: 
   const resetProblems: string[] = [];
   try {
     await visit(page, site + lessonPath);
+    await page.locator('.course-quiz[data-ready]').first().waitFor({ timeout: 5_000 });
+    const orders = await shownOrders(page);
+    if (orders.every(inFileOrder)) problems.push('every question shows its options in the file\'s order: the shuffle did not run');
     const question = page.locator('.course-quiz .quiz-question:has(input)').first();
     const options = await question.locator('input').count();
     // Keyboard only: focus the first option, Space to choose it, Enter on Check.
@@ -104,9 +114,12 @@ export async function quizRoundTrip(browser: Browser, site: string, lessonPath: 
     if (!before.includes('(1 answered)')) problems.push(`score after one answer reads "${before}"`);
 
     await visit(page, site + lessonPath);
+    await page.locator('.course-quiz[data-ready]').first().waitFor({ timeout: 5_000 });
     await question.locator('.quiz-why').first().waitFor({ timeout: 5_000 }).catch(() => {});
     const after = await scoreText(page);
     if (after !== before) problems.push(`after a reload the score reads "${after}", before it read "${before}"`);
+    const reloadedOrders = await shownOrders(page);
+    if (reloadedOrders.join('|') !== orders.join('|')) problems.push('after a reload the options are in another order: the shuffle must be stable for a learner');
     if ((await question.locator('.quiz-why').count()) !== options) problems.push('after a reload the explanations are gone');
 
     await visit(page, `${site}/`);

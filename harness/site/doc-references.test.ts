@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkIncludes, checkQuizTags, checkSnippets } from './doc-references.js';
+import { checkIncludes, checkQuizTags, checkSnippets, checkSolutionsHidden } from './doc-references.js';
 import { serveStatic } from './serve.js';
 
 // A throwaway repository: docs/ pages that reference code, a quiz and an include.
@@ -21,6 +21,12 @@ write('docs/lessons/01-a.md', [
   '```md',
   '<<< ./inside-a-fence-is-only-an-example.ts',
   '```',
+  '::: details Lab 01 solution: the read path',
+  '<<< ../../solutions/01-a/src/cache.ts#read',
+  ':::',
+  '::: details Something else',
+  '<<< ../../solutions/01-a/src/cache.ts#read',
+  ':::',
   '<Quiz lesson="01-a" />',
 ].join('\n'));
 write('docs/lessons/02-b.md', '# No quiz here\n\n<Quiz lesson="02-nope" />\n');
@@ -34,6 +40,16 @@ describe('markdown references VitePress 1.6 would get wrong quietly', () => {
       expect.stringMatching(/^docs\/lessons\/01-a\.md:2 .*#missing: .* has no "\/\/ #region missing"/),
       expect.stringMatching(/^docs\/lessons\/01-a\.md:3 .*#open: .* has no "\/\/ #endregion open"/),
       expect.stringMatching(/^docs\/lessons\/01-a\.md:4 <<< \.\.\/\.\.\/solutions\/01-a\/src\/gone\.ts: no such file/),
+    ]);
+  });
+
+  it('flags a lab solution shown outside a collapsed "Lab NN solution" block, and only those', () => {
+    expect(checkSolutionsHidden(root, docs).map((finding) => finding.at)).toEqual([
+      'docs/lessons/01-a.md:1',
+      'docs/lessons/01-a.md:2',
+      'docs/lessons/01-a.md:3',
+      'docs/lessons/01-a.md:4',
+      'docs/lessons/01-a.md:12',
     ]);
   });
 

@@ -85,6 +85,36 @@ export function checkSnippets(root: string, docsDir: string): Finding[] {
   return findings;
 }
 
+/**
+ * A lesson teaches the pattern without handing over its lab: a `<<<` import from
+ * solutions/NN-name/ may only sit inside a collapsed block titled as that lab's solution,
+ * `::: details Lab NN solution: ...`, which a learner opens after the lab.
+ */
+export function checkSolutionsHidden(root: string, docsDir: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const page of markdownFiles(docsDir)) {
+    const containers: string[] = []; // titles of the ::: blocks the line is inside
+    for (const { text, number } of liveLines(readFileSync(page, 'utf8'))) {
+      const open = /^\s{0,3}:::+\s*(\S.*)$/.exec(text);
+      if (open) containers.push(open[1]!.trim());
+      else if (/^\s{0,3}:::+\s*$/.test(text)) containers.pop();
+      const path = /^\s{0,3}<<<\s*(\S+)/.exec(text)?.[1]?.replace(/#.*$/, '');
+      if (!path) continue;
+      const file = relative(root, path.startsWith('@') ? join(docsDir, path.slice(1)) : resolve(dirname(page), path));
+      const lab = /^solutions[\\/](\d\d)-/.exec(file)?.[1];
+      if (!lab) continue;
+      const title = new RegExp(`^details\\s+Lab ${lab} solution\\b`, 'i');
+      if (!containers.some((container) => title.test(container))) {
+        findings.push({
+          at: `${relative(root, page)}:${number}`,
+          message: `<<< ${path} shows lab ${lab}'s reference solution in the open; put it inside "::: details Lab ${lab} solution: ..." after the lab link, or quote examples/ instead`,
+        });
+      }
+    }
+  }
+  return findings;
+}
+
 export function checkIncludes(root: string, docsDir: string): Finding[] {
   const findings: Finding[] = [];
   for (const page of markdownFiles(docsDir)) {

@@ -5,7 +5,7 @@ import { REPO_ROOT } from '../quiz/load.js';
 import { BrowserMissingError, launchBrowser } from './browser.js';
 import { quizRoundTrip, searchFinds, visitAllPages } from './browser-checks.js';
 import { buildSite, lastLines } from './build.js';
-import { checkIncludes, checkQuizTags, checkSnippets, type Finding } from './doc-references.js';
+import { checkIncludes, checkQuizTags, checkSnippets, checkSolutionsHidden, type Finding } from './doc-references.js';
 import { serveStatic } from './serve.js';
 
 /**
@@ -19,6 +19,7 @@ export async function verifySite(options: { root?: string } = {}): Promise<Check
   const results: CheckResult[] = [
     fromFindings('site: every <<< snippet import names an existing file and #region', checkSnippets(root, docs)),
     fromFindings('site: every @include names an existing file', checkIncludes(root, docs)),
+    fromFindings('site: lessons show a lab\'s reference solution only in a collapsed "Lab NN solution" block', checkSolutionsHidden(root, docs)),
     fromFindings('site: every lesson ends with its <Quiz>, and each names a quiz file', checkQuizTags(root, docs)),
   ];
 
