@@ -1,0 +1,19 @@
+// express-session on Redis with the versions this course pins: connect-redis 7 and an
+// ioredis client. Type-checked only (it builds middleware; it does not start a server).
+// The same setup for connect-redis 9 and node-redis is shown in lesson 06.
+// #region connect-redis-7
+import session from 'express-session';
+import RedisStore from 'connect-redis'; // 7.x: a default export (8 and later: `import { RedisStore }`)
+import { Redis } from 'ioredis';
+
+// One client per process, created at start-up and shared by everything that needs Redis.
+const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+
+export const sessions = session({
+  store: new RedisStore({ client: redis, prefix: 'myapp:sess:' }),
+  secret: (process.env.SESSION_SECRETS ?? 'dev-only-secret').split(','), // newest first
+  resave: false,
+  saveUninitialized: false,
+  cookie: { maxAge: 15 * 60 * 1000 }, // the key's TTL follows it
+});
+// #endregion connect-redis-7
