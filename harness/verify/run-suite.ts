@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, type Lab } from '../labs.js';
+import type { ModuleOutcome } from '../vitest/outcome-reporter.js';
+import { writePlan, type PlannedRun } from '../vitest/verify-plan.js';
 
 export interface CheckOutcome {
   id: string;
@@ -13,7 +15,7 @@ export interface CheckOutcome {
 }
 
 export interface SuiteOutcome {
-  /** Wall time of the vitest run, start-up included. */
+  /** Time the suite's files spent in tests and hooks. */
   seconds?: number;
   /** Why the suite did not run its checks (an import or type error), if it did not. */
   loadError?: string;
@@ -31,26 +33,49 @@ export interface VitestJson {
 
 const CHECK_TITLE = /^(\d\d\.\d+)\s/;
 
-/** Runs one lab's suite against one target (starter, solution, or a mistake file) in a fresh vitest. */
-export async function runSuite(lab: Lab, target: string, env: Record<string, string>): Promise<SuiteOutcome> {
-  const started = Date.now();
-  const outcome = await readSuite(lab, target, env);
-  return { ...outcome, seconds: (Date.now() - started) / 1000 };
+/**
+ * Runs one lab's suite against every planned target (starter, solution, mistake files)
+ * in one vitest process (harness/vitest/targets.config.ts) and returns each target's
+ * outcome in the same order.
+ */
+export async function runTargets(lab: Lab, runs: PlannedRun[], env: Record<string, string>, workers: number): Promise<SuiteOutcome[]> {
+  // Generated files live inside the repository so vite resolves packages from it; .course/ is git-ignored.
+  mkdirSync(join(ROOT, '.course'), { recursive: true });
+  const dir = mkdtempSync(join(ROOT, '.course', `verify-${lab.number}-`));
+  const planFile = join(dir, 'plan.json');
+  const outcomeFile = join(dir, 'outcomes.json');
+  try {
+    writeFileSync(planFile, JSON.stringify(writePlan(ROOT, dir, lab.name, runs)));
+    const stderr = await runVitest(['--config', 'harness/vitest/targets.config.ts', '--reporter', './harness/vitest/outcome-reporter.ts'], {
+      ...env,
+      COURSE_VERIFY_PLAN: planFile,
+      COURSE_VERIFY_WORKERS: String(workers),
+      COURSE_OUTCOME_FILE: outcomeFile,
+    });
+    let modules: ModuleOutcome[];
+    try {
+      modules = JSON.parse(readFileSync(outcomeFile, 'utf8')) as ModuleOutcome[];
+    } catch {
+      return runs.map(() => ({ loadError: `vitest wrote no report: ${lastLines(stderr)}`, checks: [] }));
+    }
+    return runs.map((_, index) => outcomeOf(modules.filter((module) => module.run === index)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-async function readSuite(lab: Lab, target: string, env: Record<string, string>): Promise<SuiteOutcome> {
-  const { report, stderr } = await runVitestReport([`labs/${lab.name}/`], { ...env, LAB_TARGET: target });
-  if (!report) return { loadError: `vitest wrote no report: ${lastLines(stderr)}`, checks: [] };
-  const broken = report.testResults.find((file) => file.status === 'failed' && file.assertionResults.length === 0);
-  if (broken) return { loadError: lastLines(broken.message ?? stderr), checks: [] };
-  if (report.testResults.length === 0) return { loadError: 'no test file found', checks: [] };
+function outcomeOf(modules: ModuleOutcome[]): SuiteOutcome {
+  if (modules.length === 0) return { loadError: 'no test file found', checks: [] };
+  const broken = modules.find((module) => module.loadError);
+  if (broken) return { loadError: lastLines(broken.loadError ?? ''), checks: [] };
   return {
-    checks: report.testResults.flatMap((file) =>
-      file.assertionResults.map((result) => ({
-        id: CHECK_TITLE.exec(result.title)?.[1] ?? result.title,
-        title: result.title,
-        passed: result.status === 'passed',
-        failure: result.failureMessages?.[0]?.split('\n')[0],
+    seconds: modules.reduce((sum, module) => sum + module.durationMs, 0) / 1000,
+    checks: modules.flatMap((module) =>
+      module.checks.filter((check) => check.state !== 'skipped').map((check) => ({
+        id: CHECK_TITLE.exec(check.title)?.[1] ?? check.title,
+        title: check.title,
+        passed: check.state === 'passed',
+        ...(check.failure ? { failure: check.failure } : {}),
       })),
     ),
   };

@@ -31,11 +31,31 @@ export function parseTarget(value: string | undefined, root: string): LabTarget 
 }
 
 /**
+ * Where a module of a lab's code lives for `target`: `file` is a module the import
+ * resolved to in the usual way (the starter, or a solution module importing a sibling),
+ * `importer` the file that imports it. The starter is used as it is; for the solution,
+ * a lab module resolves to the solution's module of the same name, and a mistake stands
+ * in for the module it replaces wherever it is imported from (except from the mistake
+ * itself, which may build on the real one). A module only the lab has (its contract.ts)
+ * is the same for every target. Undefined: `file` is not lab code (harness, packages).
+ */
+export function targetModule(root: string, target: LabTarget, file: string, importer: string): string | undefined {
+  const [top, lab, src, ...rest] = relative(root, file).split(sep);
+  const isLabCode = (top === 'labs' || top === 'solutions') && src === 'src' && Boolean(lab);
+  if (!isLabCode) return undefined;
+  if (target.kind === 'starter') return file;
+  if (target.kind === 'mistake' && lab === target.lab && sameModule(rest.join('/'), target.replaces) && importer !== target.file) {
+    return target.file;
+  }
+  if (top !== 'labs') return file;
+  const solutionFile = resolve(root, 'solutions', lab!, 'src', ...rest);
+  return existsSync(solutionFile) ? solutionFile : file;
+}
+
+/**
  * A Vite plugin that leaves the suite untouched and moves its imports: a suite imports
  * `./src/x.js` (the starter, which is also what type-checks it); for another target the
- * same import resolves into solutions/, and the module a mistake replaces resolves to
- * the mistake file, wherever in the solution it is imported from. A module only the lab
- * has (its contract.ts) is the same for every target.
+ * same import resolves as `targetModule` says, wherever in the lab's code it is imported.
  */
 export function labTarget(root: string, target: LabTarget): Plugin {
   return {
@@ -45,16 +65,8 @@ export function labTarget(root: string, target: LabTarget): Plugin {
       if (target.kind === 'starter' || !importer || !source.startsWith('.')) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       if (!resolved) return null;
-      const [top, lab, src, ...rest] = relative(root, resolved.id).split(sep);
-      if ((top !== 'labs' && top !== 'solutions') || src !== 'src' || !lab) return null;
-      const moduleName = rest.join('/');
-      if (target.kind === 'mistake' && lab === target.lab && sameModule(moduleName, target.replaces)) {
-        if (importer !== target.file) return target.file;
-      }
-      if (top !== 'labs') return null;
-      // A module the solution does not have (the lab's contract) is shared from the lab.
-      const solutionFile = resolve(root, 'solutions', lab, 'src', ...rest);
-      return existsSync(solutionFile) ? solutionFile : null;
+      const moved = targetModule(root, target, resolved.id, importer);
+      return moved && moved !== resolved.id ? moved : null;
     },
   };
 }

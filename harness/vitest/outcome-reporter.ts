@@ -1,0 +1,46 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { Reporter, SerializedError, TestModule } from 'vitest/node';
+import type { VerifyPlan } from './verify-plan.js';
+
+/** One test file's result for one target, as verify reads it. */
+export interface ModuleOutcome {
+  /** Index of the planned run (its target) the file belongs to. */
+  run: number;
+  file: string;
+  /** Why the file ran no checks (an import or type error), if it did not. */
+  loadError?: string;
+  /** Wall time of the file's tests and hooks, in milliseconds. */
+  durationMs: number;
+  /** Checks filtered out by a name pattern are 'skipped'. */
+  checks: { title: string; state: 'passed' | 'failed' | 'skipped' | 'pending'; failure?: string }[];
+}
+
+/**
+ * A vitest reporter that writes every generated file's outcome, with the run (target) it
+ * belongs to, to the JSON file named by COURSE_OUTCOME_FILE.
+ */
+export default class OutcomeReporter implements Reporter {
+  onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>): void {
+    const plan = JSON.parse(readFileSync(process.env.COURSE_VERIFY_PLAN ?? '', 'utf8')) as VerifyPlan;
+    const outcomes: ModuleOutcome[] = modules.map((module) => {
+      const errors = module.errors().map((error) => error.message);
+      const checks = [...module.children.allTests()].map((test) => {
+        const result = test.result();
+        return {
+          title: test.name,
+          state: result.state,
+          ...(result.state === 'failed' ? { failure: result.errors[0]?.message.split('\n')[0] ?? 'failed' } : {}),
+        };
+      });
+      return {
+        run: plan.wrappers[relative(module.project.config.root, module.moduleId)] ?? -1,
+        file: module.moduleId,
+        ...(checks.length === 0 ? { loadError: errors[0] ?? unhandled[0]?.message ?? 'no checks ran' } : {}),
+        durationMs: module.diagnostic().duration,
+        checks,
+      };
+    });
+    writeFileSync(process.env.COURSE_OUTCOME_FILE ?? 'outcomes.json', JSON.stringify(outcomes));
+  }
+}

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import base from '../../vitest.config.js';
+import { planTargets, type VerifyPlan } from './verify-plan.js';
+
+/**
+ * verify's vitest config: one lab's suite against many targets in one process, with test
+ * isolation off (see verify-plan.ts). Set by verify through the environment:
+ *   COURSE_VERIFY_PLAN      a JSON VerifyPlan written by writePlan()
+ *   COURSE_VERIFY_WORKERS   how many test files run at once
+ */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const plan = JSON.parse(readFileSync(process.env.COURSE_VERIFY_PLAN ?? '', 'utf8')) as VerifyPlan;
+
+export default defineConfig({
+  root,
+  plugins: [planTargets(root, plan)],
+  test: {
+    ...base.test,
+    include: Object.keys(plan.wrappers),
+    isolate: false,
+    maxWorkers: Number(process.env.COURSE_VERIFY_WORKERS ?? 3),
+  },
+});
