@@ -40,7 +40,7 @@ export class BenchContext {
 
   static async open(services: CourseServices): Promise<BenchContext> {
     const id = randomBytes(4).toString('hex');
-    const redis = new LabRedis(services.redis.url, `course:bench:${id}:`);
+    const redis = await LabRedis.open(services.redis.url, `course:bench:${id}:`, { monitor: false });
     let db: LabDatabase;
     try {
       const poolSize = Math.min(POOL_SIZE, services.postgres.poolMax ?? POOL_SIZE);

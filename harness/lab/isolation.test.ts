@@ -1,13 +1,14 @@
 // The course's own check on isolation: cleanup removes this file's keys and nothing else.
 import { randomBytes } from 'node:crypto';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LabRedis } from './lab-redis.js';
 import { QueryLog } from './query-log.js';
 import { inject } from 'vitest';
 
 const { redisUrl } = inject('services');
 const id = randomBytes(4).toString('hex');
-const lab = new LabRedis(redisUrl, `course:selftest:${id}:`);
+let lab: LabRedis;
+beforeAll(async () => (lab = await LabRedis.open(redisUrl, `course:selftest:${id}:`)));
 afterAll(() => lab.close());
 
 it('cleanup removes keys under the prefix and leaves neighbours, even ones sharing its first letters', async () => {

@@ -1,5 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { Redis, type Command, type RedisOptions } from 'ioredis';
+import { ServerLog } from './server-log.js';
 
 export interface KeyState {
   key: string;
@@ -11,20 +12,37 @@ export interface KeyState {
  * The lab's Redis: one key prefix per test file, clients that stand for separate
  * processes, and clients for a Redis that is down or stalled. Cleanup removes only keys
  * under the prefix (SCAN + UNLINK), never FLUSHDB: the server may hold other data.
+ * Every client handed to the code under test carries the connection name `codeName`, so
+ * `log` (what the server ran, from MONITOR) can tell the code's commands from the suite's.
  */
 export class LabRedis {
-  /** A client for the suite's own inspection; the code under test never gets this one. */
-  readonly admin: Redis;
   private readonly clients = new Set<Redis>();
   private readonly servers = new Set<Server>();
   private readonly sockets = new Set<Socket>();
 
-  constructor(
+  private constructor(
     private readonly url: string,
     /** Every key the lab writes starts with this, e.g. `course:01:k3x9a2:`. */
     readonly prefix: string,
-  ) {
-    this.admin = new Redis(url);
+    /** A client for the suite's own inspection; the code under test never gets this one. */
+    readonly admin: Redis,
+    private readonly serverLog: ServerLog | undefined,
+    /** The connection name of every client the code under test gets. */
+    readonly codeName: string,
+  ) {}
+
+  /** `monitor: false` skips the server log, for measurements MONITOR would slow down. */
+  static async open(url: string, prefix: string, { monitor = true } = {}): Promise<LabRedis> {
+    const admin = new Redis(url);
+    const codeName = `course-code:${prefix}`;
+    const log = monitor ? await ServerLog.open(admin, codeName, prefix) : undefined;
+    return new LabRedis(url, prefix, admin, log, codeName);
+  }
+
+  /** What the server ran for this file; see server-log.ts. */
+  get log(): ServerLog {
+    if (!this.serverLog) throw new Error('this LabRedis was opened with monitor: false');
+    return this.serverLog;
   }
 
   key(name: string): string {
@@ -33,7 +51,7 @@ export class LabRedis {
 
   /** A fresh connection, as a separate process of the app would have. */
   client(options: RedisOptions = {}): Redis {
-    return this.track(new Redis(this.url, options));
+    return this.track(new Redis(this.url, { connectionName: this.codeName, ...options }));
   }
 
   private track(client: Redis): Redis {
@@ -84,12 +102,17 @@ export class LabRedis {
   }
 
   async deleteAll(): Promise<void> {
-    const keys = (await this.keys()).map((state) => state.key);
+    await this.unlink((await this.keys()).map((state) => state.key));
+  }
+
+  /** Removes exactly these keys, in batches. */
+  async unlink(keys: string[]): Promise<void> {
     for (let i = 0; i < keys.length; i += 500) await this.admin.unlink(...keys.slice(i, i + 500));
   }
 
   async close(): Promise<void> {
     await this.deleteAll();
+    this.serverLog?.close();
     for (const client of this.clients) client.disconnect();
     for (const socket of this.sockets) socket.destroy();
     for (const server of this.servers) server.close();

@@ -3,7 +3,7 @@
 import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { interleave } from '../../harness/lab/interleave.js';
-import { clientAddress, serverCommandsDuring } from '../../harness/lab/server-commands.js';
+import { serverCommandsDuring } from '../../harness/lab/server-commands.js';
 import { expectEveryKeyHasTtl, expectQueries } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { createCatalogPages } from './src/catalog-pages.js';
@@ -225,16 +225,14 @@ describe('invalidating a tag', () => {
   it("05.10 finding a tag's pages never walks the keyspace: no KEYS or SCAN, not even inside a script", async () => {
     const client = lab.redis.client();
     const s = shop(client);
-    const me = await clientAddress(client);
-    const { commands } = await serverCommandsDuring(lab.redis, async () => {
+    const { commands: mine } = await serverCommandsDuring(lab.redis, async () => {
       await s.productPage(1);
       await s.categoryPage('kettles');
       await s.searchPage('kettle');
       await s.updatePrice(1, 777);
       await s.invalidateTag(categoryTag('kettles'));
     });
-    const mine = commands.filter((c) => c.source === me || c.scriptOf === me);
-    expect(mine.length, `MONITOR reported no command from the client at ${me}; the check itself is broken.`).toBeGreaterThan(0);
+    expect(mine.length, 'MONITOR reported no command from the code under test; the check itself is broken.').toBeGreaterThan(0);
     const walks = mine.filter((c) => c.name === 'KEYS' || c.name === 'SCAN');
     const shown = walks.map((c) => `${c.name} ${c.args.join(' ')}${c.source === 'lua' ? ' (inside a script)' : ''}`);
     expect(

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import type { Socket } from 'node:net';
+import type { Redis } from 'ioredis';
+import { clientAddress, openMonitor, SCRIPT_CALLS, type ServerCommand } from './monitor.js';
+
+/**
+ * What the server ran for one test file, read with MONITOR from the file's first test to
+ * its last. The code under test is recognised by its connections' name: every client the
+ * lab hands out is named `codeName` (CLIENT SETNAME), and `duplicate()` keeps the name, so
+ * a command counts as the code's whichever connection the code sent it on, and a script's
+ * commands count for whoever called the script. Only what concerns this file is kept:
+ * the code's and the suite's own commands, scripts, and anything naming the file's prefix.
+ */
+export class ServerLog {
+  private readonly seen: ServerCommand[] = [];
+  private readonly code = new Set<string>();
+  private readonly markers = new Map<string, () => void>();
+  /** A script's commands run as one block right after the call that started it (before it on older servers). */
+  private scriptCaller: string | undefined;
+  private orphanScriptCommands: ServerCommand[] = [];
+
+  private constructor(
+    private readonly admin: Redis,
+    private readonly adminAddress: string,
+    private readonly codeName: string,
+    private readonly prefix: string,
+    private socket?: Socket,
+  ) {}
+
+  static async open(admin: Redis, codeName: string, prefix: string): Promise<ServerLog> {
+    const log = new ServerLog(admin, await clientAddress(admin), codeName, prefix);
+    log.socket = await openMonitor(admin, (command) => log.receive(command));
+    return log;
+  }
+
+  private receive(command: ServerCommand): void {
+    if (command.source === 'lua') {
+      if (this.scriptCaller) command.scriptOf = this.scriptCaller;
+      else this.orphanScriptCommands.push(command);
+    } else {
+      const isCall = SCRIPT_CALLS.has(command.name);
+      if (isCall) for (const orphan of this.orphanScriptCommands) orphan.scriptOf = command.source;
+      this.orphanScriptCommands = [];
+      this.scriptCaller = isCall ? command.source : undefined;
+    }
+    if (command.name === 'ECHO' && this.markers.has(command.args[0] ?? '')) {
+      this.markers.get(command.args[0]!)!();
+      return;
+    }
+    if (command.name === 'CLIENT' && command.args[0]?.toUpperCase() === 'SETNAME' && command.args[1] === this.codeName) {
+      this.code.add(command.source);
+    }
+    const ours = command.source === this.adminAddress || this.code.has(command.source);
+    const script = command.source === 'lua' || SCRIPT_CALLS.has(command.name);
+    if (ours || script || command.args.some((arg) => arg.includes(this.prefix))) this.seen.push(command);
+  }
+
+  /**
+   * Waits until every command sent before this call is in the log (MONITOR reports in
+   * execution order, so a marker sent now arrives after them) and returns a position in
+   * it. Connections named before the log started are found with CLIENT LIST.
+   */
+  async sync(): Promise<number> {
+    const marker = `course-log-sync:${randomBytes(6).toString('hex')}`;
+    const arrived = new Promise<void>((resolve) => this.markers.set(marker, resolve));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('MONITOR did not report a marker within 5 s')), 5_000);
+    });
+    try {
+      await this.admin.echo(marker);
+      await Promise.race([arrived, late]);
+    } finally {
+      clearTimeout(timer);
+      this.markers.delete(marker);
+    }
+    for (const line of String(await this.admin.call('CLIENT', 'LIST')).split('\n')) {
+      if (/(?:^|\s)name=(\S*)/.exec(line)?.[1] === this.codeName) this.code.add(/(?:^|\s)addr=(\S+)/.exec(line)?.[1] ?? '');
+    }
+    return this.seen.length;
+  }
+
+  /** Everything kept since position `from`, in the order the server ran it. */
+  since(from: number, to = this.seen.length): ServerCommand[] {
+    return this.seen.slice(from, to);
+  }
+
+  /** Whether the code under test sent `command` (directly, or from a script it called). */
+  isCode(command: ServerCommand): boolean {
+    return this.code.has(command.source) || (command.source === 'lua' && this.code.has(command.scriptOf ?? ''));
+  }
+
+  /** The commands the code under test caused while `work` ran. */
+  async during<T>(work: () => Promise<T>): Promise<{ result: T; commands: ServerCommand[] }> {
+    const from = await this.sync();
+    const result = await work();
+    const to = await this.sync();
+    return { result, commands: this.since(from, to).filter((command) => this.isCode(command)) };
+  }
+
+  close(): void {
+    this.socket?.destroy();
+  }
+}
