@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT, type Lab } from '../labs.js';
+import { isExplained, MIN_SCORE, readReport, scoreOf } from '../mutate/mutation-report.js';
 import type { CheckResult } from './check.js';
 import { readMistakeHeader, type MistakeHeader } from './mistake-header.js';
 
@@ -9,6 +10,8 @@ export interface Mistake extends MistakeHeader {
   path: string;
 }
 
+/** Every hole a lab's suite once let through stays closed by a mistake file; ten is the floor. */
+const MIN_MISTAKES = 10;
 const README_HEADINGS = ['## What you build', '## The interface', '## Run it', '## What green means'];
 const FORBIDDEN_IN_SUITES = /\b(?:it|test|describe)\.(?:skip|only|todo)\b|\bx(?:it|describe)\(/;
 
@@ -41,11 +44,13 @@ export function checkLabStructure(lab: Lab, mistakes: Mistake[]): CheckResult[] 
   }
   const labFiles = filesUnder(lab.dir);
   const stray = labFiles.filter((f) => !/^(README\.md|lab\.yaml|src\/.+\.ts|[\w-]+\.test\.ts)$/.test(f));
-  const straySolution = filesUnder(lab.solutionDir).filter((f) => !/^(src|mistakes)\/[\w./-]+\.ts$/.test(f));
+  const straySolution = filesUnder(lab.solutionDir).filter((f) => !/^((src|mistakes)\/[\w./-]+\.ts|mutation\.md)$/.test(f));
   problems.push(...stray.map((f) => `stray file labs/${lab.name}/${f}`));
   problems.push(...straySolution.map((f) => `stray file solutions/${lab.name}/${f}`));
   if (!existsSync(join(lab.solutionDir, 'src'))) problems.push(`no solution: create solutions/${lab.name}/src/`);
-  if (mistakes.length < 4) problems.push(`${mistakes.length} mistakes; a lab needs at least 4 in solutions/${lab.name}/mistakes/`);
+  if (mistakes.length < MIN_MISTAKES) {
+    problems.push(`${mistakes.length} mistakes; a lab needs at least ${MIN_MISTAKES} in solutions/${lab.name}/mistakes/, one wrong idea per file`);
+  }
 
   const starter = labFiles.filter((f) => f.startsWith('src/')).map((f) => readFileSync(join(lab.dir, f), 'utf8'));
   if (!starter.some((text) => text.includes(`TODO(${lab.number})`))) problems.push(`no "TODO(${lab.number})" marks in the starter`);
@@ -64,4 +69,23 @@ export function checkLabStructure(lab: Lab, mistakes: Mistake[]): CheckResult[] 
       detail: problems.join('; '),
     },
   ];
+}
+
+/** The lab's mutation report exists, scores at least MIN_SCORE, and explains every survivor. */
+export function checkMutationReport(lab: Lab): { result: CheckResult; score?: number } {
+  const name = `${lab.name}: mutation testing of the solution scores at least ${MIN_SCORE}%, every survivor explained`;
+  const summary = readReport(join(lab.solutionDir, 'mutation.md'));
+  if (!summary) {
+    return { result: { name, ok: false, detail: `no solutions/${lab.name}/mutation.md with a score line. Run: npm run mutate ${lab.number}` } };
+  }
+  const score = scoreOf(summary);
+  const unexplained = summary.survivors.filter((survivor) => !isExplained(survivor));
+  const problems = [
+    ...(score < MIN_SCORE ? [`score ${score}% is below ${MIN_SCORE}%`] : []),
+    ...(unexplained.length ? [`${unexplained.length} survivor(s) not explained (first: ${unexplained[0]!.where} ${unexplained[0]!.mutation})`] : []),
+  ];
+  return {
+    score,
+    result: { name, ok: problems.length === 0, detail: `${problems.join('; ')}. Kill them with checks, or say in mutation.md why each is equivalent or irrelevant; then npm run mutate ${lab.number}` },
+  };
 }

@@ -9,9 +9,10 @@ export function printReport(rows: LabRow[], results: CheckResult[], seconds: num
     { header: 'starter must fail' },
     { header: 'solution must pass' },
     { header: 'mistakes' },
+    { header: 'mutation score' },
     { header: 'solution run', align: 'right' as const },
   ];
-  console.log(`\n${formatTable(columns, rows.map((r) => [r.lab, r.starter, r.solution, r.mistakes, r.seconds]))}`);
+  console.log(`\n${formatTable(columns, rows.map((r) => [r.lab, r.starter, r.solution, r.mistakes, r.mutation, r.seconds]))}`);
 
   const failed = results.filter((r) => !r.ok);
   if (failed.length > 0) {

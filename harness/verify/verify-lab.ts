@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lab } from '../labs.js';
 import type { CheckResult } from './check.js';
-import { checkLabStructure, readMistakes } from './lab-structure.js';
+import { checkLabStructure, checkMutationReport, readMistakes } from './lab-structure.js';
 import { runTargets, type SuiteOutcome } from './run-suite.js';
 
 export interface LabRow {
@@ -10,6 +10,7 @@ export interface LabRow {
   starter: string;
   solution: string;
   mistakes: string;
+  mutation: string;
   seconds: string;
 }
 
@@ -22,7 +23,8 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
 export async function verifyLab(lab: Lab, env: Record<string, string>, workers: number): Promise<{ row: LabRow; results: CheckResult[] }> {
   const results: CheckResult[] = [];
   const mistakes = readMistakes(lab, results);
-  results.push(...checkLabStructure(lab, mistakes));
+  const mutation = checkMutationReport(lab);
+  results.push(...checkLabStructure(lab, mistakes), mutation.result);
 
   // A mistake runs only the checks its header says catch it, in the files that hold them:
   // that is the proof verify needs, at a fraction of the cost of the whole suite.
@@ -84,6 +86,7 @@ export async function verifyLab(lab: Lab, env: Record<string, string>, workers: 
       starter: `${mark(starterResult)}, fails ${starterFailed.length}`,
       solution: `${mark(solutionResult)}, ${solution!.checks.length} checks`,
       mistakes: `${mistakeResults.filter((r) => r.ok).length}/${mistakes.length} caught`,
+      mutation: mutation.score === undefined ? 'not run' : `${mutation.result.ok ? '' : 'FAIL, '}${mutation.score}%`,
       seconds: `${solution!.seconds?.toFixed(1)} s`,
     },
     results,
