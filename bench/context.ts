@@ -2,12 +2,12 @@
 // nobody else uses, a catalogue of products to read, and a cleanup that removes exactly
 // those, on success, on failure and on Ctrl-C.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import type { Redis } from 'ioredis';
 import { LabDatabase } from '../harness/lab/lab-database.js';
 import { LabRedis } from '../harness/lab/lab-redis.js';
 import { ROOT } from '../harness/labs.js';
+import { LiveRun, runScope } from '../harness/services/live-run.js';
 import type { CourseServices } from '../harness/services/resolve.js';
 
 /** Products the bench reads: the seed's 20 plus enough to make a realistic catalogue. */
@@ -36,20 +36,24 @@ export class BenchContext {
     readonly redis: LabRedis,
     readonly db: LabDatabase,
     readonly poolSize: number,
+    private readonly run: LiveRun,
   ) {}
 
   static async open(services: CourseServices): Promise<BenchContext> {
-    const id = randomBytes(4).toString('hex');
-    const redis = await LabRedis.open(services.redis.url, `course:bench:${id}:`, { monitor: false });
+    // Marked as a live run, so a bench killed half-way is cleaned up by the next run.
+    const run = await LiveRun.start(services.redis.url);
+    const { prefix, schema } = runScope(run.id, 'bench');
+    const redis = await LabRedis.open(services.redis.url, prefix, { monitor: false });
     let db: LabDatabase;
     try {
       const poolSize = Math.min(POOL_SIZE, services.postgres.poolMax ?? POOL_SIZE);
-      db = await LabDatabase.create(services.postgres.url, `course_bench_${id}`, poolSize);
-      const context = new BenchContext(redis, db, poolSize);
+      db = await LabDatabase.create(services.postgres.url, schema, poolSize);
+      const context = new BenchContext(redis, db, poolSize, run);
       await context.fillCatalogue();
       return context;
     } catch (error) {
       await redis.close().catch(() => {});
+      await run.stop();
       throw error;
     }
   }
@@ -91,7 +95,7 @@ export class BenchContext {
     // Cut the workload's connections first, so no write still in flight (after Ctrl-C)
     // can land after the keys are deleted.
     for (const client of this.clients) client.disconnect();
-    this.closing ??= Promise.allSettled([this.redis.close(), this.db.close()]).then(() => {});
+    this.closing ??= Promise.allSettled([this.redis.close(), this.db.close()]).then(() => this.run.stop());
     return this.closing;
   }
 

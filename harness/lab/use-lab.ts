@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { LabDatabase } from './lab-database.js';
 import { LabRedis } from './lab-redis.js';
+import { runScope } from '../services/live-run.js';
 import { auditWrites, type WriteFinding } from './write-audit.js';
 
 export interface Lab {
@@ -32,14 +32,14 @@ export interface LabOptions {
  *   it('...', async () => { const cache = createProductCache({ redis: lab.redis.client(), ... }) })
  */
 export function useLab(labNumber: string, options: LabOptions = {}): Lab {
-  const { redisUrl, databaseUrl, pgPoolMax } = inject('services');
-  const id = randomBytes(4).toString('hex');
+  const { redisUrl, databaseUrl, pgPoolMax, runId } = inject('services');
+  const { prefix, schema } = runScope(runId, labNumber);
   const lab = {} as Lab;
   let logStart = 0;
 
   beforeAll(async () => {
-    lab.redis = await LabRedis.open(redisUrl, `course:${labNumber}:${id}:`);
-    lab.db = await LabDatabase.create(databaseUrl, `course_${labNumber}_${id}`, pgPoolMax);
+    lab.redis = await LabRedis.open(redisUrl, prefix);
+    lab.db = await LabDatabase.create(databaseUrl, schema, pgPoolMax);
   });
   beforeEach(async () => {
     logStart = await lab.redis.log.sync();

@@ -1,19 +1,29 @@
 import pg from 'pg';
 import type { FoundService } from './found-service.js';
-import { findService } from './find-service.js';
+import { findService, type ServiceSearch } from './find-service.js';
 import { freePort } from './ports.js';
 
 /** Finds a Postgres: DATABASE_URL, then PGHOST:PGPORT (default 127.0.0.1:5432), Docker, PGlite. */
 export async function findPostgres(env: NodeJS.ProcessEnv = process.env): Promise<FoundService> {
+  return withPoolLimit(await findService(postgresSearch(env), env.DATABASE_URL, env), env);
+}
+
+/** A parent process that started PGlite passes its limit down with DATABASE_URL. */
+export function withPoolLimit(found: FoundService, env: NodeJS.ProcessEnv): FoundService {
+  const inheritedMax = Number(env.COURSE_PG_POOL_MAX);
+  return found.poolMax || !(inheritedMax > 0) ? found : { ...found, poolMax: inheritedMax };
+}
+
+export function postgresSearch(env: NodeJS.ProcessEnv): ServiceSearch {
   const host = env.PGHOST ?? '127.0.0.1';
   const port = Number(env.PGPORT ?? 5432);
   const user = encodeURIComponent(env.PGUSER ?? 'postgres');
-  const found = await findService(
-    {
+  const setBy = [env.PGHOST && 'PGHOST', env.PGPORT && 'PGPORT'].filter(Boolean).join(', ');
+  return {
       name: 'Postgres',
       variable: 'DATABASE_URL',
       protocols: ['postgres:', 'postgresql:'],
-      local: { host, port, url: `postgres://${user}@${host}:${port}/${env.PGDATABASE ?? 'postgres'}` },
+      local: { host, port, url: `postgres://${user}@${host}:${port}/${env.PGDATABASE ?? 'postgres'}`, ...(setBy ? { setBy } : {}) },
       check: selectOne,
       docker: async () => {
         const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
@@ -26,18 +36,15 @@ export async function findPostgres(env: NodeJS.ProcessEnv = process.env): Promis
       },
       embedded: startPglite,
       embeddedLabel: 'PGlite',
-      remedies: [
-        'Run `docker compose up -d` in the course folder (then `npm test` finds it on 127.0.0.1:5432).',
+      embeddedAvailable: () => true,
+      remedies: (where) => [
+        env.PGHOST || env.PGPORT
+          ? `Start Postgres on ${where}, or unset PGHOST/PGPORT and run \`docker compose up -d\` in the course folder (it serves 127.0.0.1:5432).`
+          : 'Run `docker compose up -d` in the course folder (then `npm test` finds it on 127.0.0.1:5432).',
         'set DATABASE_URL=postgres://user:password@host:5432/db to a Postgres you already have.',
         'run `npm ci` again: the embedded fallback (@electric-sql/pglite) is part of the install.',
       ],
-    },
-    env.DATABASE_URL,
-    env,
-  );
-  // A parent process that started PGlite passes its limit down with DATABASE_URL.
-  const inheritedMax = Number(env.COURSE_PG_POOL_MAX);
-  return found.poolMax || !(inheritedMax > 0) ? found : { ...found, poolMax: inheritedMax };
+  };
 }
 
 async function selectOne(url: string): Promise<void> {

@@ -1,19 +1,23 @@
-import { spawn } from 'node:child_process';
 import { Redis } from 'ioredis';
 import type { FoundService } from './found-service.js';
-import { findService } from './find-service.js';
+import { findService, type ServiceSearch } from './find-service.js';
+import { onPath, startGuarded } from './guarded-process.js';
 import { freePort, waitForPort } from './ports.js';
 
 /** Finds a Redis: REDIS_URL, then REDIS_HOST:REDIS_PORT (default 127.0.0.1:6379), Docker, redis-server. */
 export function findRedis(env: NodeJS.ProcessEnv = process.env): Promise<FoundService> {
+  return findService(redisSearch(env), env.REDIS_URL, env);
+}
+
+export function redisSearch(env: NodeJS.ProcessEnv): ServiceSearch {
   const host = env.REDIS_HOST ?? '127.0.0.1';
   const port = Number(env.REDIS_PORT ?? 6379);
-  return findService(
-    {
+  const setBy = [env.REDIS_HOST && 'REDIS_HOST', env.REDIS_PORT && 'REDIS_PORT'].filter(Boolean).join(', ');
+  return {
       name: 'Redis',
       variable: 'REDIS_URL',
       protocols: ['redis:', 'rediss:'],
-      local: { host, port, url: `redis://${host}:${port}` },
+      local: { host, port, url: `redis://${host}:${port}`, ...(setBy ? { setBy } : {}) },
       check: ping,
       docker: async () => {
         const { RedisContainer } = await import('@testcontainers/redis');
@@ -25,16 +29,16 @@ export function findRedis(env: NodeJS.ProcessEnv = process.env): Promise<FoundSe
         };
       },
       embedded: () => startRedisServer(env),
-      embeddedLabel: 'redis-server',
-      remedies: [
-        'Run `docker compose up -d` in the course folder (then `npm test` finds it on 127.0.0.1:6379).',
+      embeddedLabel: 'redis-server on PATH',
+      embeddedAvailable: () => onPath('redis-server', env),
+      remedies: (where) => [
+        env.REDIS_PORT || env.REDIS_HOST
+          ? `Start Redis on ${where}, or unset REDIS_HOST/REDIS_PORT and run \`docker compose up -d\` in the course folder (it serves 127.0.0.1:6379).`
+          : 'Run `docker compose up -d` in the course folder (then `npm test` finds it on 127.0.0.1:6379).',
         'install Redis 7 (`brew install redis`, `sudo apt-get install redis-server`) so `redis-server` is on your PATH.',
         'set REDIS_URL=redis://host:port to a Redis you already have.',
       ],
-    },
-    env.REDIS_URL,
-    env,
-  );
+  };
 }
 
 async function ping(url: string): Promise<void> {
@@ -54,18 +58,14 @@ async function ping(url: string): Promise<void> {
   }
 }
 
-/** Starts the redis-server on the PATH on a free port, keeping nothing on disk. */
+/** Starts the redis-server on the PATH on a free port, keeping nothing on disk; it dies with this process. */
 async function startRedisServer(env: NodeJS.ProcessEnv): Promise<FoundService> {
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-    env,
-  });
-  const spawnFailed = new Promise<never>((_, reject) => child.once('error', reject));
-  await Promise.race([waitForPort(port, 3000), spawnFailed]);
+  const server = startGuarded('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], env);
+  await Promise.race([waitForPort(port, 3000), server.failed]);
   return {
     url: `redis://127.0.0.1:${port}`,
     source: `redis-server started by the course on 127.0.0.1:${port}`,
-    stop: async () => void child.kill(),
+    stop: () => server.stop(),
   };
 }

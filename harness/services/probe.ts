@@ -29,7 +29,7 @@ export function parseServiceUrl(
     throw new BadInputError(`${variable}=${value} is not a URL; expected something like ${protocols[0]}//127.0.0.1`);
   }
   if (!protocols.includes(url.protocol)) {
-    throw new BadInputError(`${variable}=${value} should start with ${protocols.join(' or ')}//`);
+    throw new BadInputError(`${variable}=${value} should start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
   }
   return { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port) || defaultPort(url.protocol) };
 }

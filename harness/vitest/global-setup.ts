@@ -1,10 +1,12 @@
 import type { TestProject } from 'vitest/node';
 import { resolveServices } from '../services/resolve.js';
 import { CourseError } from '../services/errors.js';
+import { LiveRun, sweepDeadRuns } from '../services/live-run.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    services: { redisUrl: string; databaseUrl: string; pgPoolMax: number };
+    /** The servers, and the id of this run: every key prefix and schema carries it (live-run.ts). */
+    services: { redisUrl: string; databaseUrl: string; pgPoolMax: number; runId: string };
   }
 }
 
@@ -17,12 +19,19 @@ export default async function setup(project: TestProject) {
   try {
     const services = await resolveServices();
     if (!process.env.REDIS_URL || !process.env.DATABASE_URL) console.log(services.summary);
+    // What an interrupted run left behind goes now; this run's own names are marked live.
+    await sweepDeadRuns(services.redis.url, services.postgres.url);
+    const run = await LiveRun.start(services.redis.url);
     project.provide('services', {
       redisUrl: services.redis.url,
       databaseUrl: services.postgres.url,
       pgPoolMax: services.postgres.poolMax ?? 5,
+      runId: run.id,
     });
-    return () => services.stop();
+    return async () => {
+      await run.stop();
+      await services.stop();
+    };
   } catch (error) {
     if (error instanceof CourseError) {
       // One readable line, then stop: a stack trace here would only bury it.

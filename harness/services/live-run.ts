@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+
+/**
+ * Marks the Redis keys and Postgres schemas a run creates as belonging to a live run, so a
+ * later run can tell a dead run's leftovers (Ctrl-C, a kill, a closed terminal) from a
+ * live one's, and remove only those. Every name a run creates carries its id:
+ *   keys     course:<area>:<run>.<file>:...     e.g. course:04:a1b2c3d4.e5f6a7b8:page:cups
+ *   schemas  course_<area>_<run>_<file>         e.g. course_04_a1b2c3d4_e5f6a7b8
+ * and while the run lives, `course:run:<run>` exists in Redis, refreshed every few seconds
+ * with a short TTL: a run that dies stops refreshing it, and it expires.
+ */
+const HEARTBEAT_MS = 5_000;
+const ALIVE_FOR_MS = 30_000;
+const RUN_KEY = (id: string) => `course:run:${id}`;
+
+export class LiveRun {
+  private constructor(
+    readonly id: string,
+    private readonly redis: Redis,
+    private readonly timer: NodeJS.Timeout,
+  ) {}
+
+  static async start(redisUrl: string): Promise<LiveRun> {
+    const id = randomBytes(4).toString('hex');
+    const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+    redis.on('error', () => {}); // a heartbeat that fails is retried by the next one
+    const beat = () => redis.set(RUN_KEY(id), String(process.pid), 'PX', ALIVE_FOR_MS);
+    await beat();
+    const timer = setInterval(() => void beat().catch(() => {}), HEARTBEAT_MS);
+    timer.unref();
+    return new LiveRun(id, redis, timer);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.redis.del(RUN_KEY(this.id)).catch(() => {});
+    this.redis.disconnect();
+  }
+}
+
+/** Names for one test file's (or tool's) keys and schema, tied to run `runId`. */
+export function runScope(runId: string, area: string): { prefix: string; schema: string } {
+  const file = randomBytes(4).toString('hex');
+  return { prefix: `course:${area}:${runId}.${file}:`, schema: `course_${area.replace(/\W/g, '_')}_${runId}_${file}` };
+}
+
+const KEY_RUN = /^course:[^:]+:([0-9a-f]{8})\.[0-9a-f]{8}:/;
+const SCHEMA_RUN = /^course_.+_([0-9a-f]{8})_[0-9a-f]{8}$/;
+
+/**
+ * Removes what dead runs left behind: keys and schemas named for a run whose liveness key
+ * is gone. Only names in the course's own format are considered; anything else on the
+ * server is never looked at twice. Returns how many keys and schemas it removed.
+ */
+export async function sweepDeadRuns(redisUrl: string, databaseUrl: string): Promise<{ keys: number; schemas: number }> {
+  const redis = new Redis(redisUrl);
+  const db = new pg.Client({ connectionString: databaseUrl });
+  const alive = new Map<string, boolean>();
+  const isDead = async (run: string) => {
+    if (!alive.has(run)) alive.set(run, (await redis.exists(RUN_KEY(run))) === 1);
+    return !alive.get(run);
+  };
+  try {
+    let keys = 0;
+    for await (const batch of redis.scanStream({ match: 'course:*', count: 1000 })) {
+      const dead: string[] = [];
+      for (const key of batch as string[]) {
+        const run = KEY_RUN.exec(key)?.[1];
+        if (run && (await isDead(run))) dead.push(key);
+      }
+      if (dead.length > 0) keys += await redis.unlink(...dead);
+    }
+    await db.connect();
+    const { rows } = await db.query<{ name: string }>("SELECT nspname AS name FROM pg_namespace WHERE nspname LIKE 'course\\_%'");
+    let schemas = 0;
+    for (const { name } of rows) {
+      const run = SCHEMA_RUN.exec(name)?.[1];
+      if (!run || !(await isDead(run))) continue;
+      await db.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
+      schemas += 1;
+    }
+    return { keys, schemas };
+  } finally {
+    redis.disconnect();
+    await db.end().catch(() => {});
+  }
+}
