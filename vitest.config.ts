@@ -9,8 +9,13 @@ export default defineConfig({
   test: {
     include: ['labs/*/*.test.ts', 'harness/**/*.test.ts'],
     globalSetup: ['harness/vitest/global-setup.ts'],
-    // Generous bounds: a check that hangs should fail with its own message first.
-    testTimeout: 15_000,
+    // Turns an infinite loop in learner code into a failure naming the check (inert unless
+    // `npm test` or `npm run watch` set COURSE_WATCHDOG_DIR).
+    setupFiles: ['harness/vitest/watchdog.ts'],
+    // A check finishes in well under a second; one that waits this long awaits something
+    // that never happens, and says so (harness/vitest/timeout-messages.ts). Its own bounds
+    // (expectSettlesWithin) sit below this and fail first, with their own message.
+    testTimeout: 5_000,
     hookTimeout: 30_000,
   },
 });

@@ -4,6 +4,7 @@ import { defineConfig } from 'vitepress';
 import { withMermaid } from 'vitepress-plugin-mermaid';
 import { loadQuizzes } from '../harness/quiz/load.js';
 import { interviewMarkdown } from './interview-markdown.js';
+import { learnerProgress } from './learner-progress.js';
 import { repoLinks } from './repo-links.js';
 import { buildSidebar, firstLinks } from './sidebar.js';
 
@@ -68,7 +69,7 @@ export default withMermaid(
     mermaid: {},
     vite: {
       // Mermaid alone is several hundred kB per diagram type; that is expected, not a warning.
-      plugins: [devFavicon],
+      plugins: [devFavicon, learnerProgress()],
       build: { chunkSizeWarningLimit: 3000 },
       // Mermaid 11.17 imports fastdom, an old UMD file that `npm run dev` serves raw unless
       // it is pre-bundled; without this, pages with diagrams fail to load in dev only

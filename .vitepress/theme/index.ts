@@ -14,6 +14,7 @@ const theme: Theme = {
     app.component('Quiz', defineAsyncComponent(() => import('./components/Quiz.vue')));
     app.component('QuizScores', defineAsyncComponent(() => import('./components/QuizScores.vue')));
     app.component('InterviewQuestions', defineAsyncComponent(() => import('./components/InterviewQuestions.vue')));
+    app.component('LabProgress', defineAsyncComponent(() => import('./components/LabProgress.vue')));
   },
 };
 

@@ -1,54 +1,60 @@
-// `npm test [lab ...] [--solution | --target T] [vitest flags]`: runs lab suites against
-// the learner's code (default), the reference solution, or one known mistake.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { findLabName, ROOT } from '../labs.js';
+// `npm test [lab | check ...] [--solution | --target T] [vitest flags]`: runs lab suites
+// against the learner's code (default), the reference solution, or one known mistake.
+// See test-args.ts for every accepted spelling.
+import { findLabName, listLabNames, ROOT } from '../labs.js';
+import { firstFailing, readProgress } from '../learner/progress.js';
 import { resolveServices } from '../services/resolve.js';
 import { parseTarget } from '../vitest/lab-target.js';
+import { typecheckLabs } from './lab-typecheck.js';
+import { explainHang, runLearnerVitest } from './learner-vitest.js';
 import { runCli } from './run-cli.js';
+import { checksPattern, parseTestArgs } from './test-args.js';
 
 runCli(async () => {
-  const { values, positionals, tokens } = parseArgs({
-    options: { solution: { type: 'boolean' }, target: { type: 'string' } },
-    allowPositionals: true,
-    strict: false,
-    tokens: true,
-  });
-  const labArgs = positionals.filter((arg) => !arg.startsWith('harness/'));
-  const paths = labArgs.length ? labArgs.map((arg) => `labs/${findLabName(arg)}/`) : ['labs/'];
-  paths.push(...positionals.filter((arg) => arg.startsWith('harness/')));
-  const passThrough = tokens
-    .filter((t) => t.kind === 'option' && t.name !== 'solution' && t.name !== 'target')
-    .map((t) => (t.kind === 'option' ? t.rawName + (t.value === undefined ? '' : `=${t.value}`) : ''));
-  const target = values.solution
-    ? 'solution'
-    : typeof values.target === 'string'
-      ? values.target
-      : (process.env.LAB_TARGET ?? 'starter');
+  const request = parseTestArgs(process.argv.slice(2), process.env);
+  parseTarget(request.target, ROOT); // a bad target is one line here, not a stack trace from inside vitest
+  const labs = request.labs.length || request.paths.length ? request.labs : listLabNames();
+  const learnerCode = request.target === 'starter';
+  const [services, typeErrors] = await Promise.all([resolveServices(), learnerCode ? typecheckLabs(labs) : Promise.resolve([])]);
+  console.log(`${services.summary} Testing: ${learnerCode ? 'your code in labs/' : request.target}.`);
+  const typeReport = typeErrors.length
+    ? `TypeScript found ${typeErrors.length} error(s) in your code. Fix them first: a check can pass by luck while the types are wrong.\n${typeErrors.map((line) => `  ${line}`).join('\n')}`
+    : '';
+  if (typeReport) console.log(`\n${typeReport}\n`);
 
-  parseTarget(target, ROOT); // a bad target is one line here, not a stack trace from inside vitest
-  const services = await resolveServices();
-  console.log(`${services.summary} Testing: ${target === 'starter' ? 'your code in labs/' : target}.`);
   try {
-    const code = await runVitest([...paths, ...passThrough], { ...services.env, LAB_TARGET: target });
-    if (code !== 0 && target === 'starter') {
-      console.log('\nStuck on a check? `npm run hint 01.5` shows a hint for check 01.5 (add 2 or 3 for more).');
+    const run = await runLearnerVitest({
+      args: [
+        ...labs.map((lab) => `labs/${lab}/`),
+        ...request.paths,
+        ...(request.checks.length ? ['-t', checksPattern(request.checks)] : []),
+        ...request.vitestArgs,
+      ],
+      env: services.env,
+      target: request.target,
+    });
+    if (run.interrupted) {
+      console.log('\nRun interrupted: nothing more was checked.');
+      return 130;
     }
-    return code;
+    for (const hang of run.hangs) console.log(`\n${explainHang(hang)}`);
+    if (typeReport) console.log(`\n${typeReport}`);
+    const failed = run.code !== 0 || typeErrors.length > 0;
+    if (failed && learnerCode) footer(labs);
+    return failed ? 1 : 0;
   } finally {
     await services.stop();
   }
 });
 
-function runVitest(args: string[], env: Record<string, string>): Promise<number> {
-  const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
-  const child = spawn(process.execPath, [vitest, 'run', ...args], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
-  });
-  const stop = () => child.kill('SIGINT');
-  process.once('SIGINT', stop);
-  return new Promise((resolve) => child.on('exit', (code) => (process.off('SIGINT', stop), resolve(code ?? 1))));
+/** Points at the first failing check of the labs that just ran, by its own ID. */
+function footer(labs: string[]): void {
+  const progress = readProgress();
+  for (const lab of labs.map((name) => findLabName(name))) {
+    const first = firstFailing(progress.labs[lab]);
+    if (first) {
+      console.log(`\nStuck on ${first}? \`npm run hint ${first}\` shows a hint (add 2 or 3 for more); \`npm run status\` shows every lab.`);
+      return;
+    }
+  }
 }

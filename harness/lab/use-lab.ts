@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { LabDatabase } from './lab-database.js';
 import { LabRedis } from './lab-redis.js';
 import { runScope } from '../services/live-run.js';
+import type {} from '../vitest/provided-context.js';
 import { auditWrites, type WriteFinding } from './write-audit.js';
 
 export interface Lab {
@@ -57,12 +58,21 @@ export function useLab(labNumber: string, options: LabOptions = {}): Lab {
     lab.db.queries.reset();
     lab.db.latencyMs = 0;
     lab.db.clearFaults();
-    if (findings.length > 0) throw new Error(explain(findings, lab.redis.prefix));
+    if (findings.length > 0) throw new WriteAuditError(explain(findings, lab.redis.prefix));
   });
   afterAll(async () => {
     await Promise.all([lab.redis?.close(), lab.db?.close()]);
   });
   return lab;
+}
+
+/** A failure found by the audit; it points at the learner's code, so no stack into the harness. */
+class WriteAuditError extends Error {
+  override name = 'Write audit';
+  constructor(message: string) {
+    super(message);
+    this.stack = `${this.name}: ${message}`;
+  }
 }
 
 /** The findings as a lesson: what the server saw, what was expected, and why. */

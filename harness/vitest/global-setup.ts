@@ -2,13 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { resolveServices } from '../services/resolve.js';
 import { CourseError } from '../services/errors.js';
 import { LiveRun, sweepDeadRuns } from '../services/live-run.js';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The servers, and the id of this run: every key prefix and schema carries it (live-run.ts). */
-    services: { redisUrl: string; databaseUrl: string; pgPoolMax: number; runId: string };
-  }
-}
+import type {} from './provided-context.js';
 
 /**
  * Finds or starts Redis and Postgres once per vitest run and hands their URLs to every

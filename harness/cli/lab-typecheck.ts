@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../labs.js';
+
+/**
+ * Type-checks the learner's files of the given labs (labs/NN-name/**), as the lab's own
+ * first failure: `npm test` is vitest, which runs TypeScript without checking its types,
+ * so a lab could otherwise go green with type errors. Incremental (.course/tsc/), so a
+ * second run costs a second or two. Returns one line per error in the labs' files,
+ * `labs/01-cache-aside/src/get-or-fetch.ts:12:5 TS2322: Type ... is not assignable ...`.
+ */
+export async function typecheckLabs(labs: string[]): Promise<string[]> {
+  const dir = join(ROOT, '.course', 'tsc');
+  mkdirSync(dir, { recursive: true });
+  const name = labs.length === 1 ? labs[0]! : 'labs';
+  const config = join(dir, `${name}.tsconfig.json`);
+  writeFileSync(
+    config,
+    JSON.stringify({
+      extends: '../../tsconfig.json',
+      compilerOptions: { incremental: true, tsBuildInfoFile: `./${name}.tsbuildinfo` },
+      include: labs.map((lab) => `../../labs/${lab}/**/*.ts`),
+    }),
+  );
+  const output = await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--pretty', 'false', '-p', config]);
+  return output
+    .split('\n')
+    .map((line) => /^(labs\/[^(]+)\((\d+),(\d+)\): error (TS\d+): (.*)$/.exec(line.trim()))
+    .filter((match): match is RegExpExecArray => match !== null && labs.some((lab) => match[1]!.startsWith(`labs/${lab}/`)))
+    .map(([, file, line, column, code, message]) => `${file}:${line}:${column} ${code}: ${message}`);
+}
+
+function run(command: string, args: string[]): Promise<string> {
+  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve) => child.on('close', () => resolve(output)));
+}

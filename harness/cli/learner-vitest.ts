@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../labs.js';
+
+/** A check that never gave the event loop a turn, as harness/vitest/watchdog.ts reported it. */
+export interface Hang {
+  file: string;
+  check: string;
+  limitMs: number;
+}
+
+export interface LearnerRun {
+  code: number;
+  /** Ctrl-C, a kill or a closed terminal ended the run. */
+  interrupted: boolean;
+  hangs: Hang[];
+}
+
+/**
+ * Runs vitest for the learner (`npm test`, `npm run watch`): the course's reporters
+ * (timeouts in the course's words; progress recorded for the learner's own code), the
+ * watchdog for infinite loops, and output passed through until an interrupt, after which
+ * nothing more is printed: the caller says the run was interrupted, and that is all.
+ */
+export async function runLearnerVitest(options: {
+  args: string[];
+  env: Record<string, string>;
+  target: string;
+  watch?: boolean;
+}): Promise<LearnerRun> {
+  mkdirSync(join(ROOT, '.course'), { recursive: true });
+  const watchdogDir = mkdtempSync(join(ROOT, '.course', 'run-'));
+  const reporters = ['./harness/vitest/timeout-messages.ts', 'default', ...(options.target === 'starter' ? ['./harness/vitest/progress-reporter.ts'] : [])];
+  const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+  const child = spawn(
+    process.execPath,
+    [vitest, ...(options.watch ? [] : ['run']), ...options.args, ...reporters.flatMap((reporter) => ['--reporter', reporter])],
+    {
+      cwd: ROOT,
+      stdio: ['inherit', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        ...options.env,
+        LAB_TARGET: options.target,
+        COURSE_WATCHDOG_DIR: watchdogDir,
+        ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
+      },
+    },
+  );
+  let interrupted = false;
+  child.stdout.on('data', (chunk: Buffer) => interrupted || process.stdout.write(chunk));
+  child.stderr.on('data', (chunk: Buffer) => interrupted || process.stderr.write(chunk));
+  const stop = () => {
+    interrupted = true;
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 3_000).unref();
+  };
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const signal of signals) process.on(signal, stop);
+  try {
+    const code = await new Promise<number>((resolve) => child.on('close', (exit) => resolve(exit ?? 1)));
+    return { code, interrupted, hangs: readHangs(watchdogDir) };
+  } finally {
+    for (const signal of signals) process.off(signal, stop);
+    rmSync(watchdogDir, { recursive: true, force: true });
+  }
+}
+
+function readHangs(dir: string): Hang[] {
+  return readdirSync(dir)
+    .filter((name) => name.startsWith('hang-'))
+    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as Hang);
+}
+
+/** What a hang means, for the learner. */
+export function explainHang(hang: Hang): string {
+  const what = hang.check ? `"${hang.check}" (${hang.file})` : `${hang.file}, outside any check,`;
+  return (
+    `✗ ${what} never returned: for ${hang.limitMs / 1000} s it did not give Node's event loop a single turn, so the run was stopped.\n` +
+    '  That is a synchronous infinite loop: a while/for whose condition never changes, a retry loop with no await inside, or a ' +
+    'busy wait such as while (Date.now() < deadline). Timers, Redis replies and the check\'s own timeout can only run when your code awaits.'
+  );
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseTestArgs } from './test-args.js';
+
+describe('npm test arguments, with and without --', () => {
+  it('a lab by number or path, the solution by flag or by what npm made of it', () => {
+    expect(parseTestArgs(['04', 'labs/05-tags'], {})).toMatchObject({ labs: ['04-stampede', '05-tags'], target: 'starter' });
+    expect(parseTestArgs(['labs/01-cache-aside', '--solution'], {}).target).toBe('solution');
+    expect(parseTestArgs(['labs/01-cache-aside'], { npm_config_solution: 'true' }).target).toBe('solution');
+    expect(parseTestArgs(['01'], { npm_config_target: 'solutions/01-cache-aside/mistakes/x.ts' }).target).toBe('solutions/01-cache-aside/mistakes/x.ts');
+  });
+
+  it('a check ID runs that check in its lab', () => {
+    expect(parseTestArgs(['04.5'], {})).toMatchObject({ labs: ['04-stampede'], checks: ['04.5'] });
+    expect(parseTestArgs(['4.12'], {})).toMatchObject({ labs: ['04-stampede'], checks: ['04.12'] });
+  });
+
+  it('-t passes through, also when npm swallowed it and left the pattern bare', () => {
+    expect(parseTestArgs(['06', '-t', 'logout'], {}).vitestArgs).toEqual(['-t', 'logout']);
+    expect(parseTestArgs(['labs/06-sessions', 'logout'], { npm_config_t: 'true' })).toMatchObject({ labs: ['06-sessions'], vitestArgs: ['-t', 'logout'] });
+    expect(parseTestArgs(['labs/06-sessions', '06.7'], { npm_config_t: 'true' })).toMatchObject({ labs: ['06-sessions'], checks: ['06.7'] });
+  });
+
+  it('an unknown lab or a flag missing its value is one readable line', () => {
+    expect(() => parseTestArgs(['99'], {})).toThrow(/^No lab "99"/);
+    expect(() => parseTestArgs(['--target'], {})).toThrow(/--target needs a value/);
+    expect(() => parseTestArgs(['04', '--watch'], {})).toThrow(/npm run watch 04/);
+  });
+});

@@ -1,0 +1,10 @@
+// What the course's global setup hands every test file (inject('services')). Imported for
+// its types wherever inject('services') is used, so a type-check of one lab sees them too.
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The servers, and the id of this run: every key prefix and schema carries it (live-run.ts). */
+    services: { redisUrl: string; databaseUrl: string; pgPoolMax: number; runId: string };
+  }
+}
+
+export {};
