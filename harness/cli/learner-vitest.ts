@@ -28,7 +28,10 @@ export async function runLearnerVitest(options: {
   env: Record<string, string>;
   target: string;
   watch?: boolean;
+  /** Where vitest's output goes; the terminal by default. */
+  write?: (text: string) => void;
 }): Promise<LearnerRun> {
+  const write = options.write ?? ((text: string) => process.stdout.write(text));
   mkdirSync(join(ROOT, '.course'), { recursive: true });
   const watchdogDir = mkdtempSync(join(ROOT, '.course', 'run-'));
   const reporters = ['./harness/vitest/timeout-messages.ts', 'default', ...(options.target === 'starter' ? ['./harness/vitest/progress-reporter.ts'] : [])];
@@ -49,8 +52,8 @@ export async function runLearnerVitest(options: {
     },
   );
   let interrupted = false;
-  child.stdout.on('data', (chunk: Buffer) => interrupted || process.stdout.write(chunk));
-  child.stderr.on('data', (chunk: Buffer) => interrupted || process.stderr.write(chunk));
+  child.stdout.on('data', (chunk: Buffer) => interrupted || write(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => interrupted || (options.write ? write(chunk.toString()) : process.stderr.write(chunk)));
   const stop = () => {
     interrupted = true;
     child.kill('SIGTERM');

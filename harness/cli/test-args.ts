@@ -16,6 +16,8 @@ export interface TestRequest {
 }
 
 const CHECK_ID = /^\d{1,2}\.\d+$/;
+/** vitest flags whose value follows as the next word (any flag may also be written --flag=value). */
+const VALUE_FLAGS = new Set(['--config', '-c', '--reporter', '--project', '--maxWorkers', '--testTimeout', '--bail', '--retry']);
 
 /**
  * Reads `npm test` arguments however they were typed. npm keeps flags it does not know
@@ -43,6 +45,7 @@ export function parseTestArgs(argv: string[], env: NodeJS.ProcessEnv): TestReque
     else if (arg.startsWith('--target=')) request.target = arg.slice('--target='.length);
     else if (arg === '--watch' || arg === '-w') throw new BadInputError('For a lab that reruns on every save, use: npm run watch 04');
     else if (arg === '-t' || arg === '--testNamePattern') request.vitestArgs.push('-t', required(argv[++i], `${arg} needs a pattern, e.g. -t "06.7"`));
+    else if (VALUE_FLAGS.has(arg)) request.vitestArgs.push(arg, required(argv[++i], `${arg} needs a value`));
     else if (arg.startsWith('-')) request.vitestArgs.push(arg);
     else if (arg.startsWith('harness/')) request.paths.push(arg);
     else if (CHECK_ID.test(arg)) {

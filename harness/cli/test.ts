@@ -15,7 +15,7 @@ runCli(async () => {
   parseTarget(request.target, ROOT); // a bad target is one line here, not a stack trace from inside vitest
   const labs = request.labs.length || request.paths.length ? request.labs : listLabNames();
   const learnerCode = request.target === 'starter';
-  const [services, typeErrors] = await Promise.all([resolveServices(), learnerCode ? typecheckLabs(labs) : Promise.resolve([])]);
+  const [services, typeErrors] = await Promise.all([resolveServices(), learnerCode && labs.length ? typecheckLabs(labs) : Promise.resolve([])]);
   console.log(`${services.summary} Testing: ${learnerCode ? 'your code in labs/' : request.target}.`);
   const typeReport = typeErrors.length
     ? `TypeScript found ${typeErrors.length} error(s) in your code. Fix them first: a check can pass by luck while the types are wrong.\n${typeErrors.map((line) => `  ${line}`).join('\n')}`

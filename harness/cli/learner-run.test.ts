@@ -1,0 +1,109 @@
+// The course's own checks on how a learner's run ends when their code misbehaves: it never
+// hangs, it never litters, and it says what happened in the course's words.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
+import { ROOT } from '../labs.js';
+import { sweepDeadRuns } from '../services/live-run.js';
+import type {} from '../vitest/provided-context.js';
+import { runLearnerVitest } from './learner-vitest.js';
+
+const { redisUrl, databaseUrl } = inject('services');
+const env = { REDIS_URL: redisUrl, DATABASE_URL: databaseUrl };
+const CONFIG = 'harness/cli/fixtures/vitest.config.ts';
+
+async function runFixture(fixture: string, extraEnv: Record<string, string> = {}) {
+  let output = '';
+  const run = await runLearnerVitest({
+    args: ['--config', CONFIG, `harness/cli/fixtures/${fixture}`],
+    env: { ...env, ...extraEnv },
+    target: 'solution', // not the learner's progress
+    write: (text) => (output += text),
+  });
+  return { ...run, output };
+}
+
+describe('a learner run that would hang', () => {
+  // Each of these starts a vitest of its own: seconds, more on a busy machine.
+  it('a synchronous infinite loop is stopped by the watchdog, which names the check', { timeout: 30_000 }, async () => {
+    const started = Date.now();
+    const run = await runFixture('sync-loop.fixture.ts', { COURSE_WATCHDOG_LIMIT_MS: '1500' });
+    expect(run.hangs).toEqual([{ file: 'harness/cli/fixtures/sync-loop.fixture.ts', check: '99.1 spins for ever', limitMs: 1500 }]);
+    expect(run.code).not.toBe(0);
+    expect(Date.now() - started, 'a liveness bound far above the 1.5 s limit').toBeLessThan(25_000);
+  });
+
+  it('a promise that never settles fails the check in the course\'s words, not "raise testTimeout"', { timeout: 30_000 }, async () => {
+    const run = await runFixture('never-settles.fixture.ts');
+    expect(run.output).toContain('"99.2 awaits a promise nobody settles" did not finish within 1 s');
+    expect(run.output).not.toContain('configure it globally with "testTimeout"');
+  });
+});
+
+describe('a learner run that would litter', () => {
+  it('a key written outside the prefix is named in the failure, then removed', { timeout: 30_000 }, async () => {
+    const key = `course-selftest-outside:${randomBytes(4).toString('hex')}`;
+    const run = await runFixture('writes-outside.fixture.ts', { COURSE_FIXTURE_KEY: key });
+    expect(run.output).toContain('Your code wrote outside its key prefix');
+    expect(run.output).toContain(`SET ${key}`);
+    const redis = new Redis(redisUrl);
+    try {
+      expect(await redis.exists(key)).toBe(0);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it("an interrupted run's keys and schema are swept by the next run, a live run's are not", async () => {
+    const dead = randomBytes(4).toString('hex');
+    const live = randomBytes(4).toString('hex');
+    const redis = new Redis(redisUrl);
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      await redis.set(`course:run:${live}`, 'alive', 'PX', 30_000);
+      await redis.set(`course:99:${dead}.00000000:page`, 'left by a killed run');
+      await redis.set(`course:99:${live}.00000000:page`, 'in use', 'PX', 30_000);
+      await db.query(`CREATE SCHEMA course_99_${dead}_00000000`);
+      await db.query(`CREATE SCHEMA course_99_${live}_00000000`);
+      await sweepDeadRuns(redisUrl, databaseUrl);
+      expect(await redis.exists(`course:99:${dead}.00000000:page`, `course:99:${live}.00000000:page`)).toBe(1);
+      const { rows } = await db.query<{ n: string }>("SELECT nspname AS n FROM pg_namespace WHERE nspname LIKE 'course\\_99\\_%'");
+      expect(rows.map((row) => row.n)).toEqual([`course_99_${live}_00000000`]);
+    } finally {
+      await redis.del(`course:run:${live}`, `course:99:${live}.00000000:page`);
+      await db.query(`DROP SCHEMA IF EXISTS course_99_${live}_00000000`);
+      await db.end();
+      redis.disconnect();
+    }
+  });
+
+  it('Ctrl-C prints one line and nothing from the run after it', { timeout: 40_000 }, async () => {
+    const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+    const child = spawn(process.execPath, [tsx, 'harness/cli/test.ts', 'harness/cli/fixtures/slow.fixture.ts', '--config', CONFIG], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    let afterSignal = '';
+    let signalled = false;
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (signalled) afterSignal += chunk.toString();
+      if (!signalled && /\bRUN\b/.test(output)) {
+        signalled = true;
+        child.kill('SIGINT');
+      }
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(signalled, `vitest never started:\n${output}`).toBe(true);
+    expect(afterSignal.trim()).toBe('Run interrupted: nothing more was checked.');
+    expect(code).toBe(130);
+  });
+});
