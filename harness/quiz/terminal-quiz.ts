@@ -2,6 +2,7 @@ import type { LineReader } from './line-reader.js';
 import { optionOrder } from './option-order.js';
 import { questionVersion } from './question-version.js';
 import { answerKey, nextAnswer, writeQuizRecord, type QuizRecord } from './quiz-record.js';
+import { terminalInline, terminalMarkdown } from './terminal-markdown.js';
 import type { ChoiceQuestion, LoadedQuiz, OpenQuestion } from './schema.js';
 
 /** Running score across every quiz asked in one session. */
@@ -15,7 +16,6 @@ type Outcome = 'right' | 'wrong' | 'ended';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /** Piped input that keeps giving unusable answers stops the quiz instead of looping. */
 const MAX_PIPED_RETRIES = 3;
-const indent = (text: string, by = '     ') => text.trimEnd().replace(/^/gm, by);
 
 /**
  * Asks one quiz's questions in file order, each choice question's options in the
@@ -36,7 +36,7 @@ export async function askQuiz(
   console.log(`\n== ${quiz.lesson}: ${quiz.title} (${questions.length} questions) ==`);
   for (const [index, question] of questions.entries()) {
     const tag = question.interview ? ' [interview]' : '';
-    console.log(`\n[${index + 1}/${questions.length}]${tag} ${question.prompt.trim()}`);
+    console.log(`\n[${index + 1}/${questions.length}]${tag}\n${terminalMarkdown(question.prompt, '  ')}`);
     const order = optionOrder(options.record.seed, answerKey(quiz.lesson, question.id), question.type === 'choice' ? question.options.length : 0);
     const outcome = question.type === 'choice' ? await askChoice(question, order, reader) : await askOpen(question, reader);
     if (outcome === 'ended') return 'ended';
@@ -55,7 +55,7 @@ async function askChoice(question: ChoiceQuestion, order: number[], reader: Line
   const letters = LETTERS.slice(0, shown.length);
   const correct = new Set(shown.flatMap((option, k) => (option.correct ? [k] : [])));
   const many = correct.size > 1;
-  shown.forEach((option, k) => console.log(`  ${letters[k]}) ${option.text.trim()}`));
+  shown.forEach((option, k) => console.log(`  ${letters[k]}) ${terminalInline(option.text)}`));
   const hint = many ? `all that apply, e.g. ${letters.slice(0, 2)}` : `one of ${[...letters].join(', ')}`;
 
   let picked: Set<number> | undefined;
@@ -74,7 +74,7 @@ async function askChoice(question: ChoiceQuestion, order: number[], reader: Line
   shown.forEach((option, k) => {
     const mark = option.correct ? '✓' : '✗';
     const mine = picked.has(k) ? '  (your pick)' : '';
-    console.log(`  ${mark} ${letters[k]}) ${option.text.trim()}${mine}\n${indent(option.why)}`);
+    console.log(`  ${mark} ${letters[k]}) ${terminalInline(option.text)}${mine}\n${terminalMarkdown(option.why, '     ')}`);
   });
   return right ? 'right' : 'wrong';
 }
@@ -82,7 +82,7 @@ async function askChoice(question: ChoiceQuestion, order: number[], reader: Line
 async function askOpen(question: OpenQuestion, reader: LineReader): Promise<Outcome> {
   const go = await reader.ask('Think through your answer (say it out loud), then press Enter for the model answer. ');
   if (go === null) return 'ended';
-  console.log(`\nModel answer:\n${indent(question.answer, '  ')}\n`);
+  console.log(`\nModel answer:\n${terminalMarkdown(question.answer, '  ')}\n`);
   for (let attempt = 0; ; attempt += 1) {
     const line = attempt < MAX_PIPED_RETRIES || reader.interactive ? await reader.ask('Did your answer cover it? (y/n): ') : null;
     if (line === null) return 'ended';
