@@ -36,12 +36,13 @@ function questionMarkdown(lesson: string, question: Question): string[] {
   // Plain HTML with the theme's badge classes: this markdown is shown through v-html,
   // where a Vue component such as <Badge> would not be compiled.
   if (question.interview) out.push('<span class="VPBadge tip">interview</span>');
+  // Collapsed, so the learner answers aloud first and opens the model answer after.
   if (question.type === 'open') {
-    out.push(`**Model answer**\n\n${question.answer.trim()}`);
+    out.push(`::: details Show the model answer\n\n${question.answer.trim()}\n\n:::`);
   } else {
     const right = question.options.filter((option) => option.correct);
     const items = right.map((option) => `- ${option.text.trim()}\n\n${option.why.trim().replace(/^/gm, '  ')}`);
-    out.push(`**Answer**\n\n${items.join('\n\n')}`);
+    out.push(`::: details Show the answer\n\n${items.join('\n\n')}\n\n:::`);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { CheckResult } from '../verify/check.js';
 import { visit, type Browser } from './browser.js';
+import { readabilityOf, VIEWPORT_WIDTH } from './readability.js';
 
 /**
  * What a learner would notice in a real browser. Each check returns one CheckResult;
@@ -11,8 +12,9 @@ const fail = (name: string, problems: string[]): CheckResult =>
   problems.length ? { name, ok: false, detail: problems.join('\n') } : { name, ok: true };
 
 /**
- * Visits every page once, a few tabs at a time, and returns two results: no page logs a
- * console error, and every ```mermaid diagram on the way became an SVG.
+ * Visits every page once, a few tabs at a time, and returns four results: no page logs a
+ * console error, every ```mermaid diagram on the way became an SVG, and on the lessons no
+ * code block scrolls sideways and every diagram stays legible (readability.ts).
  */
 export async function visitAllPages(
   browser: Browser,
@@ -22,6 +24,8 @@ export async function visitAllPages(
 ): Promise<CheckResult[]> {
   const errorsFound: string[] = [];
   const diagramProblems: string[] = [];
+  const wideCode: string[] = [];
+  const illegible: string[] = [];
   const queue = [...pages];
   const worker = async () => {
     const { page, errors } = await browser.open();
@@ -30,6 +34,11 @@ export async function visitAllPages(
       try {
         await visit(page, site + path);
         if (mermaidPages.has(path)) diagramProblems.push(...(await diagramsOn(page, path)));
+        if (path.startsWith('/lessons/')) {
+          const { code, diagrams } = await readabilityOf(page, path);
+          wideCode.push(...code);
+          illegible.push(...diagrams);
+        }
       } catch (error) {
         errors.push((error as Error).message.split('\n')[0] ?? 'did not load');
       }
@@ -44,6 +53,8 @@ export async function visitAllPages(
     mermaidPages.size === 0
       ? fail(mermaidName, ['no page has a ```mermaid diagram yet; lessons should draw their flows'])
       : fail(mermaidName, diagramProblems.sort()),
+    fail(`site: at ${VIEWPORT_WIDTH} px no lesson code block scrolls sideways`, wideCode.sort()),
+    fail('site: lesson diagrams are legible: shown at 75% or more, labels of 11 px or more, none cut off', illegible.sort()),
   ];
 }
 
