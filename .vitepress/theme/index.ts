@@ -15,6 +15,7 @@ const theme: Theme = {
     app.component('QuizScores', defineAsyncComponent(() => import('./components/QuizScores.vue')));
     app.component('InterviewQuestions', defineAsyncComponent(() => import('./components/InterviewQuestions.vue')));
     app.component('LabProgress', defineAsyncComponent(() => import('./components/LabProgress.vue')));
+    app.component('CourseMap', defineAsyncComponent(() => import('./components/CourseMap.vue')));
   },
 };
 
