@@ -3,7 +3,8 @@
 import { parseArgs } from 'node:util';
 import { labSummaries } from '../learner/lab-summary.js';
 import { loadQuizzes } from '../quiz/load.js';
-import { dayOf, readQuizRecord } from '../quiz/quiz-record.js';
+import { dayOf } from '../quiz/leitner.js';
+import { readQuizRecord } from '../quiz/quiz-record.js';
 import { questionVersion } from '../quiz/question-version.js';
 import { formatTable } from '../table.js';
 import { runCli } from './run-cli.js';

@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
+import { dayOf, isDue } from './leitner.js';
 import { LineReader } from './line-reader.js';
-import { loadQuizzes } from './load.js';
-import { readQuizRecord } from './quiz-record.js';
-import { askQuiz, type Tally } from './terminal-quiz.js';
+import { findQuiz, loadQuizzes } from './load.js';
+import { questionVersion } from './question-version.js';
+import { answerKey, readQuizRecord, type QuizRecord } from './quiz-record.js';
+import { askQuestions, type AskedQuestion, type Tally } from './terminal-quiz.js';
 import type { LoadedQuiz } from './schema.js';
 
 /**
@@ -10,9 +12,11 @@ import type { LoadedQuiz } from './schema.js';
  *   npm run quiz 04            npm run quiz 04-stampede
  *   npm run quiz               (lists the quizzes and asks which; Enter for all)
  *   npm run quiz 04 -- --interview   (only what the interview page lists: open and marked questions)
+ *   npm run quiz -- --due      (every question due for review today, from any lesson)
+ * npm swallows flags written without `--` (npm_config_due=true); those count too.
  */
 
-const USAGE = 'Usage: npm run quiz [lesson] [-- --interview | --list]   e.g. npm run quiz 04';
+const USAGE = 'Usage: npm run quiz [lesson] [-- --interview | --due | --list]   e.g. npm run quiz 04';
 
 async function main(): Promise<number> {
   let args;
@@ -21,6 +25,7 @@ async function main(): Promise<number> {
       allowPositionals: true,
       options: {
         interview: { type: 'boolean', short: 'i' },
+        due: { type: 'boolean', short: 'd' },
         list: { type: 'boolean', short: 'l' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -33,6 +38,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const flag = (name: 'interview' | 'due' | 'list') => args.values[name] === true || process.env[`npm_config_${name}`] === 'true';
 
   const { quizzes, problems } = await loadQuizzes();
   // A broken file should not stop the others; say which one is skipped and why.
@@ -42,32 +48,44 @@ async function main(): Promise<number> {
     return 1;
   }
   const listing = quizzes.map((quiz) => `  ${quiz.lesson.padEnd(28)} ${quiz.title} (${quiz.questions.length})`);
-  if (args.values.list) {
+  if (flag('list')) {
     console.log(listing.join('\n'));
     return 0;
   }
 
+  const record = readQuizRecord();
   const reader = new LineReader();
   try {
-    let wanted = args.positionals[0];
-    if (wanted === undefined) {
-      console.log(`Quizzes:\n${listing.join('\n')}`);
-      const answer = await reader.ask('Which lesson? Type its number, or press Enter for all: ');
-      if (answer === null) return 0;
-      wanted = answer.trim() || undefined;
-    }
-    const chosen = wanted === undefined ? quizzes : findQuiz(quizzes, wanted);
-    if (!chosen) {
-      console.error(`Unknown lesson "${wanted}". Choose one of: ${quizzes.map((quiz) => quiz.lesson).join(', ')}`);
-      return 2;
-    }
-
     const tally: Tally = { asked: 0, right: 0 };
-    const record = readQuizRecord();
     let ended = false;
-    for (const quiz of Array.isArray(chosen) ? chosen : [chosen]) {
-      ended = (await askQuiz(quiz, reader, tally, { interviewOnly: args.values.interview === true, record })) === 'ended';
-      if (ended) break;
+    if (flag('due')) {
+      const due = dueToday(quizzes, record);
+      if (due.length === 0) {
+        console.log('Nothing is due for review today. Questions you miss come back the next day, then after 2, 4, 8 and 16 days as you get them right.');
+        return 0;
+      }
+      ended = (await askQuestions('Due for review today', due, reader, tally, record)) === 'ended';
+    } else {
+      let wanted = args.positionals[0];
+      if (wanted === undefined) {
+        console.log(`Quizzes:\n${listing.join('\n')}`);
+        const answer = await reader.ask('Which lesson? Type its number, or press Enter for all: ');
+        if (answer === null) return 0;
+        wanted = answer.trim() || undefined;
+      }
+      const chosen = wanted === undefined ? quizzes : findQuiz(quizzes, wanted);
+      if (!chosen) {
+        console.error(`Unknown lesson "${wanted}". Choose one of: ${quizzes.map((quiz) => quiz.lesson).join(', ')}`);
+        return 2;
+      }
+      for (const quiz of Array.isArray(chosen) ? chosen : [chosen]) {
+        // --interview asks what the interview page lists: open questions and marked ones.
+        const questions = quiz.questions
+          .filter((question) => !flag('interview') || question.interview === true || question.type === 'open')
+          .map((question) => ({ quiz, question }));
+        ended = (await askQuestions(`${quiz.lesson}: ${quiz.title}`, questions, reader, tally, record)) === 'ended';
+        if (ended) break;
+      }
     }
     if (ended) console.log('\nInput ended.');
     console.log(`\nScore: ${tally.right}/${tally.asked}${tally.asked ? ` (${Math.round((100 * tally.right) / tally.asked)}%)` : ''}`);
@@ -77,15 +95,14 @@ async function main(): Promise<number> {
   }
 }
 
-/** Accepts 4, 04, 04-stampede, stampede or quizzes/04-stampede.yaml. */
-function findQuiz(quizzes: LoadedQuiz[], wanted: string): LoadedQuiz | undefined {
-  const name = wanted.trim().toLowerCase().replace(/^.*\//, '').replace(/\.ya?ml$/, '');
-  const number = /^\d+$/.test(name) ? name.padStart(2, '0') : undefined;
-  return (
-    quizzes.find((quiz) => quiz.lesson === name) ??
-    quizzes.find((quiz) => number !== undefined && quiz.lesson.startsWith(`${number}-`)) ??
-    quizzes.find((quiz) => quiz.lesson.slice(3) === name)
-  );
+/** Questions whose review date has come, oldest first. */
+function dueToday(quizzes: LoadedQuiz[], record: QuizRecord): AskedQuestion[] {
+  const today = dayOf(new Date());
+  return quizzes
+    .flatMap((quiz) => quiz.questions.map((question) => ({ quiz, question, review: record.answers[answerKey(quiz.lesson, question.id)] })))
+    .filter(({ question, review }) => isDue(review, questionVersion(question), today))
+    .sort((a, b) => a.review!.due.localeCompare(b.review!.due))
+    .map(({ quiz, question }) => ({ quiz, question }));
 }
 
 main().then(

@@ -114,3 +114,14 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   }
   return value;
 }
+
+/** A quiz by what a learner typed: 4, 04, 04-stampede, stampede or quizzes/04-stampede.yaml. */
+export function findQuiz(quizzes: LoadedQuiz[], wanted: string): LoadedQuiz | undefined {
+  const name = wanted.trim().toLowerCase().replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+  const number = /^\d+$/.test(name) ? name.padStart(2, '0') : undefined;
+  return (
+    quizzes.find((quiz) => quiz.lesson === name) ??
+    quizzes.find((quiz) => number !== undefined && quiz.lesson.startsWith(`${number}-`)) ??
+    quizzes.find((quiz) => quiz.lesson.slice(3) === name)
+  );
+}

@@ -79,6 +79,8 @@ export const openQuestionSchema = z.strictObject({
   ...common,
   type: z.literal('open'),
   answer: text('answer'),
+  /** A "design it" prompt: a system to sketch aloud, answered with trade-offs, numbers and failure modes. */
+  design: z.boolean().optional(),
 });
 
 export const questionSchema = z.discriminatedUnion('type', [choiceQuestionSchema, openQuestionSchema], {

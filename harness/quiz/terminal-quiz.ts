@@ -1,7 +1,8 @@
 import type { LineReader } from './line-reader.js';
 import { optionOrder } from './option-order.js';
 import { questionVersion } from './question-version.js';
-import { answerKey, nextAnswer, writeQuizRecord, type QuizRecord } from './quiz-record.js';
+import { nextReview } from './leitner.js';
+import { answerKey, writeQuizRecord, type QuizRecord } from './quiz-record.js';
 import { terminalInline, terminalMarkdown } from './terminal-markdown.js';
 import type { ChoiceQuestion, LoadedQuiz, OpenQuestion } from './schema.js';
 
@@ -11,42 +12,51 @@ export interface Tally {
   right: number;
 }
 
-type Outcome = 'right' | 'wrong' | 'ended';
+export type Outcome = 'right' | 'wrong' | 'ended';
+
+/** A question with the quiz it belongs to: the unit `--due` and the mock interview ask. */
+export interface AskedQuestion {
+  quiz: LoadedQuiz;
+  question: LoadedQuiz['questions'][number];
+}
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /** Piped input that keeps giving unusable answers stops the quiz instead of looping. */
 const MAX_PIPED_RETRIES = 3;
 
 /**
- * Asks one quiz's questions in file order, each choice question's options in the
- * learner's own shuffled order, and saves every verdict to `record`; 'ended' means input
- * closed part-way.
+ * Asks questions in the order given, each choice question's options in the learner's own
+ * shuffled order, and saves every verdict to `record` (and its next review date);
+ * 'ended' means input closed part-way.
  */
-export async function askQuiz(
-  quiz: LoadedQuiz,
+export async function askQuestions(
+  title: string,
+  questions: AskedQuestion[],
   reader: LineReader,
   tally: Tally,
-  options: { interviewOnly: boolean; record: QuizRecord },
+  record: QuizRecord,
 ): Promise<'done' | 'ended'> {
-  // --interview asks what the interview page lists: open questions and marked ones.
-  const questions = quiz.questions.filter(
-    (question) => !options.interviewOnly || question.interview === true || question.type === 'open',
-  );
   if (questions.length === 0) return 'done';
-  console.log(`\n== ${quiz.lesson}: ${quiz.title} (${questions.length} questions) ==`);
-  for (const [index, question] of questions.entries()) {
+  console.log(`\n== ${title} (${questions.length} questions) ==`);
+  for (const [index, { quiz, question }] of questions.entries()) {
     const tag = question.interview ? ' [interview]' : '';
     console.log(`\n[${index + 1}/${questions.length}]${tag}\n${terminalMarkdown(question.prompt, '  ')}`);
-    const order = optionOrder(options.record.seed, answerKey(quiz.lesson, question.id), question.type === 'choice' ? question.options.length : 0);
+    const key = answerKey(quiz.lesson, question.id);
+    const order = optionOrder(record.seed, key, question.type === 'choice' ? question.options.length : 0);
     const outcome = question.type === 'choice' ? await askChoice(question, order, reader) : await askOpen(question, reader);
     if (outcome === 'ended') return 'ended';
-    const key = answerKey(quiz.lesson, question.id);
-    options.record.answers[key] = nextAnswer(options.record.answers[key], questionVersion(question), outcome === 'right', new Date());
-    writeQuizRecord(options.record);
+    saveVerdict(record, quiz, question, outcome === 'right');
     tally.asked += 1;
     if (outcome === 'right') tally.right += 1;
   }
   return 'done';
+}
+
+/** Records one verdict and when the question is due again. */
+export function saveVerdict(record: QuizRecord, quiz: LoadedQuiz, question: AskedQuestion['question'], right: boolean): void {
+  const key = answerKey(quiz.lesson, question.id);
+  record.answers[key] = nextReview(record.answers[key], questionVersion(question), right, new Date());
+  writeQuizRecord(record);
 }
 
 /** `order[k]` is the file index of the option shown k-th; letters name shown positions. */
@@ -79,7 +89,7 @@ async function askChoice(question: ChoiceQuestion, order: number[], reader: Line
   return right ? 'right' : 'wrong';
 }
 
-async function askOpen(question: OpenQuestion, reader: LineReader): Promise<Outcome> {
+export async function askOpen(question: OpenQuestion, reader: LineReader): Promise<Outcome> {
   const go = await reader.ask('Think through your answer (say it out loud), then press Enter for the model answer. ');
   if (go === null) return 'ended';
   console.log(`\nModel answer:\n${terminalMarkdown(question.answer, '  ')}\n`);

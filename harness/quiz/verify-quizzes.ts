@@ -24,6 +24,18 @@ export async function verifyQuizzes(redisUrl: string, options: LoadOptions = {})
     });
   }
 
+  // Every lesson with a lab has a "design it" prompt for the mock interview and the interview page.
+  const labNumbers = existsSync(join(root, 'labs')) ? readdirSync(join(root, 'labs')).filter((name) => /^\d{2}-/.test(name)).map((name) => name.slice(0, 2)) : [];
+  const withoutDesign = quizzes
+    .filter((quiz) => labNumbers.includes(quiz.lesson.slice(0, 2)))
+    .filter((quiz) => !quiz.questions.some((question) => question.type === 'open' && question.design === true))
+    .map((quiz) => quiz.file);
+  results.push({
+    name: 'every lesson with a lab has a "design it" question (open, design: true)',
+    ok: withoutDesign.length === 0,
+    ...(withoutDesign.length ? { detail: `none in: ${withoutDesign.join(', ')}. See quizzes/README.md, "Design it".` } : {}),
+  });
+
   // Lazy strategies (always a, always the longest) must not pass, per quiz and for the bank.
   for (const fairness of [...quizzes.map((quiz) => fairnessOf(quiz.file, [quiz])), fairnessOf('the whole bank', quizzes)]) {
     const found = unfairness(fairness);
