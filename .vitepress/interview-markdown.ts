@@ -11,8 +11,18 @@ export function interviewMarkdown(
 ): { markdown: string; count: number } {
   const parts: string[] = [];
   let count = 0;
-  for (const quiz of [...quizzes].sort((a, b) => a.lesson.localeCompare(b.lesson))) {
-    const chosen = quiz.questions.filter((question) => question.interview === true || question.type === 'open');
+  const ordered = [...quizzes].sort((a, b) => a.lesson.localeCompare(b.lesson));
+  const designs = ordered.flatMap((quiz) => quiz.questions.filter(isDesign).map((question) => ({ quiz, question })));
+  if (designs.length > 0) {
+    parts.push('## Design it {#design-it}');
+    parts.push('One system per lab topic, to sketch aloud in about ten minutes: the design, its trade-offs, numbers, and how it fails.');
+    for (const { quiz, question } of designs) {
+      count += 1;
+      parts.push(...questionMarkdown(quiz.lesson, question));
+    }
+  }
+  for (const quiz of ordered) {
+    const chosen = quiz.questions.filter((question) => !isDesign(question) && (question.interview === true || question.type === 'open'));
     if (chosen.length === 0) continue;
     parts.push(`## ${quiz.lesson.slice(0, 2)} · ${quiz.title} {#${quiz.lesson}}`);
     if (hasLesson(quiz.lesson)) {
@@ -26,6 +36,8 @@ export function interviewMarkdown(
   if (count === 0) parts.push('No interview questions yet: they appear here as the quizzes in `quizzes/` are written.');
   return { markdown: parts.join('\n\n'), count };
 }
+
+const isDesign = (question: Question) => question.type === 'open' && question.design === true;
 
 function questionMarkdown(lesson: string, question: Question): string[] {
   const prompt = question.prompt.trim();

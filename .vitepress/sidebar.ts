@@ -67,6 +67,8 @@ export function buildSidebar(docsDir: string): DefaultTheme.SidebarItem[] {
     text: 'Practice',
     items: [
       { text: 'Interview questions', link: '/interview' },
+      { text: 'Mock interview', link: '/practice/mock-interview' },
+      { text: 'Review what is due', link: '/practice/review' },
       { text: 'What caching buys (measured)', link: '/bench' },
     ],
   });

@@ -16,6 +16,8 @@ const theme: Theme = {
     app.component('InterviewQuestions', defineAsyncComponent(() => import('./components/InterviewQuestions.vue')));
     app.component('LabProgress', defineAsyncComponent(() => import('./components/LabProgress.vue')));
     app.component('CourseMap', defineAsyncComponent(() => import('./components/CourseMap.vue')));
+    app.component('MockInterview', defineAsyncComponent(() => import('./components/MockInterview.vue')));
+    app.component('ReviewDue', defineAsyncComponent(() => import('./components/ReviewDue.vue')));
   },
 };
 

@@ -20,6 +20,8 @@ export interface QuestionView {
   version: string;
   type: 'choice' | 'open';
   interview: boolean;
+  /** A "design it" prompt (open questions only). */
+  design: boolean;
   promptHtml: string;
   /** Choice only; more than one correct option means checkboxes instead of radios. */
   options: OptionView[];
@@ -66,6 +68,7 @@ export function toView(quiz: LoadedQuiz, md: Renderer): QuizView {
       version: questionVersion(question),
       type: question.type,
       interview: question.interview === true,
+      design: question.type === 'open' && question.design === true,
       promptHtml: block(question.prompt),
       options:
         question.type === 'choice'

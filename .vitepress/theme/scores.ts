@@ -1,6 +1,9 @@
+import { nextReview, type Review } from '../../harness/quiz/leitner.js';
+
 /**
  * Quiz progress in the browser's localStorage, one entry per lesson. Only what the
- * learner did is stored (picks and verdicts), so a reload shows the same checked quiz.
+ * learner did is stored (picks and verdicts, with the Leitner box and next review date
+ * that the review page reads), so a reload shows the same checked quiz.
  * Storage can be missing (server rendering) or refuse access (some private modes);
  * then progress simply is not kept.
  */
@@ -13,6 +16,10 @@ export interface AnswerRecord {
   /** Choice questions: the option indexes the learner checked. */
   picked?: number[];
   correct: boolean;
+  /** Spaced repetition (harness/quiz/leitner.ts); absent on answers saved before it existed. */
+  box?: number;
+  due?: string;
+  answeredAt?: string;
 }
 
 export type LessonRecord = Record<string, AnswerRecord>;
@@ -66,12 +73,26 @@ export function readLesson(lesson: string): LessonRecord {
       // Skip anything written by an older or broken page.
       if (typeof answer?.correct !== 'boolean' || typeof answer.version !== 'string') continue;
       const picked = Array.isArray(answer.picked) ? answer.picked.filter(Number.isInteger) : undefined;
-      record[id] = { version: answer.version, correct: answer.correct, ...(picked ? { picked } : {}) };
+      const review =
+        typeof answer.box === 'number' && typeof answer.due === 'string' && typeof answer.answeredAt === 'string'
+          ? { box: answer.box, due: answer.due, answeredAt: answer.answeredAt }
+          : {};
+      record[id] = { version: answer.version, correct: answer.correct, ...(picked ? { picked } : {}), ...review };
     }
     return record;
   } catch {
     return {};
   }
+}
+
+/** The answer with its next review date: what the quiz, the review page and the mock interview save. */
+export function withReview(lesson: string, questionId: string, answer: Pick<AnswerRecord, 'version' | 'correct' | 'picked'>): AnswerRecord {
+  const previous = readLesson(lesson)[questionId];
+  const before: Review | undefined =
+    previous?.box && previous.due && previous.answeredAt
+      ? { version: previous.version, correct: previous.correct, box: previous.box, due: previous.due, answeredAt: previous.answeredAt }
+      : undefined;
+  return { ...answer, ...nextReview(before, answer.version, answer.correct, new Date()) };
 }
 
 export function saveAnswer(lesson: string, questionId: string, answer: AnswerRecord | undefined): void {

@@ -156,3 +156,32 @@ export async function quizRoundTrip(browser: Browser, site: string, lessonPath: 
   }
   return [fail(kept, [...problems, ...errors]), fail(reset, resetProblems)];
 }
+
+/** A one-question mock interview, graded, and the review page that a fresh answer is not yet due on. */
+export async function practiceRoundTrip(browser: Browser, site: string): Promise<CheckResult> {
+  const name = 'site: a mock interview asks, times, shows the model answer and takes a grade; the review page loads';
+  const { page, errors } = await browser.open();
+  const problems: string[] = [];
+  try {
+    await visit(page, `${site}/practice/mock-interview`);
+    await page.locator('.mock-setup input').first().fill('1');
+    await page.locator('.mock-start').click();
+    // One question, then the design prompt when the bank has one: each is answered the same way.
+    for (let asked = 0; asked < 3 && (await page.locator('.mock-question').count()) > 0; asked += 1) {
+      const question = page.locator('.mock-question');
+      if ((await question.locator('.quiz-prompt').innerText()).trim() === '') problems.push(`question ${asked + 1} has no prompt`);
+      if (!/left|over by/.test(await question.locator('.mock-clock').innerText())) problems.push('no clock shows the time left');
+      await page.locator('.mock-done').click();
+      if ((await question.locator('.quiz-answer').innerText()).length < 40) problems.push('no model answer after "I\'m done"');
+      await question.getByRole('button', { name: 'Covered it' }).click();
+    }
+    if (!(await page.locator('.mock-setup li').count())) problems.push('no summary after the last question');
+    await visit(page, `${site}/practice/review`);
+    await page.locator('.review-due[data-ready]').waitFor({ timeout: 5_000 });
+  } catch (error) {
+    problems.push((error as Error).message.split('\n')[0] ?? 'the mock interview did not respond');
+  } finally {
+    await page.close();
+  }
+  return fail(name, [...problems, ...errors]);
+}

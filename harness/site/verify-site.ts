@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CheckResult } from '../verify/check.js';
 import { REPO_ROOT } from '../quiz/load.js';
 import { BrowserMissingError, launchBrowser } from './browser.js';
-import { quizRoundTrip, searchFinds, visitAllPages } from './browser-checks.js';
+import { practiceRoundTrip, quizRoundTrip, searchFinds, visitAllPages } from './browser-checks.js';
 import { buildSite, lastLines } from './build.js';
 import { checkIncludes, checkQuizTags, checkSnippets, checkSolutionsHidden, type Finding } from './doc-references.js';
 import { serveStatic } from './serve.js';
@@ -57,6 +57,7 @@ async function browserChecks(dist: string): Promise<CheckResult[]> {
       ...(await visitAllPages(browser, server.url, pages.map((page) => page.path), new Set(mermaidPages))),
       await searchFinds(browser, server.url, 'stampede'),
       ...(await quizRoundTrip(browser, server.url, quizPage)),
+      await practiceRoundTrip(browser, server.url),
     ];
   } catch (error) {
     return [{ name: 'site: browser checks', ok: false, detail: (error as Error).message.split('\n')[0] }];
