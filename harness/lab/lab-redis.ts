@@ -54,6 +54,29 @@ export class LabRedis {
     return this.track(new Redis(this.url, { connectionName: this.codeName, ...options }));
   }
 
+  /** A connection for the suite itself (a listener, a second reader) that never counts as the code's. */
+  suiteClient(options: RedisOptions = {}): Redis {
+    return this.track(new Redis(this.url, options));
+  }
+
+  /** What the server reports about `client`'s connection (CLIENT LIST), e.g. { sub: '1', flags: 'P', name: ... }. */
+  async connectionInfo(client: Redis): Promise<Record<string, string>> {
+    const id = await client.client('ID');
+    const line = String(await this.admin.client('LIST', 'ID', String(id))).trim();
+    return Object.fromEntries(line.split(' ').map((field) => field.split('=', 2) as [string, string]));
+  }
+
+  /** Kills `client`'s connection from the server side, as a network blip or a failover would, and waits until the client has seen it close. */
+  async killConnection(client: Redis, boundMs = 3_000): Promise<void> {
+    const id = await client.client('ID');
+    const closed = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the connection was still open ${boundMs} ms after CLIENT KILL`)), boundMs);
+      client.once('close', () => (clearTimeout(timer), resolve()));
+    });
+    await this.admin.client('KILL', 'ID', String(id));
+    await closed;
+  }
+
   private track(client: Redis): Redis {
     client.on('error', () => {}); // tests that break connections expect errors; assertions report them
     this.clients.add(client);

@@ -60,6 +60,13 @@ function summariseStatements(texts: string[]): string {
 }
 
 /**
+ * The liveness bound for a check's waits (an event, a promise that must settle): far above
+ * what a correct answer needs, yet below the learner's test timeout (5 s, vitest.config.ts)
+ * so the check's own message, not a generic timeout, is what a learner reads.
+ */
+export const LIVENESS_MS = 3_000;
+
+/**
  * Waits for `work` at most `boundMs`. A liveness bound, not a speed target: it is set
  * far above the time the lesson's answer needs, and only catches a call that hangs.
  */

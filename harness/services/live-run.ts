@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
@@ -22,8 +24,10 @@ export class LiveRun {
     private readonly timer: NodeJS.Timeout,
   ) {}
 
+  /** Starts a run; when COURSE_RUN_IDS_DIR is set (by verify), its id is noted there too. */
   static async start(redisUrl: string): Promise<LiveRun> {
     const id = randomBytes(4).toString('hex');
+    if (process.env.COURSE_RUN_IDS_DIR) writeFileSync(join(process.env.COURSE_RUN_IDS_DIR, id), '');
     const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
     redis.on('error', () => {}); // a heartbeat that fails is retried by the next one
     const beat = () => redis.set(RUN_KEY(id), String(process.pid), 'PX', ALIVE_FOR_MS);
@@ -46,8 +50,15 @@ export function runScope(runId: string, area: string): { prefix: string; schema:
   return { prefix: `course:${area}:${runId}.${file}:`, schema: `course_${area.replace(/\W/g, '_')}_${runId}_${file}` };
 }
 
-const KEY_RUN = /^course:[^:]+:([0-9a-f]{8})\.[0-9a-f]{8}:/;
+const KEY_RUN = /^course:[^:]+:([0-9a-f]{8})\.[0-9a-f]{8}:|^course:run:([0-9a-f]{8})$/;
 const SCHEMA_RUN = /^course_.+_([0-9a-f]{8})_[0-9a-f]{8}$/;
+
+/** The run a course key or schema belongs to, if it is one of the course's names. */
+export const runOfKey = (key: string): string | undefined => {
+  const match = KEY_RUN.exec(key);
+  return match?.[1] ?? match?.[2];
+};
+export const runOfSchema = (schema: string): string | undefined => SCHEMA_RUN.exec(schema)?.[1];
 
 /**
  * Removes what dead runs left behind: keys and schemas named for a run whose liveness key
@@ -67,8 +78,8 @@ export async function sweepDeadRuns(redisUrl: string, databaseUrl: string): Prom
     for await (const batch of redis.scanStream({ match: 'course:*', count: 1000 })) {
       const dead: string[] = [];
       for (const key of batch as string[]) {
-        const run = KEY_RUN.exec(key)?.[1];
-        if (run && (await isDead(run))) dead.push(key);
+        const run = runOfKey(key);
+        if (run && !key.startsWith('course:run:') && (await isDead(run))) dead.push(key);
       }
       if (dead.length > 0) keys += await redis.unlink(...dead);
     }
@@ -76,7 +87,7 @@ export async function sweepDeadRuns(redisUrl: string, databaseUrl: string): Prom
     const { rows } = await db.query<{ name: string }>("SELECT nspname AS name FROM pg_namespace WHERE nspname LIKE 'course\\_%'");
     let schemas = 0;
     for (const { name } of rows) {
-      const run = SCHEMA_RUN.exec(name)?.[1];
+      const run = runOfSchema(name);
       if (!run || !(await isDead(run))) continue;
       await db.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
       schemas += 1;

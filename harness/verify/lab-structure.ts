@@ -43,7 +43,7 @@ export function checkLabStructure(lab: Lab, mistakes: Mistake[]): CheckResult[] 
     if (!readme.includes(heading)) problems.push(`README.md lacks "${heading}"`);
   }
   const labFiles = filesUnder(lab.dir);
-  const stray = labFiles.filter((f) => !/^(README\.md|lab\.yaml|src\/.+\.ts|[\w-]+\.test\.ts)$/.test(f));
+  const stray = labFiles.filter((f) => !/^(README\.md|lab\.yaml|src\/.+\.ts|[\w-]+\.(test|support)\.ts)$/.test(f));
   const straySolution = filesUnder(lab.solutionDir).filter((f) => !/^((src|mistakes)\/[\w./-]+\.ts|mutation\.md)$/.test(f));
   problems.push(...stray.map((f) => `stray file labs/${lab.name}/${f}`));
   problems.push(...straySolution.map((f) => `stray file solutions/${lab.name}/${f}`));

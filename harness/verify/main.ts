@@ -27,24 +27,25 @@ runCli(async () => {
   const services = await resolveServices();
   console.log(services.summary);
   const sentinel = await plantSentinel(services.redis.url, services.postgres.url);
+  const env = { ...services.env, ...sentinel.env };
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
   try {
     // Two vitest processes at a time, each running one lab's targets three files at once.
     const pool = createPool(2);
     const [types, harness, ...labOutcomes] = await Promise.all([
       typecheck(),
-      everything ? pool(() => verifyHarness(services.env)) : [],
-      ...labs.map((lab) => pool(() => verifyLab(lab, services.env, 3))),
+      everything ? pool(() => verifyHarness(env)) : [],
+      ...labs.map((lab) => pool(() => verifyLab(lab, env, 3))),
     ]);
     const results: CheckResult[] = [types, ...harness, ...labOutcomes.flatMap((o) => o.results)];
     if (everything) {
       console.log(`${elapsed()}: ${labs.length} labs verified; checking quizzes against Redis, then the benchmark's quick mode...`);
       results.push(...(await verifyQuizzes(services.redis.url)));
-      results.push(...(await verifyBench(services.env)));
+      results.push(...(await verifyBench(env)));
       console.log(`${elapsed()}: building the site and browsing it in Chromium...`);
       results.push(...(await verifySite()));
     }
-    results.push(...(await sentinel()));
+    results.push(...(await sentinel.check()));
     printReport(labOutcomes.map((o) => o.row), results, (Date.now() - started) / 1000);
     return results.every((r) => r.ok) ? 0 : 1;
   } finally {

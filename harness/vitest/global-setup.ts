@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { resolveServices } from '../services/resolve.js';
 import { CourseError } from '../services/errors.js';
 import { LiveRun, sweepDeadRuns } from '../services/live-run.js';
+import { ServerBroker } from '../services/server-broker.js';
 import type {} from './provided-context.js';
 
 /**
@@ -22,7 +23,12 @@ export default async function setup(project: TestProject) {
       pgPoolMax: services.postgres.poolMax ?? 5,
       runId: run.id,
     });
+    // Clusters, Sentinels and Redis servers of their own for the labs that need them,
+    // started on a file's first request only (harness/lab/use-topology.ts).
+    const broker = await ServerBroker.start({ sharedRedisUrl: services.redis.url });
+    project.provide('serverBroker', { url: broker.url });
     return async () => {
+      await broker.stop();
       await run.stop();
       await services.stop();
     };

@@ -4,6 +4,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The servers, and the id of this run: every key prefix and schema carries it (live-run.ts). */
     services: { redisUrl: string; databaseUrl: string; pgPoolMax: number; runId: string };
+    /** Where to ask for a cluster, Sentinels or a Redis of a file's own (harness/services/server-broker.ts). */
+    serverBroker: { url: string };
   }
 }
 

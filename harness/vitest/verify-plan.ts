@@ -57,7 +57,8 @@ function skipAllBut(ids: string[]): string {
 /** Resolves `?lab-target=tN` imports: the suite, and every lab module reached from it, for run N's target. */
 export function planTargets(root: string, plan: VerifyPlan): Plugin {
   const targets: LabTarget[] = plan.runs.map((run) => parseTarget(run.target, root));
-  const isLabCode = (file: string) => /^(labs|solutions)[\\/][^\\/]+[\\/](src|mistakes)[\\/]|^labs[\\/][^\\/]+[\\/][^\\/]+\.test\.ts$/.test(relative(root, file));
+  // The lab's code, its suites and their support files: everything whose imports depend on the target.
+  const isLabCode = (file: string) => /^(labs|solutions)[\\/][^\\/]+[\\/](src|mistakes)[\\/]|^labs[\\/][^\\/]+[\\/][^\\/]+\.ts$/.test(relative(root, file));
   return {
     name: 'course-verify-targets',
     enforce: 'pre',

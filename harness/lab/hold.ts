@@ -1,0 +1,73 @@
+import type { Redis } from 'ioredis';
+import { onTestFinished } from 'vitest';
+import { wrapCommands } from './lab-redis.js';
+
+/** Commands ioredis sends by itself when a connection (re)opens: never held. */
+const HANDSHAKE = new Set(['hello', 'auth', 'client', 'select', 'info', 'readonly']);
+
+export interface Hold {
+  /** Resolves once a command is being held. */
+  reached: Promise<void>;
+  /** Sends the held commands in their order; later ones go straight through. Called when the test ends anyway. */
+  release(): void;
+}
+
+/**
+ * From the first command `client` sends for which `from(name)` is true (names in lower
+ * case), that command and every later one wait until `release()`. This is how a check
+ * opens a gap on purpose, e.g. "after the reconnect, no SUBSCRIBE until the suite has
+ * written", instead of hoping a timer lands in it. Handshake commands always pass.
+ */
+export function holdCommands(client: Redis, from: (name: string) => boolean = () => true): Hold {
+  let signal!: () => void;
+  const reached = new Promise<void>((resolve) => (signal = resolve));
+  const held: (() => void)[] = [];
+  let holding = false;
+  let released = false;
+  wrapCommands(client, (command, send) => {
+    const name = command.name.toLowerCase();
+    if (released || HANDSHAKE.has(name) || (!holding && !from(name))) return send(command);
+    holding = true;
+    signal();
+    held.push(() => void Promise.resolve(send(command)).catch(() => {}));
+    return command.promise;
+  });
+  const release = () => {
+    released = true;
+    for (const go of held.splice(0)) go();
+  };
+  onTestFinished(release);
+  return { reached, release };
+}
+
+export interface HeldReply {
+  /** Resolves once Redis has answered the command (its reply is still held). */
+  fetched: Promise<void>;
+  /** Hands the reply to the caller. Called when the test ends anyway. */
+  release(): void;
+}
+
+/**
+ * The reply to the next command `client` sends with `argument` among its arguments (a key,
+ * usually) reaches the caller only after `release()`: a slow read the suite controls, whose
+ * data was fetched before something else happened.
+ */
+export function holdReply(client: Redis, argument: string): HeldReply {
+  let signal!: () => void;
+  const fetched = new Promise<void>((resolve) => (signal = resolve));
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  onTestFinished(() => release());
+  let armed = true;
+  wrapCommands(client, (command, send) => {
+    if (!armed || !command.args.some((arg) => String(arg) === argument)) return send(command);
+    armed = false;
+    const reply = Promise.resolve(send(command));
+    reply.finally(signal).catch(() => {});
+    return reply.then(async (value) => {
+      await gate;
+      return value;
+    });
+  });
+  return { fetched, release };
+}

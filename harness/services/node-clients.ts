@@ -1,0 +1,63 @@
+import { Redis, type RedisOptions } from 'ioredis';
+import { GiveUpError } from './poll.js';
+import type { Address } from './topology.js';
+
+/**
+ * One connection per server address, for inspecting and steering a topology while its
+ * servers come and go: a command to a server that is down fails at once (no offline
+ * queue, one short connect attempt) instead of waiting, and the connection comes back by
+ * itself when the server does.
+ */
+export class NodeClients {
+  private readonly clients = new Map<string, Redis>();
+  private closed = false;
+
+  constructor(private readonly options: RedisOptions = {}) {}
+
+  get({ host, port }: Address): Redis {
+    const key = `${host}:${port}`;
+    if (this.closed) throw new GiveUpError(`the connections to ${key} were closed: its topology is stopped`);
+    let client = this.clients.get(key);
+    if (!client) {
+      client = new Redis({
+        host,
+        port,
+        connectTimeout: 1_000,
+        commandTimeout: 5_000,
+        maxRetriesPerRequest: 0,
+        enableOfflineQueue: false,
+        enableReadyCheck: false,
+        retryStrategy: () => 100,
+        lazyConnect: false,
+        ...this.options,
+      });
+      client.on('error', () => {}); // a down server is expected here; callers see rejected commands
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  /** Sends a command once the connection is up (waiting at most ~1 s for it). */
+  async call(address: Address, command: string, ...args: (string | number)[]): Promise<unknown> {
+    const client = this.get(address);
+    if (client.status !== 'ready') {
+      await new Promise<void>((resolve, reject) => {
+        const ready = () => (clearTimeout(timer), resolve());
+        const timer = setTimeout(() => {
+          client.off('ready', ready);
+          reject(new Error(`${address.host}:${address.port} is not answering`));
+        }, 1_000);
+        client.once('ready', ready);
+      });
+    }
+    return client.call(command, ...args);
+  }
+
+  closeAll(): void {
+    this.closed = true;
+    for (const client of this.clients.values()) client.disconnect();
+    this.clients.clear();
+  }
+}
+
+export const localhost = (port: number): Address => ({ host: '127.0.0.1', port });
