@@ -38,6 +38,7 @@ export async function createProfileCache(options: ProfileCacheOptions): Promise<
 
   async function readThrough(userId: number): Promise<Profile | null> {
     const key = profileKey(keyPrefix, userId);
+    // TODO(07): if Redis fails here (or at the SET below), the request fails with it.
     const cached = await redis.get(key);
     if (cached !== null) return JSON.parse(cached) as Profile;
     const profile = await selectProfile(db, userId);
@@ -51,7 +52,7 @@ export async function createProfileCache(options: ProfileCacheOptions): Promise<
       const local = l1.get(key);
       if (local) return local;
       const profile = await readThrough(userId);
-      if (profile) l1.set(key, profile);
+      if (profile) l1.set(key, profile); // TODO(07): every later caller gets this very object: what if one edits it?
       return profile;
     },
     async updateProfile(userId: number, changes: ProfileChanges) {

@@ -43,9 +43,5 @@ export class L1Cache<V> {
   clear(): void {
     this.slots.clear();
   }
-
-  get size(): number {
-    return this.slots.size;
-  }
 }
 // #endregion l1-cache

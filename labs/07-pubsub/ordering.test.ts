@@ -1,0 +1,195 @@
+// Lab 07 checks, part 3: races against the database and faults in Redis. Run: npm test labs/07-pubsub
+// Every race here is opened on purpose, never by luck: the suite holds the UPDATE in
+// Postgres, or holds one instance's Redis commands or replies, and acts in the gap.
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { Redis } from 'ioredis';
+import { expectEventWithin } from '../../harness/lab/expect-event.js';
+import { wrapCommands } from '../../harness/lab/lab-redis.js';
+import { separateProcesses } from '../../harness/lab/processes.js';
+import { expectSettlesWithin } from '../../harness/lab/teach.js';
+import { useLab } from '../../harness/lab/use-lab.js';
+import { profileKey, type ProfileCache, type ProfileCacheOptions } from './src/contract.js';
+
+const lab = useLab('07');
+const LESSON = 'Lesson 07, Pub/sub invalidation';
+const BOUND_MS = 5000; // liveness bounds, far above the few ms a correct answer needs
+const key = (userId: number) => profileKey(lab.redis.prefix, userId);
+
+type Code = typeof import('./src/profile-cache.js');
+
+interface Instance {
+  cache: ProfileCache;
+  redis: Redis;
+  subscriber: Redis;
+}
+
+/** One app instance: the code loaded afresh (as by its own process), its own command connection and subscriber. */
+async function instance(overrides: Partial<ProfileCacheOptions> = {}, loaded?: Code): Promise<Instance> {
+  const code = loaded ?? (await separateProcesses(1, () => import('./src/profile-cache.js')))[0]!;
+  const redis = lab.redis.client();
+  const subscriber = lab.redis.client();
+  const options = { redis, subscriber, db: lab.db.pool, keyPrefix: lab.redis.prefix, ...overrides };
+  const cache = await expectSettlesWithin(code.createProfileCache(options), BOUND_MS, 'createProfileCache', `createProfileCache resolves once the instance is subscribed (${LESSON}, "A connection of its own").`);
+  onTestFinished(() => {
+    cache.close().catch(() => {});
+    redis.disconnect();
+    subscriber.disconnect();
+  });
+  return { cache, redis, subscriber };
+}
+
+/** `count` instances, as `count` separate processes, started side by side. */
+async function instances<N extends 2 | 3>(count: N): Promise<N extends 3 ? [Instance, Instance, Instance] : [Instance, Instance]> {
+  const codes = await separateProcesses(count, () => import('./src/profile-cache.js'));
+  return Promise.all(codes.map((code) => instance({}, code))) as Promise<never>;
+}
+
+/** Waits until every message `writers` published so far has been handled by `readers`: a push arrives before the reply to any later command. */
+async function handled(writers: Instance[], readers: Instance[]): Promise<void> {
+  await Promise.all(writers.map((w) => w.redis.ping()));
+  await Promise.all(readers.flatMap((r) => [r.subscriber.ping(), r.redis.ping()]));
+}
+
+/** Holds every command `client` sends from now on until `release()`, then sends them in order; `reached` once one waits. */
+function holdCommands(client: Redis): { reached: Promise<void>; release: () => void } {
+  let signal!: () => void;
+  const reached = new Promise<void>((resolve) => (signal = resolve));
+  const held: (() => void)[] = [];
+  let open = false;
+  wrapCommands(client, (command, send) => {
+    if (open) return send(command);
+    signal();
+    held.push(() => void Promise.resolve(send(command)).catch(() => {}));
+    return command.promise;
+  });
+  const release = () => {
+    open = true;
+    for (const go of held.splice(0)) go();
+  };
+  onTestFinished(release);
+  return { reached, release };
+}
+
+/** The reply to `client`'s next command naming `key` reaches the caller only after `release()`; `fetched` once Redis has answered. */
+function holdReply(client: Redis, key: string): { fetched: Promise<void>; release: () => void } {
+  let fetched!: () => void;
+  const arrived = new Promise<void>((resolve) => (fetched = resolve));
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  onTestFinished(release);
+  let armed = true;
+  wrapCommands(client, (command, send) => {
+    if (!armed || !command.args.some((arg) => String(arg) === key)) return send(command);
+    armed = false;
+    const reply = Promise.resolve(send(command));
+    reply.finally(fetched).catch(() => {});
+    return reply.then(async (value) => (await gate, value));
+  });
+  return { fetched: arrived, release };
+}
+
+const displayName = async (userId: number) => (await lab.db.sql<{ display_name: string }>('SELECT display_name FROM profiles WHERE user_id = $1', [userId]))[0]!.display_name;
+
+describe('order against the database commit', () => {
+  it('07.14 readers during the UPDATE cannot leave the old profile cached: invalidation comes after the commit', async () => {
+    const [a, b, c] = await instances(3);
+    await a.cache.getProfile(1);
+    await b.cache.getProfile(1);
+    let phase = 'while the UPDATE ran';
+    const heardOnB: string[] = [];
+    b.cache.on('invalidated', (keys) => keys.includes(key(1)) && heardOnB.push(phase));
+    const held = lab.db.holdQueries(/UPDATE profiles/i); // the UPDATE is in flight, not committed
+    onTestFinished(held.release);
+    const write = a.cache.updateProfile(1, { displayName: 'Committed name' });
+    await expectSettlesWithin(held.reached, BOUND_MS, 'the UPDATE of profile 1', 'updateProfile should run updateProfileRow from the contract.');
+    await handled([a], [b, c]); // whatever A announced before its UPDATE has arrived
+    await b.cache.getProfile(1); // requests keep coming while the UPDATE runs
+    await c.cache.getProfile(1); // C has nothing in L1: it reads L2, or Postgres, which still has the old row
+    held.release();
+    await expectSettlesWithin(write, BOUND_MS, 'updateProfile(1) once the UPDATE was released', 'It should finish once Postgres answers.');
+    phase = 'after the commit';
+    await handled([a], [b, c]);
+    const told = heardOnB.length === 0 ? 'B never heard an invalidation for profile 1 (see 07.6).' : `B heard the invalidation ${heardOnB.join(', then ')}.`;
+    const d = await instance(); // arrives after the write: empty L1, reads L2
+    for (const [who, inst] of [['B', b], ['C', c], ['D, started after the write,', d]] as const) {
+      const seen = await inst.cache.getProfile(1);
+      expect(
+        seen?.displayName,
+        `After the write committed, ${who} read "${seen?.displayName}". ${told} If the invalidation runs before the commit, a reader that finds the old profile gone (L2 deleted, or L1 dropped by an early message) reads the old row again and caches it, and nothing removes it afterwards. Invalidate after the commit: UPDATE, then DEL, then PUBLISH (${LESSON}, "Telling the other instances").`,
+      ).toBe('Committed name');
+    }
+  });
+});
+
+describe('two operations racing on one profile', () => {
+  it('07.15 a read that fetched the old value just before an invalidation does not keep it in L1', async () => {
+    const [a, b] = await instances(2);
+    await a.cache.getProfile(2); // the old profile is in L2
+    const slow = holdReply(b.redis, key(2)); // B's read gets its answer only after the invalidation
+    const read = b.cache.getProfile(2);
+    await expectSettlesWithin(slow.fetched, BOUND_MS, "B's read of profile 2 reaching Redis", 'getProfile should look in Redis on an L1 miss.');
+    const heard = expectEventWithin<[string[]]>(b.cache, 'invalidated', { what: `'invalidated' naming ${key(2)} on B`, idea: `B must hear A's write (${LESSON}, "Telling the other instances").`, boundMs: BOUND_MS, accept: (keys) => keys.includes(key(2)) });
+    await a.cache.updateProfile(2, { displayName: 'Renamed during the read' });
+    await heard;
+    slow.release();
+    await read; // this caller may get the old value: it asked before the write
+    const next = await b.cache.getProfile(2);
+    expect(
+      next?.displayName,
+      `B's read fetched profile 2 from Redis, then the invalidation arrived, then the read put what it had fetched into L1: the next read served "${next?.displayName}". Note a counter that every invalidation and flush bumps before the fetch, and keep the value in L1 only if it has not moved (${LESSON}, "Two tiers").`,
+    ).toBe('Renamed during the read');
+  });
+
+  it('07.16 two writers racing on one profile: afterwards every instance reads the row Postgres holds', async () => {
+    const [a1, a2] = await instances(2);
+    await a1.cache.getProfile(3);
+    await a2.cache.getProfile(3); // both writers hold the old profile, in L1 and in L2
+    const stalled = holdCommands(a1.redis); // A1 commits, then stalls before it touches Redis (a GC pause, a slow network)
+    const first = a1.cache.updateProfile(3, { displayName: 'First writer' });
+    await expectSettlesWithin(stalled.reached, BOUND_MS, "A1's first Redis command in updateProfile", 'updateProfile should invalidate in Redis.');
+    await a2.cache.updateProfile(3, { displayName: 'Second writer' });
+    stalled.release();
+    await expectSettlesWithin(first, BOUND_MS, "A1's updateProfile once released", 'It should finish once Redis answers.');
+    await handled([a1, a2], [a1, a2]);
+    const truth = await displayName(3);
+    const d = await instance();
+    for (const [who, inst] of [['D, started afterwards,', d], ['A1', a1], ['A2', a2]] as const) {
+      const seen = await inst.cache.getProfile(3);
+      expect(
+        seen?.displayName,
+        `Two writers changed profile 3; Postgres holds "${truth}" and ${who} read "${seen?.displayName}". A write that puts its own value into Redis can land after a newer one and leave the older profile for the full TTL; delete the L2 key instead, and the next read loads whatever committed last (${LESSON}, "Telling the other instances").`,
+      ).toBe(truth);
+    }
+  });
+});
+
+describe('when Redis fails', () => {
+  it('07.18 Redis failing never fails a request: reads fall back to Postgres, a write stands, and the writer drops its own copy', async () => {
+    const a = await instance();
+    await a.cache.getProfile(4);
+    let down = false;
+    wrapCommands(a.redis, (command, send) => {
+      if (!down) return send(command);
+      command.reject(new Error('Connection is closed.')); // what ioredis says when Redis goes away
+      return command.promise;
+    });
+    onTestFinished(() => void (down = false));
+    down = true;
+    const outcome = <T>(work: Promise<T>) => work.then((value) => ({ value }), (error: unknown) => ({ error: String(error) }));
+    const idea = `A cache failure must not fail the request. Redis errors cost a database read; a write that committed stands, and its invalidation does what it can: the L2 TTL and the L1 age bound how long others may see the old value (${LESSON}, "Two tiers").`;
+
+    const read = await expectSettlesWithin(outcome(a.cache.getProfile(5)), BOUND_MS, 'getProfile(5) with Redis failing', idea);
+    expect(read, `With Redis failing, getProfile(5) gave ${JSON.stringify(read)}; it should read Postgres and return the profile.\n${idea}`).toMatchObject({ value: { userId: 5, displayName: 'User 5' } });
+
+    const write = await expectSettlesWithin(outcome(a.cache.updateProfile(4, { displayName: 'Renamed while Redis failed' })), BOUND_MS, 'updateProfile(4) with Redis failing', idea);
+    expect(write, `With Redis failing, updateProfile(4) gave ${JSON.stringify(write)}, although Postgres committed the change; it should resolve with the new profile.\n${idea}`).toMatchObject({ value: { displayName: 'Renamed while Redis failed' } });
+    expect(await displayName(4), 'the change should be in Postgres').toBe('Renamed while Redis failed');
+
+    const own = await expectSettlesWithin(outcome(a.cache.getProfile(4)), BOUND_MS, 'getProfile(4) with Redis failing', idea);
+    expect(
+      own,
+      `After its own write, with Redis failing, A read ${JSON.stringify(own)}; expected the new profile. Drop your own L1 copy whatever Redis answers (the DEL failed), and read Postgres when Redis cannot answer.\n${idea}`,
+    ).toMatchObject({ value: { displayName: 'Renamed while Redis failed' } });
+    down = false;
+  });
+});

@@ -1,0 +1,189 @@
+// Lab 07 checks, part 1: the two tiers and the bounds of L1. Run: npm test labs/07-pubsub
+// Part 2 (pubsub.test.ts) is invalidation across instances, part 3 (ordering.test.ts) races
+// and faults, part 4 (reconnect.test.ts) reconnects and close. Every instance here is loaded
+// the way a separate process would load it: its own module state, its own connections.
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { Redis } from 'ioredis';
+import { separateProcesses } from '../../harness/lab/processes.js';
+import { serverCommandsDuring } from '../../harness/lab/server-commands.js';
+import { expectEveryKeyHasTtl, expectQueries, expectSettlesWithin, expectTtlsWithin } from '../../harness/lab/teach.js';
+import { useLab } from '../../harness/lab/use-lab.js';
+import {
+  DEFAULT_MAX_L1_AGE_MS,
+  DEFAULT_MAX_L1_ENTRIES,
+  PROFILE_TTL_SECONDS,
+  profileKey,
+  type Profile,
+  type ProfileCache,
+  type ProfileCacheOptions,
+} from './src/contract.js';
+
+const lab = useLab('07');
+const LESSON = 'Lesson 07, Pub/sub invalidation';
+const profiles = { table: 'profiles', kind: 'select' } as const;
+const BOUND_MS = 5000; // a liveness bound, far above the few ms a correct answer needs
+
+type Code = typeof import('./src/profile-cache.js');
+
+interface Instance {
+  cache: ProfileCache;
+}
+
+/** One app instance: the code loaded afresh (as by its own process), its own command connection and subscriber. */
+async function instance(overrides: Partial<ProfileCacheOptions> = {}, loaded?: Code): Promise<Instance> {
+  const code = loaded ?? (await separateProcesses(1, () => import('./src/profile-cache.js')))[0]!;
+  const redis: Redis = lab.redis.client();
+  const subscriber = lab.redis.client();
+  const options = { redis, subscriber, db: lab.db.pool, keyPrefix: lab.redis.prefix, ...overrides };
+  const cache = await expectSettlesWithin(code.createProfileCache(options), BOUND_MS, 'createProfileCache', `createProfileCache resolves once the instance is subscribed (${LESSON}, "A connection of its own").`);
+  onTestFinished(() => {
+    cache.close().catch(() => {});
+    redis.disconnect();
+    subscriber.disconnect();
+  });
+  return { cache };
+}
+
+/** `count` instances, as `count` separate processes, started side by side. */
+async function instances<N extends 2 | 3>(count: N): Promise<N extends 3 ? [Instance, Instance, Instance] : [Instance, Instance]> {
+  const codes = await separateProcesses(count, () => import('./src/profile-cache.js'));
+  return Promise.all(codes.map((code) => instance({}, code))) as Promise<never>;
+}
+
+/** What the server ran for the code under test while `work` ran, on any of its connections (a duplicate() included). */
+async function sentDuring(work: () => Promise<unknown>): Promise<string[]> {
+  const { commands } = await serverCommandsDuring(lab.redis, work);
+  return commands.map((command) => command.name);
+}
+
+/** The row as the suite reads it, bypassing the code under test (not counted). */
+async function row(userId: number): Promise<Profile> {
+  const [r] = await lab.db.sql<{ user_id: number; display_name: string; bio: string; updated_at: Date }>('SELECT * FROM profiles WHERE user_id = $1', [userId]);
+  return { userId: r!.user_id, displayName: r!.display_name, bio: r!.bio, updatedAt: r!.updated_at.toISOString() };
+}
+
+describe('two tiers: L1 in memory over a shared L2', () => {
+  it('07.1 the first read loads the profile from Postgres and leaves it in Redis for 300 s; a missing one is null and not kept', async () => {
+    await lab.db.sql(`UPDATE profiles SET updated_at = '2026-03-01 10:00:00.123+00' WHERE user_id = 1`); // milliseconds must survive
+    const a = await instance();
+    const profile = await a.cache.getProfile(1);
+    expect(profile, 'getProfile(1) should return the row of user 1, updatedAt as ISO text with its milliseconds').toEqual(await row(1));
+    expectQueries(lab.db, profiles, 1, `A miss in both tiers reads Postgres once (${LESSON}, "Two tiers").`);
+    const idea = `L2 is the shared copy in Redis: one SET ... EX with PROFILE_TTL_SECONDS (${LESSON}, "Two tiers").`;
+    const keys = await expectEveryKeyHasTtl(lab.redis, idea);
+    await expectTtlsWithin(lab.redis, keys, { minMs: (PROFILE_TTL_SECONDS - 10) * 1000, maxMs: PROFILE_TTL_SECONDS * 1000 }, idea);
+
+    expect(await a.cache.getProfile(404), 'getProfile(404): no row has that id, so the answer is null').toBeNull();
+    await lab.db.sql(`INSERT INTO users (id, email) VALUES (404, 'late@example.test')`);
+    await lab.db.sql(`INSERT INTO profiles (user_id, display_name) VALUES (404, 'Signed up late')`);
+    const late = await a.cache.getProfile(404);
+    expect(
+      late?.displayName,
+      `User 404 was created after a read found nothing, and getProfile(404) still answered ${JSON.stringify(late)}. "No such user" is not kept in either tier: nothing would ever remove it (${LESSON}, "Two tiers").`,
+    ).toBe('Signed up late');
+  });
+
+  it('07.2 a repeated read on the same instance is served from L1: no Redis command, no query, and no caller can edit the cached copy', async () => {
+    const a = await instance();
+    const first = await a.cache.getProfile(2);
+    const sent = await sentDuring(() => a.cache.getProfile(2));
+    expect(sent, `The second getProfile(2) sent ${sent.join(', ')} to Redis; an L1 hit sends nothing (${LESSON}, "Two tiers").`).toEqual([]);
+    expectQueries(lab.db, profiles, 1, `The second read comes from memory (${LESSON}, "Two tiers").`);
+    try {
+      (first as { displayName: string }).displayName = 'Edited by one caller';
+    } catch {
+      // a frozen profile refuses the edit: that is the point
+    }
+    const again = await a.cache.getProfile(2);
+    expect(
+      again?.displayName,
+      `One caller changed the displayName of the profile it was given, and the next caller read "${again?.displayName}". L1 hands out references: freeze what you keep (or hand out copies) (${LESSON}, "Two tiers").`,
+    ).toBe('User 2');
+  });
+
+  it("07.3 a second instance finds the first one's copies in Redis: one query per profile for both instances", async () => {
+    const [a, b] = await instances(2);
+    const ids = [3, 6, 7];
+    const onA = await Promise.all(ids.map((id) => a.cache.getProfile(id))); // several profiles at once
+    const onB = await Promise.all(ids.map((id) => b.cache.getProfile(id)));
+    expect(onA.map((p) => p?.userId), 'concurrent reads of profiles 3, 6 and 7 should each return their own profile').toEqual(ids);
+    expect(onB, 'instance B should read from Redis exactly what A read from Postgres (a JSON round trip changes nothing)').toEqual(onA);
+    expectQueries(lab.db, profiles, ids.length, `B misses its own L1 but hits the shared L2 (${LESSON}, "Two tiers").`);
+  });
+});
+
+describe('L1 is bounded in size and in age', () => {
+  const sizeIdea = `An L1 without a size bound grows with every key ever read; keep exactly maxL1Entries and evict the least recently used entry, so the hot ones stay (${LESSON}, "Bounding L1").`;
+  const ageIdea = `The age bound caps how long a value whose invalidation was lost can be served. Age counts from when the entry was stored, by options.now; an entry exactly maxL1AgeMs old is still served, one a millisecond older is not (${LESSON}, "Bounding L1").`;
+
+  it('07.4 L1 keeps exactly maxL1Entries, evicting the least recently used entry', async () => {
+    const a = await instance({ maxL1Entries: 3 });
+    for (const id of [1, 2, 3]) await a.cache.getProfile(id);
+    const three = await sentDuring(async () => {
+      for (const id of [1, 2, 3]) await a.cache.getProfile(id);
+    });
+    expect(three, `With maxL1Entries 3, reading profiles 1, 2, 3 again sent ${three.join(', ')} to Redis: three entries should fit.\n${sizeIdea}`).toEqual([]);
+    await a.cache.getProfile(1); // 1 is used again just before 4 arrives: 2 is now the least recently used
+    await a.cache.getProfile(4);
+    const kept = await sentDuring(async () => {
+      for (const id of [1, 3, 4]) await a.cache.getProfile(id);
+    });
+    expect(kept, `After profiles 1, 2, 3, 1, 4, reading 1, 3 and 4 sent ${kept.join(', ')} to Redis: only profile 2, the least recently used, should have left L1.\n${sizeIdea}`).toEqual([]);
+    const two = await sentDuring(() => a.cache.getProfile(2));
+    expect(two, `Reading profile 2 sent nothing to Redis: with maxL1Entries 3, after profiles 1, 2, 3, 1, 4 it was the least recently used and should have been evicted.\n${sizeIdea}`).toContain('GET');
+  });
+
+  it('07.5 an L1 entry older than maxL1AgeMs is read again from Redis (injected clock), counted from when it was stored', async () => {
+    let nowMs = 1_000_000;
+    const a = await instance({ maxL1AgeMs: 1000, now: () => nowMs });
+    for (const round of [1, 2]) {
+      await a.cache.getProfile(5); // round 1 fills L1; in round 2 this is the entry refilled at the end of round 1
+      nowMs += 600;
+      const young = await sentDuring(() => a.cache.getProfile(5)); // a hit must not make the entry young again
+      nowMs += 400;
+      const edge = await sentDuring(() => a.cache.getProfile(5));
+      expect([...young, ...edge], `Round ${round}: read at 600 ms and at exactly 1000 ms old (maxL1AgeMs 1000), the entry went to Redis (${[...young, ...edge].join(', ')}).\n${ageIdea}`).toEqual([]);
+      nowMs += 1;
+      const old = await sentDuring(() => a.cache.getProfile(5));
+      expect(old, `Round ${round}: at 1001 ms after it was stored (read at 600 ms in between), the entry still came from L1.\n${ageIdea}`).toContain('GET');
+    }
+  });
+
+  it('07.19 by default L1 keeps 1000 profiles and serves each for 5000 ms, measured with Date.now', async () => {
+    const ids = Array.from({ length: DEFAULT_MAX_L1_ENTRIES + 1 }, (_, i) => 1001 + i);
+    const inRedis = lab.redis.admin.pipeline(); // L2 already holds them, as if other instances had read them
+    for (const id of ids) {
+      const profile: Profile = { userId: id, displayName: `Reader ${id}`, bio: '', updatedAt: '2026-03-01T10:00:00.123Z' };
+      inRedis.set(profileKey(lab.redis.prefix, id), JSON.stringify(profile), 'EX', PROFILE_TTL_SECONDS);
+    }
+    await inRedis.exec();
+    const a = await instance();
+    const [oldest, ...rest] = ids as [number, ...number[]];
+    await a.cache.getProfile(oldest);
+    await Promise.all(rest.map((id) => a.cache.getProfile(id))); // all after the oldest
+    const newest = await sentDuring(async () => {
+      for (const id of rest) await a.cache.getProfile(id);
+    });
+    const gets = newest.filter((name) => name === 'GET').length;
+    expect(gets, `After ${ids.length} profiles, ${gets} of the ${rest.length} most recent went to Redis again: by default L1 keeps ${DEFAULT_MAX_L1_ENTRIES}.\n${sizeIdea}`).toBe(0);
+    const first = await sentDuring(() => a.cache.getProfile(oldest));
+    expect(first, `Profile ${oldest}, read first of ${ids.length}, still came from L1: by default L1 keeps ${DEFAULT_MAX_L1_ENTRIES}.\n${sizeIdea}`).toContain('GET');
+
+    let nowMs = 5_000_000;
+    const b = await instance({ now: () => nowMs });
+    await b.cache.getProfile(1);
+    nowMs += DEFAULT_MAX_L1_AGE_MS;
+    const edge = await sentDuring(() => b.cache.getProfile(1));
+    expect(edge, `At exactly ${DEFAULT_MAX_L1_AGE_MS} ms old (the default maxL1AgeMs) the entry went to Redis.\n${ageIdea}`).toEqual([]);
+    nowMs += 1;
+    const old = await sentDuring(() => b.cache.getProfile(1));
+    expect(old, `At ${DEFAULT_MAX_L1_AGE_MS + 1} ms old the entry still came from L1: the default maxL1AgeMs is ${DEFAULT_MAX_L1_AGE_MS}.\n${ageIdea}`).toContain('GET');
+
+    const c = await instance({ maxL1AgeMs: 1 }); // no clock given: Date.now
+    await c.cache.getProfile(2);
+    const since = Date.now();
+    while (Date.now() - since < 3) await new Promise((resolve) => setTimeout(resolve, 2));
+    const expired = await sentDuring(() => c.cache.getProfile(2));
+    expect(expired, `With maxL1AgeMs 1 and no clock passed in, an entry 3 ms old by Date.now still came from L1: the default clock is Date.now.\n${ageIdea}`).toContain('GET');
+  });
+});
