@@ -3,128 +3,181 @@
 import { describe, expect, it } from 'vitest';
 import { useLab } from '../../harness/lab/use-lab.js';
 import type { KeyState } from '../../harness/lab/lab-redis.js';
-import { expectEveryKeyHasTtl, expectNoKeys, expectQueries, expectTtlsWithin } from '../../harness/lab/teach.js';
+import { separateProcesses } from '../../harness/lab/processes.js';
+import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
+import { expectNoKeys, expectQueries } from '../../harness/lab/teach.js';
 import { createShopCache } from './src/shop-cache.js';
 import { TTL_POLICY, type Entity, type ShopCache, type ShopCacheOptions } from './src/contract.js';
 
 const lab = useLab('02');
 const LESSON = 'Lesson 02, TTLs and keys';
-/** Stand-ins for Math.random at the two ends of its range, so a jittered TTL lands at an edge. */
-const LOWEST = () => 0;
-const HIGHEST = () => 0.999_999;
+
+/** A bound on each Redis call far above what a healthy one takes: these checks are not about a slow Redis. */
+const PATIENT = { redisTimeoutMs: 10_000 };
 
 function cacheWith(overrides: Partial<ShopCacheOptions> = {}): ShopCache {
-  return createShopCache({ redis: lab.redis.client(), db: lab.db.pool, keyPrefix: lab.redis.prefix, ...overrides });
+  return createShopCache({ db: lab.db.pool, keyPrefix: lab.redis.prefix, ...PATIENT, ...overrides, redis: overrides.redis ?? lab.redis.client() });
+}
+
+type Cached = Exclude<Entity, 'session'>;
+const READS: Record<Cached, (cache: ShopCache) => Promise<unknown>> = {
+  product: (cache) => cache.getProduct(1),
+  inventory: (cache) => cache.getInventory(1),
+  profile: (cache) => cache.getProfile(1),
+  leaderboard: (cache) => cache.getLeaderboard(),
+};
+
+/** The TTL TTL_POLICY gives one write of `entity` when the random source returns `r`. */
+function ttlFor(entity: Entity, r: number): number {
+  const { seconds, jitter } = TTL_POLICY[entity];
+  return seconds * 1000 * (1 + jitter * (2 * r - 1));
 }
 
 /**
- * The PTTL band TTL_POLICY allows for one entity, read `elapsedMs` after the write began:
- * a key cannot have lost more than that since it was written, on a busy machine or not.
+ * The PTTL a key written with TTL `ttlMs` may show `elapsedMs` after its write began: no
+ * more than the TTL (1 ms for rounding), no less than the TTL minus the time that passed.
  */
-function band(entity: Entity, elapsedMs: number): { minMs: number; maxMs: number } {
-  const { seconds, jitter } = TTL_POLICY[entity];
-  const lowMs = Math.floor(seconds * 1000 * (1 - jitter));
-  return { minMs: lowMs - elapsedMs - 5, maxMs: Math.ceil(seconds * 1000 * (1 + jitter)) };
-}
+const window = (ttlMs: number, elapsedMs: number) => ({ min: Math.floor(ttlMs) - 1 - elapsedMs, max: Math.ceil(ttlMs) + 1 });
 
-/** Every key has a TTL inside `entity`'s band, allowing for the time since `since`. */
-async function expectKeysInBand(entity: Entity, since: number, idea: string): Promise<KeyState[]> {
-  const keys = await expectEveryKeyHasTtl(lab.redis, idea);
-  await expectTtlsWithin(lab.redis, keys, band(entity, Date.now() - since), idea);
-  return keys;
-}
-
-function describeBand(entity: Entity): string {
-  const { seconds, jitter } = TTL_POLICY[entity];
-  return jitter === 0 ? `exactly ${seconds} s` : `${seconds} s ± ${jitter * 100} %`;
+/**
+ * The TTL (ms) the code asked the server to give each key, from the commands the server ran:
+ * SET ... PX|EX, PSETEX, SETEX, or a PEXPIRE/EXPIRE after it. A key whose expiry was set in
+ * an absolute form (PXAT, EXAT, *EXPIREAT) is left out; its PTTL is judged instead.
+ */
+function requestedTtls(commands: ServerCommand[]): Map<string, number> {
+  const ttls = new Map<string, number>();
+  for (const { name, args } of commands) {
+    const [key = '', first = ''] = args;
+    if (name === 'SET') {
+      const at = args.findIndex((word, i) => i >= 2 && /^(PX|EX|PXAT|EXAT)$/i.test(word));
+      const unit = args[at]?.toUpperCase();
+      if (unit === 'PX' || unit === 'EX') ttls.set(key, Number(args[at + 1]) * (unit === 'EX' ? 1000 : 1));
+      else ttls.delete(key);
+    } else if (name === 'PSETEX' || name === 'PEXPIRE') ttls.set(key, Number(first));
+    else if (name === 'SETEX' || name === 'EXPIRE') ttls.set(key, Number(first) * 1000);
+    else if (name.endsWith('EXPIREAT')) ttls.delete(key);
+  }
+  return ttls;
 }
 
 describe('each data class lives as long as its staleness budget', () => {
-  const reads: Record<Exclude<Entity, 'session'>, (cache: ShopCache) => Promise<unknown>> = {
-    product: (cache) => cache.getProduct(1),
-    inventory: (cache) => cache.getInventory(1),
-    profile: (cache) => cache.getProfile(1),
-    leaderboard: (cache) => cache.getLeaderboard(),
-  };
+  const SOURCES = [
+    { label: '0, its lowest value', value: 0 },
+    { label: '0.3137, between', value: 0.3137 },
+    { label: '0.5, the middle', value: 0.5 },
+    { label: '1, its highest value', value: 1 },
+  ];
 
-  it('02.1 every cached class gets the TTL its table gives, inside its jitter band', async () => {
-    for (const [entity, read] of Object.entries(reads) as [Entity, (cache: ShopCache) => Promise<unknown>][]) {
-      for (const [edge, random] of [['lowest', LOWEST], ['highest', HIGHEST]] as const) {
-        await lab.redis.deleteAll();
-        const since = Date.now();
-        await read(cacheWith({ random }));
-        const idea =
-          `A cached ${entity} may be ${describeBand(entity)} old (TTL_POLICY in contract.ts); this read ran with the ` +
-          `random source at its ${edge} value. Each data class gets the TTL its staleness budget allows, ` +
-          `not one TTL for all (${LESSON}, "A TTL per data class").`;
-        await expectKeysInBand(entity, since, idea);
+  it('02.1 every cached class gets the TTL its table gives, at the point of the band the random source picks', async () => {
+    const started = Date.now();
+    const runs = SOURCES.map((source, i) => {
+      const keyPrefix = `${lab.redis.prefix}r${i}:`;
+      return { ...source, keyPrefix, cache: cacheWith({ keyPrefix, random: () => source.value }) };
+    });
+    const { commands } = await serverCommandsDuring(lab.redis, () =>
+      Promise.all(runs.flatMap((run) => Object.values(READS).map((read) => read(run.cache)))),
+    );
+    const keys = await lab.redis.keys();
+    const elapsed = Date.now() - started;
+    const requested = requestedTtls(commands);
+
+    const problems: string[] = [];
+    for (const run of runs) {
+      for (const entity of Object.keys(READS) as Cached[]) {
+        const found = keys.filter((k) => k.key.startsWith(run.keyPrefix) && k.key.slice(run.keyPrefix.length).includes(`${entity}:`));
+        const ttl = ttlFor(entity, run.value);
+        const what = `a ${entity} cached with random() = ${run.label}`;
+        if (found.length !== 1) {
+          problems.push(`${what}: expected one key under ${run.keyPrefix}, found ${found.map((k) => k.key).join(', ') || 'none'}`);
+          continue;
+        }
+        const [{ key, pttlMs }] = found as [KeyState];
+        const asked = requested.get(key);
+        const { min, max } = window(ttl, elapsed);
+        if (asked !== undefined && Math.abs(asked - ttl) > 1) {
+          problems.push(`${what}: the server was asked for a TTL of ${asked} ms on ${key}, expected ${Math.round(ttl)} ms`);
+        } else if (pttlMs < min || pttlMs > max) {
+          problems.push(`${what}: ${key} has PTTL ${pttlMs} ms, expected ${Math.round(ttl)} ms (between ${min} and ${max} after ${elapsed} ms)`);
+        }
       }
     }
-  });
-
-  it('02.2 a session lives 900 s and every read slides its expiry back to 900 s', async () => {
-    const idea = `A session is an idle timeout: 900 s, exactly (jitter would make it shorter or longer than promised), renewed by every read, e.g. GETEX key PX 900000 (${LESSON}, "Sessions slide").`;
-    const login = Date.now();
-    await cacheWith({ random: LOWEST }).startSession('s-login', { userId: 4 });
-    const [started] = await expectKeysInBand('session', login, `Right after startSession. ${idea}`);
-
-    await lab.redis.admin.pexpire(started!.key, 60_000); // as if the user had been idle for 14 minutes
-    const another = cacheWith({ random: HIGHEST }); // another instance serves the next click
-    const click = Date.now();
-    expect(await another.getSession('s-login'), `getSession('s-login') should return what startSession stored. ${idea}`).toEqual({ userId: 4 });
-    await expectKeysInBand('session', click, `After a read with 60 s left, the session should be back to 900 s. ${idea}`);
-    expect(await another.getSession('s-unknown'), 'a session that does not exist reads as null').toBeNull();
-    expect((await lab.redis.keys()).length, `Reading an unknown session must not create a key. ${idea}`).toBe(1);
-  });
-
-  it('02.3 account balances are never cached: every read reaches Postgres', async () => {
-    const cache = cacheWith();
-    const idea = `A balance has no staleness budget: a payment checked against an old balance is a real loss. Read it from Postgres every time and write nothing to Redis (${LESSON}, "What never to cache").`;
-    expect(await cache.getBalance(2), 'getBalance(2) should return the seeded balance').toEqual({ userId: 2, balanceCents: 20_000 });
-    await lab.db.sql('UPDATE accounts SET balance_cents = 12345 WHERE user_id = 2'); // a payment lands
-    const after = await cache.getBalance(2);
-    expect(after?.balanceCents, `After the balance changed to 12345 in Postgres, getBalance(2) returned ${after?.balanceCents}. ${idea}`).toBe(12_345);
-    await cache.getBalance(2);
-    expectQueries(lab.db, { table: 'accounts', kind: 'select' }, 3, `Three getBalance calls. ${idea}`);
-    await expectNoKeys(lab.redis, idea);
-  });
-});
-
-describe('keys written together do not expire together', () => {
-  /** The most keys whose expiry falls inside any one window of `windowMs`. */
-  function largestCluster(keys: KeyState[], windowMs: number): number {
-    const ttls = keys.map((k) => k.pttlMs).sort((a, b) => a - b);
-    let most = 0;
-    for (let start = 0, end = 0; end < ttls.length; end++) {
-      while (ttls[end]! - ttls[start]! > windowMs) start++;
-      most = Math.max(most, end - start + 1);
-    }
-    return most;
-  }
-
-  it('02.4 a thousand products cached at once get spread expiries, all inside the band', async () => {
-    await lab.db.sql(
-      `INSERT INTO products (id, sku, name, category, price_cents)
-       SELECT n, 'SKU-' || lpad(n::text, 4, '0'), 'Bulk item #' || n, 'bulk', 100 + n
-         FROM generate_series(21, 1000) AS n ON CONFLICT (id) DO NOTHING`,
-    );
-    const cache = cacheWith(); // the default random source: this is what production runs
-    const warmUp = Date.now();
-    await Promise.all(Array.from({ length: 1000 }, (_, i) => cache.getProduct(i + 1)));
-
-    const idea = `Add jitter to every TTL (±10 %, TTL_POLICY): a deploy that warms 1000 keys in one second must not see them all expire in one second an hour later, or the database takes 1000 misses at once (${LESSON}, "Jitter").`;
-    const keys = await expectKeysInBand('product', warmUp, idea);
-    expect(keys.length, `Expected 1000 cached products, found ${keys.length} keys. ${idea}`).toBe(1000);
-
-    const ttls = keys.map((k) => k.pttlMs);
-    const spreadMs = Math.max(...ttls) - Math.min(...ttls);
-    const { seconds, jitter } = TTL_POLICY.product;
-    const halfBandMs = seconds * 1000 * jitter;
     expect(
-      spreadMs,
-      `The 1000 products expire within ${(spreadMs / 1000).toFixed(1)} s of each other; with ±${jitter * 100} % jitter they should spread over most of ${(2 * halfBandMs) / 1000} s. ${idea}`,
-    ).toBeGreaterThanOrEqual(halfBandMs);
-    const cluster = largestCluster(keys, 10_000);
-    expect(cluster, `${cluster} of the 1000 products expire within the same 10 s. Draw a fresh random TTL for every write. ${idea}`).toBeLessThanOrEqual(50);
+      problems,
+      `${problems.join('\n')}\nEach class has its own TTL (TTL_POLICY in contract.ts: profile 300 s, product 3600 s, inventory 30 s, ` +
+        `leaderboard 600 s, each ± 10 %), and the random source handed in decides where in the band one write lands: ` +
+        `0 the shortest, 0.5 the base, 1 the longest, in whole milliseconds with PX (EX rounds to seconds) ` +
+        `(${LESSON}, "A TTL per data class" and "Jitter").`,
+    ).toEqual([]);
+  });
+
+  it('02.2 a session lives exactly 900 s whatever the random source, and every read by any instance slides it back to 900 s', async () => {
+    const idleMs = TTL_POLICY.session.seconds * 1000;
+    const idea = `A session is an idle timeout: exactly ${idleMs / 1000} s (jitter would make it shorter or longer than promised), restarted by every read, on whichever instance serves it, e.g. GETEX key PX ${idleMs} (${LESSON}, "Sessions slide").`;
+    // Two instances of the app: separate module instances, so only Redis is shared between them.
+    const [a, b] = await separateProcesses(2, () => import('./src/shop-cache.js'));
+    const options = { db: lab.db.pool, keyPrefix: lab.redis.prefix, ...PATIENT };
+    const instanceA = a!.createShopCache({ ...options, redis: lab.redis.client(), random: () => 0 });
+    const instanceB = b!.createShopCache({ ...options, redis: lab.redis.client(), random: () => 1 });
+    const sessionKey = async (id: string) => (await lab.redis.keys()).find((k) => k.key.includes(id));
+
+    const login = Date.now();
+    await Promise.all([instanceA.startSession('s-ann', { userId: 4 }), instanceB.startSession('s-bob', { userId: 7 })]);
+    for (const id of ['s-ann', 's-bob']) {
+      const state = await sessionKey(id);
+      const { min, max } = window(idleMs, Date.now() - login);
+      expect(state, `No key holds session ${id} after startSession resolved. ${idea}`).toBeDefined();
+      expect(state!.pttlMs, `Session ${id} (${state!.key}) has PTTL ${state!.pttlMs} ms right after startSession; expected ${min}..${max}. ${idea}`).toBeGreaterThanOrEqual(min);
+      expect(state!.pttlMs, `Session ${id} (${state!.key}) has PTTL ${state!.pttlMs} ms right after startSession; expected ${min}..${max}. ${idea}`).toBeLessThanOrEqual(max);
+    }
+
+    // Each click comes after the user was idle for a while; each instance serves the same session twice.
+    const clicks = [
+      [instanceB, 'B', 's-ann', 4, 60_000],
+      [instanceA, 'A', 's-ann', 4, 600_000],
+      [instanceA, 'A', 's-bob', 7, 60_000],
+      [instanceB, 'B', 's-ann', 4, 600_000],
+      [instanceA, 'A', 's-bob', 7, 600_000],
+    ] as const;
+    for (const [instance, name, id, userId, leftMs] of clicks) {
+      const { key } = (await sessionKey(id))!;
+      await lab.redis.admin.pexpire(key, leftMs);
+      const click = Date.now();
+      const read = await instance.getSession(id);
+      expect(read, `Instance ${name}'s getSession('${id}') returned ${JSON.stringify(read)}. ${idea}`).toEqual({ userId });
+      const pttl = await lab.redis.admin.pttl(key);
+      const { min, max } = window(idleMs, Date.now() - click);
+      const what = `Session ${id} had ${leftMs / 1000} s left when instance ${name} read it; PTTL is ${pttl} ms after the read, expected ${min}..${max}.`;
+      expect(pttl, `${what} ${idea}`).toBeGreaterThanOrEqual(min);
+      expect(pttl, `${what} ${idea}`).toBeLessThanOrEqual(max);
+    }
+    expect(await instanceB.getSession('s-unknown'), 'A session that was never started reads as null').toBeNull();
+    const keys = (await lab.redis.keys()).map((k) => k.key);
+    expect(keys.length, `Two sessions started, so two keys expected; Redis holds ${keys.join(', ')}. Reading an unknown session must not create one. ${idea}`).toBe(2);
+  });
+
+  it('02.3 account balances are never cached: every read reaches Postgres, shows the committed value, and sends nothing to Redis', async () => {
+    const redis = lab.redis.client();
+    await redis.ping(); // connected before the watch starts, so the handshake is not counted
+    const cache = cacheWith({ redis });
+    const idea = `A balance has no staleness budget: a payment checked against an old balance is a real loss. Read it from Postgres every time and send Redis nothing at all for it, on any connection: no GET, no SET, no copy "for later" (${LESSON}, "What never to cache").`;
+    const { result, commands } = await serverCommandsDuring(lab.redis, async () => {
+      const first = await Promise.all([cache.getBalance(2), cache.getBalance(3), cache.getBalance(99)]);
+      await lab.db.sql('UPDATE accounts SET balance_cents = 12345 WHERE user_id = 2'); // a payment lands
+      const afterOne = await cache.getBalance(2);
+      await lab.db.sql('UPDATE accounts SET balance_cents = 2345 WHERE user_id = 2'); // and another
+      const afterTwo = await cache.getBalance(2);
+      return { first, afterOne, afterTwo };
+    });
+    expect(result.first, 'getBalance(2), (3) and (99) should return the seeded balances, and null for a user without an account').toEqual([
+      { userId: 2, balanceCents: 20_000 },
+      { userId: 3, balanceCents: 30_000 },
+      null,
+    ]);
+    expect(result.afterOne?.balanceCents, `After a payment set the balance to 12345 in Postgres, getBalance(2) returned ${result.afterOne?.balanceCents}. ${idea}`).toBe(12_345);
+    expect(result.afterTwo?.balanceCents, `After a second payment set it to 2345, getBalance(2) returned ${result.afterTwo?.balanceCents}. ${idea}`).toBe(2_345);
+    expectQueries(lab.db, { table: 'accounts', kind: 'select' }, 5, `Five getBalance calls. ${idea}`);
+    const sent = commands.map((c) => [c.name, ...c.args].join(' ').slice(0, 100));
+    expect(sent, `The server saw the code send, during five balance reads:\n  ${sent.join('\n  ')}\nExpected nothing. ${idea}`).toEqual([]);
+    await expectNoKeys(lab.redis, idea);
   });
 });

@@ -18,7 +18,10 @@ export type Entity = 'product' | 'inventory' | 'profile' | 'leaderboard' | 'sess
 
 /**
  * How long each kind may live in Redis (lesson 02, "A TTL per data class"): `seconds`
- * is the base, `jitter` the fraction either side a TTL may land on (0.1 = ±10 %).
+ * is the base, `jitter` the fraction either side a TTL may land on (0.1 = ±10 %). Where
+ * in the band one write lands is decided by the random source, linearly: random() = 0
+ * gives the shortest TTL, seconds * (1 - jitter); 0.5 gives `seconds`; 1 the longest,
+ * seconds * (1 + jitter). A fresh draw for every write, in whole milliseconds.
  * A session's 900 s is an idle timeout, renewed on every read, and never jittered.
  * Account balances are missing on purpose: they are never cached.
  */
@@ -43,6 +46,13 @@ export const SHAPE_VERSION: Readonly<Record<Entity, number>> = {
   session: 1,
 };
 
+/**
+ * The default of `redisTimeoutMs`: how long one Redis call may take before the code gives
+ * up on it, as in lab 01. A cached read then answers from Postgres; a session call rejects;
+ * readEvictionPolicy says null.
+ */
+export const REDIS_TIMEOUT_MS = 250;
+
 /** The leaderboard's id in its key, and how many products it lists. */
 export const LEADERBOARD_ID = 'most-viewed';
 export const LEADERBOARD_SIZE = 5;
@@ -56,6 +66,8 @@ export interface ShopCacheOptions {
   keyPrefix: string;
   /** Source of jitter, like Math.random: a number in [0, 1). Default Math.random. */
   random?: () => number;
+  /** Give up on one Redis call after this many milliseconds. Default REDIS_TIMEOUT_MS (250). */
+  redisTimeoutMs?: number;
 }
 
 /** The options with their defaults filled in: what each module of src/ receives. */
@@ -67,10 +79,14 @@ export interface ShopCache {
   getProfile(userId: number): Promise<Profile | null>;
   /** The LEADERBOARD_SIZE most viewed products, most viewed first. */
   getLeaderboard(): Promise<LeaderboardEntry[]>;
-  /** Always the committed balance: never served from Redis. */
+  /** Always the committed balance: never served from Redis, not one command sent there. */
   getBalance(userId: number): Promise<Balance | null>;
+  /** Resolves once the session is stored; rejects when Redis refuses, fails or stalls. */
   startSession(sessionId: string, data: SessionData): Promise<void>;
-  /** The session, or null when it has expired; every read renews its idle timeout. */
+  /**
+   * The session, or null when there is none (expired, or never started); every read
+   * renews its idle timeout. Rejects when Redis fails or stalls: that is not "no session".
+   */
   getSession(sessionId: string): Promise<SessionData | null>;
 }
 

@@ -1,9 +1,9 @@
 // Lab 02: what the server will do when its memory is full.
 import type { Redis } from 'ioredis';
-import type { EvictionScope } from './contract.js';
+import { REDIS_TIMEOUT_MS, type EvictionScope } from './contract.js';
 
-/** The server's maxmemory-policy, or null when it will not say. Never changes it. */
-export async function readEvictionPolicy(redis: Redis): Promise<string | null> {
+/** The server's maxmemory-policy, or null when it will not say (in `timeoutMs`). Never changes it. */
+export async function readEvictionPolicy(redis: Redis, timeoutMs = REDIS_TIMEOUT_MS): Promise<string | null> {
   // TODO(02): this is the policy we asked the platform team for. Is it what this
   // server runs? Ask the server (read-only).
   return 'allkeys-lru';

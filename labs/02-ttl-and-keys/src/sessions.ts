@@ -5,6 +5,7 @@ import { ttlMsFor } from './ttl-policy.js';
 
 export async function startSession({ redis, keyPrefix, random }: CacheDeps, sessionId: string, data: SessionData): Promise<void> {
   const key = cacheKey(keyPrefix, 'session', sessionId);
+  // TODO(02): and if Redis never answers, does the login wait for ever?
   await redis.set(key, JSON.stringify(data), 'PX', ttlMsFor('session', random));
 }
 

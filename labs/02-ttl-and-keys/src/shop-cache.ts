@@ -1,6 +1,7 @@
 // Lab 02: the cache in front of the shop's tables. The interface lives in contract.ts.
 import {
   LEADERBOARD_ID,
+  REDIS_TIMEOUT_MS,
   selectInventory,
   selectLeaderboard,
   selectProduct,
@@ -17,10 +18,10 @@ import { readSession, startSession } from './sessions.js';
 import { ttlMsFor } from './ttl-policy.js';
 
 export function createShopCache(options: ShopCacheOptions): ShopCache {
-  const deps: CacheDeps = { ...options, random: options.random ?? Math.random };
-  const { redis, db, keyPrefix, random } = deps;
+  const deps: CacheDeps = { ...options, random: options.random ?? Math.random, redisTimeoutMs: options.redisTimeoutMs ?? REDIS_TIMEOUT_MS };
+  const { redis, db, keyPrefix, random, redisTimeoutMs } = deps;
   const cached = <T>(entity: Entity, id: string | number, load: () => Promise<T | null>) =>
-    readThrough(redis, { key: cacheKey(keyPrefix, entity, id), ttlMs: ttlMsFor(entity, random), load });
+    readThrough(redis, { key: cacheKey(keyPrefix, entity, id), ttlMs: ttlMsFor(entity, random), timeoutMs: redisTimeoutMs, load });
 
   return {
     getProduct: (id) => cached('product', id, () => selectProduct(db, id)),

@@ -1,7 +1,7 @@
 /**
  * Mistake: the cache read is guarded, the cache write is not
  * Replaces: read-through.ts
- * Caught by: 02.9
+ * Caught by: 02.9, 02.12
  *
  * The GET sits in try/catch, so "Redis trouble falls back to Postgres" looks handled.
  * But the server's default policy is noeviction: once memory is full, reads still work
@@ -10,17 +10,18 @@
  */
 import type { Redis } from 'ioredis';
 import type { ReadThroughOptions } from '../src/read-through.js';
+import { withTimeout } from '../src/with-timeout.js';
 
-export async function readThrough<T>(redis: Redis, { key, ttlMs, load }: ReadThroughOptions<T>): Promise<T | null> {
+export async function readThrough<T>(redis: Redis, { key, ttlMs, timeoutMs, load }: ReadThroughOptions<T>): Promise<T | null> {
   let hit: string | null = null;
   try {
-    hit = await redis.get(key);
+    hit = await withTimeout(redis.get(key), timeoutMs, `GET ${key}`);
   } catch (error) {
     console.warn('redis read failed, going to the database', error);
   }
   if (hit !== null) return JSON.parse(hit) as T;
 
   const row = await load();
-  if (row !== null) await redis.set(key, JSON.stringify(row), 'PX', ttlMs);
+  if (row !== null) await withTimeout(redis.set(key, JSON.stringify(row), 'PX', ttlMs), timeoutMs, `SET ${key}`);
   return row;
 }

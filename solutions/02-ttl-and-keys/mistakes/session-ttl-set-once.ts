@@ -10,13 +10,16 @@
 import type { CacheDeps, SessionData } from '../../../labs/02-ttl-and-keys/src/contract.js';
 import { cacheKey } from '../src/keys.js';
 import { ttlMsFor } from '../src/ttl-policy.js';
+import { withTimeout } from '../src/with-timeout.js';
 
-export async function startSession({ redis, keyPrefix, random }: CacheDeps, sessionId: string, data: SessionData) {
-  await redis.set(cacheKey(keyPrefix, 'session', sessionId), JSON.stringify(data), 'PX', ttlMsFor('session', random));
+export async function startSession({ redis, keyPrefix, random, redisTimeoutMs }: CacheDeps, sessionId: string, data: SessionData) {
+  const key = cacheKey(keyPrefix, 'session', sessionId);
+  await withTimeout(redis.set(key, JSON.stringify(data), 'PX', ttlMsFor('session', random)), redisTimeoutMs, `SET ${key}`);
 }
 
-export async function readSession({ redis, keyPrefix }: CacheDeps, sessionId: string): Promise<SessionData | null> {
-  const stored = await redis.get(cacheKey(keyPrefix, 'session', sessionId));
+export async function readSession({ redis, keyPrefix, redisTimeoutMs }: CacheDeps, sessionId: string): Promise<SessionData | null> {
+  const key = cacheKey(keyPrefix, 'session', sessionId);
+  const stored = await withTimeout(redis.get(key), redisTimeoutMs, `GET ${key}`);
   if (stored === null) return null;
   return JSON.parse(stored) as SessionData;
 }

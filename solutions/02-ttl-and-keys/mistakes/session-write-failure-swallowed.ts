@@ -1,7 +1,7 @@
 /**
  * Mistake: session writes are made best effort, like cache writes
  * Replaces: sessions.ts
- * Caught by: 02.9
+ * Caught by: 02.9, 02.13
  *
  * Catching Redis errors is the right call for a cache, so doing it here too looks
  * consistent. But a session has no copy anywhere else. When a full Redis refuses the
@@ -11,22 +11,15 @@
 import type { CacheDeps, SessionData } from '../../../labs/02-ttl-and-keys/src/contract.js';
 import { cacheKey } from '../src/keys.js';
 import { ttlMsFor } from '../src/ttl-policy.js';
+import { withTimeout } from '../src/with-timeout.js';
 
-const IDLE_MS = (deps: CacheDeps) => ttlMsFor('session', deps.random);
+export { readSession } from '../src/sessions.js';
 
 export async function startSession(deps: CacheDeps, sessionId: string, data: SessionData): Promise<void> {
+  const key = cacheKey(deps.keyPrefix, 'session', sessionId);
   try {
-    await deps.redis.set(cacheKey(deps.keyPrefix, 'session', sessionId), JSON.stringify(data), 'PX', IDLE_MS(deps));
+    await withTimeout(deps.redis.set(key, JSON.stringify(data), 'PX', ttlMsFor('session', deps.random)), deps.redisTimeoutMs, `SET ${key}`);
   } catch (error) {
     console.warn(`could not store session ${sessionId}`, error);
-  }
-}
-
-export async function readSession(deps: CacheDeps, sessionId: string): Promise<SessionData | null> {
-  try {
-    const text = await deps.redis.getex(cacheKey(deps.keyPrefix, 'session', sessionId), 'PX', IDLE_MS(deps));
-    return text ? (JSON.parse(text) as SessionData) : null;
-  } catch {
-    return null;
   }
 }

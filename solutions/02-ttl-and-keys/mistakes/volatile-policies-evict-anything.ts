@@ -8,13 +8,9 @@
  * a server whose keys were written without one, it behaves like noeviction: memory
  * fills and writes fail with OOM.
  */
-import type { Redis } from 'ioredis';
 import type { EvictionScope } from '../../../labs/02-ttl-and-keys/src/contract.js';
 
-export async function readEvictionPolicy(redis: Redis): Promise<string | null> {
-  const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
-  return reply[1] ?? null;
-}
+export { readEvictionPolicy } from '../src/eviction.js';
 
 export function evictionScope(policy: string): EvictionScope {
   if (policy === 'noeviction') return 'none';

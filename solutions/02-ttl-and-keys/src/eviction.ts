@@ -1,21 +1,18 @@
 import type { Redis } from 'ioredis';
-import type { EvictionScope } from '../../../labs/02-ttl-and-keys/src/contract.js';
+import { REDIS_TIMEOUT_MS, type EvictionScope } from '../../../labs/02-ttl-and-keys/src/contract.js';
+import { withTimeout } from './with-timeout.js';
 
 // #region eviction
 /**
  * The server's maxmemory-policy, read with CONFIG GET (never SET: the server's settings
  * belong to whoever runs it). Null when the server refuses CONFIG, as many managed
- * services do; their console shows the policy instead.
+ * services do (their console shows the policy instead), or gives no answer in `timeoutMs`.
  */
-export async function readEvictionPolicy(redis: Redis): Promise<string | null> {
-  let reply: unknown;
-  try {
-    reply = await redis.config('GET', 'maxmemory-policy');
-  } catch {
-    return null;
-  }
-  // RESP2, and ioredis by default under RESP3, give [name, value]; a RESP3 map gives an object.
-  const value = Array.isArray(reply) ? reply[1] : (reply as Record<string, unknown> | null)?.['maxmemory-policy'];
+export async function readEvictionPolicy(redis: Redis, timeoutMs = REDIS_TIMEOUT_MS): Promise<string | null> {
+  // ioredis gives [name, value] under RESP2 and RESP3 alike; a server (or proxy) that does
+  // not know the setting gives [] and is as silent as one that refuses.
+  const reply = await withTimeout(redis.config('GET', 'maxmemory-policy'), timeoutMs, 'CONFIG GET maxmemory-policy').catch(() => []);
+  const [, value] = reply as unknown[];
   return typeof value === 'string' ? value : null;
 }
 

@@ -1,5 +1,6 @@
 import {
   LEADERBOARD_ID,
+  REDIS_TIMEOUT_MS,
   selectInventory,
   selectLeaderboard,
   selectProduct,
@@ -21,14 +22,14 @@ export function createShopCache(options: ShopCacheOptions): ShopCache {
   if (options.keyPrefix !== '' && !options.keyPrefix.endsWith(':')) {
     throw new RangeError(`keyPrefix must end with ':' (got "${options.keyPrefix}")`);
   }
-  const deps: CacheDeps = { ...options, random: options.random ?? Math.random };
-  const { redis, db, keyPrefix, random } = deps;
+  const deps: CacheDeps = { ...options, random: options.random ?? Math.random, redisTimeoutMs: options.redisTimeoutMs ?? REDIS_TIMEOUT_MS };
+  const { redis, db, keyPrefix, random, redisTimeoutMs } = deps;
 
   // #region cached-reads
   // Every cached class goes through the same three decisions: its key (keys.ts), its
   // TTL, drawn per write (ttl-policy.ts), and the read-through (read-through.ts).
   const cached = <T>(entity: Entity, id: string | number, load: () => Promise<T | null>) =>
-    readThrough(redis, { key: cacheKey(keyPrefix, entity, id), ttlMs: ttlMsFor(entity, random), load });
+    readThrough(redis, { key: cacheKey(keyPrefix, entity, id), ttlMs: ttlMsFor(entity, random), timeoutMs: redisTimeoutMs, load });
 
   return {
     getProduct: (id) => cached('product', id, () => selectProduct(db, id)),

@@ -1,0 +1,207 @@
+// Lab 01 checks, part 2: when Redis is down, slow, stalled or full, and when Postgres fails.
+// Run: npm test labs/01-cache-aside
+import { describe, expect, it } from 'vitest';
+import { ReplyError, type Command, type Redis } from 'ioredis';
+import { useLab } from '../../harness/lab/use-lab.js';
+import { recordCommands, wrapCommands } from '../../harness/lab/lab-redis.js';
+import { expectNoKeys, expectQueries, expectSettlesWithin } from '../../harness/lab/teach.js';
+import { createProductCache } from './src/product-cache.js';
+import type { ProductCacheOptions } from './src/contract.js';
+
+const lab = useLab('01');
+const LESSON = 'Lesson 01, Cache-aside';
+const products = { table: 'products', kind: 'select' } as const;
+const FALLBACK = `Redis is an optimisation: when it is down, slow or stalls, reads fall back to Postgres once redisTimeoutMs (250 ms by default) has passed, instead of failing or hanging (${LESSON}, "When Redis is down").`;
+
+function cacheWith(overrides: Partial<ProductCacheOptions> = {}) {
+  return createProductCache({ redis: lab.redis.client(), db: lab.db.pool, keyPrefix: lab.redis.prefix, ...overrides });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A client of the code's, connected and ready, whose commands go through `through` from now on. */
+async function clientThat(through: (command: Command, send: (command: Command) => unknown) => unknown): Promise<Redis> {
+  const client = lab.redis.client();
+  await client.ping(); // ready first: ioredis's own start-up commands are not what these checks are about
+  wrapCommands(client, through);
+  return client;
+}
+
+/** A working Redis whose every command reaches the server `delayMs` late (a slow link, a busy server). */
+async function slowRedis(delayMs: number) {
+  const sent: Promise<unknown>[] = [];
+  const client = await clientThat((command, send) => {
+    sent.push(sleep(delayMs).then(() => (send(command), command.promise)).catch(() => {}));
+    return command.promise;
+  });
+  /** Resolves once every delayed command has reached Redis and been answered. */
+  const drained = () => Promise.all(sent);
+  return { client, drained };
+}
+
+/** The commands the server flags as writes (its own command table), and scripts, which may write. */
+let writeNames: Set<string> | undefined;
+async function writeCommands(): Promise<Set<string>> {
+  if (!writeNames) {
+    const table = (await lab.redis.admin.call('COMMAND')) as [string, number, string[]][];
+    writeNames = new Set([...table.filter((c) => c[2].includes('write')).map((c) => c[0].toLowerCase()), 'eval', 'evalsha', 'fcall']);
+  }
+  return writeNames;
+}
+
+/**
+ * Product `id` cached, then its price changed in Postgres behind the cache's back: a read
+ * returning `cachedCents` was answered by Redis, one returning `truthCents` by Postgres.
+ */
+async function cachedThenChanged(id: number) {
+  const cachedCents = (await cacheWith({ redisTimeoutMs: 5000 }).getProduct(id))?.priceCents; // a busy machine must not skip the fill
+  const sql = 'UPDATE products SET price_cents = price_cents + 1 WHERE id = $1 RETURNING price_cents';
+  const [row] = await lab.db.sql<{ price_cents: number }>(sql, [id]);
+  return { cachedCents, truthCents: row!.price_cents };
+}
+
+describe('when Redis or Postgres fails', () => {
+  it('01.6 with Redis down (nothing listening), reads still answer from Postgres', async () => {
+    const cache = cacheWith({ redis: await lab.redis.downClient() });
+    const product = await expectSettlesWithin(cache.getProduct(5), 2000, 'getProduct(5) with Redis down', FALLBACK);
+    expect(product?.id, FALLBACK).toBe(5);
+  });
+
+  it('01.7 with Redis stalled (connected, never answering), reads answer from Postgres within a bound', async () => {
+    const cache = cacheWith({ redis: await lab.redis.stalledClient() });
+    const product = await expectSettlesWithin(cache.getProduct(6), 2000, 'getProduct(6) with Redis stalled', FALLBACK);
+    expect(product?.id, FALLBACK).toBe(6);
+  });
+
+  it('01.13 a Redis that answers with an error is given up on at once, not after redisTimeoutMs', async () => {
+    const loading = new ReplyError('LOADING Redis is loading the dataset in memory');
+    const cache = cacheWith({ redis: await clientThat((command) => (command.reject(loading), command.promise)), redisTimeoutMs: 10_000 });
+    const idea = `A Redis restarting from its snapshot answers every command with "LOADING". An error is an answer: the read falls back to Postgres as soon as it arrives. The timeout is only for silence; a timer that ignores the rejection makes every request wait the full redisTimeoutMs (here 10 s) (${LESSON}, "When Redis is down").`;
+    const outcome = (id: number) => cache.getProduct(id).then((p) => p?.id ?? null, (error: unknown) => `rejected: ${String(error)}`);
+    expect(await expectSettlesWithin(outcome(9), 2000, 'getProduct(9) with Redis answering LOADING and redisTimeoutMs 10000', idea), idea).toBe(9);
+    expect(await expectSettlesWithin(outcome(987), 2000, 'getProduct(987), a missing product, with Redis answering LOADING', idea), idea).toBe(null);
+  });
+
+  it('01.8 a failing database query is not cached, and the next read recovers', async () => {
+    const cache = cacheWith();
+    const restore = lab.db.failQueries(/FROM products/i);
+    const outcome = await cache.getProduct(7).then(
+      (value) => `returned ${JSON.stringify(value)}`,
+      () => 'rejected',
+    );
+    const idea = `An error is not an answer: let it reach the caller and cache nothing, or every reader gets the failure (or a false "not found") until the TTL ends (${LESSON}, "Caching not found").`;
+    expect(outcome, `While Postgres failed, getProduct(7) ${outcome}; expected it to reject. ${idea}`).toBe('rejected');
+    await expectNoKeys(lab.redis, idea);
+    restore();
+    expect((await cache.getProduct(7))?.id, `Once Postgres recovered, getProduct(7) should return product 7. ${idea}`).toBe(7);
+  });
+});
+
+describe('redisTimeoutMs, both ways', () => {
+  const answeredBy = (cents: number | undefined, prices: { cachedCents?: number; truthCents: number }) =>
+    cents === prices.cachedCents ? 'Redis (the cached price)' : cents === prices.truthCents ? 'Postgres' : `neither (${cents})`;
+
+  it('01.14 a small redisTimeoutMs is honoured: 20 ms on a stalled Redis answers at once, and a reply 150 ms late is not waited for', async () => {
+    const idea = `redisTimeoutMs is how long one Redis call may take; the caller chose it, so use it rather than a constant of your own. ${FALLBACK}`;
+    const stalled = cacheWith({ redis: await lab.redis.stalledClient(), redisTimeoutMs: 20 });
+    const product = await expectSettlesWithin(stalled.getProduct(12), 1000, 'getProduct(12) with redisTimeoutMs: 20 and Redis stalled', idea);
+    expect(product?.id, idea).toBe(12);
+
+    const prices = await cachedThenChanged(13);
+    const slow = await slowRedis(150);
+    const read = (await cacheWith({ redis: slow.client, redisTimeoutMs: 30 }).getProduct(13))?.priceCents;
+    await slow.drained();
+    expect(read, `Redis answered 150 ms late and redisTimeoutMs was 30; the read was answered by ${answeredBy(read, prices)}. It should have given up on Redis after 30 ms and loaded from Postgres. ${idea}`).toBe(prices.truthCents);
+  });
+
+  it('01.15 a large redisTimeoutMs is honoured: with 10 s, a reply 300 ms late is still used', async () => {
+    const prices = await cachedThenChanged(14);
+    const slow = await slowRedis(300);
+    const cache = cacheWith({ redis: slow.client, redisTimeoutMs: 10_000 });
+    const idea = `redisTimeoutMs: 10000 means "wait up to 10 s for Redis". Giving up sooner sends reads to Postgres that Redis was about to answer. ${FALLBACK}`;
+    const read = (await expectSettlesWithin(cache.getProduct(14), 5000, 'getProduct(14) with Redis answering after 300 ms', idea))?.priceCents;
+    await slow.drained();
+    expect(read, `Redis answered after 300 ms, well inside redisTimeoutMs (10000); the read was answered by ${answeredBy(read, prices)}. It should be a hit. ${idea}`).toBe(prices.cachedCents);
+  });
+
+  it('01.16 the default redisTimeoutMs is 250 ms: a stalled Redis is still waited for at 100 ms, a reply 400 ms late is not waited for', async () => {
+    const stalled = cacheWith({ redis: await lab.redis.stalledClient() });
+    let settled = false;
+    const read = stalled.getProduct(16).finally(() => (settled = true));
+    await sleep(100);
+    const early = settled;
+    const product = await expectSettlesWithin(read, 2000, 'getProduct(16) with Redis stalled', FALLBACK);
+    expect(early, `With Redis stalled and no redisTimeoutMs given, getProduct(16) had already given up on Redis within 100 ms. The default is 250 ms: a Redis that is merely slow would have answered. ${FALLBACK}`).toBe(false);
+    expect(product?.id, FALLBACK).toBe(16);
+
+    const prices = await cachedThenChanged(15);
+    const late = await slowRedis(400);
+    const slowly = (await cacheWith({ redis: late.client }).getProduct(15))?.priceCents;
+    await late.drained();
+    expect(slowly, `Redis answered after 400 ms and no redisTimeoutMs was given; the read was answered by ${answeredBy(slowly, prices)}. With the default of 250 ms it should have given up on Redis and loaded from Postgres. ${FALLBACK}`).toBe(prices.truthCents);
+  });
+
+  it('01.17 redisTimeoutMs bounds Redis only: a Postgres query slower than it is waited for, once', async () => {
+    const redis = lab.redis.client();
+    await redis.ping(); // connected: only Postgres is slow here
+    const cache = cacheWith({ redis, redisTimeoutMs: 50 });
+    const idea = `The timeout is for Redis, the optional part. Postgres is the source of truth: a slow query is waited for (its own timeout belongs to the pool), and never started twice because a timer fired (${LESSON}, "When Redis is down").`;
+    const outcome = <T>(work: Promise<T>) => work.then((value) => value, (error: unknown) => `rejected: ${String(error)}`);
+    /** Runs `work` with its first matching statement held three times redisTimeoutMs, then released. */
+    const slowly = async <T>(statement: RegExp, work: () => Promise<T>, what: string) => {
+      const held = lab.db.holdQueries(statement);
+      const result = outcome(work());
+      await expectSettlesWithin(held.reached, 2000, `${what} reaching Postgres`, idea);
+      await sleep(150);
+      held.release();
+      return expectSettlesWithin(result, 3000, what, idea);
+    };
+    const read = await slowly(/FROM products/i, () => cache.getProduct(20), 'getProduct(20) with a slow SELECT');
+    expect(read, `getProduct(20) with redisTimeoutMs: 50 and a SELECT taking 150 ms. ${idea}`).toMatchObject({ id: 20 });
+    expectQueries(lab.db, products, 1, `One read of product 20, whose SELECT took 150 ms with redisTimeoutMs: 50. ${idea}`);
+    const updated = await slowly(/UPDATE products/i, () => cache.updatePrice(20, 2020), 'updatePrice(20, 2020) with a slow UPDATE');
+    expect(updated, `updatePrice(20, 2020) with redisTimeoutMs: 50 and an UPDATE taking 150 ms. ${idea}`).toMatchObject({ id: 20, priceCents: 2020 });
+  });
+});
+
+describe('when only writes fail', () => {
+  it('01.18 a Redis that answers reads but refuses or stalls writes still gives every read its answer', async () => {
+    const writes = await writeCommands();
+    const idea = `Filling the cache is best effort: a full Redis refuses writes at once ("OOM command not allowed"), a struggling one stops answering them. Bound and catch the write like the read, and return what Postgres gave (${LESSON}, "When Redis is down").`;
+    const oom = new ReplyError("OOM command not allowed when used memory > 'maxmemory'.");
+    const refusing = cacheWith({ redis: lab.redis.refusingClient([...writes], oom) });
+    const stalling = cacheWith({ redis: await clientThat((c, send) => (writes.has(c.name.toLowerCase()) ? c.promise : send(c))), redisTimeoutMs: 50 });
+    for (const [what, cache, id] of [['refuses writes', refusing, 16], ['never answers writes', stalling, 17]] as const) {
+      const read = await expectSettlesWithin(
+        cache.getProduct(id).then((p) => p?.id ?? null, (error: unknown) => `rejected: ${String(error)}`),
+        2000,
+        `getProduct(${id}) while Redis ${what}`,
+        idea,
+      );
+      expect(read, `getProduct(${id}) while Redis ${what}. ${idea}`).toBe(id);
+      const missing = await expectSettlesWithin(
+        cache.getProduct(990 + id).then((p) => p, (error: unknown) => `rejected: ${String(error)}`),
+        2000,
+        `getProduct(${990 + id}), a missing product, while Redis ${what}`,
+        idea,
+      );
+      expect(missing, `getProduct(${990 + id}) for a missing product while Redis ${what}. ${idea}`).toBeNull();
+    }
+  });
+
+  it('01.19 once the read from Redis has failed, the request does not wait on Redis again to write', async () => {
+    const writes = await writeCommands();
+    const client = await lab.redis.stalledClient();
+    const sent = recordCommands(client);
+    const cache = cacheWith({ redis: client, redisTimeoutMs: 20 });
+    const what = (id: number) => `getProduct(${id}) with Redis stalled and redisTimeoutMs: 20`;
+    expect((await expectSettlesWithin(cache.getProduct(18), 2000, what(18), FALLBACK))?.id, FALLBACK).toBe(18);
+    expect(await expectSettlesWithin(cache.getProduct(988), 2000, what(988), FALLBACK), FALLBACK).toBeNull();
+    const wrote = sent.filter((name) => writes.has(name.toLowerCase()));
+    expect(
+      wrote,
+      `With Redis stalled, reads of product 18 and of missing 988 each waited redisTimeoutMs for the read, then sent ${wrote.join(', ')} to the same stalled Redis and waited again. ` +
+        `When the read failed or timed out, skip the write: the request then pays the timeout once, and a Redis in trouble gets no extra work (${LESSON}, "When Redis is down").`,
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,114 @@
+// Lab 05 checks, part 1: caching a page with its tags, and how long each key lives.
+// Run: npm test labs/05-tags. Each check names the behaviour it demands; its failure says
+// what Redis and Postgres showed.
+import { describe, expect, it } from 'vitest';
+import { expectEveryKeyHasTtl, expectQueries } from '../../harness/lab/teach.js';
+import { useLab } from '../../harness/lab/use-lab.js';
+import { createCatalogPages } from './src/catalog-pages.js';
+import { PAGE_TTL_SECONDS, TAG_TTL_MARGIN_SECONDS, categoryTag, pageKey, productTag, tagKey } from './src/contract.js';
+
+const lab = useLab('05');
+const LESSON = 'Lesson 05, Tags';
+const products = { table: 'products', kind: 'select' } as const;
+
+/** One instance of the shop, as one process would run it, with its own Redis connection. */
+const shop = () => createCatalogPages({ redis: lab.redis.client(), db: lab.db.pool, keyPrefix: lab.redis.prefix });
+const page = (name: string) => pageKey(lab.redis.prefix, name);
+const tag = (name: string) => tagKey(lab.redis.prefix, name);
+const short = (key: string) => key.slice(lab.redis.prefix.length);
+
+describe('caching pages with their tags', () => {
+  it('05.1 a page is rendered from Postgres once, then served from Redis', async () => {
+    const s = shop();
+    for (let round = 0; round < 2; round++) {
+      expect(await s.productPage(3), 'productPage(3) should render "Milk jug #3"').toContain('Milk jug #3');
+      expect(await s.categoryPage('jugs'), "categoryPage('jugs') should list Milk jug #8").toContain('Milk jug #8');
+      expect(await s.searchPage('grinder'), "searchPage('grinder') should list Burr grinder #12").toContain('Burr grinder #12');
+    }
+    expectQueries(lab.db, products, 3, `Three pages read twice: each renders once, then comes from Redis (the read path of Lesson 01, Cache-aside).`);
+    const unknown = await s.productPage(9999);
+    const cached = await lab.redis.admin.exists(page('product:9999'));
+    expect(unknown, `productPage(9999) returned ${JSON.stringify(unknown)?.slice(0, 80)}; no product has that id, so expected null.`).toBeNull();
+    expect(cached, `productPage(9999) left ${page('product:9999')} in Redis; the README says an unknown id returns null and caches nothing.`).toBe(0);
+  });
+
+  it('05.2 each cached page is listed under the tag of every product and category it shows', async () => {
+    const s = shop();
+    await s.productPage(3); // Milk jug #3, category jugs
+    await s.categoryPage('tools'); // products 4, 9, 14, 19
+    await s.searchPage('grinder #1'); // Burr grinder #12 and #17
+    const wanted: Array<[string, string, string]> = [
+      [productTag(3), 'product:3', 'it is product 3'],
+      [categoryTag('jugs'), 'product:3', 'it names its category'],
+      [categoryTag('tools'), 'category:tools', 'it is that listing'],
+      ...[4, 9, 14, 19].map((id): [string, string, string] => [productTag(id), 'category:tools', `it lists product ${id}`]),
+      ...[12, 17].map((id): [string, string, string] => [productTag(id), 'search:grinder #1', `it lists product ${id}`]),
+    ];
+    const missing: string[] = [];
+    for (const [tagName, pageName, why] of wanted) {
+      const members = await lab.redis.admin.smembers(tag(tagName));
+      if (!members.includes(page(pageName))) {
+        missing.push(`SMEMBERS ${tag(tagName)} holds [${members.join(', ')}], not ${page(pageName)} (${why})`);
+      }
+    }
+    expect(
+      missing,
+      `${missing.join('\n')}\nWhen a page is cached, SADD its key to the set of every tag it shows: a product page to product:<id> and category:<name>, a listing or a search to product:<id> of each row. The tag set is how a price change finds the page later (${LESSON}, "Tag sets").`,
+    ).toEqual([]);
+  });
+});
+
+describe('how long things live', () => {
+  it("05.3 every key has a TTL: each page its class's, and every tag set one too", async () => {
+    const s = shop();
+    await s.productPage(3);
+    await s.categoryPage('tools');
+    await s.searchPage('grinder');
+    const idea = `Pages expire after their class's TTL (product ${PAGE_TTL_SECONDS.product} s, category ${PAGE_TTL_SECONDS.category} s, search ${PAGE_TTL_SECONDS.search} s), and a tag set needs a TTL too, or sets of long-gone pages pile up forever. Note that EXPIRE ... GT never sets a first TTL: to GT, "no TTL" counts as forever (${LESSON}, "How long a tag set lives").`;
+    await expectEveryKeyHasTtl(lab.redis, idea);
+    for (const [name, seconds] of [['product:3', PAGE_TTL_SECONDS.product], ['category:tools', PAGE_TTL_SECONDS.category], ['search:grinder', PAGE_TTL_SECONDS.search]] as const) {
+      const pttl = await lab.redis.admin.pttl(page(name));
+      expect(pttl, `PTTL ${page(name)} is ${pttl} ms; expected between ${seconds * 1000 - 5000} and ${seconds * 1000}.\n${idea}`).toBeGreaterThan(seconds * 1000 - 5000);
+      expect(pttl, `PTTL ${page(name)} is ${pttl} ms; expected at most ${seconds * 1000}.\n${idea}`).toBeLessThanOrEqual(seconds * 1000);
+    }
+  });
+
+  it('05.4 a tag set outlives the longest-lived page it lists, by at most 60 s, whichever is cached first', async () => {
+    const s = shop();
+    await s.productPage(3); // product:3: a 600 s page, then a 60 s search
+    await s.searchPage('jug #3');
+    await s.searchPage('jug #8'); // product:8: a 60 s search, then the 600 s page
+    await s.productPage(8);
+    await s.searchPage('grinder'); // product:2, 7, 12, 17: only 60 s searches
+    await s.searchPage('tamper #9'); // product:9: a 60 s search, then a 300 s listing
+    await s.categoryPage('tools');
+    await s.categoryPage('kettles'); // product:6: a 300 s listing, then a 60 s search
+    await s.searchPage('kettle #6');
+    const marginMs = TAG_TTL_MARGIN_SECONDS * 1000;
+    const judged = [3, 8, 12, 9, 6].map((id) => tag(productTag(id)));
+    const sets = (await lab.redis.keys()).map(({ key }) => key).filter((key) => key.startsWith(tag('')));
+    const problems = judged.filter((key) => !sets.includes(key)).map((key) => `${key} does not exist`);
+    for (const set of sets) {
+      const members = await lab.redis.admin.smembers(set);
+      // One MULTI, so every PTTL is read at the same instant.
+      const replies = (await members.reduce((block, key) => block.pttl(key), lab.redis.admin.multi().pttl(set)).exec()) ?? [];
+      const [setPttl = -2, ...pagePttls] = replies.map(([, value]) => Number(value));
+      const longest = Math.max(0, ...pagePttls);
+      const longestPage = members[pagePttls.indexOf(longest)] ?? 'none';
+      // Outliving by a few ms less is rounding, not a page left unreachable.
+      if (setPttl < longest - 10 || setPttl > longest + marginMs + 1000) {
+        const pages = members.map((key, i) => `${short(key)} ${pagePttls[i]} ms`).join(', ');
+        problems.push(
+          `PTTL ${short(set)} = ${setPttl} ms; its longest-lived page ${short(longestPage)} has ${longest} ms, so expected ${longest} to ${longest + marginMs} ms (pages: ${pages})`,
+        );
+      }
+    }
+    expect(
+      problems,
+      `Tag sets under ${lab.redis.prefix} (-1 means no TTL, -2 no such key):\n${problems.join('\n')}\n` +
+        `Pages of three classes were cached in both orders: a 600 s product page with a 60 s search, a 300 s listing with a 60 s search, and searches alone. ` +
+        `A set that dies before one of its pages leaves that page unreachable, stale until its own TTL; one that lives more than ${TAG_TTL_MARGIN_SECONDS} s longer than its longest-lived page only holds dead keys. ` +
+        `Each write may lengthen the set's TTL to its page's TTL + ${TAG_TTL_MARGIN_SECONDS} s, never shorten it: EXPIRE ... NX, then EXPIRE ... GT (${LESSON}, "How long a tag set lives").`,
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,202 @@
+// Lab 05 checks, part 3: one step, whichever connection sends it. These checks judge what
+// the server ran (MONITOR sees every connection the code opens, and the commands inside its
+// scripts), and they reach every connection the code makes with duplicate(): a second
+// connection changes who sends a command, not what the server runs.
+// Run: npm test labs/05-tags.
+import type { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { interleave } from '../../harness/lab/interleave.js';
+import { SCRIPT_CALLS } from '../../harness/lab/monitor.js';
+import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
+import { useLab } from '../../harness/lab/use-lab.js';
+import { createCatalogPages } from './src/catalog-pages.js';
+import { categoryTag, formatPrice, pageKey, productTag, tagKey } from './src/contract.js';
+
+const lab = useLab('05');
+const LESSON = 'Lesson 05, Tags';
+
+/**
+ * The code's client and every connection made from it with duplicate(), now or later, so
+ * a check can interleave with all of "the code's Redis" at once.
+ */
+class CodeConnections {
+  readonly all: Redis[] = [];
+  private readonly hooks = new Set<(connection: Redis) => void>();
+
+  constructor(readonly client: Redis = lab.redis.client()) {
+    this.adopt(client);
+    opened.push(this);
+  }
+
+  private adopt(connection: Redis): void {
+    this.all.push(connection);
+    const duplicate = connection.duplicate.bind(connection);
+    connection.duplicate = ((...args: Parameters<Redis['duplicate']>) => {
+      const copy = duplicate(...args);
+      copy.on('error', () => {});
+      this.adopt(copy);
+      for (const hook of this.hooks) hook(copy);
+      return copy;
+    }) as Redis['duplicate'];
+  }
+
+  /**
+   * Runs `action` in every gap between the round trips of every connection, and of each
+   * one made later (see interleave.ts), until the returned function is called.
+   */
+  interleave(action: () => Promise<unknown>): () => void {
+    const running = this.all.map((connection) => interleave(connection, action));
+    const hook = (connection: Redis) => running.push(interleave(connection, action));
+    this.hooks.add(hook);
+    return () => {
+      this.hooks.delete(hook);
+      const errors: unknown[] = [];
+      for (const each of running) {
+        try {
+          each.stop();
+        } catch (error) {
+          errors.push(error);
+        }
+      }
+      if (errors.length > 0) throw errors[0];
+    };
+  }
+}
+const opened: CodeConnections[] = [];
+afterEach(() => {
+  for (const connections of opened.splice(0)) for (const copy of connections.all.slice(1)) copy.disconnect();
+});
+
+/** Splits what the server ran into the steps it runs whole: a command, a MULTI ... EXEC, a script with its commands. */
+function stepsOf(commands: ServerCommand[]): ServerCommand[][] {
+  const steps: ServerCommand[][] = [];
+  const open = new Map<string, ServerCommand[]>(); // MULTI blocks by connection
+  for (const command of commands) {
+    const block = open.get(command.source);
+    if (command.source === 'lua' && steps.length > 0 && SCRIPT_CALLS.has(steps.at(-1)![0]!.name)) steps.at(-1)!.push(command);
+    else if (command.name === 'MULTI') open.set(command.source, []);
+    else if (block && (command.name === 'EXEC' || command.name === 'DISCARD')) {
+      open.delete(command.source);
+      if (command.name === 'EXEC') steps.push(block);
+    } else if (block) block.push(command);
+    else steps.push([command]);
+  }
+  return steps;
+}
+
+const shorten = (step: ServerCommand[]) => {
+  const line = step.map((c) => [c.name, ...c.args.map((a) => a.replace(lab.redis.prefix, ''))].join(' ')).join('; ');
+  return `[${step[0]!.source === 'lua' ? 'script' : step[0]!.source}] ${line.length > 140 ? `${line.slice(0, 137)}...` : line}`;
+};
+
+const shop = (redis: Redis = new CodeConnections().client) => createCatalogPages({ redis, db: lab.db.pool, keyPrefix: lab.redis.prefix });
+const page = (name: string) => pageKey(lab.redis.prefix, name);
+const tag = (name: string) => tagKey(lab.redis.prefix, name);
+const listing = (keys: string[]) => (keys.length ? keys.join(', ') : 'nothing');
+const priceOf = (html: string | null, id: number) =>
+  new RegExp(`data-product="${id}">.*?(\\$\\d+\\.\\d\\d)`).exec(html ?? '')?.[1] ?? `no price for product ${id}`;
+
+async function held(keys: string[]): Promise<string[]> {
+  const found = await Promise.all(keys.map((key) => lab.redis.admin.exists(key)));
+  return keys.filter((_, i) => found[i] === 1);
+}
+
+describe('one step, whichever connection sends it', () => {
+  it('05.11 a page and its tag memberships are written in one step: no moment where it is cached and listed nowhere', async () => {
+    const s = shop();
+    const { commands } = await serverCommandsDuring(lab.redis, async () => {
+      await s.productPage(3);
+      await s.categoryPage('tools');
+      await s.searchPage('grinder #1');
+    });
+    const expected: Record<string, string[]> = {
+      [page('product:3')]: [productTag(3), categoryTag('jugs')],
+      [page('category:tools')]: [categoryTag('tools'), ...[4, 9, 14, 19].map(productTag)],
+      [page('search:grinder #1')]: [productTag(12), productTag(17)],
+    };
+    const problems: string[] = [];
+    const steps = stepsOf(commands);
+    for (const [key, tags] of Object.entries(expected)) {
+      const writes = steps.filter((step) => step.some((c) => /^(P?SETEX|SET|SETNX|GETSET)$/.test(c.name) && c.args[0] === key));
+      if (writes.length === 0) problems.push(`the server never saw ${key} written`);
+      for (const step of writes) {
+        const listed = tags.filter((name) => step.some((c) => c.name === 'SADD' && c.args[0] === tag(name) && c.args.slice(1).includes(key)));
+        const unlisted = tags.filter((name) => !listed.includes(name));
+        if (unlisted.length > 0) problems.push(`${shorten(step)}\n    wrote ${key} without SADD to ${unlisted.map(tag).join(', ')} in the same step`);
+      }
+    }
+    expect(
+      problems,
+      `${problems.join('\n')}\nBetween the step that writes a page and the step that lists it, the page is cached and no tag set names it: an invalidation that runs there cannot find it, and a process that dies there leaves it unreachable until its TTL ends. Write the page and all its memberships (with the sets' EXPIREs) in one MULTI ... EXEC or one script (${LESSON}, "Tag sets").`,
+    ).toEqual([]);
+  });
+
+  it("05.8 an invalidation is one atomic step: the server removes all of the tag's pages at once, and a reader sees all or none", async () => {
+    const connections = new CodeConnections();
+    const s = shop(connections.client);
+    const terms = ['kettle', 'Kettle #1', 'pour', 'over', 'r-over', 'ttle #1', 'e #1', '#1', 'kettle #', 'Pour-over kettle #1'];
+    await s.productPage(1);
+    await s.categoryPage('kettles');
+    for (const term of terms) await s.searchPage(term);
+    const keys = [page('product:1'), page('category:kettles'), ...terms.map((term) => page(`search:${term}`))];
+    const seen: number[] = [];
+    const stopReader = connections.interleave(async () => seen.push(await lab.redis.admin.exists(...keys)));
+    let commands: ServerCommand[];
+    try {
+      ({ commands } = await serverCommandsDuring(lab.redis, () => s.invalidateTag(productTag(1))));
+    } finally {
+      stopReader();
+    }
+    const idea = `Read the members and delete them and the set in one step: a Lua script, or WATCH + MULTI ... EXEC. Deleting page by page, on any connection, lets readers see a half-invalidated site (${LESSON}, "Invalidating a tag in one step").`;
+    const doomed = new Set(keys);
+    const deleting = stepsOf(commands).filter((step) => step.some((c) => /^(DEL|UNLINK|GETDEL)$/.test(c.name) && c.args.some((arg) => doomed.has(arg))));
+    const shown = deleting.slice(0, 4).map(shorten).join('\n  ') + (deleting.length > 4 ? `\n  ...and ${deleting.length - 4} more` : '');
+    expect(deleting.length, `The server removed the tag's ${keys.length} pages in ${deleting.length} steps:\n  ${shown || '(none)'}\nexpected exactly one.\n${idea}`).toBe(1);
+    const partial = seen.filter((count) => count !== 0 && count !== keys.length);
+    expect(partial, `Between invalidateTag's round trips a reader found ${partial.join(', ')} of the tag's ${keys.length} pages still cached; expected all or none.\n${idea}`).toEqual([]);
+    const left = await held(keys);
+    expect(left, `After invalidateTag('product:1') resolved, Redis still held ${listing(left)}.\n${idea}`).toEqual([]);
+  });
+
+  it('05.9 a page cached while an invalidation runs is never left unlisted: the next invalidation still reaches it', async () => {
+    const main = new CodeConnections();
+    const s = shop(main.client);
+    const other = shop();
+    await s.productPage(1);
+    await s.searchPage('kettle');
+    // Another instance caches a new page showing product 1 in every gap of the
+    // invalidation, on every connection it uses ...
+    const fresh = ['our-over kettle #1', 'ur-over kettle #1', 'r-over kettle #1', '-over kettle #1', 'over kettle #1', 'ver kettle #1', 'er kettle #1', 'r kettle #1', ' kettle #1', 'kettle #1', 'ettle #1', 'ttle #1'];
+    const written: string[] = [];
+    const stopWriter = main.interleave(async () => {
+      const term = fresh[written.length];
+      if (term === undefined) return;
+      written.push(term);
+      await other.searchPage(term);
+    });
+    try {
+      await s.invalidateTag(productTag(1));
+    } finally {
+      stopWriter();
+    }
+    for (const term of written) await other.searchPage(term);
+    // ... and an invalidation runs in every gap of a page being cached.
+    const writing = new CodeConnections();
+    const stopInvalidator = writing.interleave(() => s.invalidateTag(productTag(1)));
+    try {
+      await shop(writing.client).searchPage('Pour-over');
+    } finally {
+      stopInvalidator();
+    }
+    await s.updatePrice(1, 3131);
+    const stale: string[] = [];
+    for (const term of [...written, 'Pour-over']) {
+      const html = await s.searchPage(term);
+      if (priceOf(html, 1) !== formatPrice(3131)) stale.push(`searchPage('${term}') still shows ${priceOf(html, 1)}`);
+    }
+    expect(
+      stale,
+      `${stale.join('; ')} after updatePrice(1, 3131): the page was cached while product:1 was being invalidated and ended up in Redis without being listed under the tag.\nIf the members are read (SMEMBERS) and deleted in separate steps, a page added in between is dropped from the set but not deleted; if the tags are written before the page, an invalidation in between deletes the set before the page arrives. Write page and tags in one MULTI, invalidate in one script or WATCHed MULTI (${LESSON}, "Invalidating a tag in one step").`,
+    ).toEqual([]);
+  });
+});

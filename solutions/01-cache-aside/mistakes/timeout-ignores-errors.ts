@@ -1,0 +1,32 @@
+/**
+ * Mistake: the timeout helper only listens for success; an error from Redis waits for the timer
+ * Replaces: with-timeout.ts
+ * Caught by: 01.13
+ *
+ * Racing the command against a timer that resolves (or rejects) is the right shape, and
+ * every "Redis down" and "Redis stalled" check passes: both are silence, and silence is
+ * what the timer is for. But a Redis that answers with an error (LOADING after a restart,
+ * NOPERM, OOM) is not silent: its rejection is dropped here, and every request waits the
+ * full redisTimeoutMs before falling back, although the answer came in a millisecond.
+ */
+export class RedisTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`Redis did not answer within ${ms} ms`);
+    this.name = 'RedisTimeoutError';
+  }
+}
+
+export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new RedisTimeoutError(ms)), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        // the timer will report it
+      },
+    );
+  });
+}
