@@ -30,6 +30,8 @@ export async function runLearnerVitest(options: {
   watch?: boolean;
   /** Where vitest's output goes; the terminal by default. */
   write?: (text: string) => void;
+  /** Ends the run as Ctrl-C would (a script driving a watch run stops it this way). */
+  signal?: AbortSignal;
 }): Promise<LearnerRun> {
   const write = options.write ?? ((text: string) => process.stdout.write(text));
   mkdirSync(join(ROOT, '.course'), { recursive: true });
@@ -38,7 +40,7 @@ export async function runLearnerVitest(options: {
   const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
   const child = spawn(
     process.execPath,
-    [vitest, ...(options.watch ? [] : ['run']), ...options.args, ...reporters.flatMap((reporter) => ['--reporter', reporter])],
+    [vitest, options.watch ? '--watch' : 'run', ...options.args, ...reporters.flatMap((reporter) => ['--reporter', reporter])],
     {
       cwd: ROOT,
       stdio: ['inherit', 'pipe', 'pipe'],
@@ -61,11 +63,13 @@ export async function runLearnerVitest(options: {
   };
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   for (const signal of signals) process.on(signal, stop);
+  options.signal?.addEventListener('abort', stop, { once: true });
   try {
     const code = await new Promise<number>((resolve) => child.on('close', (exit) => resolve(exit ?? 1)));
     return { code, interrupted, hangs: readHangs(watchdogDir) };
   } finally {
     for (const signal of signals) process.off(signal, stop);
+    options.signal?.removeEventListener('abort', stop);
     rmSync(watchdogDir, { recursive: true, force: true });
   }
 }

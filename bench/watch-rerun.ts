@@ -1,0 +1,54 @@
+// `npm run bench:watch [NN]`: how long `npm run watch` takes to answer after a save. Starts
+// the learner's watch run on the lab's reference solution (a passing lab), touches one of
+// its source files the way an editor's save does, and times each rerun from the save to
+// vitest's "waiting for file changes" line. Prints the median and the worst of the reruns.
+import { readdirSync, utimesSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs, stripVTControlCharacters } from 'node:util';
+import { runLearnerVitest } from '../harness/cli/learner-vitest.js';
+import { runCli } from '../harness/cli/run-cli.js';
+import { findLabName, ROOT } from '../harness/labs.js';
+import { resolveServices } from '../harness/services/resolve.js';
+import { median } from './stats.js';
+
+const RERUNS = 7;
+const RUN_FINISHED = /Waiting for file changes/;
+
+runCli(async () => {
+  const { positionals } = parseArgs({ allowPositionals: true, options: {} });
+  const lab = findLabName(positionals[0] ?? '07');
+  const sourceDir = join(ROOT, 'solutions', lab, 'src');
+  const saved = join(sourceDir, readdirSync(sourceDir).filter((name) => name.endsWith('.ts')).sort()[0]!);
+  const services = await resolveServices();
+  const stop = new AbortController();
+  const timings: number[] = [];
+  let savedAt = 0;
+  let failed = false;
+
+  const save = () => {
+    savedAt = performance.now();
+    const now = new Date();
+    utimesSync(saved, now, now);
+  };
+  const onOutput = (text: string) => {
+    if (/Tests\s.*\d+ failed/.test(stripVTControlCharacters(text))) failed = true;
+    if (!RUN_FINISHED.test(text)) return;
+    if (savedAt) timings.push(performance.now() - savedAt);
+    if (timings.length === RERUNS) stop.abort();
+    // A short pause lets vitest settle its file watcher before the next save.
+    else setTimeout(save, 300);
+  };
+
+  try {
+    console.log(`Timing ${RERUNS} reruns of labs/${lab} after a save of ${saved.slice(ROOT.length)}...`);
+    await runLearnerVitest({ args: [`labs/${lab}/`], env: services.env, target: 'solution', watch: true, write: onOutput, signal: stop.signal });
+  } finally {
+    await services.stop();
+  }
+  if (timings.length < RERUNS) throw new Error(`the watch run ended after ${timings.length} of ${RERUNS} reruns`);
+  const ms = (value: number) => `${Math.round(value)} ms`;
+  console.log(`rerun after a save: median ${ms(median(timings))}, worst ${ms(Math.max(...timings))}` +
+    ` (load average ${loadavg()[0]!.toFixed(1)}${failed ? '; some checks failed' : ''})`);
+  return 0;
+});
