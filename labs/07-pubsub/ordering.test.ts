@@ -2,91 +2,17 @@
 // Every race here is opened on purpose, never by luck: the suite holds the UPDATE in
 // Postgres, or holds one instance's Redis commands or replies, and acts in the gap.
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { Redis } from 'ioredis';
 import { expectEventWithin } from '../../harness/lab/expect-event.js';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
-import { separateProcesses } from '../../harness/lab/processes.js';
+import { holdCommands, holdReply } from '../../harness/lab/hold.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { profileKey, type ProfileCache, type ProfileCacheOptions } from './src/contract.js';
+import { appInstances, BOUND_MS, handled, LESSON } from './instances.support.js';
+import { profileKey } from './src/contract.js';
 
 const lab = useLab('07');
-const LESSON = 'Lesson 07, Pub/sub invalidation';
-const BOUND_MS = 5000; // liveness bounds, far above the few ms a correct answer needs
+const { instance, instances } = appInstances(lab);
 const key = (userId: number) => profileKey(lab.redis.prefix, userId);
-
-type Code = typeof import('./src/profile-cache.js');
-
-interface Instance {
-  cache: ProfileCache;
-  redis: Redis;
-  subscriber: Redis;
-}
-
-/** One app instance: the code loaded afresh (as by its own process), its own command connection and subscriber. */
-async function instance(overrides: Partial<ProfileCacheOptions> = {}, loaded?: Code): Promise<Instance> {
-  const code = loaded ?? (await separateProcesses(1, () => import('./src/profile-cache.js')))[0]!;
-  const redis = lab.redis.client();
-  const subscriber = lab.redis.client();
-  const options = { redis, subscriber, db: lab.db.pool, keyPrefix: lab.redis.prefix, ...overrides };
-  const cache = await expectSettlesWithin(code.createProfileCache(options), BOUND_MS, 'createProfileCache', `createProfileCache resolves once the instance is subscribed (${LESSON}, "A connection of its own").`);
-  onTestFinished(() => {
-    cache.close().catch(() => {});
-    redis.disconnect();
-    subscriber.disconnect();
-  });
-  return { cache, redis, subscriber };
-}
-
-/** `count` instances, as `count` separate processes, started side by side. */
-async function instances<N extends 2 | 3>(count: N): Promise<N extends 3 ? [Instance, Instance, Instance] : [Instance, Instance]> {
-  const codes = await separateProcesses(count, () => import('./src/profile-cache.js'));
-  return Promise.all(codes.map((code) => instance({}, code))) as Promise<never>;
-}
-
-/** Waits until every message `writers` published so far has been handled by `readers`: a push arrives before the reply to any later command. */
-async function handled(writers: Instance[], readers: Instance[]): Promise<void> {
-  await Promise.all(writers.map((w) => w.redis.ping()));
-  await Promise.all(readers.flatMap((r) => [r.subscriber.ping(), r.redis.ping()]));
-}
-
-/** Holds every command `client` sends from now on until `release()`, then sends them in order; `reached` once one waits. */
-function holdCommands(client: Redis): { reached: Promise<void>; release: () => void } {
-  let signal!: () => void;
-  const reached = new Promise<void>((resolve) => (signal = resolve));
-  const held: (() => void)[] = [];
-  let open = false;
-  wrapCommands(client, (command, send) => {
-    if (open) return send(command);
-    signal();
-    held.push(() => void Promise.resolve(send(command)).catch(() => {}));
-    return command.promise;
-  });
-  const release = () => {
-    open = true;
-    for (const go of held.splice(0)) go();
-  };
-  onTestFinished(release);
-  return { reached, release };
-}
-
-/** The reply to `client`'s next command naming `key` reaches the caller only after `release()`; `fetched` once Redis has answered. */
-function holdReply(client: Redis, key: string): { fetched: Promise<void>; release: () => void } {
-  let fetched!: () => void;
-  const arrived = new Promise<void>((resolve) => (fetched = resolve));
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  onTestFinished(release);
-  let armed = true;
-  wrapCommands(client, (command, send) => {
-    if (!armed || !command.args.some((arg) => String(arg) === key)) return send(command);
-    armed = false;
-    const reply = Promise.resolve(send(command));
-    reply.finally(fetched).catch(() => {});
-    return reply.then(async (value) => (await gate, value));
-  });
-  return { fetched: arrived, release };
-}
 
 const displayName = async (userId: number) => (await lab.db.sql<{ display_name: string }>('SELECT display_name FROM profiles WHERE user_id = $1', [userId]))[0]!.display_name;
 
@@ -102,13 +28,13 @@ describe('order against the database commit', () => {
     onTestFinished(held.release);
     const write = a.cache.updateProfile(1, { displayName: 'Committed name' });
     await expectSettlesWithin(held.reached, BOUND_MS, 'the UPDATE of profile 1', 'updateProfile should run updateProfileRow from the contract.');
-    await handled([a], [b, c]); // whatever A announced before its UPDATE has arrived
+    await handled([a.redis], [b, c]); // whatever A announced before its UPDATE has arrived
     await b.cache.getProfile(1); // requests keep coming while the UPDATE runs
     await c.cache.getProfile(1); // C has nothing in L1: it reads L2, or Postgres, which still has the old row
     held.release();
     await expectSettlesWithin(write, BOUND_MS, 'updateProfile(1) once the UPDATE was released', 'It should finish once Postgres answers.');
     phase = 'after the commit';
-    await handled([a], [b, c]);
+    await handled([a.redis], [b, c]);
     const told = heardOnB.length === 0 ? 'B never heard an invalidation for profile 1 (see 07.6).' : `B heard the invalidation ${heardOnB.join(', then ')}.`;
     const d = await instance(); // arrives after the write: empty L1, reads L2
     for (const [who, inst] of [['B', b], ['C', c], ['D, started after the write,', d]] as const) {
@@ -150,7 +76,7 @@ describe('two operations racing on one profile', () => {
     await a2.cache.updateProfile(3, { displayName: 'Second writer' });
     stalled.release();
     await expectSettlesWithin(first, BOUND_MS, "A1's updateProfile once released", 'It should finish once Redis answers.');
-    await handled([a1, a2], [a1, a2]);
+    await handled([a1.redis, a2.redis], [a1, a2]);
     const truth = await displayName(3);
     const d = await instance();
     for (const [who, inst] of [['D, started afterwards,', d], ['A1', a1], ['A2', a2]] as const) {

@@ -2,54 +2,16 @@
 // Two instances of the app run side by side, each loaded as its own process would load it
 // (separateProcesses: no module state shared) and each with its own two Redis connections.
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { Redis } from 'ioredis';
 import { expectEventWithin } from '../../harness/lab/expect-event.js';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
-import { separateProcesses } from '../../harness/lab/processes.js';
-import { serverCommandsDuring } from '../../harness/lab/server-commands.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { invalidationChannel, profileKey, type Profile, type ProfileCache, type ProfileCacheOptions } from './src/contract.js';
+import { appInstances, BOUND_MS, handled, LESSON, sentDuring, subscriptions, type Instance } from './instances.support.js';
+import { invalidationChannel, profileKey, type Profile, type ProfileCache } from './src/contract.js';
 
 const lab = useLab('07');
-const LESSON = 'Lesson 07, Pub/sub invalidation';
-const BOUND_MS = 5000; // liveness bounds, far above the few ms a correct answer needs
+const { instance, instances } = appInstances(lab);
 const key = (userId: number) => profileKey(lab.redis.prefix, userId);
-
-type Code = typeof import('./src/profile-cache.js');
-
-interface Instance {
-  cache: ProfileCache;
-  redis: Redis;
-  subscriber: Redis;
-}
-
-/** One app instance: the code loaded afresh (as by its own process), its own command connection and subscriber. */
-async function instance(overrides: Partial<ProfileCacheOptions> = {}, loaded?: Code): Promise<Instance> {
-  const code = loaded ?? (await separateProcesses(1, () => import('./src/profile-cache.js')))[0]!;
-  const redis = lab.redis.client();
-  const subscriber = lab.redis.client();
-  const options = { redis, subscriber, db: lab.db.pool, keyPrefix: lab.redis.prefix, ...overrides };
-  const cache = await expectSettlesWithin(code.createProfileCache(options), BOUND_MS, 'createProfileCache', `createProfileCache resolves once the instance is subscribed (${LESSON}, "A connection of its own").`);
-  onTestFinished(() => {
-    cache.close().catch(() => {});
-    redis.disconnect();
-    subscriber.disconnect();
-  });
-  return { cache, redis, subscriber };
-}
-
-/** `count` instances, as `count` separate processes, started side by side. */
-async function instances<N extends 2 | 3>(count: N): Promise<N extends 3 ? [Instance, Instance, Instance] : [Instance, Instance]> {
-  const codes = await separateProcesses(count, () => import('./src/profile-cache.js'));
-  return Promise.all(codes.map((code) => instance({}, code))) as Promise<never>;
-}
-
-/** What the server ran for the code under test while `work` ran, on any of its connections (a duplicate() included). */
-async function sentDuring(work: () => Promise<unknown>): Promise<string[]> {
-  const { commands } = await serverCommandsDuring(lab.redis, work);
-  return commands.map((command) => command.name);
-}
 
 const invalidatedFor = (cache: ProfileCache, k: string, who: string, idea: string) =>
   expectEventWithin<[string[]]>(cache, 'invalidated', { what: `'invalidated' event naming ${k} on ${who}`, idea, boundMs: BOUND_MS, accept: (keys) => Array.isArray(keys) && keys.includes(k) });
@@ -64,20 +26,6 @@ async function listen(channel: string): Promise<{ heard: string[]; caughtUp: () 
   await listener.subscribe(channel);
   return { heard, caughtUp: () => listener.ping() };
 }
-
-/** Waits until every message published so far (by `publisher`) has been handled by `readers`: a push arrives before the reply to any later command. */
-async function handled(publisher: Redis, readers: Instance[]): Promise<void> {
-  await publisher.ping();
-  await Promise.all(readers.flatMap((r) => [r.subscriber.ping(), r.redis.ping()]));
-}
-
-/** What Redis reports about one connection (CLIENT LIST ID), e.g. { sub: '1', flags: 'P' }. */
-async function connectionInfo(client: Redis): Promise<Record<string, string>> {
-  const id = await client.client('ID');
-  const line = String(await lab.redis.admin.client('LIST', 'ID', String(id))).trim();
-  return Object.fromEntries(line.split(' ').map((field) => field.split('=', 2) as [string, string]));
-}
-const subscriptions = (info: Record<string, string>) => Number(info.sub ?? 0) + Number(info.psub ?? 0) + Number(info.ssub ?? 0);
 
 const idea = `A write must reach every instance's L1: PUBLISH the changed keys on invalidationChannel(keyPrefix), and have every instance SUBSCRIBE on its subscriber connection and drop those keys from L1 (${LESSON}, "Telling the other instances").`;
 
@@ -122,7 +70,7 @@ describe('invalidation across instances', () => {
     const a = await instance();
     await a.cache.getProfile(8);
     await a.cache.updateProfile(8, { bio: 'Reads a lot' });
-    const [command, subscriber] = await Promise.all([connectionInfo(a.redis), connectionInfo(a.subscriber)]);
+    const [command, subscriber] = await Promise.all([lab.redis.connectionInfo(a.redis), lab.redis.connectionInfo(a.subscriber)]);
     const show = (info: Record<string, string>) => `sub=${info.sub} psub=${info.psub} flags=${info.flags}`;
     expect(
       subscriptions(command),
@@ -143,7 +91,7 @@ describe('invalidation across instances', () => {
     await a.cache.updateProfile(2, { bio: 'Changed on A' });
     await first;
     for (const [who, inst] of [['A, the writer,', a], ['B', b]] as const) {
-      const sent = await sentDuring(async () => {
+      const sent = await sentDuring(lab, async () => {
         await inst.cache.getProfile(1);
         await inst.cache.getProfile(3);
       });
@@ -156,7 +104,7 @@ describe('invalidation across instances', () => {
     const both = [invalidatedFor(b.cache, key(1), 'instance B', idea), invalidatedFor(b.cache, key(3), 'instance B', idea)];
     await Promise.all([a.cache.updateProfile(1, { bio: 'Changed together' }), a.cache.updateProfile(3, { bio: 'Changed together' })]);
     await Promise.all(both);
-    const two = await sentDuring(() => b.cache.getProfile(2));
+    const two = await sentDuring(lab, () => b.cache.getProfile(2));
     expect(two, `Profiles 1 and 3 changed at once, and B then read profile 2 from Redis (${two.join(', ')}).\n${exactIdea}`).toEqual([]);
     const bios = (await readAll(b)).map((p) => p?.bio);
     expect(bios, `After profiles 1 and 3 changed at once, B read bios ${JSON.stringify(bios)}: both changes must reach it.\n${idea}`).toEqual(['Changed together', 'Changed on A', 'Changed together']);
@@ -168,8 +116,8 @@ describe('invalidation across instances', () => {
     const replay = heard.find((payload) => payload.includes(key(2)));
     await lab.redis.admin.publish(other, replay ?? JSON.stringify({ keys: [key(2)] }));
     await lab.redis.admin.publish(channel, '}{ not an invalidation');
-    await handled(lab.redis.admin, [b]);
-    const after = await sentDuring(() => readAll(b));
+    await handled([lab.redis.admin], [b]);
+    const after = await sentDuring(lab, () => readAll(b));
     expect(after, `After a message on ${other} (another channel of the same subscriber connection) and a malformed one on ${channel}, B read from Redis again (${after.join(', ')}). Only ${channel} carries invalidations, and a message you cannot parse is ignored, not fatal.\n${exactIdea}`).toEqual([]);
   });
 });

@@ -2,111 +2,21 @@
 // To simulate a network blip the suite kills B's subscriber connection with CLIENT KILL ID
 // and lets ioredis reconnect. Nothing here is timed: the suite holds B's SUBSCRIBE after the
 // reconnect until A has written, and waits for events ('ready', 'resubscribed'), not clocks.
-import { describe, expect, it, onTestFinished } from 'vitest';
-import type { Redis } from 'ioredis';
+import { describe, expect, it } from 'vitest';
 import { expectEventWithin } from '../../harness/lab/expect-event.js';
-import { wrapCommands } from '../../harness/lab/lab-redis.js';
-import { separateProcesses } from '../../harness/lab/processes.js';
+import { holdCommands, holdReply } from '../../harness/lab/hold.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { invalidationChannel, profileKey, type ProfileCache, type ProfileCacheOptions } from './src/contract.js';
+import { appInstances, BOUND_MS, LESSON, subscriptions } from './instances.support.js';
+import { invalidationChannel, profileKey } from './src/contract.js';
 
 const lab = useLab('07');
-const LESSON = 'Lesson 07, Pub/sub invalidation';
-const BOUND_MS = 5000; // liveness bounds, far above what a correct answer needs (a few ms; a reconnect about 10 ms)
-
-type Code = typeof import('./src/profile-cache.js');
-
-interface Instance {
-  cache: ProfileCache;
-  redis: Redis;
-  subscriber: Redis;
-}
-
-/** One app instance: the code loaded afresh (as by its own process), its own command connection and subscriber. */
-async function instance(overrides: Partial<ProfileCacheOptions> = {}, loaded?: Code): Promise<Instance> {
-  const code = loaded ?? (await separateProcesses(1, () => import('./src/profile-cache.js')))[0]!;
-  const redis = lab.redis.client();
-  const subscriber = lab.redis.client({ retryStrategy: () => 5 }); // reconnects at once after a kill
-  const options = { redis, subscriber, db: lab.db.pool, keyPrefix: lab.redis.prefix, ...overrides };
-  const cache = await expectSettlesWithin(code.createProfileCache(options), BOUND_MS, 'createProfileCache', `createProfileCache resolves once the instance is subscribed (${LESSON}, "A connection of its own").`);
-  onTestFinished(() => {
-    cache.close().catch(() => {});
-    redis.disconnect();
-    subscriber.disconnect();
-  });
-  return { cache, redis, subscriber };
-}
-
-/** `count` instances, as `count` separate processes, started side by side. */
-async function instances<N extends 2 | 3>(count: N): Promise<N extends 3 ? [Instance, Instance, Instance] : [Instance, Instance]> {
-  const codes = await separateProcesses(count, () => import('./src/profile-cache.js'));
-  return Promise.all(codes.map((code) => instance({}, code))) as Promise<never>;
-}
+// A killed subscriber reconnects at once, so a check waits for events, never for a backoff.
+const { instances } = appInstances(lab, { retryStrategy: () => 5 });
 
 const lostIdea = `Pub/sub delivers at most once: a message published while a subscriber is not subscribed is gone, and ioredis's automatic resubscribe cannot bring it back. Each time the subscriber is back (every 'ready' after the first subscribe), SUBSCRIBE again and await the reply, then flush L1, then emit 'resubscribed' (${LESSON}, "When the connection drops").`;
 
-/** Kills `client`'s connection from the suite's admin client, as a network blip or a failover would, and waits until the client has seen it close. */
-async function kill(client: Redis, what: string): Promise<void> {
-  const id = await client.client('ID');
-  const closed = expectEventWithin(client, 'close', { what: `'close' on ${what}`, idea: 'CLIENT KILL should close it.', boundMs: BOUND_MS });
-  await lab.redis.admin.client('KILL', 'ID', String(id));
-  await closed;
-}
-
-const SETUP = new Set(['hello', 'auth', 'client', 'select', 'info', 'readonly']); // the connection's own handshake
 const SUBSCRIBES = new Set(['subscribe', 'psubscribe', 'ssubscribe']);
-
-/**
- * From now on, the first SUBSCRIBE `client` sends, and every command after it, wait until
- * `release()` (then go in order): after a reconnect the subscription cannot come back
- * until the suite has made its change. `reached` resolves once one waits.
- */
-function holdSubscribe(client: Redis): { reached: Promise<void>; release: () => void } {
-  let signal!: () => void;
-  const reached = new Promise<void>((resolve) => (signal = resolve));
-  const held: (() => void)[] = [];
-  let open = false;
-  wrapCommands(client, (command, send) => {
-    const name = command.name.toLowerCase();
-    if (open || SETUP.has(name) || (held.length === 0 && !SUBSCRIBES.has(name))) return send(command);
-    signal();
-    held.push(() => void Promise.resolve(send(command)).catch(() => {}));
-    return command.promise;
-  });
-  const release = () => {
-    open = true;
-    for (const go of held.splice(0)) go();
-  };
-  onTestFinished(release);
-  return { reached, release };
-}
-
-/** The reply to `client`'s next command naming `key` reaches the caller only after `release()`; `fetched` once Redis has answered. */
-function holdReply(client: Redis, key: string): { fetched: Promise<void>; release: () => void } {
-  let fetched!: () => void;
-  const arrived = new Promise<void>((resolve) => (fetched = resolve));
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  onTestFinished(release);
-  let armed = true;
-  wrapCommands(client, (command, send) => {
-    if (!armed || !command.args.some((arg) => String(arg) === key)) return send(command);
-    armed = false;
-    const reply = Promise.resolve(send(command));
-    reply.finally(fetched).catch(() => {});
-    return reply.then(async (value) => (await gate, value));
-  });
-  return { fetched: arrived, release };
-}
-
-/** What Redis reports about one connection (CLIENT LIST ID), e.g. { sub: '1', flags: 'P' }. */
-async function connectionInfo(client: Redis): Promise<Record<string, string>> {
-  const id = await client.client('ID');
-  const line = String(await lab.redis.admin.client('LIST', 'ID', String(id))).trim();
-  return Object.fromEntries(line.split(' ').map((field) => field.split('=', 2) as [string, string]));
-}
-const subscriptions = (info: Record<string, string>) => Number(info.sub ?? 0) + Number(info.psub ?? 0) + Number(info.ssub ?? 0);
 
 describe('when the subscriber connection drops', () => {
   it('07.9 after each CLIENT KILL (twice), B flushes L1 once it is subscribed again: a change made meanwhile is not served stale', async () => {
@@ -116,10 +26,10 @@ describe('when the subscriber connection drops', () => {
       const name = `Renamed while B was away (${round})`;
       await a.cache.getProfile(9);
       await b.cache.getProfile(9); // B's L1 holds the current name
-      const hold = holdSubscribe(b.subscriber);
+      const hold = holdCommands(b.subscriber, (name) => SUBSCRIBES.has(name));
       const ready = expectEventWithin(b.subscriber, 'ready', { what: `'ready' on B's subscriber after kill ${round}`, idea: 'ioredis reconnects by itself.', boundMs: BOUND_MS });
       const back = expectEventWithin(b.cache, 'resubscribed', { what: `'resubscribed' event on instance B after kill ${round} of 2`, idea: lostIdea, boundMs: BOUND_MS });
-      await kill(b.subscriber, `B's subscriber (kill ${round})`);
+      await lab.redis.killConnection(b.subscriber, BOUND_MS);
       await ready; // connected again, and whatever B does on 'ready' has run
       await expectSettlesWithin(hold.reached, BOUND_MS, `a SUBSCRIBE from B's subscriber after kill ${round}`, `After a reconnect the subscriber must subscribe again (ioredis's autoResubscribe does, for a connection that was subscribed).\n${lostIdea}`);
       await b.cache.getProfile(9); // B keeps serving requests while it is not subscribed
@@ -148,7 +58,7 @@ describe('when the subscriber connection drops', () => {
     const idea = `Once resubscribed, B must hear invalidations as before: keep one message listener for the life of the instance, and keep the subscription (${LESSON}, "When the connection drops").`;
     for (const round of [1, 2]) {
       const back = expectEventWithin(b.cache, 'resubscribed', { what: `'resubscribed' event on instance B after kill ${round} of 2`, idea: lostIdea, boundMs: BOUND_MS });
-      await kill(b.subscriber, `B's subscriber (kill ${round})`);
+      await lab.redis.killConnection(b.subscriber, BOUND_MS);
       await back;
       await b.cache.getProfile(10);
       const name = `Renamed after B came back (${round})`;
@@ -167,7 +77,7 @@ describe('closing an instance', () => {
     await b.cache.getProfile(1);
     await expectSettlesWithin(b.cache.close(), BOUND_MS, 'close()', `close should unsubscribe and resolve (${LESSON}, "A connection of its own").`);
     const closeIdea = `close() stops listening: UNSUBSCRIBE (awaited, so it is done when close resolves), remove your message listener, stop watching reconnects. The connections belong to the caller, who may use them for other work: do not quit them (${LESSON}, "A connection of its own").`;
-    const info = await connectionInfo(b.subscriber);
+    const info = await lab.redis.connectionInfo(b.subscriber);
     expect(subscriptions(info), `After close() resolved, CLIENT LIST shows B's subscriber with sub=${info.sub} psub=${info.psub}: still subscribed to ${invalidationChannel(lab.redis.prefix)}.\n${closeIdea}`).toBe(0);
 
     const reactions: string[] = [];
@@ -179,10 +89,10 @@ describe('closing an instance', () => {
     expect(reactions, `After close(), B still reacted to A's message: ${reactions.join(', ')}.\n${closeIdea}`).toEqual([]);
 
     const ready = expectEventWithin(b.subscriber, 'ready', { what: "'ready' on B's subscriber after the kill", idea: 'ioredis reconnects by itself.', boundMs: BOUND_MS });
-    await kill(b.subscriber, "B's subscriber, after close()");
+    await lab.redis.killConnection(b.subscriber, BOUND_MS);
     await ready;
     await b.subscriber.ping(); // whatever B sent on 'ready' has been answered
-    const again = await connectionInfo(b.subscriber);
+    const again = await lab.redis.connectionInfo(b.subscriber);
     expect(subscriptions(again), `After close(), a reconnect subscribed B's subscriber again (sub=${again.sub}): the reconnect watch is still running.\n${closeIdea}`).toBe(0);
     expect(reactions, `After close(), a reconnect made B react: ${reactions.join(', ')}.\n${closeIdea}`).toEqual([]);
     expect([b.redis.status, b.subscriber.status], `After close(), B's connections are ${b.redis.status} and ${b.subscriber.status}.\n${closeIdea}`).toEqual(['ready', 'ready']);

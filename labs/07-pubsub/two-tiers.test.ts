@@ -2,11 +2,8 @@
 // Part 2 (pubsub.test.ts) is invalidation across instances, part 3 (ordering.test.ts) races
 // and faults, part 4 (reconnect.test.ts) reconnects and close. Every instance here is loaded
 // the way a separate process would load it: its own module state, its own connections.
-import { describe, expect, it, onTestFinished } from 'vitest';
-import type { Redis } from 'ioredis';
-import { separateProcesses } from '../../harness/lab/processes.js';
-import { serverCommandsDuring } from '../../harness/lab/server-commands.js';
-import { expectEveryKeyHasTtl, expectQueries, expectSettlesWithin, expectTtlsWithin } from '../../harness/lab/teach.js';
+import { describe, expect, it } from 'vitest';
+import { expectEveryKeyHasTtl, expectQueries, expectTtlsWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import {
   DEFAULT_MAX_L1_AGE_MS,
@@ -14,47 +11,12 @@ import {
   PROFILE_TTL_SECONDS,
   profileKey,
   type Profile,
-  type ProfileCache,
-  type ProfileCacheOptions,
 } from './src/contract.js';
+import { appInstances, LESSON, sentDuring } from './instances.support.js';
 
 const lab = useLab('07');
-const LESSON = 'Lesson 07, Pub/sub invalidation';
+const { instance, instances } = appInstances(lab);
 const profiles = { table: 'profiles', kind: 'select' } as const;
-const BOUND_MS = 5000; // a liveness bound, far above the few ms a correct answer needs
-
-type Code = typeof import('./src/profile-cache.js');
-
-interface Instance {
-  cache: ProfileCache;
-}
-
-/** One app instance: the code loaded afresh (as by its own process), its own command connection and subscriber. */
-async function instance(overrides: Partial<ProfileCacheOptions> = {}, loaded?: Code): Promise<Instance> {
-  const code = loaded ?? (await separateProcesses(1, () => import('./src/profile-cache.js')))[0]!;
-  const redis: Redis = lab.redis.client();
-  const subscriber = lab.redis.client();
-  const options = { redis, subscriber, db: lab.db.pool, keyPrefix: lab.redis.prefix, ...overrides };
-  const cache = await expectSettlesWithin(code.createProfileCache(options), BOUND_MS, 'createProfileCache', `createProfileCache resolves once the instance is subscribed (${LESSON}, "A connection of its own").`);
-  onTestFinished(() => {
-    cache.close().catch(() => {});
-    redis.disconnect();
-    subscriber.disconnect();
-  });
-  return { cache };
-}
-
-/** `count` instances, as `count` separate processes, started side by side. */
-async function instances<N extends 2 | 3>(count: N): Promise<N extends 3 ? [Instance, Instance, Instance] : [Instance, Instance]> {
-  const codes = await separateProcesses(count, () => import('./src/profile-cache.js'));
-  return Promise.all(codes.map((code) => instance({}, code))) as Promise<never>;
-}
-
-/** What the server ran for the code under test while `work` ran, on any of its connections (a duplicate() included). */
-async function sentDuring(work: () => Promise<unknown>): Promise<string[]> {
-  const { commands } = await serverCommandsDuring(lab.redis, work);
-  return commands.map((command) => command.name);
-}
 
 /** The row as the suite reads it, bypassing the code under test (not counted). */
 async function row(userId: number): Promise<Profile> {
@@ -86,7 +48,7 @@ describe('two tiers: L1 in memory over a shared L2', () => {
   it('07.2 a repeated read on the same instance is served from L1: no Redis command, no query, and no caller can edit the cached copy', async () => {
     const a = await instance();
     const first = await a.cache.getProfile(2);
-    const sent = await sentDuring(() => a.cache.getProfile(2));
+    const sent = await sentDuring(lab, () => a.cache.getProfile(2));
     expect(sent, `The second getProfile(2) sent ${sent.join(', ')} to Redis; an L1 hit sends nothing (${LESSON}, "Two tiers").`).toEqual([]);
     expectQueries(lab.db, profiles, 1, `The second read comes from memory (${LESSON}, "Two tiers").`);
     try {
@@ -119,17 +81,17 @@ describe('L1 is bounded in size and in age', () => {
   it('07.4 L1 keeps exactly maxL1Entries, evicting the least recently used entry', async () => {
     const a = await instance({ maxL1Entries: 3 });
     for (const id of [1, 2, 3]) await a.cache.getProfile(id);
-    const three = await sentDuring(async () => {
+    const three = await sentDuring(lab, async () => {
       for (const id of [1, 2, 3]) await a.cache.getProfile(id);
     });
     expect(three, `With maxL1Entries 3, reading profiles 1, 2, 3 again sent ${three.join(', ')} to Redis: three entries should fit.\n${sizeIdea}`).toEqual([]);
     await a.cache.getProfile(1); // 1 is used again just before 4 arrives: 2 is now the least recently used
     await a.cache.getProfile(4);
-    const kept = await sentDuring(async () => {
+    const kept = await sentDuring(lab, async () => {
       for (const id of [1, 3, 4]) await a.cache.getProfile(id);
     });
     expect(kept, `After profiles 1, 2, 3, 1, 4, reading 1, 3 and 4 sent ${kept.join(', ')} to Redis: only profile 2, the least recently used, should have left L1.\n${sizeIdea}`).toEqual([]);
-    const two = await sentDuring(() => a.cache.getProfile(2));
+    const two = await sentDuring(lab, () => a.cache.getProfile(2));
     expect(two, `Reading profile 2 sent nothing to Redis: with maxL1Entries 3, after profiles 1, 2, 3, 1, 4 it was the least recently used and should have been evicted.\n${sizeIdea}`).toContain('GET');
   });
 
@@ -139,12 +101,12 @@ describe('L1 is bounded in size and in age', () => {
     for (const round of [1, 2]) {
       await a.cache.getProfile(5); // round 1 fills L1; in round 2 this is the entry refilled at the end of round 1
       nowMs += 600;
-      const young = await sentDuring(() => a.cache.getProfile(5)); // a hit must not make the entry young again
+      const young = await sentDuring(lab, () => a.cache.getProfile(5)); // a hit must not make the entry young again
       nowMs += 400;
-      const edge = await sentDuring(() => a.cache.getProfile(5));
+      const edge = await sentDuring(lab, () => a.cache.getProfile(5));
       expect([...young, ...edge], `Round ${round}: read at 600 ms and at exactly 1000 ms old (maxL1AgeMs 1000), the entry went to Redis (${[...young, ...edge].join(', ')}).\n${ageIdea}`).toEqual([]);
       nowMs += 1;
-      const old = await sentDuring(() => a.cache.getProfile(5));
+      const old = await sentDuring(lab, () => a.cache.getProfile(5));
       expect(old, `Round ${round}: at 1001 ms after it was stored (read at 600 ms in between), the entry still came from L1.\n${ageIdea}`).toContain('GET');
     }
   });
@@ -161,29 +123,29 @@ describe('L1 is bounded in size and in age', () => {
     const [oldest, ...rest] = ids as [number, ...number[]];
     await a.cache.getProfile(oldest);
     await Promise.all(rest.map((id) => a.cache.getProfile(id))); // all after the oldest
-    const newest = await sentDuring(async () => {
+    const newest = await sentDuring(lab, async () => {
       for (const id of rest) await a.cache.getProfile(id);
     });
     const gets = newest.filter((name) => name === 'GET').length;
     expect(gets, `After ${ids.length} profiles, ${gets} of the ${rest.length} most recent went to Redis again: by default L1 keeps ${DEFAULT_MAX_L1_ENTRIES}.\n${sizeIdea}`).toBe(0);
-    const first = await sentDuring(() => a.cache.getProfile(oldest));
+    const first = await sentDuring(lab, () => a.cache.getProfile(oldest));
     expect(first, `Profile ${oldest}, read first of ${ids.length}, still came from L1: by default L1 keeps ${DEFAULT_MAX_L1_ENTRIES}.\n${sizeIdea}`).toContain('GET');
 
     let nowMs = 5_000_000;
     const b = await instance({ now: () => nowMs });
     await b.cache.getProfile(1);
     nowMs += DEFAULT_MAX_L1_AGE_MS;
-    const edge = await sentDuring(() => b.cache.getProfile(1));
+    const edge = await sentDuring(lab, () => b.cache.getProfile(1));
     expect(edge, `At exactly ${DEFAULT_MAX_L1_AGE_MS} ms old (the default maxL1AgeMs) the entry went to Redis.\n${ageIdea}`).toEqual([]);
     nowMs += 1;
-    const old = await sentDuring(() => b.cache.getProfile(1));
+    const old = await sentDuring(lab, () => b.cache.getProfile(1));
     expect(old, `At ${DEFAULT_MAX_L1_AGE_MS + 1} ms old the entry still came from L1: the default maxL1AgeMs is ${DEFAULT_MAX_L1_AGE_MS}.\n${ageIdea}`).toContain('GET');
 
     const c = await instance({ maxL1AgeMs: 1 }); // no clock given: Date.now
     await c.cache.getProfile(2);
     const since = Date.now();
     while (Date.now() - since < 3) await new Promise((resolve) => setTimeout(resolve, 2));
-    const expired = await sentDuring(() => c.cache.getProfile(2));
+    const expired = await sentDuring(lab, () => c.cache.getProfile(2));
     expect(expired, `With maxL1AgeMs 1 and no clock passed in, an entry 3 ms old by Date.now still came from L1: the default clock is Date.now.\n${ageIdea}`).toContain('GET');
   });
 });

@@ -1,0 +1,74 @@
+// Lab 07: what the four suites share, starting app instances. Not a suite.
+import type { Redis, RedisOptions } from 'ioredis';
+import { onTestFinished } from 'vitest';
+import { separateProcesses } from '../../harness/lab/processes.js';
+import { serverCommandsDuring } from '../../harness/lab/server-commands.js';
+import { expectSettlesWithin, LIVENESS_MS } from '../../harness/lab/teach.js';
+import type { Lab } from '../../harness/lab/use-lab.js';
+import type { ProfileCache, ProfileCacheOptions } from './src/contract.js';
+
+export const LESSON = 'Lesson 07, Pub/sub invalidation';
+/** Liveness bounds: far above the few ms a correct answer needs (a reconnect about 10 ms). */
+export const BOUND_MS = LIVENESS_MS;
+
+type Code = typeof import('./src/profile-cache.js');
+
+export interface Instance {
+  cache: ProfileCache;
+  redis: Redis;
+  subscriber: Redis;
+}
+
+/**
+ * How a suite starts app instances, each loaded the way its own process would load it (no
+ * module state shared) with its own command connection and subscriber. `subscriber`
+ * options go to every subscriber connection (e.g. a quick reconnect).
+ */
+export function appInstances(lab: Lab, subscriberOptions: RedisOptions = {}) {
+  const load = (count: number) => separateProcesses(count, () => import('./src/profile-cache.js'));
+
+  async function instance(overrides: Partial<ProfileCacheOptions> = {}, loaded?: Code): Promise<Instance> {
+    const code = loaded ?? (await load(1))[0]!;
+    const redis = lab.redis.client();
+    const subscriber = lab.redis.client(subscriberOptions);
+    const options = { redis, subscriber, db: lab.db.pool, keyPrefix: lab.redis.prefix, ...overrides };
+    const cache = await expectSettlesWithin(
+      code.createProfileCache(options),
+      BOUND_MS,
+      'createProfileCache',
+      `createProfileCache resolves once the instance is subscribed (${LESSON}, "A connection of its own").`,
+    );
+    onTestFinished(() => {
+      cache.close().catch(() => {});
+      redis.disconnect();
+      subscriber.disconnect();
+    });
+    return { cache, redis, subscriber };
+  }
+
+  /** `count` instances, as `count` separate processes, started side by side. */
+  async function instances<N extends 2 | 3>(count: N): Promise<N extends 3 ? [Instance, Instance, Instance] : [Instance, Instance]> {
+    const codes = await load(count);
+    return Promise.all(codes.map((code) => instance({}, code))) as Promise<never>;
+  }
+
+  return { instance, instances };
+}
+
+/**
+ * Waits until every message published so far on `publishers` has been handled by `readers`:
+ * Redis pushes a message before its reply to any later command on the same connection.
+ */
+export async function handled(publishers: Redis[], readers: Instance[]): Promise<void> {
+  await Promise.all(publishers.map((publisher) => publisher.ping()));
+  await Promise.all(readers.flatMap((reader) => [reader.subscriber.ping(), reader.redis.ping()]));
+}
+
+/** How many channels and patterns a connection is subscribed to, from its CLIENT LIST fields. */
+export const subscriptions = (info: Record<string, string>) => Number(info.sub ?? 0) + Number(info.psub ?? 0) + Number(info.ssub ?? 0);
+
+/** The names of the commands the server ran for the code under test while `work` ran, on any of its connections (a duplicate() included). */
+export async function sentDuring(lab: Lab, work: () => Promise<unknown>): Promise<string[]> {
+  const { commands } = await serverCommandsDuring(lab.redis, work);
+  return commands.map((command) => command.name);
+}
