@@ -11,7 +11,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { ReadThroughOptions } from '../src/read-through.js';
-import { withTimeout } from '../src/with-timeout.js';
+import { withTimeout } from '../../../labs/02-ttl-and-keys/src/with-timeout.js';
 
 export async function readThrough<T>(redis: Redis, { key, ttlMs, timeoutMs, load }: ReadThroughOptions<T>): Promise<T | null> {
   const hit = await withTimeout(redis.get(key), timeoutMs, `GET ${key}`);

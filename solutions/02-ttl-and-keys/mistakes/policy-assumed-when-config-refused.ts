@@ -11,7 +11,7 @@
  */
 import type { Redis } from 'ioredis';
 import { REDIS_TIMEOUT_MS } from '../../../labs/02-ttl-and-keys/src/contract.js';
-import { withTimeout } from '../src/with-timeout.js';
+import { withTimeout } from '../../../labs/02-ttl-and-keys/src/with-timeout.js';
 
 export { evictionScope } from '../src/eviction.js';
 

@@ -9,32 +9,14 @@
  * strings only. The miss returns `priceCents: 1125`, the hit `priceCents: "1125"`, and
  * `price * quantity` quietly becomes string concatenation on every cached read.
  */
-import {
-  LEADERBOARD_ID,
-  REDIS_TIMEOUT_MS,
-  selectInventory,
-  selectLeaderboard,
-  selectProduct,
-  selectProfile,
-  type CacheDeps,
-  type Entity,
-  type Product,
-  type ShopCache,
-  type ShopCacheOptions,
-} from '../../../labs/02-ttl-and-keys/src/contract.js';
-import { readBalance } from '../src/balance.js';
+import { REDIS_TIMEOUT_MS, selectProduct, type Product, type ShopCache, type ShopCacheOptions } from '../../../labs/02-ttl-and-keys/src/contract.js';
+import { withTimeout } from '../../../labs/02-ttl-and-keys/src/with-timeout.js';
 import { cacheKey } from '../src/keys.js';
-import { readThrough } from '../src/read-through.js';
-import { readSession, startSession } from '../src/sessions.js';
+import { createShopCache as createStringCache } from '../src/shop-cache.js';
 import { ttlMsFor } from '../src/ttl-policy.js';
-import { withTimeout } from '../src/with-timeout.js';
 
 export function createShopCache(options: ShopCacheOptions): ShopCache {
-  const deps: CacheDeps = { ...options, random: options.random ?? Math.random, redisTimeoutMs: options.redisTimeoutMs ?? REDIS_TIMEOUT_MS };
-  const { redis, db, keyPrefix, random, redisTimeoutMs } = deps;
-  const cached = <T>(entity: Entity, id: string | number, load: () => Promise<T | null>) =>
-    readThrough(redis, { key: cacheKey(keyPrefix, entity, id), ttlMs: ttlMsFor(entity, random), timeoutMs: redisTimeoutMs, load });
-
+  const { redis, db, keyPrefix, random = Math.random, redisTimeoutMs = REDIS_TIMEOUT_MS } = options;
   const getProduct = async (id: number): Promise<Product | null> => {
     const key = cacheKey(keyPrefix, 'product', id);
     const fields = await withTimeout(redis.hgetall(key), redisTimeoutMs, `HGETALL ${key}`).catch(() => ({}));
@@ -46,14 +28,5 @@ export function createShopCache(options: ShopCacheOptions): ShopCache {
     }
     return product;
   };
-
-  return {
-    getProduct,
-    getInventory: (productId) => cached('inventory', productId, () => selectInventory(db, productId)),
-    getProfile: (userId) => cached('profile', userId, () => selectProfile(db, userId)),
-    getLeaderboard: async () => (await cached('leaderboard', LEADERBOARD_ID, () => selectLeaderboard(db))) ?? [],
-    getBalance: (userId) => readBalance(deps, userId),
-    startSession: (sessionId, data) => startSession(deps, sessionId, data),
-    getSession: (sessionId) => readSession(deps, sessionId),
-  };
+  return { ...createStringCache(options), getProduct };
 }

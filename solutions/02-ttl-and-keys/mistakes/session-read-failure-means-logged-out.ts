@@ -12,7 +12,7 @@
 import type { CacheDeps, SessionData } from '../../../labs/02-ttl-and-keys/src/contract.js';
 import { cacheKey } from '../src/keys.js';
 import { ttlMsFor } from '../src/ttl-policy.js';
-import { withTimeout } from '../src/with-timeout.js';
+import { withTimeout } from '../../../labs/02-ttl-and-keys/src/with-timeout.js';
 
 export { startSession } from '../src/sessions.js';
 

@@ -11,7 +11,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { ReadThroughOptions } from '../src/read-through.js';
-import { withTimeout } from '../src/with-timeout.js';
+import { withTimeout } from '../../../labs/02-ttl-and-keys/src/with-timeout.js';
 
 const note = (key: string) => (error: unknown) => console.warn(`[cache] ${key}: ${String(error)}`);
 

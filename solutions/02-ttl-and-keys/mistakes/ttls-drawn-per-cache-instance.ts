@@ -12,36 +12,30 @@
 import {
   LEADERBOARD_ID,
   REDIS_TIMEOUT_MS,
+  TTL_POLICY,
   selectInventory,
   selectLeaderboard,
   selectProduct,
   selectProfile,
-  TTL_POLICY,
-  type CacheDeps,
   type Entity,
   type ShopCache,
   type ShopCacheOptions,
 } from '../../../labs/02-ttl-and-keys/src/contract.js';
-import { readBalance } from '../src/balance.js';
 import { cacheKey } from '../src/keys.js';
 import { readThrough } from '../src/read-through.js';
-import { readSession, startSession } from '../src/sessions.js';
+import { createShopCache as createPerWriteCache } from '../src/shop-cache.js';
 import { ttlMsFor } from '../src/ttl-policy.js';
 
 export function createShopCache(options: ShopCacheOptions): ShopCache {
-  const deps: CacheDeps = { ...options, random: options.random ?? Math.random, redisTimeoutMs: options.redisTimeoutMs ?? REDIS_TIMEOUT_MS };
-  const { redis, db, keyPrefix, random, redisTimeoutMs } = deps;
+  const { redis, db, keyPrefix, random = Math.random, redisTimeoutMs = REDIS_TIMEOUT_MS } = options;
   const ttlMs = Object.fromEntries(Object.keys(TTL_POLICY).map((entity) => [entity, ttlMsFor(entity as Entity, random)])) as Record<Entity, number>;
   const cached = <T>(entity: Entity, id: string | number, load: () => Promise<T | null>) =>
     readThrough(redis, { key: cacheKey(keyPrefix, entity, id), ttlMs: ttlMs[entity], timeoutMs: redisTimeoutMs, load });
-
   return {
+    ...createPerWriteCache(options),
     getProduct: (id) => cached('product', id, () => selectProduct(db, id)),
     getInventory: (productId) => cached('inventory', productId, () => selectInventory(db, productId)),
     getProfile: (userId) => cached('profile', userId, () => selectProfile(db, userId)),
     getLeaderboard: async () => (await cached('leaderboard', LEADERBOARD_ID, () => selectLeaderboard(db))) ?? [],
-    getBalance: (userId) => readBalance(deps, userId),
-    startSession: (sessionId, data) => startSession(deps, sessionId, data),
-    getSession: (sessionId) => readSession(deps, sessionId),
   };
 }

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { REDIS_TIMEOUT_MS, type EvictionScope } from '../../../labs/02-ttl-and-keys/src/contract.js';
-import { withTimeout } from './with-timeout.js';
+import { withTimeout } from '../../../labs/02-ttl-and-keys/src/with-timeout.js';
 
 // #region eviction
 /**

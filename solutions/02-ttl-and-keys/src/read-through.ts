@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { withTimeout } from './with-timeout.js';
+import { withTimeout } from '../../../labs/02-ttl-and-keys/src/with-timeout.js';
 
 export interface ReadThroughOptions<T> {
   key: string;

@@ -1,7 +1,7 @@
 import type { CacheDeps, SessionData } from '../../../labs/02-ttl-and-keys/src/contract.js';
 import { cacheKey } from './keys.js';
 import { ttlMsFor } from './ttl-policy.js';
-import { withTimeout } from './with-timeout.js';
+import { withTimeout } from '../../../labs/02-ttl-and-keys/src/with-timeout.js';
 
 // #region sessions
 /**
