@@ -52,4 +52,32 @@ describe('quiz claims against a live Redis', () => {
       redis.disconnect();
     }
   });
+
+  it('runs transactions as a client would: no rollback, queue errors abort, and nothing carries over to the next claim', async () => {
+    const outsider = `course:quiz-claims-test:${process.pid}:multi`;
+    const redis = new Redis(redisUrl());
+    await redis.set(outsider, 'keep', 'PX', 10_000);
+    try {
+      const results = await checkClaims(redisUrl(), [
+        quizWith([
+          { says: 'no rollback', run: [['SET', '{key}', 'x'], ['MULTI'], ['SET', '{key2}', 'w'], ['INCR', '{key}'], ['EXEC'], ['GET', '{key2}']], expect: 'w' },
+          { says: 'queue error', run: [['MULTI'], ['INCRBY', '{key}'], ['EXEC']], expect: { error: 'EXECABORT' } },
+          { says: 'reaches outside from MULTI', run: [['MULTI'], ['DEL', outsider], ['EXEC']], expect: [1] },
+          { says: 'left open', run: [['MULTI'], ['SET', '{key}', 'v']], expect: 'QUEUED' },
+          { says: 'the next claim is outside any transaction', run: [['SET', '{key}', 'v']], expect: 'OK' },
+        ]),
+      ]);
+      expect(results.map((result) => [result.says, result.ok])).toEqual([
+        ['no rollback', true],
+        ['queue error', true],
+        ['reaches outside from MULTI', false],
+        ['left open', true],
+        ['the next claim is outside any transaction', true],
+      ]);
+      expect(await redis.get(outsider)).toBe('keep');
+    } finally {
+      await redis.unlink(outsider);
+      redis.disconnect();
+    }
+  });
 });

@@ -39,8 +39,12 @@ export async function checkClaims(redisUrl: string, quizzes: readonly LoadedQuiz
   });
   redis.on('error', () => {}); // reported through the failing commands instead
   const label = (job: (typeof jobs)[number]) => ({ file: job.quiz.file, questionId: job.questionId, says: job.claim.says });
+  // Key checks go over a connection of their own: sent on the claim's connection inside
+  // MULTI they would be queued (checking nothing) and, for EXEC, abort the transaction.
+  const inspector = redis.duplicate();
+  inspector.on('error', () => {});
   try {
-    await redis.connect();
+    await Promise.all([redis.connect(), inspector.connect()]);
   } catch (error) {
     const detail = `could not reach Redis at ${redisUrl}: ${(error as Error).message}`;
     return jobs.map((job) => ({ ...label(job), ok: false, detail }));
@@ -50,32 +54,45 @@ export async function checkClaims(redisUrl: string, quizzes: readonly LoadedQuiz
     for (const job of jobs) {
       const base = `${prefix}${job.quiz.lesson}:${job.questionId}:${job.index}`;
       const keys = { key: `${base}:a`, key2: `${base}:b` };
-      const detail = await runClaim(redis, job.claim, keys, prefix);
+      const detail = await runClaim(redis, inspector, job.claim, keys, prefix);
       results.push({ ...label(job), ok: detail === undefined, ...(detail ? { detail } : {}) });
     }
     return results;
   } finally {
     await removeKeys(redis, prefix).catch(() => {});
     redis.disconnect();
+    inspector.disconnect();
   }
 }
 
 /** Returns undefined when the claim holds, otherwise why it does not. */
-async function runClaim(redis: Redis, claim: Claim, keys: { key: string; key2: string }, prefix: string) {
+async function runClaim(redis: Redis, inspector: Redis, claim: Claim, keys: { key: string; key2: string }, prefix: string) {
   const steps = claim.run.map((step) =>
     step.map((word) => String(word).replaceAll('{key2}', keys.key2).replaceAll('{key}', keys.key)),
   );
   const shown = claim.run.map((step) => step.join(' ')).join('; ');
   let last: { reply?: Reply; error?: string } = {};
-  for (const [index, [command = '', ...args]] of steps.entries()) {
-    const refusal = await foreignKeys(redis, command, args, prefix);
-    if (refusal) return `step ${index + 1} (${claim.run[index]?.join(' ')}) ${refusal}`;
-    try {
-      last = { reply: normalise(await redis.call(command, ...args)) };
-    } catch (error) {
-      last = { error: (error as Error).message };
-      if (index < steps.length - 1) return `step ${index + 1} (${claim.run[index]?.join(' ')}) failed: ${last.error}`;
+  // Inside MULTI a refused command is part of what the claim shows (EXEC then aborts),
+  // so only an error outside a transaction ends the claim early.
+  let queuing = false;
+  try {
+    for (const [index, [command = '', ...args]] of steps.entries()) {
+      const refusal = await foreignKeys(inspector, command, args, prefix);
+      if (refusal) return `step ${index + 1} (${claim.run[index]?.join(' ')}) ${refusal}`;
+      const name = command.toUpperCase();
+      try {
+        last = { reply: normalise(await redis.call(command, ...args)) };
+      } catch (error) {
+        last = { error: (error as Error).message };
+        if (!queuing && index < steps.length - 1) return `step ${index + 1} (${claim.run[index]?.join(' ')}) failed: ${last.error}`;
+      }
+      if (name === 'MULTI' && last.error === undefined) queuing = true;
+      if (name === 'EXEC' || name === 'DISCARD') queuing = false;
     }
+  } finally {
+    // Leave the shared connection as the next claim expects it: no transaction, no WATCH.
+    if (queuing) await redis.call('DISCARD').catch(() => {});
+    await redis.call('UNWATCH').catch(() => {});
   }
   const verdict = compare(claim.expect, last);
   return verdict ? `${verdict}, after: ${shown}` : undefined;
