@@ -4,68 +4,17 @@
 // connection changes who sends a command, not what the server runs.
 // Run: npm test labs/05-tags.
 import type { Redis } from 'ioredis';
-import { afterEach, describe, expect, it } from 'vitest';
-import { interleave } from '../../harness/lab/interleave.js';
+import { describe, expect, it } from 'vitest';
 import { SCRIPT_CALLS } from '../../harness/lab/monitor.js';
 import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
 import { useLab } from '../../harness/lab/use-lab.js';
+import { useCodeConnections } from './code-connections.support.js';
 import { createCatalogPages } from './src/catalog-pages.js';
 import { categoryTag, formatPrice, pageKey, productTag, tagKey } from './src/contract.js';
 
 const lab = useLab('05');
 const LESSON = 'Lesson 05, Tags';
-
-/**
- * The code's client and every connection made from it with duplicate(), now or later, so
- * a check can interleave with all of "the code's Redis" at once.
- */
-class CodeConnections {
-  readonly all: Redis[] = [];
-  private readonly hooks = new Set<(connection: Redis) => void>();
-
-  constructor(readonly client: Redis = lab.redis.client()) {
-    this.adopt(client);
-    opened.push(this);
-  }
-
-  private adopt(connection: Redis): void {
-    this.all.push(connection);
-    const duplicate = connection.duplicate.bind(connection);
-    connection.duplicate = ((...args: Parameters<Redis['duplicate']>) => {
-      const copy = duplicate(...args);
-      copy.on('error', () => {});
-      this.adopt(copy);
-      for (const hook of this.hooks) hook(copy);
-      return copy;
-    }) as Redis['duplicate'];
-  }
-
-  /**
-   * Runs `action` in every gap between the round trips of every connection, and of each
-   * one made later (see interleave.ts), until the returned function is called.
-   */
-  interleave(action: () => Promise<unknown>): () => void {
-    const running = this.all.map((connection) => interleave(connection, action));
-    const hook = (connection: Redis) => running.push(interleave(connection, action));
-    this.hooks.add(hook);
-    return () => {
-      this.hooks.delete(hook);
-      const errors: unknown[] = [];
-      for (const each of running) {
-        try {
-          each.stop();
-        } catch (error) {
-          errors.push(error);
-        }
-      }
-      if (errors.length > 0) throw errors[0];
-    };
-  }
-}
-const opened: CodeConnections[] = [];
-afterEach(() => {
-  for (const connections of opened.splice(0)) for (const copy of connections.all.slice(1)) copy.disconnect();
-});
+const codeConnections = useCodeConnections(lab);
 
 /** Splits what the server ran into the steps it runs whole: a command, a MULTI ... EXEC, a script with its commands. */
 function stepsOf(commands: ServerCommand[]): ServerCommand[][] {
@@ -89,7 +38,7 @@ const shorten = (step: ServerCommand[]) => {
   return `[${step[0]!.source === 'lua' ? 'script' : step[0]!.source}] ${line.length > 140 ? `${line.slice(0, 137)}...` : line}`;
 };
 
-const shop = (redis: Redis = new CodeConnections().client) => createCatalogPages({ redis, db: lab.db.pool, keyPrefix: lab.redis.prefix });
+const shop = (redis: Redis = codeConnections().client) => createCatalogPages({ redis, db: lab.db.pool, keyPrefix: lab.redis.prefix });
 const page = (name: string) => pageKey(lab.redis.prefix, name);
 const tag = (name: string) => tagKey(lab.redis.prefix, name);
 const listing = (keys: string[]) => (keys.length ? keys.join(', ') : 'nothing');
@@ -132,7 +81,7 @@ describe('one step, whichever connection sends it', () => {
   });
 
   it("05.8 an invalidation is one atomic step: the server removes all of the tag's pages at once, and a reader sees all or none", async () => {
-    const connections = new CodeConnections();
+    const connections = codeConnections();
     const s = shop(connections.client);
     const terms = ['kettle', 'Kettle #1', 'pour', 'over', 'r-over', 'ttle #1', 'e #1', '#1', 'kettle #', 'Pour-over kettle #1'];
     await s.productPage(1);
@@ -159,7 +108,7 @@ describe('one step, whichever connection sends it', () => {
   });
 
   it('05.9 a page cached while an invalidation runs is never left unlisted: the next invalidation still reaches it', async () => {
-    const main = new CodeConnections();
+    const main = codeConnections();
     const s = shop(main.client);
     const other = shop();
     await s.productPage(1);
@@ -181,7 +130,7 @@ describe('one step, whichever connection sends it', () => {
     }
     for (const term of written) await other.searchPage(term);
     // ... and an invalidation runs in every gap of a page being cached.
-    const writing = new CodeConnections();
+    const writing = codeConnections();
     const stopInvalidator = writing.interleave(() => s.invalidateTag(productTag(1)));
     try {
       await shop(writing.client).searchPage('Pour-over');

@@ -4,58 +4,18 @@
 // makes with duplicate(). Run: npm test labs/05-tags.
 import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
+import { useCodeConnections } from './code-connections.support.js';
 import { createCatalogPages } from './src/catalog-pages.js';
 import { categoryTag, formatPrice, pageKey } from './src/contract.js';
 
 const lab = useLab('05');
 const LESSON = 'Lesson 05, Tags';
-
-/**
- * The code's client and every connection made from it with duplicate(), now or later, so
- * a check can delay or break all of "the code's Redis" at once.
- */
-class CodeConnections {
-  readonly all: Redis[] = [];
-  private readonly hooks = new Set<(connection: Redis) => void>();
-
-  constructor(readonly client: Redis = lab.redis.client()) {
-    this.adopt(client);
-    opened.push(this);
-  }
-
-  private adopt(connection: Redis): void {
-    this.all.push(connection);
-    const duplicate = connection.duplicate.bind(connection);
-    connection.duplicate = ((...args: Parameters<Redis['duplicate']>) => {
-      const copy = duplicate(...args);
-      copy.on('error', () => {});
-      this.adopt(copy);
-      for (const hook of this.hooks) hook(copy);
-      return copy;
-    }) as Redis['duplicate'];
-  }
-
-  /** Applies `wrap` to every connection, and to each one made later, until the returned function is called. */
-  each(wrap: (connection: Redis) => () => void): () => void {
-    const undo: Array<() => void> = [];
-    const hook = (connection: Redis) => undo.push(wrap(connection));
-    this.all.forEach(hook);
-    this.hooks.add(hook);
-    return () => {
-      this.hooks.delete(hook);
-      for (const step of undo) step();
-    };
-  }
-}
-const opened: CodeConnections[] = [];
-afterEach(() => {
-  for (const connections of opened.splice(0)) for (const copy of connections.all.slice(1)) copy.disconnect();
-});
+const codeConnections = useCodeConnections(lab);
 
 /** Commands that set up a connection, let through when a check breaks or delays the others. */
 const HANDSHAKE = new Set(['client', 'info', 'select', 'hello', 'auth', 'ping', 'readonly']);
@@ -173,7 +133,7 @@ describe('a price change against the database', () => {
 
 describe('a price change, seen from outside', () => {
   it('05.17 when updatePrice and invalidateTag resolve, the pages are already gone', async () => {
-    const connections = new CodeConnections();
+    const connections = codeConnections();
     const s = shop(connections.client);
     await s.productPage(1);
     await s.categoryPage('kettles');
@@ -208,7 +168,7 @@ describe('a price change, seen from outside', () => {
   });
 
   it('05.16 a Redis that fails costs renders, never a page or a price change: updatePrice still commits and resolves with the row', async () => {
-    const connections = new CodeConnections();
+    const connections = codeConnections();
     const s = shop(connections.client);
     await s.productPage(1);
     await s.searchPage('kettle');
