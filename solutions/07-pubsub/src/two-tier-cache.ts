@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
 import type { InvalidationBus, ProfileCacheEvents } from '../../../labs/07-pubsub/src/contract.js';
+import { invalidateTiers, warn } from './invalidate-tiers.js';
 import { openInvalidationBus } from './invalidation-bus.js';
 import type { L1Cache } from './l1-cache.js';
 
@@ -12,8 +13,6 @@ export interface TwoTierOptions<V> {
   /** TTL of the shared copy in Redis (L2). */
   ttlSeconds: number;
 }
-
-const warn = (what: string) => (error: unknown) => console.warn(`[l2] ${what}: ${String(error)}`);
 
 /**
  * L1 (this process's memory) over L2 (Redis, shared by every instance) over the
@@ -74,17 +73,14 @@ export class TwoTierCache<V> extends EventEmitter<ProfileCacheEvents> {
   }
   // #endregion read-path
 
-  // #region invalidate
   /** Call after the database commit. */
-  async invalidate(keys: string[]): Promise<void> {
-    // L2 first: an instance that hears the message and re-reads must not find the old value.
-    // If Redis is unreachable the write still stands: the L2 TTL and the L1 age bound how
-    // long anyone can see the old value.
-    await this.options.redis.del(...keys).catch(warn(`DEL ${keys.join(' ')} failed`));
-    this.dropLocal(keys);
-    await this.bus?.publish(keys).catch(warn('PUBLISH failed'));
+  invalidate(keys: string[]): Promise<void> {
+    const bus = this.bus;
+    return invalidateTiers(
+      { redis: this.options.redis, dropLocal: (gone) => this.dropLocal(gone), publish: (gone) => bus?.publish(gone) ?? Promise.resolve() },
+      keys,
+    );
   }
-  // #endregion invalidate
 
   // #region on-message
   private dropLocal(keys: string[]): void {
