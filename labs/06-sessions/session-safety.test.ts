@@ -1,86 +1,94 @@
-// Lab 06 checks, part 2: login, concurrent requests and the cookie itself.
-// Run: npm test labs/06-sessions   (part 1 is shared-sessions.test.ts)
+// Lab 06 checks, part 4: logging in, and requests that overlap. Run: npm test labs/06-sessions
 import { describe, expect, it } from 'vitest';
-import { CookieJar, serve, type HttpReply } from '../../harness/lab/http.js';
-import { expectSettlesWithin } from '../../harness/lab/teach.js';
+import { interleave } from '../../harness/lab/interleave.js';
+import { expectSettlesWithin, LIVENESS_MS } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { createSessionApp } from './src/app.js';
-import { SESSION_COOKIE, SESSION_KEY_SEGMENT, type SessionAppOptions } from './src/contract.js';
+import { SESSION_COOKIE } from './src/contract.js';
+import { browserWith, idOf, LESSON, post, readyClient, refuseCommands, sessionKey, show, startInstance } from './sessions.support.js';
 
 const lab = useLab('06');
-const LESSON = 'Lesson 06, Sessions in Redis';
-
-/** One instance behind a TLS-terminating load balancer, as in shared-sessions.test.ts. */
-function startInstance(overrides: Partial<SessionAppOptions> = {}) {
-  return serve(
-    createSessionApp({
-      redis: lab.redis.client(),
-      db: lab.db.pool,
-      keyPrefix: lab.redis.prefix,
-      secret: 'lab-06 safety checks: a secret of their own',
-      maxAgeMs: 60_000,
-      trustProxy: true,
-      ...overrides,
-    }),
-  );
-}
-
-/** A browser whose requests arrive over HTTPS at the balancer, which forwards them as plain HTTP. */
-const browserWith = (cookies: Record<string, string> = {}) => new CookieJar(cookies, { 'X-Forwarded-Proto': 'https' });
-
-/** `s:<id>.<signature>` (URL-encoded) → `<id>`; undefined for anything else. */
-const idInCookie = (value = '') => /^s:([^.]+)\./.exec(decodeURIComponent(value))?.[1];
-const addToCart = (browser: CookieJar, base: string, productId: number) =>
-  browser.request(`${base}/cart`, { method: 'POST', json: { productId } });
-const show = (reply: HttpReply) => `${reply.status} ${JSON.stringify(reply.body)}`;
 
 describe('logging in', () => {
-  it('06.7 login issues a new session id, and the anonymous one stops working (no fixation)', async () => {
-    const app = await startInstance();
+  it('06.7 every login issues a new session id, and the id it replaces stops working (no fixation)', async () => {
+    const app = await startInstance(lab);
     const browser = browserWith();
-    await addToCart(browser, app.url, 2); // an anonymous session worth keeping: it gets an id
-    const before = idInCookie(browser.get(SESSION_COOKIE));
+    await post(browser, `${app.url}/cart`, { productId: 2 }); // an anonymous session worth keeping: it gets an id
+    const idea = `Session fixation: if an id issued before login (to a visitor, or to the previous user) stays valid after it, whoever planted or saw it is logged in as the new user. Call req.session.regenerate() at every login: a fresh id, and the old key deleted (${LESSON}, "A new id at login").`;
+    let before = idOf(browser);
     expect(before, `POST /cart as a visitor set no signed "${SESSION_COOKIE}" cookie; a cart is worth a session.`).toBeDefined();
-    const planted = browser.copy(); // what an attacker who fixed or saw that id holds
 
-    const login = await browser.request(`${app.url}/login`, { method: 'POST', json: { userId: 2 } });
-    expect(login.status, `POST /login answered ${show(login)}; expected 200.`).toBe(200);
-    const after = idInCookie(browser.get(SESSION_COOKIE));
-    const idea = `Session fixation: if the id a visitor arrived with becomes the logged-in id, whoever planted or saw it is logged in too. Call req.session.regenerate() at login: a fresh id, and the old key deleted (${LESSON}, "A new id at login").`;
-    expect(after, `The session id was ${before} before login and ${after} after. ${idea}`).not.toBe(before);
-    const oldKey = lab.redis.key(SESSION_KEY_SEGMENT + before);
-    expect(await lab.redis.admin.exists(oldKey), `${oldKey}, the pre-login session, still exists. ${idea}`).toBe(0);
-    const replay = await planted.request(`${app.url}/me`);
-    expect(replay.status, `GET /me with the pre-login cookie answered ${show(replay)}; expected 401. ${idea}`).toBe(401);
+    // First as a visitor logging in, then as a logged-in user logging in as someone else.
+    for (const [userId, who] of [[2, 'the visitor'], [3, 'user 2']] as const) {
+      const planted = browser.copy(); // what an attacker who fixed or saw that id holds
+      const login = await post(browser, `${app.url}/login`, { userId });
+      expect(login.status, `POST /login { userId: ${userId} } answered ${show(login)}; expected 200.`).toBe(200);
+      const after = idOf(browser);
+      expect(after, `When ${who} logged in as user ${userId}, the session id was ${before} before and ${after} after. ${idea}`).not.toBe(before);
+      const oldKey = sessionKey(lab, before);
+      expect(await lab.redis.admin.exists(oldKey), `${oldKey}, the session ${who} had before logging in as user ${userId}, still exists. ${idea}`).toBe(0);
+      const replay = await planted.request(`${app.url}/me`);
+      expect(replay.status, `GET /me with ${who}'s pre-login cookie answered ${show(replay)} after the login as user ${userId}; expected 401. ${idea}`).toBe(401);
+      const me = await browser.request(`${app.url}/me`);
+      expect(me.body, `After logging in as user ${userId}, GET /me answered ${show(me)}.`).toMatchObject({ userId });
+      before = after;
+    }
   });
 
-  it('06.8 what the visitor had before login (the cart) is still there after it', async () => {
-    const app = await startInstance();
-    const browser = browserWith();
-    await addToCart(browser, app.url, 2);
-    await addToCart(browser, app.url, 5);
-    await browser.request(`${app.url}/login`, { method: 'POST', json: { userId: 3 } });
-    const cart = await browser.request(`${app.url}/cart`);
-    expect(
-      cart.body,
-      `GET /cart after login answered ${show(cart)}; expected { items: [2, 5] }. regenerate() starts an empty session: ` +
-        `copy what the user should keep (the cart) from the old session into the new one (${LESSON}, "A new id at login").`,
-    ).toEqual({ items: [2, 5] });
+  it('06.8 carts filled before login survive a failed login and are still there after a successful one, for several users logging in at the same time', async () => {
+    // Two instances of the app in one process (one module): while user 1 logs in on A, the
+    // suite logs the others in on B in each gap between A's Redis commands.
+    const aRedis = lab.redis.client();
+    const [a, b] = await Promise.all([startInstance(lab, { redis: aRedis }), startInstance(lab)]);
+    const shoppers = [1, 2, 3, 4].map((userId) => ({ userId, url: userId === 1 ? a.url : b.url, browser: browserWith(), cart: [10 * userId + 1, 10 * userId + 2] }));
+    for (const shopper of shoppers) for (const productId of shopper.cart) await post(shopper.browser, `${shopper.url}/cart`, { productId });
+
+    // A mistyped login first: it fails, and leaves the session the visitor has as it was.
+    for (const shopper of shoppers) {
+      const failed = await post(shopper.browser, `${shopper.url}/login`, { userId: 999 });
+      const cart = await shopper.browser.request(`${shopper.url}/cart`);
+      expect(failed.status, `POST /login for a user Postgres does not have answered ${show(failed)}; expected 401.`).toBe(401);
+      expect(
+        cart.body,
+        `User ${shopper.userId} filled the cart with ${JSON.stringify(shopper.cart)}, then a login for an unknown user failed (${show(failed)}); GET /cart now answers ${show(cart)}. ` +
+          `A failed login changes nothing: no new session, and the one the browser has (with its cart) stays as it was; regenerate only once the user is known (${LESSON}, "A new id at login").`,
+      ).toEqual({ items: shopper.cart });
+    }
+
+    const [first, ...others] = shoppers;
+    const logIn = (shopper: typeof first) => post(shopper!.browser, `${shopper!.url}/login`, { userId: shopper!.userId });
+    const waiting = [...others];
+    const gaps = interleave(aRedis, async () => {
+      const next = waiting.shift();
+      if (next) await logIn(next);
+    });
+    await logIn(first);
+    gaps.stop();
+    for (const shopper of waiting) await logIn(shopper); // the ones no gap reached
+
+    for (const shopper of shoppers) {
+      const [cart, me] = await Promise.all([shopper.browser.request(`${shopper.url}/cart`), shopper.browser.request(`${shopper.url}/me`)]);
+      expect(me.body, `After the logins, user ${shopper.userId} got GET /me ${show(me)}.`).toMatchObject({ userId: shopper.userId });
+      expect(
+        cart.body,
+        `User ${shopper.userId} filled the cart with ${JSON.stringify(shopper.cart)} and logged in while ${gaps.runs} other login(s) ran; GET /cart now answers ${show(cart)}. ` +
+          `regenerate() starts an empty session: read the cart from the old session into a local variable of this request, not into anything shared, and put it on the new one (${LESSON}, "A new id at login").`,
+      ).toEqual({ items: shopper.cart });
+    }
   });
 });
 
 describe('concurrent requests', () => {
   it('06.9 a slow request that only reads does not write its old copy of the session back', async () => {
-    const app = await startInstance();
+    const app = await startInstance(lab);
     const browser = browserWith();
-    await browser.request(`${app.url}/login`, { method: 'POST', json: { userId: 4 } });
-    await addToCart(browser, app.url, 7);
+    await post(browser, `${app.url}/login`, { userId: 4 });
+    await post(browser, `${app.url}/cart`, { productId: 7 });
 
     // GET /me loads the session, then waits on Postgres while the cart changes underneath it.
     const held = lab.db.holdQueries(/FROM users/i);
     const slowRead = browser.request(`${app.url}/me`);
-    await expectSettlesWithin(held.reached, 5_000, 'GET /me reaching Postgres', 'GET /me should look the user up in Postgres.');
-    const added = await addToCart(browser, app.url, 8);
+    await expectSettlesWithin(held.reached, LIVENESS_MS, 'GET /me reaching Postgres', 'GET /me should look the user up in Postgres.');
+    const added = await post(browser, `${app.url}/cart`, { productId: 8 });
     expect(added.body, `POST /cart { productId: 8 } answered ${show(added)}`).toEqual({ items: [7, 8] });
     held.release();
     await slowRead;
@@ -95,48 +103,41 @@ describe('concurrent requests', () => {
   });
 });
 
-describe('the cookie', () => {
-  it('06.10 the cookie is HttpOnly and SameSite, and Secure when the request came over HTTPS through a trusted proxy', async () => {
-    const app = await startInstance();
-    const browser = browserWith(); // every request says X-Forwarded-Proto: https
-    const login = await browser.request(`${app.url}/login`, { method: 'POST', json: { userId: 5 } });
-    const cookie = login.setCookies.find((c) => c.name === SESSION_COOKIE);
-    const seen = `POST /login via a proxy that terminated TLS got ${cookie ? `Set-Cookie: ${cookie.raw}` : `no "${SESSION_COOKIE}" cookie (status ${login.status})`}`;
-    expect(cookie, `${seen}. A secure cookie is only sent when Express believes the request was HTTPS: app.set('trust proxy', 1) (${LESSON}, "Cookie flags").`).toBeDefined();
-    expect(cookie?.httpOnly, `${seen}. HttpOnly keeps it out of document.cookie, so an XSS bug cannot steal the session (${LESSON}, "Cookie flags").`).toBe(true);
-    expect(
-      ['lax', 'strict'],
-      `${seen}. SameSite=Lax (or Strict) stops the browser attaching it to requests another site starts: the CSRF defence (${LESSON}, "Cookie flags").`,
-    ).toContain(cookie?.sameSite);
-    expect(
-      cookie?.secure,
-      `${seen}. The request came over HTTPS (X-Forwarded-Proto: https from a trusted proxy), so the cookie must be Secure and never travel over plain HTTP: ` +
-        `trust the proxy and use secure: 'auto' (or true in production) (${LESSON}, "Cookie flags").`,
-    ).toBe(true);
-  });
+/** An instance whose Redis client refuses, while `fault.on`, the commands `refuses` picks, with `error`. */
+async function startFaultyInstance(refuses: (name: string, flags: string[]) => boolean, error: Error) {
+  const redis = await readyClient(lab);
+  const fault = await refuseCommands(lab, redis, refuses, error);
+  return { app: await startInstance(lab, { redis }), fault };
+}
 
-  it('06.11 a cookie whose signature was altered or removed is refused: the visitor is anonymous', async () => {
-    const app = await startInstance();
-    const browser = browserWith();
-    await browser.request(`${app.url}/login`, { method: 'POST', json: { userId: 6 } });
-    const genuine = decodeURIComponent(browser.get(SESSION_COOKIE) ?? '');
-    const id = idInCookie(genuine);
-    expect(id, `After login the "${SESSION_COOKIE}" cookie is "${genuine}"; expected a signed value s:<id>.<signature>.`).toBeDefined();
+describe('when Redis fails', () => {
+  it('06.19 a login Redis cannot complete answers 5xx: not when the session cannot be stored, nor when the replaced one cannot be deleted', async () => {
+    const idea = `A 200 from POST /login says "you are logged in, with a new session, and the old one is gone". express-session saves a changed session when the response ends, after your handler has chosen 200, and only hands a failed save to the next error handler. Save it yourself and await it (req.session.save in a Promise), and let regenerate's error through too, so that a refused write becomes a 5xx (${LESSON}, "A new id at login", "What it costs").`;
+    const other = await startInstance(lab); // asked afterwards: after a failed save express-session closes the connection it answered on
 
-    const dot = genuine.lastIndexOf('.');
-    const flipped = genuine[dot + 4] === 'A' ? 'B' : 'A';
-    const forgeries = {
-      'signature altered': genuine.slice(0, dot + 4) + flipped + genuine.slice(dot + 5),
-      'signature removed': `s:${id}`,
-      'bare session id': `${id}`,
-    };
-    for (const [how, value] of Object.entries(forgeries)) {
-      const forged = await browserWith({ [SESSION_COOKIE]: encodeURIComponent(value) }).request(`${app.url}/me`);
-      expect(
-        forged.status,
-        `GET /me with the cookie's ${how} ("${value}") answered ${show(forged)}; expected 401. The signature (HMAC with the secret) proves the server issued the id; ` +
-          `a cookie that fails it names no session (${LESSON}, "What the cookie holds").`,
-      ).toBe(401);
-    }
+    // Redis is full (noeviction): it refuses every command that may grow memory.
+    const full = await startFaultyInstance((_, flags) => flags.includes('denyoom'), new Error("OOM command not allowed when used memory > 'maxmemory'."));
+    const visitor = browserWith();
+    await post(visitor, `${full.app.url}/cart`, { productId: 6 });
+    full.fault.on = true;
+    const login = await post(visitor, `${full.app.url}/login`, { userId: 7 });
+    full.fault.on = false;
+    const me = await visitor.request(`${other.url}/me`);
+    expect(login.status, `With Redis refusing writes (OOM), POST /login answered ${show(login)}; the session was never stored, and GET /me then answered ${show(me)}. Expected a 5xx. ${idea}`).toBeGreaterThanOrEqual(500);
+    expect(me.status, `After the failed login GET /me answered ${show(me)}; expected 401. ${idea}`).toBe(401);
+
+    // User 2 logs in as user 3, and the connection drops on the command that deletes user 2's session.
+    const blip = await startFaultyInstance((name) => ['del', 'unlink', 'getdel'].includes(name), new Error('read ECONNRESET'));
+    const user = browserWith();
+    await post(user, `${blip.app.url}/login`, { userId: 2 });
+    const copy = user.copy();
+    Object.assign(blip.fault, { on: true, once: true });
+    const switched = await post(user, `${blip.app.url}/login`, { userId: 3 });
+    blip.fault.on = false;
+    const stillUser2 = await copy.request(`${other.url}/me`);
+    expect(
+      switched.status,
+      `Logging in as user 3 over user 2's session, the delete of user 2's session failed; POST /login answered ${show(switched)}, and a copy of user 2's cookie still gets GET /me ${show(stillUser2)}. Expected a 5xx: the replaced session is still alive. ${idea}`,
+    ).toBeGreaterThanOrEqual(500);
   });
 });

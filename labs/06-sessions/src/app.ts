@@ -9,6 +9,7 @@ export function createSessionApp(options: SessionAppOptions): Express {
   const app = express();
   // TODO(06): options.trustProxy says a TLS-terminating proxy is in front. Until Express is
   // told to believe its X-Forwarded-Proto header, every request looks like plain HTTP.
+  // Without a proxy, though, that header is whatever the client chose to send.
   app.use(express.json());
   app.use(createSessionMiddleware(options));
   app.post('/login', login(options.db));

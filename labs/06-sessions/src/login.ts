@@ -12,6 +12,7 @@ export function login(db: Pool): RequestHandler {
     }
     // TODO(06): the visitor keeps the session id they arrived with, which now means
     // "logged in". Whoever planted or saw that id before the login is logged in too.
+    // And when is the session actually stored: before or after the 200 is decided?
     req.session.userId = user.id;
     res.json({ userId: user.id });
   };

@@ -1,7 +1,7 @@
 /**
  * Mistake: resave: true, "so the session's expiry is refreshed on every request"
  * Replaces: session.ts
- * Caught by: 06.9
+ * Caught by: 06.9, 06.16
  *
  * Saving on every request does keep the TTL fresh, which is why people turn it on. But
  * each request then writes back the whole session it loaded when it started. A slow read

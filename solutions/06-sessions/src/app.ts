@@ -10,7 +10,6 @@ import { createSessionMiddleware } from './session.js';
  */
 export function createSessionApp(options: SessionAppOptions): Express {
   const app = express();
-  app.disable('x-powered-by');
   // #region trust-proxy
   // Behind one TLS-terminating proxy, believe the X-Forwarded-Proto it sets: req.secure
   // becomes true for HTTPS traffic, which is what `secure: 'auto'` reads. Only when a

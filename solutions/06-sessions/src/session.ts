@@ -10,6 +10,8 @@ import { createSessionStore } from './session-store.js';
 
 export function createSessionMiddleware(options: SessionAppOptions): RequestHandler {
   const { redis, keyPrefix, secret, maxAgeMs = SESSION_MAX_AGE_MS } = options;
+  // No secret is a deployment mistake: refuse to start rather than sign with a default.
+  if (!secret) throw new Error('createSessionApp: options.secret is required to sign session cookies');
   // #region session-middleware
   return session({
     name: SESSION_COOKIE,
