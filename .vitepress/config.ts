@@ -3,6 +3,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitepress';
 import { withMermaid } from 'vitepress-plugin-mermaid';
 import { loadQuizzes } from '../harness/quiz/load.js';
+import { codeTitles } from './code-titles.js';
 import { interviewMarkdown } from './interview-markdown.js';
 import { learnerProgress } from './learner-progress.js';
 import { repoLinks } from './repo-links.js';
@@ -39,7 +40,15 @@ export default withMermaid(
     head: [['link', { rel: 'icon', href: favicon }]],
     lastUpdated: false,
     markdown: {
-      config: (md) => md.use(repoLinks(docsDir.replace(/\/$/, ''), repoRoot.replace(/\/$/, ''))),
+      config: (md) => {
+        md.use(repoLinks(docsDir.replace(/\/$/, ''), repoRoot.replace(/\/$/, '')));
+        md.use(codeTitles(repoRoot.replace(/\/$/, '')));
+      },
+    },
+    // Lessons and labs are code and diagrams as much as prose: their pages get a wider
+    // column (theme/style.css, `.wide-doc`).
+    transformPageData(pageData) {
+      if (/^(lessons|labs)\//.test(pageData.relativePath)) pageData.frontmatter.pageClass ??= 'wide-doc';
     },
     themeConfig: {
       nav: [
@@ -66,7 +75,10 @@ export default withMermaid(
       },
       docFooter: { prev: 'Previous', next: 'Next' },
     },
-    mermaid: {},
+    // Sequence diagrams are drawn at their natural size, up to the column's width: a
+    // narrower gap between participants (the default is 50 px) keeps five of them on one
+    // screen; a long message still widens its own gap.
+    mermaid: { sequence: { actorMargin: 30 } },
     vite: {
       // Mermaid alone is several hundred kB per diagram type; that is expected, not a warning.
       plugins: [devFavicon, learnerProgress()],

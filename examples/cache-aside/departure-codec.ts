@@ -33,10 +33,17 @@ export function decodeDeparture(text: string): Departure {
 // #endregion date-codec
 
 if (isMain(import.meta.url)) {
-  const fresh: Departure = { flight: 'KL1002', gate: 'D4', scheduledAt: new Date('2025-03-01T07:15:00Z'), expectedAt: null };
+  const fresh: Departure = {
+    flight: 'KL1002',
+    gate: 'D4',
+    scheduledAt: new Date('2025-03-01T07:15:00Z'),
+    expectedAt: null,
+  };
   const plain = JSON.parse(JSON.stringify(fresh)) as Record<string, unknown>;
   const decoded = decodeDeparture(encodeDeparture(fresh));
   console.log('plain JSON.parse: scheduledAt is a', typeof plain['scheduledAt']);
-  console.log('with the codec:   scheduledAt is a Date:', decoded.scheduledAt instanceof Date);
-  console.log('same instant:', decoded.scheduledAt.getTime() === fresh.scheduledAt.getTime());
+  const isDate = decoded.scheduledAt instanceof Date;
+  console.log('with the codec:   scheduledAt is a Date:', isDate);
+  const sameInstant = decoded.scheduledAt.getTime() === fresh.scheduledAt.getTime();
+  console.log('same instant:', sameInstant);
 }

@@ -23,7 +23,10 @@ export const productKeys = (id: number) => ({
  * MGET for keys that may live in different slots: one MGET per slot, sent in parallel,
  * results put back in the caller's order. A plain MGET across slots fails with CROSSSLOT.
  */
-export async function mgetAcrossSlots(client: Redis | Cluster, keys: string[]): Promise<(string | null)[]> {
+export async function mgetAcrossSlots(
+  client: Redis | Cluster,
+  keys: string[],
+): Promise<(string | null)[]> {
   const bySlot = new Map<number, number[]>();
   keys.forEach((key, index) => {
     const slot = keySlot(key);

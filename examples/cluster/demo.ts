@@ -9,9 +9,9 @@ import { hashedPart, keySlot } from './key-slot.js';
 
 async function tryIt(label: string, run: () => Promise<unknown>): Promise<void> {
   try {
-    console.log(`${label.padEnd(34)} ->`, JSON.stringify(await run()));
+    console.log(`${label.padEnd(27)} ->`, JSON.stringify(await run()));
   } catch (err) {
-    console.log(`${label.padEnd(34)} -> ${(err as Error).message}`);
+    console.log(`${label.padEnd(27)} -> ${(err as Error).message}`);
   }
 }
 
@@ -28,7 +28,9 @@ async function onCluster(url: string): Promise<void> {
     await tryIt('MGET across slots', () => cluster.mget(a, b));
     await tryIt('MGET grouped by slot', () => mgetAcrossSlots(cluster, [a, b]));
     await tryIt('MULTI across slots', () => cluster.multi().get(a).get(b).exec());
-    await tryIt('Lua with keys in two slots', () => cluster.eval("return redis.call('GET', KEYS[2])", 2, a, b));
+    await tryIt('Lua with keys in two slots', () =>
+      cluster.eval("return redis.call('GET', KEYS[2])", 2, a, b),
+    );
     await tryIt('MULTI on one hash tag', () =>
       cluster.multi().hset(cart.items, 'sku-1', '2').hset(cart.meta, 'currency', 'EUR')
         .expire(cart.items, 60).expire(cart.meta, 60).exec());
@@ -41,14 +43,24 @@ async function onCluster(url: string): Promise<void> {
 }
 
 if (isMain(import.meta.url)) {
-  const samples = ['user:42', 'cart:{user:123}:items', 'cart:{user:123}:meta', 'cart:{user:124}:items', 'foo{}{bar}', 'foo{bar}{zap}'];
-  for (const key of samples) console.log(`${key.padEnd(24)} hashes "${hashedPart(key)}" -> slot ${keySlot(key)}`);
+  const samples = [
+    'user:42',
+    'cart:{user:123}:items',
+    'cart:{user:123}:meta',
+    'cart:{user:124}:items',
+    'foo{}{bar}',
+    'foo{bar}{zap}',
+  ];
+  for (const key of samples) {
+    console.log(`${key.padEnd(24)} hashes "${hashedPart(key)}" -> slot ${keySlot(key)}`);
+  }
 
   await runExample('cluster', async (redis, prefix) => {
     const keys = ['product:1', 'product:2', 'product:3'].map((k) => `${prefix}${k}`);
     await redis.set(keys[0]!, 'one', 'EX', 60);
     await redis.set(keys[2]!, 'three', 'EX', 60);
-    console.log('standalone, slots:', keys.map(keySlot), '->', await mgetAcrossSlots(redis, keys));
+    const values = await mgetAcrossSlots(redis, keys);
+    console.log('standalone, slots:', keys.map(keySlot), '->', values);
   });
 
   const clusterUrl = process.env.REDIS_CLUSTER_URL;

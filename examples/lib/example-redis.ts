@@ -7,7 +7,9 @@ import { Redis } from 'ioredis';
 
 export const redisUrl = (): string => process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-/** `examples:<name>:<random>:`, unique per run, so two runs never see each other's keys. */
+/**
+ * `examples:<name>:<random>:`, unique per run, so two runs never see each other's keys.
+ */
 export function examplePrefix(name: string): string {
   return `examples:${name}:${randomBytes(4).toString('hex')}:`;
 }

@@ -1,4 +1,5 @@
-// Back-of-the-envelope memory sizing for a cache. Run: npx tsx examples/operating/capacity.ts
+// Back-of-the-envelope memory sizing for a cache.
+// Run: npx tsx examples/operating/capacity.ts
 import { isMain } from '../lib/example-redis.js';
 
 // #region capacity
@@ -9,12 +10,21 @@ export interface DataClass {
   avgValueBytes: number;
 }
 
-/** Per-key bookkeeping varies by version and type; ~60-100 B per small string key is typical. */
+/**
+ * Per-key bookkeeping varies by version and type; ~60-100 B per small string key is
+ * typical.
+ */
 const OVERHEAD_PER_KEY = 80;
 
 export function estimateMaxmemory(classes: DataClass[], headroom = 0.3) {
-  const workingSet = classes.reduce((sum, c) => sum + c.keys * (c.avgKeyBytes + c.avgValueBytes + OVERHEAD_PER_KEY), 0);
-  return { workingSetBytes: workingSet, maxmemoryBytes: Math.ceil(workingSet * (1 + headroom)) };
+  const workingSet = classes.reduce(
+    (sum, c) => sum + c.keys * (c.avgKeyBytes + c.avgValueBytes + OVERHEAD_PER_KEY),
+    0,
+  );
+  return {
+    workingSetBytes: workingSet,
+    maxmemoryBytes: Math.ceil(workingSet * (1 + headroom)),
+  };
 }
 // #endregion capacity
 
@@ -25,5 +35,6 @@ if (isMain(import.meta.url)) {
     { name: 'session', keys: 500_000, avgKeyBytes: 40, avgValueBytes: 400 },
     { name: 'rate-limit', keys: 300_000, avgKeyBytes: 30, avgValueBytes: 8 },
   ]);
-  console.log(`working set ${gb(workingSetBytes)}, maxmemory with 30% headroom ${gb(maxmemoryBytes)}`);
+  console.log(`working set ${gb(workingSetBytes)}`);
+  console.log(`maxmemory with 30% headroom ${gb(maxmemoryBytes)}`);
 }

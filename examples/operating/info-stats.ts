@@ -48,7 +48,8 @@ export async function readCacheHealth(redis: Redis): Promise<CacheHealth> {
 // #region interval
 /**
  * The counters are totals since the server started (or since CONFIG RESETSTAT), and
- * they cover every client of the server. A useful hit ratio is the change over an interval.
+ * they cover every client of the server. A useful hit ratio is the change over an
+ * interval.
  */
 export function overInterval(before: CacheHealth, after: CacheHealth, seconds: number) {
   const hits = after.hits - before.hits;
@@ -63,14 +64,18 @@ export function overInterval(before: CacheHealth, after: CacheHealth, seconds: n
 // #endregion interval
 
 // #region slowlog
-/** SLOWLOG GET: [id, unix time, microseconds, [command, ...args], client addr, client name]. */
+/**
+ * SLOWLOG GET: [id, unix time, microseconds, [command, ...args], client addr,
+ * client name].
+ */
 export async function slowCommands(redis: Redis, count = 10) {
   const entries = (await redis.call('SLOWLOG', 'GET', String(count))) as unknown[][];
   return entries.map(([id, at, micros, args]) => ({
     id: Number(id),
     at: new Date(Number(at) * 1000),
     ms: Number(micros) / 1000,
-    command: (args as string[]).slice(0, 3).join(' '), // arguments may hold data: show little
+    // Arguments may hold data: show little.
+    command: (args as string[]).slice(0, 3).join(' '),
   }));
 }
 // #endregion slowlog

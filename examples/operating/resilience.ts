@@ -14,18 +14,26 @@ export function createCacheClient(url: string): Redis {
     maxRetriesPerRequest: 1, // do not queue a request behind many reconnect attempts
     // Reconnect with capped exponential backoff plus jitter, so a fleet of clients does
     // not reconnect in lockstep after a Redis restart.
-    retryStrategy: (attempt) => Math.min(50 * 2 ** attempt, 2_000) + Math.floor(Math.random() * 100),
+    retryStrategy: (attempt) =>
+      Math.min(50 * 2 ** attempt, 2_000) + Math.floor(Math.random() * 100),
   });
 }
 // #endregion client-options
 
 // #region breaker
-/** After `threshold` consecutive failures, skip Redis for `coolDownMs`, then try one call. */
+/**
+ * After `threshold` consecutive failures, skip Redis for `coolDownMs`, then try one
+ * call.
+ */
 export class CircuitBreaker {
   private failures = 0;
   private openUntil = 0;
 
-  constructor(private readonly threshold = 5, private readonly coolDownMs = 5_000, private readonly now = () => Date.now()) {}
+  constructor(
+    private readonly threshold = 5,
+    private readonly coolDownMs = 5_000,
+    private readonly now = () => Date.now(),
+  ) {}
 
   get state(): 'closed' | 'open' | 'half-open' {
     if (this.failures < this.threshold) return 'closed';
@@ -50,18 +58,33 @@ export class CircuitBreaker {
 // #region request-id
 const requestContext = new AsyncLocalStorage<{ requestId: string }>();
 
-export const withRequestId = <T>(requestId: string, fn: () => Promise<T>) => requestContext.run({ requestId }, fn);
+export const withRequestId = <T>(requestId: string, fn: () => Promise<T>) =>
+  requestContext.run({ requestId }, fn);
 
-/** Wraps a cache call so every log line and trace span carries the request id and timing. */
-export async function traced<T>(operation: string, key: string, call: () => Promise<T>): Promise<T> {
+/**
+ * Wraps a cache call so every log line and trace span carries the request id and
+ * timing.
+ */
+export async function traced<T>(
+  operation: string,
+  key: string,
+  call: () => Promise<T>,
+): Promise<T> {
   const requestId = requestContext.getStore()?.requestId ?? 'none';
   const start = performance.now();
+  const entry = (outcome: string) => ({
+    requestId,
+    operation,
+    key,
+    ms: performance.now() - start,
+    outcome,
+  });
   try {
     const result = await call();
-    log({ requestId, operation, key, ms: performance.now() - start, outcome: result === null ? 'miss' : 'ok' });
+    log(entry(result === null ? 'miss' : 'ok'));
     return result;
   } catch (err) {
-    log({ requestId, operation, key, ms: performance.now() - start, outcome: `error: ${(err as Error).message}` });
+    log(entry(`error: ${(err as Error).message}`));
     throw err;
   }
 }
@@ -84,9 +107,13 @@ if (isMain(import.meta.url)) {
   for (let i = 1; i <= 6; i++) {
     const start = performance.now();
     const value = await withRequestId(randomUUID().slice(0, 8), () =>
-      breaker.run(() => traced('GET', 'product:42', () => redis.get('product:42')), fromDatabase),
+      breaker.run(
+        () => traced('GET', 'product:42', () => redis.get('product:42')),
+        fromDatabase,
+      ),
     );
-    console.log(`request ${i}: ${value}, ${Math.round(performance.now() - start)} ms, breaker ${breaker.state}`);
+    const ms = Math.round(performance.now() - start);
+    console.log(`request ${i}: ${value}, ${ms} ms, breaker ${breaker.state}`);
   }
   redis.disconnect();
   stalled.close();

@@ -13,7 +13,8 @@ export function createSecureClient(): Redis {
     username: 'catalog-service',
     password: process.env.REDIS_PASSWORD,
     tls: {
-      servername: process.env.REDIS_HOST ?? 'cache.internal', // the certificate's name is checked
+      // The certificate's name is checked against this.
+      servername: process.env.REDIS_HOST ?? 'cache.internal',
       ca: process.env.REDIS_CA_FILE ? readFileSync(process.env.REDIS_CA_FILE) : undefined,
     },
     connectTimeout: 2_000,

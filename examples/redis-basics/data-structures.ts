@@ -1,12 +1,14 @@
 // A tour of the commands and structures a backend engineer reaches for, against a real
-// Redis, under a key prefix of its own. Run: npx tsx examples/redis-basics/data-structures.ts
+// Redis, under a key prefix of its own.
+// Run: npx tsx examples/redis-basics/data-structures.ts
 import type { Redis } from 'ioredis';
 import { isMain, runExample } from '../lib/example-redis.js';
 
 // #region strings
 export async function stringsAndTtls(redis: Redis, p: string): Promise<void> {
   // Value and TTL in one command: the key can never exist without its expiry.
-  await redis.set(`${p}product:42`, JSON.stringify({ name: 'Kettle', priceCents: 3900 }), 'EX', 300);
+  const product = JSON.stringify({ name: 'Kettle', priceCents: 3900 });
+  await redis.set(`${p}product:42`, product, 'EX', 300);
   console.log('TTL product:42 =', await redis.ttl(`${p}product:42`)); // ~300 seconds
   console.log('PTTL product:42 =', await redis.pttl(`${p}product:42`)); // ~300000 ms
 
@@ -14,7 +16,8 @@ export async function stringsAndTtls(redis: Redis, p: string): Promise<void> {
   console.log('first NX =', await redis.set(`${p}once`, 'a', 'PX', 5_000, 'NX'));
   console.log('second NX =', await redis.set(`${p}once`, 'b', 'PX', 5_000, 'NX'));
 
-  // Counters: INCR creates the key at 0 and adds 1, atomically, whoever else is counting.
+  // Counters: INCR creates the key at 0 and adds 1, atomically,
+  // whoever else is counting.
   await redis.incr(`${p}views:42`);
   console.log('views =', await redis.incr(`${p}views:42`)); // 2
   console.log('EXISTS views:42 =', await redis.exists(`${p}views:42`)); // 1
@@ -24,7 +27,8 @@ export async function stringsAndTtls(redis: Redis, p: string): Promise<void> {
 
   // A plain SET on an existing key throws its TTL away (unless you pass KEEPTTL).
   await redis.set(`${p}product:42`, 'replaced');
-  console.log('TTL after plain SET =', await redis.ttl(`${p}product:42`)); // -1: a leak in the making
+  // -1: a leak in the making
+  console.log('TTL after plain SET =', await redis.ttl(`${p}product:42`));
   console.log('DEL =', await redis.del(`${p}product:42`, `${p}once`)); // 2
 }
 // #endregion strings
@@ -59,7 +63,8 @@ export async function leaderboard(redis: Redis, p: string): Promise<void> {
   await redis.zadd(board, 120, 'ada', 95, 'linus', 130, 'grace');
   await redis.zincrby(board, 40, 'linus'); // linus: 135
   await redis.expire(board, 600);
-  const top = await redis.zrange(board, '0', '2', 'REV', 'WITHSCORES'); // flat: member, score, ...
+  // A flat reply: member, score, member, score, ...
+  const top = await redis.zrange(board, '0', '2', 'REV', 'WITHSCORES');
   console.log('top 3 =', top);
   console.log('rank of ada (0 = first) =', await redis.zrevrank(board, 'ada'));
 }
@@ -70,14 +75,25 @@ export async function listsAndStreams(redis: Redis, p: string): Promise<void> {
   // A capped list: the last 5 products a user looked at.
   const recent = `${p}recent:user:7`;
   for (const id of ['p1', 'p2', 'p3', 'p4', 'p5', 'p6']) {
-    await redis.multi().lpush(recent, id).ltrim(recent, 0, 4).expire(recent, 86_400).exec();
+    await redis
+      .multi()
+      .lpush(recent, id)
+      .ltrim(recent, 0, 4)
+      .expire(recent, 86_400)
+      .exec();
   }
   console.log('recently viewed =', await redis.lrange(recent, 0, -1)); // p6 .. p2
 
   // A stream: an append-only log that readers can replay from an id; unlike pub/sub,
   // an entry stays there for a consumer that was away. MAXLEN ~ bounds its memory.
   const events = `${p}events:orders`;
-  await redis.xadd(events, 'MAXLEN', '~', '10000', '*', 'type', 'order.paid', 'orderId', '981');
+  await redis.xadd(
+    events,
+    'MAXLEN', '~', '10000',
+    '*',
+    'type', 'order.paid',
+    'orderId', '981',
+  );
   console.log('stream entries =', await redis.xrange(events, '-', '+'));
 }
 // #endregion lists-and-streams

@@ -5,7 +5,10 @@ import { isMain, runExample } from '../lib/example-redis.js';
 
 // #region pipeline
 /** Reads many cached products in one round trip; a miss comes back as null. */
-export async function getMany(redis: Redis, keys: string[]): Promise<(string | null)[]> {
+export async function getMany(
+  redis: Redis,
+  keys: string[],
+): Promise<(string | null)[]> {
   const pipeline = redis.pipeline();
   for (const key of keys) pipeline.get(key);
   const replies = (await pipeline.exec()) ?? [];
@@ -28,7 +31,12 @@ redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1
 `;
 
-type SetIfNewer = (key: string, version: number, body: string, ttlMs: number) => Promise<number>;
+type SetIfNewer = (
+  key: string,
+  version: number,
+  body: string,
+  ttlMs: number,
+) => Promise<number>;
 
 /** Registers the script once per client; ioredis sends EVALSHA and falls back to EVAL. */
 export function setIfNewerCommand(redis: Redis): SetIfNewer {
@@ -44,11 +52,14 @@ if (isMain(import.meta.url)) {
   await runExample('pipeline-lua', async (redis, p) => {
     await redis.set(`${p}product:1`, '{"id":1}', 'EX', 60);
     await redis.set(`${p}product:3`, '{"id":3}', 'EX', 60);
-    console.log('getMany =', await getMany(redis, [`${p}product:1`, `${p}product:2`, `${p}product:3`]));
+    const keys = [`${p}product:1`, `${p}product:2`, `${p}product:3`];
+    console.log('getMany =', await getMany(redis, keys));
 
     const setIfNewer = setIfNewerCommand(redis);
-    console.log('v2 stored:', await setIfNewer(`${p}price:9`, 2, '{"cents":1200}', 60_000)); // 1
-    console.log('v1 stored:', await setIfNewer(`${p}price:9`, 1, '{"cents":999}', 60_000)); // 0: older, refused
-    console.log('kept =', await redis.hgetall(`${p}price:9`));
+    const price = `${p}price:9`;
+    console.log('v2 stored:', await setIfNewer(price, 2, '{"cents":1200}', 60_000)); // 1
+    // 0: older than what is there, refused
+    console.log('v1 stored:', await setIfNewer(price, 1, '{"cents":999}', 60_000));
+    console.log('kept =', await redis.hgetall(price));
   });
 }

@@ -18,7 +18,10 @@ export function createAppRedis(url: string): Redis {
   return client;
 }
 
-/** The process-wide client. Every module asks here; nobody calls `new Redis()` per request. */
+/**
+ * The process-wide client. Every module asks here;
+ * nobody calls `new Redis()` per request.
+ */
 export function appRedis(): Redis {
   shared ??= createAppRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   return shared;
@@ -33,7 +36,10 @@ export async function closeAppRedis(): Promise<void> {
 // #region per-request-client
 // Wrong: a TCP (and maybe TLS) handshake per request, a socket per in-flight request,
 // and a leak whenever a path forgets quit().
-export async function loadProfileWrong(url: string, userId: string): Promise<string | null> {
+export async function loadProfileWrong(
+  url: string,
+  userId: string,
+): Promise<string | null> {
   const redis = new Redis(url);
   try {
     return await redis.get(`profile:${userId}`);

@@ -25,8 +25,12 @@ type Tagged = { $t: 'date' | 'bigint' | 'map' | 'set'; v: unknown };
 
 function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
   const original = this[key];
-  if (original instanceof Date) return { $t: 'date', v: original.toISOString() } satisfies Tagged;
-  if (typeof value === 'bigint') return { $t: 'bigint', v: value.toString() } satisfies Tagged;
+  if (original instanceof Date) {
+    return { $t: 'date', v: original.toISOString() } satisfies Tagged;
+  }
+  if (typeof value === 'bigint') {
+    return { $t: 'bigint', v: value.toString() } satisfies Tagged;
+  }
   if (value instanceof Map) return { $t: 'map', v: [...value] } satisfies Tagged;
   if (value instanceof Set) return { $t: 'set', v: [...value] } satisfies Tagged;
   return value;
@@ -76,8 +80,13 @@ export async function unpack(stored: Buffer): Promise<string> {
 
 // #region versioned
 // The shape of the cached object has a version. A reader that meets a version it does
-// not know treats the entry as a miss and reloads, instead of crashing on a missing field.
-export interface ProductV2 { id: number; name: string; price: { cents: number; currency: string } }
+// not know treats the entry as a miss and reloads, instead of crashing on a missing
+// field.
+export interface ProductV2 {
+  id: number;
+  name: string;
+  price: { cents: number; currency: string };
+}
 
 const SHAPE_VERSION = 2;
 

@@ -1,4 +1,5 @@
-// Measures what serialisation costs for one large payload, and what a key costs in memory.
+// Measures what serialisation costs for one large payload, and what a key costs in
+// memory.
 // Run: npx tsx examples/serialisation/measure.ts
 import { serialize } from 'node:v8';
 import type { Redis } from 'ioredis';
@@ -41,7 +42,13 @@ if (isMain(import.meta.url)) {
     console.log('plain JSON with a BigInt:', (err as Error).message);
   }
   const back = taggedJson.decode<typeof lossyExample>(taggedJson.encode(lossyExample));
-  console.log('tagged JSON round trip:', back, back.createdAt instanceof Date, typeof back.totalCents, totalCents);
+  console.log(
+    'tagged JSON round trip:',
+    back,
+    back.createdAt instanceof Date,
+    typeof back.totalCents,
+    totalCents,
+  );
 
   const big = catalog(20_000);
   const json = timed('JSON.stringify (20k items)', () => JSON.stringify(big));
@@ -49,20 +56,27 @@ if (isMain(import.meta.url)) {
   const v8 = timed('v8.serialize', () => serialize(big));
   const packStart = process.hrtime.bigint();
   const packed = await pack(json);
-  console.log(`${'brotli (quality 4)'.padEnd(28)} ${(Number(process.hrtime.bigint() - packStart) / 1e6).toFixed(2)} ms`);
-  console.log(`sizes: JSON ${json.length} B, v8 ${v8.length} B, brotli(JSON) ${packed.length} B`);
+  const packMs = Number(process.hrtime.bigint() - packStart) / 1e6;
+  console.log(`${'brotli (quality 4)'.padEnd(28)} ${packMs.toFixed(2)} ms`);
+  console.log(
+    `sizes: JSON ${json.length} B, v8 ${v8.length} B, brotli(JSON) ${packed.length} B`,
+  );
   console.log('brotli round trip intact:', (await unpack(packed)) === json);
 
   await runExample('serialisation', async (redis, p) => {
     await redis.set(`${p}c:1`, 'x', 'EX', 60);
-    await redis.set(`${p}${'catalog:product:details:by-identifier:'.repeat(5)}1`, 'x', 'EX', 60);
+    const longKey = `${p}${'catalog:product:details:by-identifier:'.repeat(5)}1`;
+    await redis.set(longKey, 'x', 'EX', 60);
     await redis.set(`${p}catalog:json`, json, 'EX', 60);
     await redis.set(`${p}catalog:brotli`, packed, 'EX', 60);
     console.log('short key, 1-byte value:', await keyCost(redis, `${p}c:1`), 'B');
-    console.log('long key, same value:   ', await keyCost(redis, `${p}${'catalog:product:details:by-identifier:'.repeat(5)}1`), 'B');
-    console.log('catalog as JSON:        ', await keyCost(redis, `${p}catalog:json`), 'B');
-    console.log('catalog brotli-packed:  ', await keyCost(redis, `${p}catalog:brotli`), 'B');
+    console.log('long key, same value:   ', await keyCost(redis, longKey), 'B');
+    const jsonCost = await keyCost(redis, `${p}catalog:json`);
+    console.log('catalog as JSON:        ', jsonCost, 'B');
+    const brotliCost = await keyCost(redis, `${p}catalog:brotli`);
+    console.log('catalog brotli-packed:  ', brotliCost, 'B');
     const raw = await redis.getBuffer(`${p}catalog:brotli`);
-    console.log('read back and unpacked:', raw !== null && (await unpack(raw)).length === json.length);
+    const intact = raw !== null && (await unpack(raw)).length === json.length;
+    console.log('read back and unpacked:', intact);
   });
 }

@@ -3,7 +3,8 @@
 // The same setup for connect-redis 9 and node-redis is shown in lesson 06.
 // #region connect-redis-7
 import session from 'express-session';
-import RedisStore from 'connect-redis'; // 7.x: a default export (8 and later: `import { RedisStore }`)
+// connect-redis 7.x has a default export (8 and later: `import { RedisStore }`).
+import RedisStore from 'connect-redis';
 import { Redis } from 'ioredis';
 
 // One client per process, created at start-up and shared by everything that needs Redis.

@@ -16,7 +16,14 @@ describe('soft-TTL cache against a real Redis', () => {
   let clock: ManualClock;
   let load: ReturnType<typeof countingLoader<{ id: string; name: string }>>;
   const build = (client: Redis = redis) =>
-    createSoftTtlCache({ redis: client, clock, prefix: space.prefix, load, freshMs: 60_000, hardTtlMs: 300_000 });
+    createSoftTtlCache({
+      redis: client,
+      clock,
+      prefix: space.prefix,
+      load,
+      freshMs: 60_000,
+      hardTtlMs: 300_000,
+    });
 
   before(() => {
     redis = new Redis(redisUrl(), { maxRetriesPerRequest: 1 });
@@ -36,13 +43,20 @@ describe('soft-TTL cache against a real Redis', () => {
     const cache = build();
     await cache.get('1');
     await cache.get('1');
-    assert.equal(load.calls, 1, `expected 1 load, saw ${load.calls}: the second read should hit Redis`);
+    assert.equal(
+      load.calls,
+      1,
+      `expected 1 load, saw ${load.calls}: the second read should hit Redis`,
+    );
   });
 
   it('every key it writes has a TTL (PTTL > 0)', async () => {
     await build().get('1');
     const pttl = await redis.pttl(space.key('item:1'));
-    assert.ok(pttl > 0 && pttl <= 300_000, `expected a TTL up to 300000 ms, PTTL was ${pttl}`);
+    assert.ok(
+      pttl > 0 && pttl <= 300_000,
+      `expected a TTL up to 300000 ms, PTTL was ${pttl}`,
+    );
   });
 
   it('reloads once the fresh period has passed, without sleeping', async () => {
@@ -56,7 +70,11 @@ describe('soft-TTL cache against a real Redis', () => {
   it('a failing load is never cached', async () => {
     load.failNext(1);
     await assert.rejects(build().get('1'), /injected database failure/);
-    assert.equal(await redis.exists(space.key('item:1')), 0, 'nothing may be cached after a failure');
+    assert.equal(
+      await redis.exists(space.key('item:1')),
+      0,
+      'nothing may be cached after a failure',
+    );
     await build().get('1');
     assert.equal(load.calls, 2);
   });
@@ -65,14 +83,22 @@ describe('soft-TTL cache against a real Redis', () => {
     const stalled: Server = createServer((socket) => socket.on('data', () => {}));
     await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
     const { port } = stalled.address() as { port: number };
-    const silent = new Redis({ port, host: '127.0.0.1', commandTimeout: 100, maxRetriesPerRequest: 0 });
+    const silent = new Redis({
+      port,
+      host: '127.0.0.1',
+      commandTimeout: 100,
+      maxRetriesPerRequest: 0,
+    });
     silent.on('error', () => {});
     try {
       const start = performance.now();
       const value = await build(silent).get('1');
       const ms = performance.now() - start;
       assert.equal(value.name, 'item 1');
-      assert.ok(ms < 1_000, `took ${Math.round(ms)} ms; a stalled Redis must not hold the request`);
+      assert.ok(
+        ms < 1_000,
+        `took ${Math.round(ms)} ms; a stalled Redis must not hold the request`,
+      );
     } finally {
       silent.disconnect();
       stalled.close();

@@ -10,12 +10,16 @@ export interface CountingLoader<T> {
   failNext(n: number): void;
 }
 
-export function countingLoader<T>(load: (id: string) => T, options: { latencyMs?: number } = {}): CountingLoader<T> {
+export function countingLoader<T>(
+  load: (id: string) => T,
+  options: { latencyMs?: number } = {},
+): CountingLoader<T> {
   let calls = 0;
   let failures = 0;
   const fn = async (id: string) => {
     calls++;
-    if (options.latencyMs) await sleep(options.latencyMs); // widens race windows on purpose
+    // Widens race windows on purpose.
+    if (options.latencyMs) await sleep(options.latencyMs);
     if (failures > 0) {
       failures--;
       throw new Error(`injected database failure loading ${id}`);
@@ -24,7 +28,8 @@ export function countingLoader<T>(load: (id: string) => T, options: { latencyMs?
   };
   // defineProperty, not Object.assign: assign would copy the getter's value once (0).
   Object.defineProperty(fn, 'calls', { get: () => calls });
-  return Object.assign(fn, { failNext: (n: number) => void (failures = n) }) as CountingLoader<T>;
+  const failNext = (n: number) => void (failures = n);
+  return Object.assign(fn, { failNext }) as CountingLoader<T>;
 }
 // #endregion counting-loader
 

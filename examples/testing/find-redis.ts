@@ -11,7 +11,12 @@ export interface TestRedis {
 export async function redisForTests(): Promise<TestRedis> {
   if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: async () => {} };
   // Needs Docker; without it this fails within milliseconds with a clear error.
-  const container: StartedRedisContainer = await new RedisContainer('redis:7-alpine').start();
-  return { url: container.getConnectionUrl(), stop: async () => void (await container.stop()) };
+  const container: StartedRedisContainer = await new RedisContainer(
+    'redis:7-alpine',
+  ).start();
+  return {
+    url: container.getConnectionUrl(),
+    stop: async () => void (await container.stop()),
+  };
 }
 // #endregion find-redis

@@ -1,5 +1,6 @@
-// The code under test in cache.test.ts: cache-aside with a "fresh until" time decided by an
-// injected clock (so tests need not sleep) and a longer Redis TTL as the hard limit.
+// The code under test in cache.test.ts: cache-aside with a "fresh until" time decided
+// by an injected clock (so tests need not sleep) and a longer Redis TTL as the hard
+// limit.
 import type { Redis } from 'ioredis';
 import type { Clock } from './doubles.js';
 
@@ -13,7 +14,14 @@ export interface SoftTtlCacheOptions<T> {
   hardTtlMs: number; // Redis drops the entry after this, whatever the clock says
 }
 
-export function createSoftTtlCache<T>({ redis, clock, prefix, load, freshMs, hardTtlMs }: SoftTtlCacheOptions<T>) {
+export function createSoftTtlCache<T>({
+  redis,
+  clock,
+  prefix,
+  load,
+  freshMs,
+  hardTtlMs,
+}: SoftTtlCacheOptions<T>) {
   return {
     async get(id: string): Promise<T> {
       const key = `${prefix}item:${id}`;
