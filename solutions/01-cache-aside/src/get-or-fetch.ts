@@ -23,7 +23,8 @@ export interface GetOrFetchOptions<T> {
 /** Stored for "no such row". No JSON text looks like this, so it cannot collide with a value. */
 export const MISSING = '(missing)';
 
-const warn = (error: unknown) => console.warn(`[cache] Redis unavailable, using the database: ${String(error)}`);
+const warn = (error: unknown) =>
+  console.warn(`[cache] Redis unavailable, using the database: ${String(error)}`);
 
 // #region get-or-fetch
 /**
@@ -31,7 +32,10 @@ const warn = (error: unknown) => console.warn(`[cache] Redis unavailable, using 
  * Redis trouble never fails the read: it costs at most `redisTimeoutMs`, then the
  * loader answers. Loader errors propagate and nothing is cached for them.
  */
-export async function getOrFetch<T>(redis: Redis, options: GetOrFetchOptions<T>): Promise<T | null> {
+export async function getOrFetch<T>(
+  redis: Redis,
+  options: GetOrFetchOptions<T>,
+): Promise<T | null> {
   const { key, codec, redisTimeoutMs, onRedisError = warn } = options;
   let redisUp = true;
   const cached = await withTimeout(redis.get(key), redisTimeoutMs).catch((error: unknown) => {
@@ -51,9 +55,13 @@ export async function getOrFetch<T>(redis: Redis, options: GetOrFetchOptions<T>)
   const fresh = await options.load();
   if (redisUp) {
     const [text, ttlSeconds] =
-      fresh === null ? [MISSING, options.missingTtlSeconds] : [codec.encode(fresh), options.ttlSeconds];
+      fresh === null
+        ? [MISSING, options.missingTtlSeconds]
+        : [codec.encode(fresh), options.ttlSeconds];
     // SET with EX writes value and TTL in one command: no moment where the key lives forever.
-    await withTimeout(redis.set(key, text, 'EX', ttlSeconds), redisTimeoutMs).catch(onRedisError);
+    await withTimeout(redis.set(key, text, 'EX', ttlSeconds), redisTimeoutMs).catch(
+      onRedisError,
+    );
   }
   return fresh;
 }

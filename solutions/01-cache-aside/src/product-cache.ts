@@ -13,7 +13,10 @@ import { updatePrice } from './update-price.js';
 /** What the read and write paths share: the options, with the default timeout filled in. */
 export type CacheDeps = Required<ProductCacheOptions>;
 
-export function createProductCache({ redisTimeoutMs = 250, ...options }: ProductCacheOptions): ProductCache {
+export function createProductCache({
+  redisTimeoutMs = 250,
+  ...options
+}: ProductCacheOptions): ProductCache {
   const deps: CacheDeps = { ...options, redisTimeoutMs };
   return {
     // #region get-product

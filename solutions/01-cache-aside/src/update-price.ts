@@ -5,12 +5,17 @@ import { withTimeout } from './with-timeout.js';
 
 // #region update-price
 /** The write path: change the row, then drop the cached copy so the next read loads it. */
-export async function updatePrice({ redis, db, keyPrefix, redisTimeoutMs }: CacheDeps, id: number, priceCents: number): Promise<Product | null> {
+export async function updatePrice(
+  { redis, db, keyPrefix, redisTimeoutMs }: CacheDeps,
+  id: number,
+  priceCents: number,
+): Promise<Product | null> {
   const product = await updateProductPrice(db, id, priceCents);
   // Delete after the commit, don't overwrite: the next read loads the committed row.
   // If Redis is unavailable the write still stands; the TTL bounds the stale window.
-  await withTimeout(redis.del(productKey(keyPrefix, id)), redisTimeoutMs).catch((error: unknown) =>
-    console.warn(`[cache] could not invalidate product ${id}: ${String(error)}`),
+  await withTimeout(redis.del(productKey(keyPrefix, id)), redisTimeoutMs).catch(
+    (error: unknown) =>
+      console.warn(`[cache] could not invalidate product ${id}: ${String(error)}`),
   );
   return product;
 }

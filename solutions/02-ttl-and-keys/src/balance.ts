@@ -1,4 +1,8 @@
-import { selectBalance, type Balance, type CacheDeps } from '../../../labs/02-ttl-and-keys/src/contract.js';
+import {
+  selectBalance,
+  type Balance,
+  type CacheDeps,
+} from '../../../labs/02-ttl-and-keys/src/contract.js';
 
 // #region balance
 /**

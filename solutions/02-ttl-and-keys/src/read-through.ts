@@ -12,7 +12,8 @@ export interface ReadThroughOptions<T> {
   onCacheError?: (error: unknown, key: string) => void;
 }
 
-const warn = (error: unknown, key: string) => console.warn(`[cache] ${key}: ${String(error)}; served from the database`);
+const warn = (error: unknown, key: string) =>
+  console.warn(`[cache] ${key}: ${String(error)}; served from the database`);
 
 // #region read-through
 /**
@@ -24,14 +25,19 @@ const warn = (error: unknown, key: string) => console.warn(`[cache] ${key}: ${St
  * the SET is not tried, so a read pays that price once. Loader errors are not caught: a
  * database failure is not a value to cache or hide.
  */
-export async function readThrough<T>(redis: Redis, options: ReadThroughOptions<T>): Promise<T | null> {
+export async function readThrough<T>(
+  redis: Redis,
+  options: ReadThroughOptions<T>,
+): Promise<T | null> {
   const { key, ttlMs, timeoutMs, load, onCacheError = warn } = options;
   let reachable = true;
-  const cached = await withTimeout(redis.get(key), timeoutMs, `GET ${key}`).catch((error: unknown) => {
-    reachable = false;
-    onCacheError(error, key);
-    return null;
-  });
+  const cached = await withTimeout(redis.get(key), timeoutMs, `GET ${key}`).catch(
+    (error: unknown) => {
+      reachable = false;
+      onCacheError(error, key);
+      return null;
+    },
+  );
   if (cached !== null) {
     try {
       return JSON.parse(cached) as T;
@@ -42,9 +48,11 @@ export async function readThrough<T>(redis: Redis, options: ReadThroughOptions<T
   const fresh = await load();
   if (fresh !== null && reachable) {
     // Value and TTL in one command: the key never exists without its expiry.
-    await withTimeout(redis.set(key, JSON.stringify(fresh), 'PX', ttlMs), timeoutMs, `SET ${key}`).catch(
-      (error: unknown) => onCacheError(error, key),
-    );
+    await withTimeout(
+      redis.set(key, JSON.stringify(fresh), 'PX', ttlMs),
+      timeoutMs,
+      `SET ${key}`,
+    ).catch((error: unknown) => onCacheError(error, key));
   }
   return fresh;
 }

@@ -14,14 +14,26 @@ import { withTimeout } from '../../../labs/02-ttl-and-keys/src/with-timeout.js';
  * turned a Redis error into null would log out everyone who clicks during the blip.
  * Both are bounded, so a stalled Redis fails the request instead of holding it.
  */
-export async function startSession(deps: CacheDeps, sessionId: string, data: SessionData): Promise<void> {
+export async function startSession(
+  deps: CacheDeps,
+  sessionId: string,
+  data: SessionData,
+): Promise<void> {
   const key = cacheKey(deps.keyPrefix, 'session', sessionId);
-  const write = deps.redis.set(key, JSON.stringify(data), 'PX', ttlMsFor('session', deps.random));
+  const write = deps.redis.set(
+    key,
+    JSON.stringify(data),
+    'PX',
+    ttlMsFor('session', deps.random),
+  );
   await withTimeout(write, deps.redisTimeoutMs, `SET ${key}`);
 }
 
 /** Reading is activity: GETEX returns the value and restarts the idle timeout in one command. */
-export async function readSession(deps: CacheDeps, sessionId: string): Promise<SessionData | null> {
+export async function readSession(
+  deps: CacheDeps,
+  sessionId: string,
+): Promise<SessionData | null> {
   const key = cacheKey(deps.keyPrefix, 'session', sessionId);
   const renew = deps.redis.getex(key, 'PX', ttlMsFor('session', deps.random));
   const raw = await withTimeout(renew, deps.redisTimeoutMs, `GETEX ${key}`);

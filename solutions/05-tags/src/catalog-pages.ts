@@ -1,4 +1,8 @@
-import type { CatalogPages, CatalogPagesOptions, Product } from '../../../labs/05-tags/src/contract.js';
+import type {
+  CatalogPages,
+  CatalogPagesOptions,
+  Product,
+} from '../../../labs/05-tags/src/contract.js';
 import {
   PAGE_TTL_SECONDS,
   categoryTag,
@@ -20,13 +24,18 @@ interface Rendered {
   tags: string[];
 }
 
-const warn = (what: string) => (error: unknown) => console.warn(`[pages] ${what}: ${String(error)}`);
+const warn = (what: string) => (error: unknown) =>
+  console.warn(`[pages] ${what}: ${String(error)}`);
 
 export function createCatalogPages(options: CatalogPagesOptions): CatalogPages {
   const { redis, db, keyPrefix } = options;
   // #region cached-page
   /** Cache-aside for one page: Redis first; on a miss render it, then store it with its tags. */
-  async function cached(page: string, ttlSeconds: number, render: () => Promise<Rendered | null>) {
+  async function cached(
+    page: string,
+    ttlSeconds: number,
+    render: () => Promise<Rendered | null>,
+  ) {
     const key = pageKey(keyPrefix, page);
     // A Redis failure costs a render, never the page (lesson 01 also bounds a stalled server).
     const hit = await redis.get(key).catch((error: unknown) => {
@@ -36,7 +45,9 @@ export function createCatalogPages(options: CatalogPagesOptions): CatalogPages {
     if (hit !== null) return hit;
     const fresh = await render();
     if (fresh === null) return null;
-    await storeTagged(redis, keyPrefix, { key, ttlSeconds, ...fresh }).catch(warn(`could not cache ${key}`));
+    await storeTagged(redis, keyPrefix, { key, ttlSeconds, ...fresh }).catch(
+      warn(`could not cache ${key}`),
+    );
     return fresh.html;
   }
   // #endregion cached-page
@@ -50,13 +61,19 @@ export function createCatalogPages(options: CatalogPagesOptions): CatalogPages {
     cached(`product:${id}`, PAGE_TTL_SECONDS.product, async () => {
       const product = await selectProduct(db, id);
       if (product === null) return null;
-      return { html: renderProductPage(product), tags: [productTag(id), categoryTag(product.category)] };
+      return {
+        html: renderProductPage(product),
+        tags: [productTag(id), categoryTag(product.category)],
+      };
     });
 
   const categoryPage = async (category: string) => {
     const html = await cached(`category:${category}`, PAGE_TTL_SECONDS.category, async () => {
       const products = await selectCategory(db, category);
-      return { html: renderListing(category, products), tags: [categoryTag(category), ...shown(products)] };
+      return {
+        html: renderListing(category, products),
+        tags: [categoryTag(category), ...shown(products)],
+      };
     });
     return html ?? '';
   };

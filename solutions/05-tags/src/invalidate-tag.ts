@@ -26,7 +26,11 @@ return #pages
 
 // #region invalidate-tag
 /** Removes every page listed under `tag`, and the tag set; resolves to how many it listed. */
-export async function invalidateTag(redis: Redis, keyPrefix: string, tag: string): Promise<number> {
+export async function invalidateTag(
+  redis: Redis,
+  keyPrefix: string,
+  tag: string,
+): Promise<number> {
   return Number(await INVALIDATE_TAG.run(redis, [tagKey(keyPrefix, tag)]));
 }
 // #endregion invalidate-tag

@@ -1,5 +1,9 @@
 import type { Redis } from 'ioredis';
-import { TAG_TTL_MARGIN_SECONDS, tagKey, type TaggedPage } from '../../../labs/05-tags/src/contract.js';
+import {
+  TAG_TTL_MARGIN_SECONDS,
+  tagKey,
+  type TaggedPage,
+} from '../../../labs/05-tags/src/contract.js';
 
 // #region store-tagged
 /**
@@ -7,7 +11,11 @@ import { TAG_TTL_MARGIN_SECONDS, tagKey, type TaggedPage } from '../../../labs/0
  * Redis applies the block whole, so no invalidation can run between the page and its
  * memberships, and a process that dies halfway leaves neither behind.
  */
-export async function storeTagged(redis: Redis, keyPrefix: string, page: TaggedPage): Promise<void> {
+export async function storeTagged(
+  redis: Redis,
+  keyPrefix: string,
+  page: TaggedPage,
+): Promise<void> {
   const tagTtlSeconds = page.ttlSeconds + TAG_TTL_MARGIN_SECONDS;
   const block = redis.multi().set(page.key, page.html, 'EX', page.ttlSeconds);
   for (const tag of new Set(page.tags)) {

@@ -1,8 +1,17 @@
-import { productTag, updateProductPrice, type CatalogPagesOptions, type Product } from '../../../labs/05-tags/src/contract.js';
+import {
+  productTag,
+  updateProductPrice,
+  type CatalogPagesOptions,
+  type Product,
+} from '../../../labs/05-tags/src/contract.js';
 import { invalidateTag } from './invalidate-tag.js';
 
 // #region update-price
-export async function updatePrice(shop: CatalogPagesOptions, id: number, priceCents: number): Promise<Product | null> {
+export async function updatePrice(
+  shop: CatalogPagesOptions,
+  id: number,
+  priceCents: number,
+): Promise<Product | null> {
   const product = await updateProductPrice(shop.db, id, priceCents);
   if (product === null) return null;
   // After the commit, so whatever renders from now on reads the new row. One tag reaches

@@ -7,11 +7,15 @@ export interface Tiers {
   publish(keys: string[]): Promise<unknown>;
 }
 
-export const warn = (what: string) => (error: unknown) => console.warn(`[l2] ${what}: ${String(error)}`);
+export const warn = (what: string) => (error: unknown) =>
+  console.warn(`[l2] ${what}: ${String(error)}`);
 
 // #region invalidate
 /** A write's part in the cache. Call after the database commit. */
-export async function invalidateTiers({ redis, dropLocal, publish }: Tiers, keys: string[]): Promise<void> {
+export async function invalidateTiers(
+  { redis, dropLocal, publish }: Tiers,
+  keys: string[],
+): Promise<void> {
   // L2 first: an instance that hears the message and re-reads must not find the old value.
   // If Redis is unreachable the write still stands: the L2 TTL and the L1 age bound how
   // long anyone can see the old value.

@@ -1,4 +1,7 @@
-import type { InvalidationBus, InvalidationBusOptions } from '../../../labs/07-pubsub/src/contract.js';
+import type {
+  InvalidationBus,
+  InvalidationBusOptions,
+} from '../../../labs/07-pubsub/src/contract.js';
 import { decodeInvalidation, encodeInvalidation } from './invalidation-message.js';
 import { watchReconnects } from './reconnect-watch.js';
 
@@ -7,7 +10,9 @@ import { watchReconnects } from './reconnect-watch.js';
  * Listens on the dedicated subscriber connection and publishes on the command one.
  * Resolves once the subscription is live, so a write made after that is heard.
  */
-export async function openInvalidationBus(options: InvalidationBusOptions): Promise<InvalidationBus> {
+export async function openInvalidationBus(
+  options: InvalidationBusOptions,
+): Promise<InvalidationBus> {
   const { redis, subscriber, channel, onKeys, onResubscribed } = options;
   const onMessage = (from: string, text: string) => {
     if (from !== channel) return; // the connection may carry other subscriptions

@@ -11,7 +11,9 @@ export const encodeInvalidation = (keys: readonly string[]): string => JSON.stri
 export function decodeInvalidation(text: string): string[] {
   try {
     const { keys } = JSON.parse(text) as { keys?: unknown };
-    return Array.isArray(keys) ? keys.filter((key): key is string => typeof key === 'string') : [];
+    return Array.isArray(keys)
+      ? keys.filter((key): key is string => typeof key === 'string')
+      : [];
   } catch {
     return [];
   }

@@ -25,7 +25,8 @@ export async function createProfileCache(options: ProfileCacheOptions): Promise<
   });
 
   return Object.assign(tiers, {
-    getProfile: (userId: number) => tiers.get(profileKey(keyPrefix, userId), () => selectProfile(db, userId)),
+    getProfile: (userId: number) =>
+      tiers.get(profileKey(keyPrefix, userId), () => selectProfile(db, userId)),
     async updateProfile(userId: number, changes: ProfileChanges) {
       const profile = await updateProfileRow(db, userId, changes);
       await tiers.invalidate([profileKey(keyPrefix, userId)]); // after the commit, never before

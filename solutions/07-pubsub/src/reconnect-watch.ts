@@ -10,7 +10,11 @@ import type { Redis } from 'ioredis';
  * new messages. What it cannot do is replay the ones published while the socket was
  * down: pub/sub keeps no history. The caller must assume it missed some and act on it.
  */
-export function watchReconnects(subscriber: Redis, channel: string, onResubscribed: () => void): () => void {
+export function watchReconnects(
+  subscriber: Redis,
+  channel: string,
+  onResubscribed: () => void,
+): () => void {
   const onReady = () => {
     // Our own SUBSCRIBE is a no-op when autoResubscribe already ran and the fix when it
     // is off. Replies come back in order, so once this one arrives the subscription is

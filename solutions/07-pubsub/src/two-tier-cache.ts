@@ -1,6 +1,9 @@
 import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
-import type { InvalidationBus, ProfileCacheEvents } from '../../../labs/07-pubsub/src/contract.js';
+import type {
+  InvalidationBus,
+  ProfileCacheEvents,
+} from '../../../labs/07-pubsub/src/contract.js';
 import { invalidateTiers, warn } from './invalidate-tiers.js';
 import { openInvalidationBus } from './invalidation-bus.js';
 import type { L1Cache } from './l1-cache.js';
@@ -53,7 +56,8 @@ export class TwoTierCache<V> extends EventEmitter<ProfileCacheEvents> {
     const epoch = this.epoch;
     const value = await this.readShared(key, load);
     if (value === null) return null;
-    // Every caller of this instance gets the same object: frozen, nobody can edit the cache by accident.
+    // Every caller of this instance gets the same object: frozen, so nobody can edit
+    // the cache by accident.
     const shared = Object.freeze(value) as V;
     if (epoch === this.epoch) this.options.l1.set(key, shared);
     return shared;
@@ -68,7 +72,10 @@ export class TwoTierCache<V> extends EventEmitter<ProfileCacheEvents> {
     const text = await redis.get(key).catch(warn(`GET ${key} failed, reading the database`));
     if (typeof text === 'string') return JSON.parse(text) as V;
     const fresh = await load();
-    if (fresh !== null) await redis.set(key, JSON.stringify(fresh), 'EX', ttlSeconds).catch(warn(`SET ${key} failed`));
+    if (fresh !== null)
+      await redis
+        .set(key, JSON.stringify(fresh), 'EX', ttlSeconds)
+        .catch(warn(`SET ${key} failed`));
     return fresh;
   }
   // #endregion read-path
@@ -77,7 +84,11 @@ export class TwoTierCache<V> extends EventEmitter<ProfileCacheEvents> {
   invalidate(keys: string[]): Promise<void> {
     const bus = this.bus;
     return invalidateTiers(
-      { redis: this.options.redis, dropLocal: (gone) => this.dropLocal(gone), publish: (gone) => bus?.publish(gone) ?? Promise.resolve() },
+      {
+        redis: this.options.redis,
+        dropLocal: (gone) => this.dropLocal(gone),
+        publish: (gone) => bus?.publish(gone) ?? Promise.resolve(),
+      },
       keys,
     );
   }
