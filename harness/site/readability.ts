@@ -34,7 +34,8 @@ export async function readabilityOf(page: Page, path: string): Promise<{ code: s
         if (sizes.length && smallest < minLabel) diagrams.push(`diagram ${i + 1} has labels of ${smallest.toFixed(1)} px`);
         const clipped = [...svg.querySelectorAll('foreignObject')].filter((box) => {
           const inner = box.firstElementChild as HTMLElement | null;
-          return inner !== null && inner.scrollWidth > box.width.baseVal.value + 1;
+          if (inner === null) return false;
+          return inner.scrollWidth > box.width.baseVal.value + 1 || inner.scrollHeight > box.height.baseVal.value + 1;
         }).length;
         if (clipped) diagrams.push(`diagram ${i + 1} cuts off ${clipped} label(s)`);
       });
