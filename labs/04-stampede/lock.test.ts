@@ -1,74 +1,110 @@
 // Lab 04 checks, part 1: the lock. Run: npm test labs/04-stampede
-// Two clients stand for two processes, A and B; the suite drives the lock module directly.
+// Processes A and B are two module instances of lock.ts, each with its own connection: they
+// share Redis and nothing else. The suite drives the lock module directly.
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { interleave } from '../../harness/lab/interleave.js';
+import { separateProcesses } from '../../harness/lab/processes.js';
+import { SCRIPT_CALLS } from '../../harness/lab/monitor.js';
+import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import type { Lock } from './src/contract.js';
-import { acquireLock, extendLock, releaseLock } from './src/lock.js';
 
 const lab = useLab('04');
 const LESSON = 'Lesson 04, Stampedes';
 const B_TTL_MS = 2_000; // B's lock: long enough to outlive the check, short enough to tell from 60 s
 const OWNER_IDEA = `A lock's value is its owner's token, random per acquisition. Release and extend compare it and act in one step (a Lua script), so a holder whose lock expired and passed to someone else can no longer touch it (${LESSON}, "A lock with an owner").`;
 
+type LockModule = typeof import('./src/lock.js');
+
+/** Processes A and B: each its own instance of lock.ts and its own connection. */
+async function twoProcesses() {
+  const [lockA, lockB] = await separateProcesses(2, () => import('./src/lock.js'));
+  const a = { lock: lockA!, redis: lab.redis.client() };
+  const b = { lock: lockB!, redis: lab.redis.client() };
+  await Promise.all([a.redis.ping(), b.redis.ping()]);
+  return { a, b };
+}
+type Process = { lock: LockModule; redis: Redis };
+
 async function lockState(key: string) {
   const [value, pttlMs] = await Promise.all([lab.redis.admin.get(key), lab.redis.admin.pttl(key)]);
   return { value, pttlMs, shown: value === null ? `${key} does not exist` : `${key} = "${value}", PTTL ${pttlMs} ms` };
 }
 
-/** Two processes; A's lock is short (100 ms) and A stalls past it, so B takes the key over. */
+/** A takes a 30 ms lock and stalls 60 ms (a GC pause, a slow query): it expires, and B takes the key over. */
 async function takeoverAfterStall(name: string) {
-  const [a, b] = [lab.redis.client(), lab.redis.client()];
+  const { a, b } = await twoProcesses();
   const key = lab.redis.key(name);
-  const lockA = await acquireLock(a, key, { ttlMs: 100, waitMs: 0 });
+  const lockA = await a.lock.acquireLock(a.redis, key, { ttlMs: 30, waitMs: 0 });
   expect(lockA, `acquireLock(A, "${key}") on a free key returned null; expected a Lock`).not.toBeNull();
-  await sleep(150); // A stalls: a GC pause, a slow query, a laptop lid
-  const lockB = await acquireLock(b, key, { ttlMs: B_TTL_MS, waitMs: 0 });
-  expect(lockB, `A's 100 ms lock had expired after 150 ms, so B should get it; acquireLock returned null`).not.toBeNull();
+  await sleep(60);
+  const lockB = await b.lock.acquireLock(b.redis, key, { ttlMs: B_TTL_MS, waitMs: 0 });
+  expect(lockB, `A's 30 ms lock had expired after 60 ms, so B should get it; acquireLock returned null`).not.toBeNull();
   return { a, b, key, lockA: lockA!, lockB: lockB! };
 }
 
 /**
- * A holds a 100 ms lock and starts `act` on it. If `act` sends more than one command, A
- * stalls in the first gap between them until its lock has expired, and B takes the key.
- * A two-step check-then-act (GET, then DEL or PEXPIRE) is caught in the middle; a single
- * Lua script leaves no gap at all.
+ * A holds a lock that cannot expire during the check, and starts `act` on it. If `act`
+ * sends more than one command, the check stops A in the first gap between them (after a
+ * reply, before the next command) and lets the lock change hands there: A's lock expires
+ * (the check deletes it, as its TTL would) and B takes the key. A check-then-act in two
+ * commands (GET, then DEL or PEXPIRE) is caught in the middle, every run; a single Lua
+ * script leaves no gap at all.
  */
-async function stallInsideCall(name: string, act: (a: ReturnType<typeof lab.redis.client>, lock: Lock) => Promise<unknown>) {
-  const [a, b] = [lab.redis.client(), lab.redis.client()];
+async function stallInsideCall(name: string, act: (a: Process, lock: Lock) => Promise<unknown>) {
+  const { a, b } = await twoProcesses();
   const key = lab.redis.key(name);
-  const lockA = await acquireLock(a, key, { ttlMs: 100, waitMs: 0 });
+  const lockA = await a.lock.acquireLock(a.redis, key, { ttlMs: 10_000, waitMs: 0 });
+  expect(lockA, `acquireLock(A, "${key}") on a free key returned null; expected a Lock`).not.toBeNull();
   let lockB: Lock | null = null;
-  const gaps = interleave(a, async () => {
-    if (lockB) return;
-    await sleep(150);
+  let handedOver = false;
+  const gaps = interleave(a.redis, async () => {
+    if (handedOver) return;
+    handedOver = true;
+    await lab.redis.admin.del(key); // A's lock expires here
     // waitMs 0 means one try; the race only keeps a lock that ignores waitMs from hanging the check.
-    lockB = await Promise.race([acquireLock(b, key, { ttlMs: B_TTL_MS, waitMs: 0 }), sleep(1_000).then(() => null)]);
+    lockB = await Promise.race([b.lock.acquireLock(b.redis, key, { ttlMs: B_TTL_MS, waitMs: 0 }), sleep(1_000).then(() => null)]);
   });
+  let outcome: unknown;
   try {
-    await act(a, lockA!);
+    outcome = await act(a, lockA!);
   } finally {
     gaps.stop();
   }
-  const split = gaps.runs > 0;
-  if (split) expect(lockB, `A's call sent several commands; in the gap A's lock expired, so B should have taken it`).not.toBeNull();
-  return { key, lockA: lockA!, lockB: lockB as Lock | null, split, state: await lockState(key) };
+  if (handedOver) expect(lockB, `A's call sent several commands; in the gap A's lock expired, so B should have taken it`).not.toBeNull();
+  return { key, lockA: lockA!, lockB: lockB as Lock | null, split: handedOver, outcome, state: await lockState(key) };
 }
+
+/** Commands on `key` named in `names` that the server ran on their own: not inside a script, not inside MULTI ... EXEC. */
+function unguarded(commands: ServerCommand[], key: string, names: string[]): ServerCommand[] {
+  const inTransaction = new Set<string>();
+  return commands.filter((command) => {
+    if (command.source === 'lua') return false;
+    if (command.name === 'MULTI') inTransaction.add(command.source);
+    if (command.name === 'EXEC' || command.name === 'DISCARD') inTransaction.delete(command.source);
+    return names.includes(command.name) && command.args[0] === key && !inTransaction.has(command.source);
+  });
+}
+/** The most tries acquireLock may send in a 500 ms wait for a held lock (README): the first, and 20 retries. */
+const MAX_TRIES = 21;
+const shownCommands = (commands: ServerCommand[]) => commands.map((c) => [c.name, ...c.args].join(' ')).join('; ');
 
 describe('a lock with an owner', () => {
   it('04.1 a lock is one key holding a fresh owner token, with a TTL', async () => {
-    const redis = lab.redis.client();
+    const { a } = await twoProcesses();
     const locks: Lock[] = [];
-    for (const name of ['lock:first', 'lock:second']) {
-      const lock = await acquireLock(redis, lab.redis.key(name), { ttlMs: 5_000, waitMs: 0 });
+    for (const [name, ttlMs] of [['lock:first', 5_000], ['lock:second', 1_500]] as const) {
+      const lock = await a.lock.acquireLock(a.redis, lab.redis.key(name), { ttlMs, waitMs: 0 });
       expect(lock, `acquireLock on the free key ${lab.redis.key(name)} returned null; expected a Lock`).not.toBeNull();
+      expect(lock!.key, `acquireLock returned a Lock for "${lock!.key}"; expected the key it was asked for`).toBe(lab.redis.key(name));
       const state = await lockState(lock!.key);
       expect(state.value, `Redis shows ${state.shown}; expected the value to be the token acquireLock returned ("${lock!.token}").\n${OWNER_IDEA}`).toBe(lock!.token);
       expect(
-        state.pttlMs > 0 && state.pttlMs <= 5_000,
-        `Redis shows ${state.shown}; expected a PTTL between 1 and 5000 ms (ttlMs). Without a TTL, a holder that crashes leaves the lock for ever (${LESSON}, "A lock with an owner").`,
+        state.pttlMs > ttlMs / 2 && state.pttlMs <= ttlMs,
+        `Redis shows ${state.shown}; acquireLock was given ttlMs ${ttlMs}, so expected a PTTL of at most ${ttlMs} ms and more than half of it. Without a TTL, a holder that crashes leaves the lock for ever; with the wrong one, it frees too early or too late (${LESSON}, "A lock with an owner").`,
       ).toBe(true);
       locks.push(lock!);
     }
@@ -79,70 +115,166 @@ describe('a lock with an owner', () => {
   });
 
   it('04.2 waiting for a held lock is bounded: it gets the lock if freed in time, or gives up with null', async () => {
-    const [a, b] = [lab.redis.client(), lab.redis.client()];
+    const { a, b } = await twoProcesses();
     const key = lab.redis.key('lock:wait');
-    const idea = `acquireLock retries while the lock is held, for at most waitMs, then returns null so the caller can fall back. Retrying for ever ties every waiter to a holder that may have hung (${LESSON}, "Waiting, with a bound").`;
-    const lockA = await acquireLock(a, key, { ttlMs: 5_000, waitMs: 0 });
-    const released = sleep(50).then(() => releaseLock(a, lockA!));
-    const lockB = await expectSettlesWithin(acquireLock(b, key, { ttlMs: 5_000, waitMs: 2_000 }), 4_000, 'B waiting up to 2 s for a lock A frees after 50 ms', idea);
-    await released;
-    expect(lockB, `A released its lock after 50 ms, B was allowed to wait 2 s, and got null. Retry until waitMs has passed.\n${idea}`).not.toBeNull();
+    const idea = `acquireLock retries while the lock is held, for at most waitMs, then returns null so the caller can fall back. waitMs 0 is one attempt. Retrying for ever ties every waiter to a holder that may have hung (${LESSON}, "Waiting, with a bound").`;
+    const lockA = await a.lock.acquireLock(a.redis, key, { ttlMs: 5_000, waitMs: 0 });
+    expect(lockA, `acquireLock(A) on a free key returned null; expected a Lock`).not.toBeNull();
+    const once = await expectSettlesWithin(b.lock.acquireLock(b.redis, key, { ttlMs: 5_000, waitMs: 0 }), 1_000, 'B trying once (waitMs 0) for a lock A holds', idea);
+    expect(once, `A holds the lock; B, with waitMs 0, should get null at once.\n${idea}`).toBeNull();
 
-    const gaveUp = await expectSettlesWithin(
-      acquireLock(a, key, { ttlMs: 5_000, waitMs: 100 }),
-      2_000,
-      'A waiting (waitMs 100) for a lock B holds for 5 s',
-      idea,
+    const released = sleep(300).then(() => a.lock.releaseLock(a.redis, lockA!));
+    const lockB = await expectSettlesWithin(b.lock.acquireLock(b.redis, key, { ttlMs: 4_000, waitMs: 3_000 }), 5_000, 'B waiting up to 3 s for a lock A frees after 300 ms', idea);
+    await released;
+    expect(lockB, `A released its lock after 300 ms, B was allowed to wait 3 s, and got null. Retry until waitMs has passed.\n${idea}`).not.toBeNull();
+    const taken = await lockState(key);
+    expect(taken.value === lockB!.token && taken.pttlMs > 2_000 && taken.pttlMs <= 4_000, `B got the lock after waiting, with ttlMs 4000; Redis shows ${taken.shown}. Expected B's token with a PTTL of at most 4000 ms (and more than half of it): the attempt that wins carries the same token and TTL as the first.\n${idea}`).toBe(true);
+
+    const waitMs = 500;
+    const waited = await serverCommandsDuring(lab.redis, () =>
+      expectSettlesWithin(a.lock.acquireLock(a.redis, key, { ttlMs: 5_000, waitMs }), 2_500, `A waiting (waitMs ${waitMs}) for a lock B holds for 5 s`, idea),
     );
-    expect(gaveUp, `B holds the lock for 5 s; A, allowed to wait 100 ms, should give up with null.\n${idea}`).toBeNull();
+    expect(waited.result, `B holds the lock for 5 s; A, allowed to wait ${waitMs} ms, should give up with null.\n${idea}`).toBeNull();
     const state = await lockState(key);
     expect(state.value, `Redis shows ${state.shown}; giving up must leave B's lock as it was.\n${idea}`).toBe(lockB!.token);
+    // A growing backoff sends about a dozen here; a slow machine only lowers the count.
+    const tries = waited.commands.filter((command) => command.source !== 'lua' && command.args.includes(key)).length; // SET NX, or a script naming the key
+    expect(
+      tries,
+      `A waited ${waitMs} ms for a held lock and sent ${tries} commands on it, about one every ${(waitMs / Math.max(1, tries)).toFixed(1)} ms. Expected at most ${MAX_TRIES}: sleep between tries, a few ms at first and growing, with jitter. A waiter that retries without pausing, or every few milliseconds, turns a thousand waiters into a flood of commands about one key.\n${idea}`,
+    ).toBeLessThanOrEqual(MAX_TRIES);
+  });
+
+  it('04.14 lock tokens are unique across processes and unguessable', async () => {
+    const { a, b } = await twoProcesses();
+    const idea = `A token proves ownership only if no other acquisition, in this process or any other, can hold the same one, and nobody can predict it: a random value from node:crypto (randomUUID(), or 16 random bytes), new for each acquisition. A counter or a clock repeats in the next process, and Math.random() can be predicted (${LESSON}, "A lock with an owner").`;
+    const attempts = [a, b].flatMap((p, n) =>
+      Array.from({ length: 20 }, (_, i) => p.lock.acquireLock(p.redis, lab.redis.key(`lock:token:${n}:${i}`), { ttlMs: 5_000, waitMs: 0 })),
+    );
+    const locks = await Promise.all(attempts);
+    expect(locks.every(Boolean), `Some of 40 acquisitions of free keys returned null; expected a Lock each.`).toBe(true);
+    const tokens = locks.map((lock) => lock!.token);
+    const repeated = tokens.filter((token, i) => tokens.indexOf(token) !== i);
+    expect(repeated, `Processes A and B (two module instances) each took 20 locks; these tokens were handed out more than once: ${[...new Set(repeated)].slice(0, 3).join(', ')}.\n${idea}`).toEqual([]);
+    // What differs from token to token: strip what all of them share at the start and the end.
+    const shared = (pick: (token: string, i: number) => string) => {
+      let n = 0;
+      while (tokens.every((token) => token.length > n && pick(token, n) === pick(tokens[0]!, n))) n += 1;
+      return n;
+    };
+    const head = shared((token, i) => token[i]!);
+    const tail = shared((token, i) => token[token.length - 1 - i]!);
+    const varying = tokens.map((token) => token.slice(head, Math.max(head, token.length - tail)));
+    // Roughly how many bits each token carries: its varying characters, times the bits of the alphabet they use.
+    const alphabet = new Set(varying.join(''));
+    const bits = Math.floor(Math.min(...varying.map((part) => part.length)) * Math.log2(Math.max(2, alphabet.size)));
+    expect(
+      bits,
+      `Tokens such as ${tokens.slice(0, 3).map((t) => `"${t}"`).join(', ')} differ from one another in at most ${Math.min(...varying.map((p) => p.length))} characters drawn from ${alphabet.size} symbols: about ${bits} bits. Expected at least 64 bits of randomness per token.\n${idea}`,
+    ).toBeGreaterThanOrEqual(64);
   });
 });
 
 describe('only the owner acts on a lock', () => {
   it("04.3 release is compare-and-delete in one step: A's late release leaves B's lock in place", async () => {
     const late = await takeoverAfterStall('lock:late-release');
-    const released = await releaseLock(late.a, late.lockA);
+    const released = await late.a.lock.releaseLock(late.a.redis, late.lockA);
     const state = await lockState(late.key);
-    expect(state.value, `A stalled past its 100 ms TTL, B took the lock, then A released. Redis shows ${state.shown}; expected B's token "${late.lockB.token}".\n${OWNER_IDEA}`).toBe(
-      late.lockB.token,
-    );
+    expect(state.value, `A stalled past its 30 ms TTL, B took the lock, then A released. Redis shows ${state.shown}; expected B's token "${late.lockB.token}".\n${OWNER_IDEA}`).toBe(late.lockB.token);
     expect(released, 'releaseLock should return false when the lock is no longer yours').toBe(false);
-    expect(await releaseLock(late.b, late.lockB), "B's own release should return true").toBe(true);
-    expect((await lockState(late.key)).value, "after B's release the lock key should be gone").toBeNull();
 
-    const paused = await stallInsideCall('lock:paused-release', (a, lock) => releaseLock(a, lock));
+    const own = await serverCommandsDuring(lab.redis, () => late.b.lock.releaseLock(late.b.redis, late.lockB));
+    expect(own.result, "B's own release should return true").toBe(true);
+    expect((await lockState(late.key)).value, "after B's release the lock key should be gone").toBeNull();
+    const loose = unguarded(own.commands, late.key, ['DEL', 'UNLINK', 'GETDEL']);
+    expect(
+      loose.length,
+      `To release, the server ran ${shownCommands(own.commands)}: the delete (${shownCommands(loose)}) was a command of its own, so whether the lock was still yours was decided in your process, a round trip earlier. Compare and delete in one step on the server: a Lua script.\n${OWNER_IDEA}`,
+    ).toBe(0);
+
+    const paused = await stallInsideCall('lock:paused-release', (a, lock) => a.lock.releaseLock(a.redis, lock));
     if (paused.split) {
       expect(
         paused.state.value,
-        `A's release was paused between its commands, its lock expired and B took it; then the release went on. Redis shows ${paused.state.shown}; expected B's token "${paused.lockB?.token}". A GET followed by a DEL leaves a gap in which the lock changes hands; compare and delete in one script.\n${OWNER_IDEA}`,
+        `A's release was stopped between its commands, its lock expired and B took it; then the release went on. Redis shows ${paused.state.shown}; expected B's token "${paused.lockB?.token}". A GET followed by a DEL leaves a gap in which the lock changes hands; compare and delete in one script.\n${OWNER_IDEA}`,
       ).toBe(paused.lockB?.token);
     } else {
       expect(paused.state.value, `A released its own, still valid lock in one command; Redis shows ${paused.state.shown}, expected the key gone.`).toBeNull();
+      expect(paused.outcome, 'releasing your own, still valid lock should return true').toBe(true);
     }
   });
 
   it("04.4 only the owner may extend a lock: A's late extend leaves B's TTL alone", async () => {
     const late = await takeoverAfterStall('lock:late-extend');
-    const extended = await extendLock(late.a, late.lockA, 60_000);
+    const extended = await late.a.lock.extendLock(late.a.redis, late.lockA, 60_000);
     let state = await lockState(late.key);
-    expect(state.pttlMs, `A stalled, B took the lock with a ${B_TTL_MS} ms TTL, then A extended "its" lock to 60 s. Redis shows ${state.shown}; expected B's TTL (at most ${B_TTL_MS} ms) untouched.\n${OWNER_IDEA}`).toBeLessThanOrEqual(
-      B_TTL_MS,
-    );
+    expect(state.value, `A stalled, B took the lock, then A extended "its" lock. Redis shows ${state.shown}; expected B's token "${late.lockB.token}" untouched.\n${OWNER_IDEA}`).toBe(late.lockB.token);
+    expect(state.pttlMs, `A stalled, B took the lock with a ${B_TTL_MS} ms TTL, then A extended "its" lock to 60 s. Redis shows ${state.shown}; expected B's TTL (at most ${B_TTL_MS} ms) untouched.\n${OWNER_IDEA}`).toBeLessThanOrEqual(B_TTL_MS);
     expect(extended, 'extendLock should return false when the lock is no longer yours').toBe(false);
-    expect(await extendLock(late.b, late.lockB, 60_000), "B's own extend should return true").toBe(true);
-    state = await lockState(late.key);
-    expect(state.pttlMs, `After B extended its own lock to 60 s, Redis shows ${state.shown}; expected a PTTL above ${B_TTL_MS} ms.`).toBeGreaterThan(B_TTL_MS);
 
-    const paused = await stallInsideCall('lock:paused-extend', (a, lock) => extendLock(a, lock, 60_000));
+    const own = await serverCommandsDuring(lab.redis, () => late.b.lock.extendLock(late.b.redis, late.lockB, 60_000));
+    expect(own.result, "B's own extend should return true").toBe(true);
+    state = await lockState(late.key);
+    expect(state.value, `After B extended its own lock, Redis shows ${state.shown}; expected B's token.`).toBe(late.lockB.token);
+    expect(state.pttlMs > 30_000 && state.pttlMs <= 60_000, `After B extended its own lock to 60 s, Redis shows ${state.shown}; expected a PTTL of at most 60000 ms (and more than half of it).`).toBe(true);
+    const loose = unguarded(own.commands, late.key, ['PEXPIRE', 'EXPIRE', 'PEXPIREAT', 'EXPIREAT', 'SET', 'PSETEX', 'SETEX', 'GETEX']);
+    expect(
+      loose.length,
+      `To extend, the server ran ${shownCommands(own.commands)}: the new expiry (${shownCommands(loose)}) was a command of its own, so whether the lock was still yours was decided in your process, a round trip earlier. Compare and extend in one step on the server: a Lua script.\n${OWNER_IDEA}`,
+    ).toBe(0);
+
+    const paused = await stallInsideCall('lock:paused-extend', (a, lock) => a.lock.extendLock(a.redis, lock, 60_000));
     if (paused.split) {
       expect(
         paused.state.pttlMs,
-        `A's extend was paused between its commands, its lock expired and B took it (${B_TTL_MS} ms TTL); then the extend went on. Redis shows ${paused.state.shown}; expected B's TTL untouched. A GET followed by a PEXPIRE leaves a gap in which the lock changes hands; compare and extend in one script.\n${OWNER_IDEA}`,
+        `A's extend was stopped between its commands, its lock expired and B took it (${B_TTL_MS} ms TTL); then the extend went on. Redis shows ${paused.state.shown}; expected B's TTL untouched. A GET followed by a PEXPIRE leaves a gap in which the lock changes hands; compare and extend in one script.\n${OWNER_IDEA}`,
       ).toBeLessThanOrEqual(B_TTL_MS);
+      expect(paused.state.value, `Redis shows ${paused.state.shown}; expected B's token "${paused.lockB?.token}".\n${OWNER_IDEA}`).toBe(paused.lockB?.token);
     } else {
       expect(paused.state.value, `A extended its own, still valid lock in one command; Redis shows ${paused.state.shown}, expected A's token.`).toBe(paused.lockA.token);
+      expect(paused.outcome, 'extending your own, still valid lock should return true').toBe(true);
     }
+  });
+
+  it('04.21 release and extend still work on a Redis that has forgotten its scripts (NOSCRIPT)', async () => {
+    const { a } = await twoProcesses();
+    const noScript = new Error('NOSCRIPT No matching script. Please use EVAL.');
+    const forgetful = lab.redis.refusingClient(['evalsha', 'evalsha_ro'], noScript);
+    const key = lab.redis.key('lock:no-script');
+    const idea = `EVALSHA runs a script the server has cached. After a restart, a failover to a replica or a SCRIPT FLUSH the server answers NOSCRIPT, and a lock that only knows EVALSHA can no longer be released or extended: every lock then lives out its TTL. Fall back to EVAL on NOSCRIPT (ioredis's defineCommand does), or send EVAL (${LESSON}, "A lock with an owner").`;
+    const lock = await a.lock.acquireLock(forgetful, key, { ttlMs: 5_000, waitMs: 0 });
+    expect(lock, `acquireLock on a free key returned null; expected a Lock.`).not.toBeNull();
+    const attempt = async <T>(what: string, work: () => Promise<T>) =>
+      work().catch((error: unknown) => {
+        throw new Error(`${what} on a Redis answering EVALSHA with NOSCRIPT rejected with "${String(error)}".\n${idea}`);
+      });
+    expect(await attempt('extendLock', () => a.lock.extendLock(forgetful, lock!, 20_000)), `extendLock of your own lock should return true. ${idea}`).toBe(true);
+    let state = await lockState(key);
+    expect(state.value === lock!.token && state.pttlMs > 10_000, `After extending to 20 s, Redis shows ${state.shown}; expected your token with a PTTL of up to 20000 ms. ${idea}`).toBe(true);
+    expect(await attempt('releaseLock', () => a.lock.releaseLock(forgetful, lock!)), `releaseLock of your own lock should return true. ${idea}`).toBe(true);
+    state = await lockState(key);
+    expect(state.value, `After releasing, Redis shows ${state.shown}; expected the lock gone. ${idea}`).toBeNull();
+
+    // The fallback is for a server that lost its scripts. On one that has them (after a first
+    // round of each call), every release or extend is one script run: a digest that never
+    // matches pays NOSCRIPT and a second round trip on every call.
+    const healthy = a.redis;
+    const warm = await a.lock.acquireLock(healthy, key, { ttlMs: 5_000, waitMs: 0 });
+    expect(warm, `acquireLock on a free key, right after releasing your own lock there, returned null; expected a Lock.`).not.toBeNull();
+    await a.lock.extendLock(healthy, warm!, 5_000);
+    await a.lock.releaseLock(healthy, warm!);
+    const again = await a.lock.acquireLock(healthy, key, { ttlMs: 5_000, waitMs: 0 });
+    expect(again, `acquireLock on a free key, right after releasing your own lock there, returned null; expected a Lock.`).not.toBeNull();
+    const calls = await serverCommandsDuring(lab.redis, async () => {
+      await a.lock.extendLock(healthy, again!, 5_000);
+      await a.lock.extendLock(healthy, again!, 5_000);
+      return a.lock.releaseLock(healthy, again!);
+    });
+    expect(calls.result, `releaseLock of your own lock should return true.`).toBe(true);
+    const scripts = calls.commands.filter((command) => command.source !== 'lua' && (SCRIPT_CALLS.has(command.name) || command.name === 'SCRIPT'));
+    expect(
+      scripts.length,
+      `On a Redis that keeps its scripts, two extends and a release (each script already run once) made the server run ${scripts.map((c) => c.name).join(', ')}; expected one script call each, 3 in all. Does the digest you send with EVALSHA match the script (the SHA-1 of its exact text, in hex)? ${idea}`,
+    ).toBeLessThanOrEqual(3);
   });
 });

@@ -1,69 +1,58 @@
-// Lab 04 checks, part 2: a hot page. Run: npm test labs/04-stampede
-// Two Redis clients stand for two processes of the app; Postgres counts every query.
-// Freshness runs on an injected clock (`now`) and XFetch on an injected draw (`random`), so
-// no check sleeps through a TTL; the hard TTL in Redis stays real.
+// Lab 04 checks, part 2: one load for a hot key. Run: npm test labs/04-stampede
+// Processes A and B are two module instances of page-cache.ts, each with its own Redis
+// connection: they share Redis and Postgres, nothing else. Postgres counts every query.
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Redis } from 'ioredis';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { interleave } from '../../harness/lab/interleave.js';
 import { recordCommandLines } from '../../harness/lab/lab-redis.js';
-import { expectEveryKeyHasTtl, expectQueries, expectSettlesWithin, expectTtlsWithin } from '../../harness/lab/teach.js';
+import { separateProcesses } from '../../harness/lab/processes.js';
+import { expectQueries, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { decodeEntry, encodeEntry, lockKeyFor, pageKey, PAGE_FRESH_MS, PAGE_STALE_MS } from './src/contract.js';
-import type { CategoryPage, PageCacheOptions } from './src/contract.js';
-import { createPageCache } from './src/page-cache.js';
+import { eventually, LESSON, pageCacheChecks, pageQueries, type Options } from './page-cache.support.js';
+import { encodeEntry, lockKeyFor } from './src/contract.js';
+import type { CategoryPage } from './src/contract.js';
 
 const lab = useLab('04');
-const LESSON = 'Lesson 04, Stampedes';
-const pageQueries = { table: 'products', kind: 'select' } as const;
-const T0 = Date.UTC(2026, 0, 1);
-const SETTLE_MS = 100; // time for work that should NOT happen to show up anyway
+const { cacheWith, keyOf, selects, track } = pageCacheChecks(lab);
+/** Products per category in the seeded table; "saucers" has none. */
+const SEEDED: Record<string, number> = { cups: 4, kettles: 4, grinders: 4, jugs: 4, tools: 4, saucers: 0 };
 
-const cacheWith = (overrides: Partial<PageCacheOptions> = {}) =>
-  createPageCache({ redis: lab.redis.client(), db: lab.db.pool, keyPrefix: lab.redis.prefix, onBackgroundError: () => {}, ...overrides });
-
-/** Two processes, each with its own connection, both connected before the burst starts. */
-async function twoProcesses() {
+/** Processes A and B: two module instances of page-cache.ts, each with its own connection, connected before the burst. */
+async function twoProcesses(options: Options = {}) {
+  const modules = await separateProcesses(2, () => import('./src/page-cache.js'));
   const clients = [lab.redis.client(), lab.redis.client()];
   await Promise.all(clients.map((client) => client.ping()));
-  return clients.map((redis) => cacheWith({ redis }));
+  return modules.map((module, i) => cacheWith({ redis: clients[i]!, ...options }, module));
 }
 
+const isPageOf = (page: CategoryPage | undefined, category: string) =>
+  page?.category === category && page.products.length === SEEDED[category] && page.products.every((p) => typeof p.name === 'string');
 const expectPageOf = (page: CategoryPage | undefined, category: string, what: string) =>
-  expect(page?.category === category && page.products.length === 4, `${what} returned ${JSON.stringify(page)?.slice(0, 120)}; expected the "${category}" page with its 4 products`).toBe(true);
-
-/** A page cache on an injected clock; `clock.now` moves only when a check moves it. */
-function cacheOnClock() {
-  const clock = { now: T0, draw: 1 };
-  return { clock, cache: cacheWith({ now: () => clock.now, random: () => clock.draw }) };
-}
-
-async function storedEntry(category: string) {
-  const text = await lab.redis.admin.get(pageKey(lab.redis.prefix, category));
-  return text === null ? null : decodeEntry<CategoryPage>(text);
-}
-
-const selects = () => lab.db.queries.count(pageQueries);
-
-/** Waits (bounded) until `condition` holds, failing with `message` if it never does. */
-const eventually = (condition: () => Promise<boolean> | boolean, message: string | (() => string)) =>
-  vi.waitFor(async () => expect(await condition(), typeof message === 'string' ? message : message()).toBe(true), { timeout: 1_500, interval: 10 });
+  expect(isPageOf(page, category), `${what} returned ${JSON.stringify(page)?.slice(0, 120)}; expected the "${category}" page with its ${SEEDED[category]} products`).toBe(true);
 
 describe('one load for a hot key', () => {
   it('04.5 100 concurrent misses from two processes load the page from Postgres once', async () => {
     const [a, b] = await twoProcesses();
-    lab.db.latencyMs = 30; // a slow query: every request misses while the first load is still running
-    const idea = `When a hot key is missing, one process loads it and the others wait for its result: a lock in Redis, which every process sees, not a Map, which only one process sees (${LESSON}, "One loader across processes").`;
-    const burst = Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? a! : b!).getPage('cups'));
+    const idea = `When a hot key is missing, one process loads it and the others wait for its result, up to lockWaitMs (default 1000 ms): a lock in Redis, which every process sees, not a Map, which only one process sees (${LESSON}, "One loader across processes").`;
+    const held = lab.db.holdQueries(/FROM products/i); // a slow query: every request misses while the first load runs
+    const burst = Array.from({ length: 100 }, (_, i) => track((i % 2 === 0 ? a! : b!).getPage('cups')));
+    try {
+      await expectSettlesWithin(held.reached, 3_000, 'a load reaching Postgres after 100 concurrent misses', idea);
+      await sleep(200); // the load takes 200 ms: well inside the default lockWaitMs, so nobody should give up
+    } finally {
+      held.release();
+    }
     const pages = await expectSettlesWithin(Promise.all(burst), 8_000, '100 concurrent getPage("cups") calls', idea);
-    expectPageOf(pages[0], 'cups', 'getPage("cups")');
-    expectQueries(lab.db, pageQueries, 1, `100 requests from two processes missed together. ${idea}`);
+    const wrong = pages.filter((page) => !isPageOf(page, 'cups'));
+    expect(wrong.length, `${wrong.length} of 100 calls returned something else than the cups page, e.g. ${JSON.stringify(wrong[0])?.slice(0, 120)}.`).toBe(0);
+    expectQueries(lab.db, pageQueries, 1, `100 requests from two processes missed together, and the load took 200 ms. ${idea}`);
   });
 
   it('04.6 concurrent misses in one process share one flight: one load, one try at the lock', async () => {
     const redis = lab.redis.client();
     const sent = recordCommandLines(redis);
-    const lockKey = lockKeyFor(pageKey(lab.redis.prefix, 'kettles'));
+    const lockKey = lockKeyFor(keyOf('kettles'));
     lab.db.latencyMs = 30;
     const idea = `Inside one process, concurrent misses for a key should share one promise (single-flight): one trip to the lock and one query, instead of 50 requests polling Redis for a lock their own process already holds (${LESSON}, "Single-flight inside a process").`;
     const cache = cacheWith({ redis });
@@ -78,150 +67,70 @@ describe('one load for a hot key', () => {
     ).toBeLessThanOrEqual(5);
   });
 
+  it('04.15 concurrent misses on different categories each load their own page once, under their own lock', async () => {
+    const lockTtlMs = 2_500;
+    const [a, b] = await twoProcesses({ lockTtlMs, lockWaitMs: 5_000 });
+    const categories = ['cups', 'kettles', 'grinders', 'saucers']; // saucers has no products: an empty page is a page
+    const idea = `A flight and a lock belong to one key: <prefix>page:<category> and its lock lockKeyFor(pageKey) (README). Misses on different categories must neither wait for each other nor share a result; an empty category is cached like any other (${LESSON}, "Single-flight inside a process").`;
+    const held = lab.db.holdQueries(/FROM products/i);
+    const calls = categories.flatMap((category) => Array.from({ length: 10 }, (_, i) => ({ category, page: track((i % 2 === 0 ? a! : b!).getPage(category)) })));
+    try {
+      await eventually(
+        () => selects() >= categories.length,
+        () => `${categories.length} categories missed at once; after 1.5 s only ${selects()} load(s) had reached Postgres. Is one category waiting for another's lock or flight? ${idea}`,
+      );
+      for (const category of categories) {
+        const lockKey = lockKeyFor(keyOf(category));
+        const [token, pttlMs] = await Promise.all([lab.redis.admin.get(lockKey), lab.redis.admin.pttl(lockKey)]);
+        expect(token, `While "${category}" was loading, ${lockKey} did not exist; expected the loader's lock there. ${idea}`).not.toBeNull();
+        expect(
+          pttlMs > lockTtlMs / 2 && pttlMs <= lockTtlMs,
+          `While "${category}" was loading, ${lockKey} had a PTTL of ${pttlMs} ms; the cache was created with lockTtlMs ${lockTtlMs}, so expected a PTTL of at most ${lockTtlMs} ms and more than half of it (${LESSON}, "A lock with an owner").`,
+        ).toBe(true);
+      }
+    } finally {
+      held.release();
+    }
+    const pages = await expectSettlesWithin(Promise.all(calls.map((call) => call.page)), 5_000, '40 concurrent reads of 4 categories', idea);
+    calls.forEach((call, i) => expectPageOf(pages[i], call.category, `getPage("${call.category}")`));
+    expectQueries(lab.db, pageQueries, categories.length, `Four categories missed together in two processes: one load each. ${idea}`);
+    const again = await Promise.all(categories.flatMap((category) => [a!.getPage(category), b!.getPage(category)]));
+    again.forEach((page, i) => expectPageOf(page, categories[Math.floor(i / 2)]!, `A second read of "${categories[Math.floor(i / 2)]}"`));
+    expectQueries(lab.db, pageQueries, categories.length, `Reading the four pages again should be answered from Redis, the empty one too. ${idea}`);
+  });
+
   it('04.7 after winning the lock, the cache is read again before loading', async () => {
     const redis = lab.redis.client();
-    const key = pageKey(lab.redis.prefix, 'grinders');
+    const key = keyOf('grinders');
+    const lockKey = lockKeyFor(key);
     const filled: CategoryPage = { category: 'grinders', products: [{ id: 0, name: 'written by another process', priceCents: 1 }] };
-    await redis.ping(); // connected first, so the first reply below is this process's GET
-    let written = false;
-    // In the gap after this process's first reply (its GET: a miss), another process
-    // finishes its load and writes the page: after the miss, before the lock.
+    await redis.ping(); // connected first, so the first reply below is this process's first read
+    let gap = 'not reached' as 'not reached' | 'filled' | 'lock already held';
+    // In the first gap after this process's first reply (its miss), another process that
+    // held the key's lock finishes its load: it writes the page and releases its lock. If
+    // this process already holds the lock there (it read and locked in one step), nobody
+    // else can be loading the key, and the gap is left alone.
     const gaps = interleave(redis, async () => {
-      if (written) return;
-      written = true;
+      if (gap !== 'not reached') return;
+      const token = randomUUID();
+      if ((await lab.redis.admin.set(lockKey, token, 'PX', 5_000, 'NX')) !== 'OK') {
+        gap = 'lock already held';
+        return;
+      }
+      gap = 'filled';
       await lab.redis.admin.set(key, encodeEntry({ value: filled, freshUntil: Date.now() + 60_000, loadMs: 5 }), 'PX', 90_000);
+      await lab.redis.admin.del(lockKey);
     });
     const page = await cacheWith({ redis }).getPage('grinders').finally(() => gaps.stop());
-    expect(written, `Your code sent one command to Redis, so there was no gap between its miss and its lock for the check to use.`).toBe(true);
+    expect(gap, `Your code sent one command to Redis, so there was no gap between its miss and its lock for the check to use.`).not.toBe('not reached');
     const idea = `Another process filled the cache between this miss and this lock. The lock's winner must read the cache again before loading, or every waiter that wins the lock in turn repeats the query (${LESSON}, "Read again after the lock").`;
-    expectQueries(lab.db, pageQueries, 0, idea);
-    expect(page, `getPage should return what the other process wrote. ${idea}`).toEqual(filled);
-  });
-});
-
-describe('when the loader is stuck or fails', () => {
-  it('04.8 a waiter gives up on a lock nobody releases and answers from Postgres', async () => {
-    const [lockKey, stuck] = [lockKeyFor(pageKey(lab.redis.prefix, 'jugs')), 'held-by-a-process-that-hung'];
-    await lab.redis.admin.set(lockKey, stuck, 'PX', 10_000);
-    const idea = `Waiting for another loader is bounded (lockWaitMs). Then the waiter answers from Postgres (or a stale copy) and leaves the other process's lock alone: only its owner or its TTL ends it (${LESSON}, "Waiting, with a bound").`;
-    const page = await expectSettlesWithin(cacheWith({ lockWaitMs: 200 }).getPage('jugs'), 3_000, 'getPage("jugs") with its lock held for 10 s and lockWaitMs 200', idea);
-    expectPageOf(page, 'jugs', 'getPage("jugs")');
-    expectQueries(lab.db, pageQueries, 1, idea);
-    const holder = await lab.redis.admin.get(lockKey);
-    expect(holder, `After the waiter gave up, ${lockKey} holds ${JSON.stringify(holder)}; expected the stuck holder's token, untouched. ${idea}`).toBe(stuck);
-  });
-
-  it('04.9 a loader that throws releases the lock, caches nothing, and the next read recovers', async () => {
-    const cache = cacheWith();
-    const key = pageKey(lab.redis.prefix, 'tools');
-    const idea = `An error is not a value: the caller gets it, nothing is cached, and the lock is released in a finally block, or every later miss waits for a lock nobody will release (${LESSON}, "When the load fails").`;
-    const restore = lab.db.failQueries(/FROM products/i);
-    const outcome = await cache.getPage('tools').then((page) => `resolved with ${JSON.stringify(page).slice(0, 80)}`, () => 'rejected');
-    restore();
-    expect(outcome, `While Postgres failed, getPage("tools") ${outcome}; expected it to reject. ${idea}`).toBe('rejected');
-    const left = (await lab.redis.keys()).filter((state) => state.key.startsWith(key));
-    expect(left.map((state) => state.key), `After the failed load Redis still holds ${left.map((s) => s.key).join(', ')}; expected neither the page nor its lock. ${idea}`).toEqual([]);
-    const recovered = cache.getPage('tools').catch((error: unknown) => {
-      throw new Error(`Postgres has recovered, yet getPage("tools") still rejected with "${String(error)}": is an old failure remembered somewhere? ${idea}`);
-    });
-    const page = await expectSettlesWithin(recovered, 3_000, 'getPage("tools") once Postgres recovered', idea);
-    expectPageOf(page, 'tools', 'getPage("tools") after recovery');
-  });
-});
-
-describe('serving stale while one refresh runs', () => {
-  it('04.10 a page stays in Redis for its fresh time plus the stale window', async () => {
-    await cacheWith().getPage('cups');
-    const total = PAGE_FRESH_MS + PAGE_STALE_MS;
-    const idea = `Freshness is soft (freshUntil, in the entry); expiry in Redis is hard and comes later: fresh time (${PAGE_FRESH_MS} ms) plus the stale window (${PAGE_STALE_MS} ms). When both are the same moment there is never a stale copy to serve, and every reader misses at once (${LESSON}, "Stale-while-revalidate").`;
-    const keys = await expectEveryKeyHasTtl(lab.redis, idea);
-    await expectTtlsWithin(lab.redis, keys, { minMs: total - 5_000, maxMs: total }, idea);
-  });
-
-  it('04.11 past the soft expiry the stale page comes back at once, and one background refresh runs', async () => {
-    const processes = [cacheOnClock(), cacheOnClock()];
-    const [a, b] = processes.map((p) => p.cache);
-    const stale = await a!.getPage('kettles');
-    await lab.db.sql(`UPDATE products SET price_cents = price_cents + 100 WHERE category = 'kettles'`);
-    for (const p of processes) p.clock.now = T0 + PAGE_FRESH_MS + 1; // past freshUntil, long before the hard TTL
-    const idea = `Past freshUntil, a reader gets the stale page at once and one refresh starts behind it: one per process (in memory), one across processes (the lock), never awaited by the reader (${LESSON}, "Stale-while-revalidate").`;
-
-    const held = lab.db.holdQueries(/FROM products/i); // Postgres answers nothing until released
-    const reads = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a! : b!).getPage('kettles'));
-    try {
-      const pages = await expectSettlesWithin(Promise.all(reads), 1_500, '20 reads of a stale page while Postgres is slow', idea);
-      expect(pages.every((page) => JSON.stringify(page) === JSON.stringify(stale)), `The reads should all return the stale page. ${idea}`).toBe(true);
-      await expectSettlesWithin(held.reached, 1_500, 'A refresh reaching Postgres after reads of a stale page', idea);
-      await sleep(SETTLE_MS); // room for a second refresh to show up, if there is one
-      expectQueries(lab.db, pageQueries, 2, `One SELECT for the first load, one for the single refresh. ${idea}`);
-    } finally {
-      held.release();
-      await Promise.allSettled(reads);
+    if (gap === 'filled') {
+      expectQueries(lab.db, pageQueries, 0, idea);
+      expect(page, `getPage should return what the other process wrote. ${idea}`).toEqual(filled);
+      const left = await lab.redis.admin.get(lockKey);
+      expect(left, `getPage found the page on its second read and resolved, yet the lock ${lockKey} it had won is still in Redis ("${left}"). Release it on every way out, this one too, before getPage resolves: until its TTL runs out, the next miss on this page waits for a lock nobody holds. ${idea}`).toBeNull();
+    } else {
+      expectPageOf(page, 'grinders', 'getPage("grinders"), which took the lock with its miss');
     }
-    const fresh = (entry: Awaited<ReturnType<typeof storedEntry>>) => (entry?.value.products[0]?.priceCents ?? 0) > (stale.products[0]?.priceCents ?? 0);
-    await eventually(async () => fresh(await storedEntry('kettles')), `Once Postgres answered, the refresh should write the new prices to Redis. ${idea}`);
-  });
-
-  it('04.12 a failing refresh raises nothing unhandled and keeps the stale page', async () => {
-    const { clock, cache } = cacheOnClock();
-    const stale = await cache.getPage('jugs');
-    clock.now = T0 + PAGE_FRESH_MS + 1;
-    const idea = `A background refresh has no caller to throw to: catch its error and report it. The stale page stays until its hard TTL, the refresh lock is released, and the next stale read tries again (${LESSON}, "When a refresh fails").`;
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown) => unhandled.push(reason);
-    process.on('unhandledRejection', onUnhandled);
-    const restore = lab.db.failQueries(/FROM products/i);
-    try {
-      const outcome = await cache.getPage('jugs').then(
-        (page) => (JSON.stringify(page) === JSON.stringify(stale) ? 'stale page' : `another page: ${JSON.stringify(page).slice(0, 80)}`),
-        (error: unknown) => `rejected (${String(error)})`,
-      );
-      expect(outcome, `While Postgres failed, a read of the stale page ${outcome}; expected the stale page. ${idea}`).toBe('stale page');
-      await eventually(() => selects() >= 2, `No refresh reached Postgres after a read past freshUntil. ${idea}`);
-      await sleep(SETTLE_MS); // an unhandled rejection is reported on a later tick
-      expect(unhandled.map(String), `The failed refresh surfaced as an unhandled rejection. ${idea}`).toEqual([]);
-    } finally {
-      process.off('unhandledRejection', onUnhandled);
-      restore();
-    }
-    const key = pageKey(lab.redis.prefix, 'jugs');
-    const keys = (await lab.redis.keys()).map((state) => state.key).filter((name) => name.startsWith(key));
-    expect(keys, `After the failed refresh Redis holds [${keys.join(', ')}]; expected only the page (no lock left). ${idea}`).toEqual([key]);
-    expect((await storedEntry('jugs'))?.value, `The stale page should still be in Redis. ${idea}`).toEqual(stale);
-
-    await cache.getPage('jugs');
-    await eventually(async () => ((await storedEntry('jugs'))?.freshUntil ?? 0) > clock.now, `Postgres is back, yet the next stale read did not refresh the page. ${idea}`);
-  });
-});
-
-describe('refreshing early, at random', () => {
-  it('04.13 XFetch: a draw of 1 never refreshes early; a small draw near the expiry does', async () => {
-    const { clock, cache } = cacheOnClock();
-    const held = lab.db.holdQueries(/FROM products/i);
-    const first = cache.getPage('grinders');
-    try {
-      await expectSettlesWithin(held.reached, 1_500, 'the first load of "grinders"', 'A miss loads from Postgres.');
-      clock.now += 200; // the load takes 200 ms on the injected clock: XFetch's delta
-    } finally {
-      held.release();
-    }
-    await first;
-    const entry = await storedEntry('grinders');
-    expect(entry, 'After the first read Redis should hold the page').not.toBeNull();
-    clock.now = entry!.freshUntil - 1_000; // one second before the soft expiry
-
-    const rule = `XFetch refreshes when now - loadMs * beta * ln(random()) >= freshUntil. Here loadMs = ${entry!.loadMs} (expected 200), beta = 1, freshUntil - now = 1000 ms`;
-    const idea = `Refreshing a little early, at random, with a head start proportional to the load time, means one reader refreshes before the expiry and nobody sees it stale (${LESSON}, "Refreshing early").`;
-    for (const draw of [1, 0.5]) {
-      clock.draw = draw;
-      await Promise.all([cache.getPage('grinders'), cache.getPage('grinders')]);
-      await sleep(SETTLE_MS);
-      const headStart = Math.round(-200 * Math.log(draw));
-      expectQueries(lab.db, pageQueries, 1, `${rule}; random() = ${draw} gives a head start of ${headStart} ms, under 1000: no refresh yet. ${idea}`);
-    }
-    clock.draw = 0.001; // head start 200 * 6.9 = 1382 ms, more than the 1000 ms left
-    await cache.getPage('grinders');
-    await eventually(() => selects() === 2, () => `${rule}; random() = 0.001 gives a head start of 1382 ms, past freshUntil: one early refresh expected, Postgres saw ${selects() - 1}. ${idea}`);
-    await eventually(async () => ((await storedEntry('grinders'))?.freshUntil ?? 0) > entry!.freshUntil, `The early refresh should write a new entry. ${idea}`);
   });
 });

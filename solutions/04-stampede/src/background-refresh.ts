@@ -1,5 +1,9 @@
 import type { Redis } from 'ioredis';
-import { lockKeyFor, type CacheEntry, type CacheSettings } from '../../../labs/04-stampede/src/contract.js';
+import {
+  lockKeyFor,
+  type CacheEntry,
+  type CacheSettings,
+} from '../../../labs/04-stampede/src/contract.js';
 import { loadEntry, readEntry, writeEntry } from './entry-store.js';
 import { whileHolding } from './hold-lock.js';
 import { acquireLock } from './lock.js';
@@ -32,8 +36,17 @@ export function createRefresher(redis: Redis, settings: CacheSettings): Refresh 
   };
 }
 
-async function refreshOnce<T>(redis: Redis, key: string, seen: CacheEntry<T>, load: () => Promise<T>, settings: CacheSettings) {
-  const lock = await acquireLock(redis, lockKeyFor(key), { ttlMs: settings.lockTtlMs, waitMs: 0 });
+async function refreshOnce<T>(
+  redis: Redis,
+  key: string,
+  seen: CacheEntry<T>,
+  load: () => Promise<T>,
+  settings: CacheSettings,
+) {
+  const lock = await acquireLock(redis, lockKeyFor(key), {
+    ttlMs: settings.lockTtlMs,
+    waitMs: 0,
+  });
   if (!lock) return;
   await whileHolding(redis, lock, settings.lockTtlMs, async () => {
     // Another process may have refreshed between our read and our lock: then we are done.

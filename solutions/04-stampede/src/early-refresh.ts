@@ -12,7 +12,10 @@ import type { CacheEntry, CacheSettings } from '../../../labs/04-stampede/src/co
  * others never see it stale. Past freshUntil the head start no longer matters: every read
  * asks for a refresh, which makes stale-while-revalidate the special case random() = 1.
  */
-export function shouldRefresh(entry: CacheEntry<unknown>, { now, random, beta }: CacheSettings): boolean {
+export function shouldRefresh(
+  entry: CacheEntry<unknown>,
+  { now, random, beta }: CacheSettings,
+): boolean {
   const headStartMs = -entry.loadMs * beta * Math.log(random());
   return now() + headStartMs >= entry.freshUntil;
 }

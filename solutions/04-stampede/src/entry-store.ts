@@ -1,5 +1,10 @@
 import type { Redis } from 'ioredis';
-import { decodeEntry, encodeEntry, type CacheEntry, type CacheSettings } from '../../../labs/04-stampede/src/contract.js';
+import {
+  decodeEntry,
+  encodeEntry,
+  type CacheEntry,
+  type CacheSettings,
+} from '../../../labs/04-stampede/src/contract.js';
 
 /** The entry under `key`, or null when Redis has none (or holds something unreadable, which the next write replaces). */
 export async function readEntry<T>(redis: Redis, key: string): Promise<CacheEntry<T> | null> {
@@ -13,8 +18,14 @@ export async function readEntry<T>(redis: Redis, key: string): Promise<CacheEntr
 }
 
 // #region load-entry
-/** Runs the loader and stamps its result: fresh until `freshMs` from now, and how long the load took. */
-export async function loadEntry<T>(load: () => Promise<T>, { now, freshMs }: CacheSettings): Promise<CacheEntry<T>> {
+/**
+ * Runs the loader and stamps its result: fresh until `freshMs` from now, and how long
+ * the load took.
+ */
+export async function loadEntry<T>(
+  load: () => Promise<T>,
+  { now, freshMs }: CacheSettings,
+): Promise<CacheEntry<T>> {
   const startedAt = now();
   const value = await load();
   const loadedAt = now();
@@ -26,7 +37,12 @@ export async function loadEntry<T>(load: () => Promise<T>, { now, freshMs }: Cac
  * `freshUntil` the entry can still be served while one refresh runs, and only when nobody
  * has refreshed it for the whole window does Redis drop it.
  */
-export async function writeEntry<T>(redis: Redis, key: string, entry: CacheEntry<T>, settings: CacheSettings): Promise<void> {
+export async function writeEntry<T>(
+  redis: Redis,
+  key: string,
+  entry: CacheEntry<T>,
+  settings: CacheSettings,
+): Promise<void> {
   await redis.set(key, encodeEntry(entry), 'PX', settings.freshMs + settings.staleMs);
 }
 // #endregion load-entry

@@ -9,8 +9,16 @@ import { acquireLock } from './lock.js';
  * The miss path: one process at a time loads a key. The lock's holder loads and writes
  * the entry; the others wait for the lock and, once they get it, find the entry there.
  */
-export async function loadOnce<T>(redis: Redis, key: string, load: () => Promise<T>, settings: CacheSettings): Promise<T> {
-  const lock = await acquireLock(redis, lockKeyFor(key), { ttlMs: settings.lockTtlMs, waitMs: settings.lockWaitMs });
+export async function loadOnce<T>(
+  redis: Redis,
+  key: string,
+  load: () => Promise<T>,
+  settings: CacheSettings,
+): Promise<T> {
+  const lock = await acquireLock(redis, lockKeyFor(key), {
+    ttlMs: settings.lockTtlMs,
+    waitMs: settings.lockWaitMs,
+  });
   if (!lock) {
     // The holder is slow or gone. Wait no longer, and leave its lock alone (only its owner
     // or its TTL may end it): look once more, then answer from the database. Writing the

@@ -1,0 +1,31 @@
+/**
+ * Mistake: one lock for the whole page cache, not one per page
+ * Replaces: load-once.ts
+ * Caught by: 04.15
+ *
+ * "Only one process rebuilds pages at a time" is easy to say and easy to test: one hot key,
+ * 100 misses, one query. But a lock shared by every page serialises unrelated work: while
+ * cups loads, kettles, grinders and every other missing page wait behind it, and once their
+ * wait runs out they all go to Postgres anyway. A lock guards one key: lockKeyFor(pageKey).
+ */
+import type { Redis } from 'ioredis';
+import { lockKeyFor, type CacheSettings } from '../../../labs/04-stampede/src/contract.js';
+import { loadEntry, readEntry, writeEntry } from '../src/entry-store.js';
+import { whileHolding } from '../src/hold-lock.js';
+import { acquireLock } from '../src/lock.js';
+
+export async function loadOnce<T>(redis: Redis, key: string, load: () => Promise<T>, settings: CacheSettings): Promise<T> {
+  const everyPage = lockKeyFor(key.slice(0, key.lastIndexOf('page:') + 'page:'.length) + '*');
+  const lock = await acquireLock(redis, everyPage, { ttlMs: settings.lockTtlMs, waitMs: settings.lockWaitMs });
+  if (!lock) {
+    const late = await readEntry<T>(redis, key);
+    return late ? late.value : load();
+  }
+  return whileHolding(redis, lock, settings.lockTtlMs, async () => {
+    const filled = await readEntry<T>(redis, key);
+    if (filled) return filled.value;
+    const entry = await loadEntry(load, settings);
+    await writeEntry(redis, key, entry, settings);
+    return entry.value;
+  });
+}
