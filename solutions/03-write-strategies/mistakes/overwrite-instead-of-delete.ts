@@ -1,7 +1,7 @@
 /**
  * Mistake: after the commit the new row is SET into the cache instead of deleting the entry
  * Replaces: invalidate-on-write.ts
- * Caught by: 03.4
+ * Caught by: 03.4, 03.18
  *
  * The writer already holds the new row, so writing it saves the next reader a miss, and
  * a plain SET after the commit looks strictly better than DEL. But a SET is just another

@@ -1,7 +1,7 @@
 /**
  * Mistake: a batch is applied in a transaction, but nothing records that it was
  * Replaces: apply-batch.ts
- * Caught by: 03.13
+ * Caught by: 03.13, 03.23
  *
  * The transaction makes each attempt all-or-nothing, and a batch stays in Redis until
  * it is applied, so a failed flush is retried: this survives every failure before the

@@ -1,7 +1,7 @@
 /**
  * Mistake: a miss fills the cache with a plain SET, checking nothing
  * Replaces: read-product.ts
- * Caught by: 03.4, 03.8
+ * Caught by: 03.4, 03.8, 03.17
  *
  * This is the textbook cache-aside read, and the write paths are right: they commit,
  * then delete or replace the entry and move the fence. But nobody reads the fence. A

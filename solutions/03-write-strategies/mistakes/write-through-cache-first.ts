@@ -1,7 +1,7 @@
 /**
  * Mistake: write-through updates Redis first, then Postgres
  * Replaces: write-through.ts
- * Caught by: 03.7
+ * Caught by: 03.7, 03.16
  *
  * "The cache is what readers see, so update it first and they see the change at once."
  * But Postgres may still refuse the write (a constraint, a timeout, a failover). The

@@ -1,7 +1,7 @@
 /**
  * Mistake: write-through commits, then SETs the new row, without moving the fence
  * Replaces: write-through.ts
- * Caught by: 03.8
+ * Caught by: 03.8, 03.18
  *
  * Database first, then cache, from the committed row: the order is right, and every
  * sequential test passes. But the SET is an ordinary overwrite. A reader that loaded the

@@ -9,7 +9,11 @@ import { addViews, markBatchApplied } from '../../../labs/03-write-strategies/sr
  * after COMMIT, or that two flushes pick up at once, is recognised and skipped;
  * a batch whose transaction failed is not marked, and the next flush applies it.
  */
-export async function applyBatch(db: Pool, batchId: string, counts: ReadonlyMap<number, number>): Promise<number> {
+export async function applyBatch(
+  db: Pool,
+  batchId: string,
+  counts: ReadonlyMap<number, number>,
+): Promise<number> {
   const client = await db.connect();
   let broken: Error | undefined;
   try {

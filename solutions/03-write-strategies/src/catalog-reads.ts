@@ -1,4 +1,8 @@
-import { selectProduct, type CatalogOptions, type Product } from '../../../labs/03-write-strategies/src/contract.js';
+import {
+  selectProduct,
+  type CatalogOptions,
+  type Product,
+} from '../../../labs/03-write-strategies/src/contract.js';
 import { productKeys, type ProductKeys } from './keys.js';
 import { readProduct } from './read-product.js';
 

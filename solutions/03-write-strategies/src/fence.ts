@@ -26,7 +26,10 @@ const invalidateScript = luaScript(`
   redis.call('EXPIRE', KEYS[2], ARGV[1])
 `);
 
-/** Run after the commit: the next read loads the committed row, and no earlier reader can refill the old one. */
+/**
+ * Run after the commit: the next read loads the committed row, and no earlier reader can
+ * refill the old one.
+ */
 export async function invalidate(redis: Redis, keys: ProductKeys): Promise<void> {
   await invalidateScript(redis, [keys.value, keys.fence], [PRODUCT_TTL_SECONDS]);
 }
@@ -54,8 +57,12 @@ const writeThroughScript = luaScript(`
 `);
 // #endregion write-through-script
 
-/** Caches `value` if no other write moved the fence since `seen`; deletes it otherwise. True if cached. */
-export async function writeThrough(redis: Redis, keys: ProductKeys, seen: string, value: string): Promise<boolean> {
-  const stored = await writeThroughScript(redis, [keys.value, keys.fence], [seen, value, PRODUCT_TTL_SECONDS]);
-  return stored === 1;
+/** Caches `value` if no other write moved the fence since `seen`; deletes it otherwise. */
+export async function writeThrough(
+  redis: Redis,
+  keys: ProductKeys,
+  seen: string,
+  value: string,
+): Promise<void> {
+  await writeThroughScript(redis, [keys.value, keys.fence], [seen, value, PRODUCT_TTL_SECONDS]);
 }

@@ -1,4 +1,8 @@
-import { updateProductPrice, type Catalog, type CatalogOptions } from '../../../labs/03-write-strategies/src/contract.js';
+import {
+  updateProductPrice,
+  type Catalog,
+  type CatalogOptions,
+} from '../../../labs/03-write-strategies/src/contract.js';
 import { catalogReads } from './catalog-reads.js';
 import { invalidate } from './fence.js';
 
@@ -24,7 +28,9 @@ export function createInvalidatingCatalog(options: CatalogOptions): Catalog {
       // The write has committed: if Redis fails now, the caller's write still stands.
       // Log it; the TTL bounds how long the old price can be served.
       await invalidate(redis, keysOf(id)).catch((error: unknown) =>
-        console.warn(`[catalog] product ${id} changed but its cache entry was not invalidated: ${String(error)}`),
+        console.warn(
+          `[catalog] product ${id} changed but its cache entry was not invalidated: ${String(error)}`,
+        ),
       );
       return product;
     },

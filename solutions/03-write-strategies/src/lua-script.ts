@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
-export type LuaScript = (redis: Redis, keys: string[], args: (string | number)[]) => Promise<unknown>;
+export type LuaScript = (
+  redis: Redis,
+  keys: string[],
+  args: (string | number)[],
+) => Promise<unknown>;
 
 /**
  * A Lua script run by its SHA1 (EVALSHA), so the source crosses the network once per

@@ -1,5 +1,8 @@
 import type { Redis } from 'ioredis';
-import { PRODUCT_TTL_SECONDS, type Product } from '../../../labs/03-write-strategies/src/contract.js';
+import {
+  PRODUCT_TTL_SECONDS,
+  type Product,
+} from '../../../labs/03-write-strategies/src/contract.js';
 import type { ProductKeys } from './keys.js';
 import { luaScript } from './lua-script.js';
 
@@ -32,7 +35,11 @@ export async function readProduct(
 
   const product = await load();
   if (product !== null) {
-    await fillIfUnchanged(redis, [keys.value, keys.fence], [fence ?? '', JSON.stringify(product), PRODUCT_TTL_SECONDS]);
+    await fillIfUnchanged(
+      redis,
+      [keys.value, keys.fence],
+      [fence ?? '', JSON.stringify(product), PRODUCT_TTL_SECONDS],
+    );
   }
   return product;
 }

@@ -7,7 +7,11 @@ import type { ViewKeys } from './keys.js';
  * processes never lose a count, and the view is out of this process's memory as soon
  * as the call returns: a crash now loses nothing.
  */
-export async function recordView(redis: Redis, keys: ViewKeys, productId: number): Promise<void> {
+export async function recordView(
+  redis: Redis,
+  keys: ViewKeys,
+  productId: number,
+): Promise<void> {
   await redis.hincrby(keys.pending, String(productId), 1);
 }
 // #endregion record-view

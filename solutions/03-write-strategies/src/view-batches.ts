@@ -35,9 +35,15 @@ export function claimedBatches(redis: Redis, keys: ViewKeys): Promise<string[]> 
 }
 
 /** Product id -> views. Empty when another flush has applied and acknowledged the batch meanwhile. */
-export async function readBatch(redis: Redis, keys: ViewKeys, id: string): Promise<Map<number, number>> {
+export async function readBatch(
+  redis: Redis,
+  keys: ViewKeys,
+  id: string,
+): Promise<Map<number, number>> {
   const fields = await redis.hgetall(keys.batch(id));
-  return new Map(Object.entries(fields).map(([productId, views]) => [Number(productId), Number(views)]));
+  return new Map(
+    Object.entries(fields).map(([productId, views]) => [Number(productId), Number(views)]),
+  );
 }
 
 const ackScript = luaScript(`

@@ -1,4 +1,7 @@
-import type { ViewCounter, ViewCounterOptions } from '../../../labs/03-write-strategies/src/contract.js';
+import type {
+  ViewCounter,
+  ViewCounterOptions,
+} from '../../../labs/03-write-strategies/src/contract.js';
 import { flushViews } from './flush-views.js';
 import { viewKeys } from './keys.js';
 import { recordView } from './record-view.js';
@@ -7,7 +10,12 @@ import { recordView } from './record-view.js';
  * Write-behind view counting: a view is one HINCRBY in Redis; Postgres receives the
  * totals in batches, on flush(), on a timer, and at close().
  */
-export function createViewCounter({ redis, db, keyPrefix, flushIntervalMs }: ViewCounterOptions): ViewCounter {
+export function createViewCounter({
+  redis,
+  db,
+  keyPrefix,
+  flushIntervalMs,
+}: ViewCounterOptions): ViewCounter {
   const keys = viewKeys(keyPrefix);
 
   // One flush at a time in this process; other processes are kept apart by the batch
@@ -36,7 +44,9 @@ export function createViewCounter({ redis, db, keyPrefix, flushIntervalMs }: Vie
       ? undefined
       : setInterval(() => {
           if (busy) return;
-          flush().catch((error: unknown) => console.warn(`[views] flush failed, will retry: ${String(error)}`));
+          flush().catch((error: unknown) =>
+            console.warn(`[views] flush failed, will retry: ${String(error)}`),
+          );
         }, flushIntervalMs);
   // Nothing is lost if the process exits between ticks (the views are in Redis), so the
   // timer need not keep the process alive; close() is the graceful path.

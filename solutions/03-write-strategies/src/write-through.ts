@@ -1,4 +1,8 @@
-import { updateProductPrice, type Catalog, type CatalogOptions } from '../../../labs/03-write-strategies/src/contract.js';
+import {
+  updateProductPrice,
+  type Catalog,
+  type CatalogOptions,
+} from '../../../labs/03-write-strategies/src/contract.js';
 import { catalogReads } from './catalog-reads.js';
 import { invalidate, readFence, writeThrough } from './fence.js';
 
@@ -25,9 +29,14 @@ export function createWriteThroughCatalog(options: CatalogOptions): Catalog {
       const product = await updateProductPrice(db, id, priceCents);
       if (product === null) return null;
       // The cache gets the row Postgres returned, not the caller's input.
-      const refresh = seen === null ? invalidate(redis, keys) : writeThrough(redis, keys, seen, JSON.stringify(product));
+      const refresh =
+        seen === null
+          ? invalidate(redis, keys)
+          : writeThrough(redis, keys, seen, JSON.stringify(product));
       await refresh.catch((error: unknown) =>
-        console.warn(`[catalog] product ${id} changed but its cache entry was not refreshed: ${String(error)}`),
+        console.warn(
+          `[catalog] product ${id} changed but its cache entry was not refreshed: ${String(error)}`,
+        ),
       );
       return product;
     },

@@ -1,0 +1,114 @@
+// Lab 03 checks, part 4: a write inside a reader's miss, and two writes whose cache steps cross.
+// Run: npm test labs/03-write-strategies
+// Each interleaving is forced at a known step (between two Redis commands of one client, or
+// with one client's commands held back), so a check fails the same way every run.
+import { describe, expect, it } from 'vitest';
+import { useLab } from '../../harness/lab/use-lab.js';
+import { interleave } from '../../harness/lab/interleave.js';
+import { expectSettlesWithin } from '../../harness/lab/teach.js';
+import { CATALOGS, LESSON, catalogHelpers, gatedClient, readyClient } from './write-strategies.support.js';
+
+const lab = useLab('03');
+const { processWith, committed, freshRead, evict } = catalogHelpers(lab);
+
+describe('interleavings', () => {
+  it("03.17 a write landing between any two steps of a reader's miss cannot leave the old row cached", async () => {
+    for (const [name, create] of CATALOGS) {
+      const id = name === 'write-through' ? 18 : 17;
+      for (let k = 1; k <= 10; k += 1) {
+        const price = 1700 + k;
+        await evict(id);
+        const readerRedis = await readyClient(lab);
+        const [reader, writer] = [processWith(create, { redis: readerRedis }), processWith(create)];
+        let gap = 0;
+        const gaps = interleave(readerRedis, async () => {
+          gap += 1;
+          if (gap === k) await writer.updatePrice(id, price); // a whole write, between the reader's step k and k + 1
+        });
+        try {
+          await reader.getProduct(id);
+        } finally {
+          gaps.stop();
+        }
+        await Promise.all([reader.settled(), writer.settled()]);
+        const truth = await committed(id);
+        const seen = await freshRead(create, id);
+        expect(
+          seen,
+          `${name}: a reader missed product ${id}; updatePrice(${id}, ${price}) ran and returned between its Redis commands ${k} and ${k + 1}. Afterwards reads return ${JSON.stringify(seen)}; Postgres holds ${JSON.stringify(truth)}. ` +
+            `The reader's check of the fence and its SET must be one step (a Lua script): a GET then a SET from Node leaves a gap where the write lands, and the fill then stores the row it loaded before the write (${LESSON}, "Closing the race with a fence").`,
+        ).toEqual(truth);
+        if (gaps.runs < k) break; // the reader has fewer than k gaps: every one has had its write
+      }
+    }
+  });
+
+  it('03.18 two writes whose cache steps reach Redis in the opposite order, or one inside the other, still leave the later commit', async () => {
+    for (const [name, create] of CATALOGS) {
+      const id = name === 'write-through' ? 12 : 11;
+      const earlier = processWith(create);
+      await earlier.updatePrice(id, 1800); // an earlier write, so this is not the product's first
+      await earlier.settled();
+      for (const [first, second] of [[1801, 1802], [1803, 1804]] as const) {
+        await processWith(create).getProduct(id); // cached
+        const gate = await gatedClient(lab);
+        const [a, b] = [processWith(create, { redis: gate.client }), processWith(create)];
+        const update = lab.db.holdQueries(/UPDATE\s+products/i);
+        const aWrite = a.updatePrice(id, first);
+        aWrite.catch(() => {}); // awaited below
+        try {
+          await expectSettlesWithin(update.reached, 2000, `updatePrice(${id}, ${first}) reaching its UPDATE`, 'updatePrice must change the row with an UPDATE on products.');
+          gate.hold(); // A commits; whatever it sends to Redis after that waits
+        } finally {
+          update.release();
+        }
+        await Promise.race([aWrite.catch(() => {}), gate.firstHeld()]);
+        const bWrite = b.updatePrice(id, second); // B commits after A, and reaches Redis first
+        bWrite.catch(() => {});
+        await Promise.race([bWrite.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 1000))]); // B may wait on A's open transaction
+        gate.release();
+        await Promise.all([aWrite, bWrite]);
+        await Promise.all([a.settled(), b.settled()]);
+        const truth = await committed(id);
+        const seen = await freshRead(create, id);
+        expect(
+          seen,
+          `${name}: updatePrice(${id}, ${first}) committed first, then updatePrice(${id}, ${second}) committed and updated Redis before the first write's cache step arrived. ` +
+            `Reads now return ${JSON.stringify(seen)}; Postgres holds ${JSON.stringify(truth)}. The cache step that arrives last must not win over the later commit: delete rather than SET, ` +
+            `or SET only if the fence is still where the writer saw it before its UPDATE, else delete (${LESSON}, "Delete or update?").`,
+        ).toEqual(truth);
+      }
+      // A whole second write landing between two Redis commands of the first one's cache step.
+      for (let k = 1; k <= 10; k += 1) {
+        const [first, second] = [1810 + 2 * k, 1811 + 2 * k];
+        await processWith(create).getProduct(id); // cached
+        const aRedis = await readyClient(lab);
+        const [a, b] = [processWith(create, { redis: aRedis }), processWith(create)];
+        let step = 0;
+        const gaps = interleave(aRedis, async () => {
+          step += 1;
+          if (step === k) await b.updatePrice(id, second); // commits after A's UPDATE, and reaches Redis inside A's cache step
+        });
+        try {
+          await expectSettlesWithin(
+            a.updatePrice(id, first),
+            2000,
+            `updatePrice(${id}, ${first}) with another write to the product run after its Redis command ${k}`,
+            'A write must not hold anything (a transaction, a lock) that a second write waits for while it talks to Redis.',
+          );
+        } finally {
+          gaps.stop();
+        }
+        await Promise.all([a.settled(), b.settled()]);
+        const truth = await committed(id);
+        const seen = await freshRead(create, id);
+        expect(
+          seen,
+          `${name}: updatePrice(${id}, ${first}) committed; then, after its Redis command ${k}, updatePrice(${id}, ${second}) ran whole. Reads now return ${JSON.stringify(seen)}; Postgres holds ${JSON.stringify(truth)}. ` +
+            `The check of the fence and the SET of a write's cache step must be one step (a Lua script): checked from Node, a later write lands between them and the earlier row overwrites it (${LESSON}, "Delete or update?").`,
+        ).toEqual(truth);
+        if (gaps.runs < k) break; // the first write had fewer than k gaps: the second has run in every one
+      }
+    }
+  });
+});

@@ -1,0 +1,115 @@
+// Lab 03 checks, part 7: the write-behind counter's timer and its shutdown. Run: npm test labs/03-write-strategies
+// The timer runs on the real clock with a short interval; each check waits for what it
+// expects by polling (with a bound far above the interval), never for a fixed time,
+// except to show that something does NOT happen, over many intervals.
+import { describe, expect, it, vi } from 'vitest';
+import { useLab } from '../../harness/lab/use-lab.js';
+import { separateProcesses } from '../../harness/lab/processes.js';
+import { expectSettlesWithin } from '../../harness/lab/teach.js';
+import { LESSON, record, viewCounterHelpers } from './write-strategies.support.js';
+
+// The view counter's keys hold views not yet in Postgres: they must never expire.
+const lab = useLab('03', { keysWithoutTtl: /.*/ });
+const { counter, viewsInPostgres } = viewCounterHelpers(lab);
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('write-behind: the timer and shutting down', () => {
+  it('03.15 a timer flushes on its own, again and again, through a slow and a failing database (logged); close() stops it and flushes the rest', async () => {
+    const [web, work] = await separateProcesses(2, () => import('./src/view-counter.js'));
+    const site = counter({}, web); // a web instance: records views, never flushes on its own
+    const quiet = counter({ keyPrefix: `${lab.redis.prefix}quiet:` }, web); // no flushIntervalMs: flushes only when asked
+    const worker = counter({ flushIntervalMs: 20 }, work); // another instance, whose timer does the flushing
+    await record(quiet, 14, 1);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    // A failed tick is logged: keep the output readable, and count the lines.
+    const logs = [vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')].map((spy) => spy.mockImplementation(() => {}));
+    const logged = () => logs.reduce((lines, spy) => lines + spy.mock.calls.length, 0);
+    const landed = (expected: Record<number, number>, when: string) =>
+      expect
+        .poll(viewsInPostgres, {
+          timeout: 3000,
+          interval: 10,
+          message: `${when}, the views never reached Postgres by themselves (expected ${JSON.stringify(expected)}). With flushIntervalMs: 20, a timer must call flush() every 20 ms, for as long as the counter is open, and flush what any instance recorded (${LESSON}, "Shutting down").`,
+        })
+        .toEqual(expected);
+    try {
+      await record(site, 12, 3);
+      await landed({ 12: 3 }, 'Three views recorded by another instance');
+      await record(site, 12, 2);
+      await landed({ 12: 5 }, 'After a first tick had flushed, two more views');
+
+      // A slow database: ticks keep coming while one flush waits on Postgres.
+      const held = lab.db.holdQueries(/product_views/i);
+      await record(site, 12, 4);
+      try {
+        await expectSettlesWithin(held.reached, 2000, 'a tick reaching its write to product_views', 'The timer must flush on its own.');
+        await pause(100); // five more ticks come and go while that flush is held
+      } finally {
+        held.release();
+      }
+      await landed({ 12: 9 }, 'After a flush was held for five ticks');
+
+      // A failing database: a tick fails, is logged, and a later tick applies the views.
+      const failures = lab.db.queries.count({ table: 'product_views' });
+      lab.db.failQueries(/product_views/i, new Error('injected: product_views unavailable'));
+      await record(site, 12, 1);
+      await expect.poll(() => lab.db.queries.count({ table: 'product_views' }), { timeout: 2000, interval: 10, message: 'the timer never tried to flush while Postgres was failing' }).toBeGreaterThan(failures + 1);
+      lab.db.clearFaults();
+      expect(
+        logged(),
+        `Ticks failed while Postgres refused writes, and nothing was logged (console.warn or console.error). A failed tick is caught, never thrown, but logged: a database that refuses every flush for an hour must not go unnoticed while the buffer grows (${LESSON}, "Shutting down").`,
+      ).toBeGreaterThan(0);
+      await landed({ 12: 10 }, 'After ticks failed while Postgres refused writes, and Postgres came back');
+
+      await record(site, 12, 1);
+      await worker.close();
+      expect(await viewsInPostgres(), `close() resolved, and Postgres holds what is shown as received below; expected { 12: 11 }: close() flushes what is left, and has done so when it resolves (${LESSON}, "Shutting down").`).toEqual({ 12: 11 });
+      await record(site, 13, 1); // recorded after the worker closed: nobody should flush it now
+      await pause(150);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      for (const spy of logs) spy.mockRestore();
+    }
+    expect(
+      await viewsInPostgres(),
+      `Over the 150 ms after close() (seven intervals), Postgres changed to what is shown as received below; expected { 12: 11 }. ` +
+        `Product 13 there: the closed worker's timer is still flushing, and close() must stop it (clearInterval). ` +
+        `Product 14 there: a counter without flushIntervalMs flushed on its own, and without the option there is no timer. ` +
+        `Product 12 above 11: ticks that came during a slow flush applied the same views twice (${LESSON}, "Shutting down").`,
+    ).toEqual({ 12: 11 });
+    expect(
+      unhandled.map(String),
+      `A tick whose flush failed left an unhandled rejection. The timer must catch and log a failed flush, never throw: the views wait in Redis and the next tick retries them (${LESSON}, "Shutting down").`,
+    ).toEqual([]);
+  });
+
+  it('03.25 close() resolves only once every view recorded before it is in Postgres, even with a flush in flight', async () => {
+    for (const options of [{}, { flushIntervalMs: 20 }]) {
+      const views = counter(options);
+      const tick = options.flushIntervalMs ? 'a tick of the timer' : 'a call to flush()';
+      await record(views, 16, 5);
+      const held = lab.db.holdQueries(/product_views/i);
+      const inFlight = options.flushIntervalMs ? Promise.resolve(0) : views.flush();
+      inFlight.catch(() => {}); // awaited below
+      let closing: Promise<void> | undefined;
+      try {
+        await expectSettlesWithin(held.reached, 2000, `${tick} reaching its write to product_views`, 'flush() must add the views to product_views.');
+        await record(views, 16, 3); // recorded while that flush waits on Postgres
+        closing = views.close();
+        closing.catch(() => {});
+      } finally {
+        held.release();
+      }
+      await expectSettlesWithin(closing!, 2000, 'close()', 'close() must not hang.');
+      const atClose = await viewsInPostgres();
+      await inFlight;
+      const idea = `5 views were being flushed by ${tick} when 3 more were recorded and close() was called. close() is the graceful shutdown: when it resolves, every view recorded before it is in Postgres, exactly once. Wait for a flush in flight, then flush the rest, and only then resolve (${LESSON}, "Shutting down").`;
+      expect(atClose, `When close() resolved, Postgres held what is shown as received below, expected { 16: 8 }. ${idea}`).toEqual({ 16: 8 });
+      expect(await viewsInPostgres(), `Once everything settled, Postgres holds what is shown as received below, expected { 16: 8 }. ${idea}`).toEqual({ 16: 8 });
+      await lab.db.sql('UPDATE product_views SET views = 0 WHERE views <> 0');
+    }
+  });
+});

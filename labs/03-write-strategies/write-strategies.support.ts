@@ -1,0 +1,190 @@
+// Lab 03: what its suites share (the catalog's processes, copies and gates; the view
+// counter's processes and Postgres totals). Not a suite.
+import { afterEach, beforeAll } from 'vitest';
+import type { Command, Redis } from 'ioredis';
+import type { Lab } from '../../harness/lab/use-lab.js';
+import { wrapCommands } from '../../harness/lab/lab-redis.js';
+import { expectSettlesWithin } from '../../harness/lab/teach.js';
+import { createInvalidatingCatalog } from './src/invalidate-on-write.js';
+import { createWriteThroughCatalog } from './src/write-through.js';
+import { createViewCounter } from './src/view-counter.js';
+import {
+  APPLIED_VIEW_BATCHES_TABLE,
+  selectProduct,
+  type Catalog,
+  type CatalogOptions,
+  type Product,
+  type Sql,
+  type ViewCounter,
+  type ViewCounterOptions,
+} from './src/contract.js';
+
+export const LESSON = 'Lesson 03, Write strategies';
+export const productSelects = { table: 'products', kind: 'select' } as const;
+export const CATALOGS = [
+  ['invalidate-on-write', createInvalidatingCatalog],
+  ['write-through', createWriteThroughCatalog],
+] as const;
+export type Create = (options: CatalogOptions) => Catalog;
+
+/** How a call ended, as a line for a failure message. */
+export const outcomeOf = (work: Promise<unknown>) =>
+  work.then(
+    (value) => `resolved with ${JSON.stringify(value)}`,
+    (error: unknown) => `rejected: ${(error as Error).message}`,
+  );
+
+/** Whether `text` holds `price` as a whole number (not as part of a longer one). */
+export const mentions = (text: string, price: number) => new RegExp(`(^|\\D)${price}(\\D|$)`).test(text);
+
+/**
+ * Makes the server refuse `command`, as a full Redis under noeviction refuses a write: it goes
+ * out under a name Redis does not know, so Redis answers it with an error, and a MULTI
+ * holding it is discarded at EXEC (EXECABORT), just as a real refusal is. (Rejecting it in
+ * the client instead would leave ioredis waiting inside a MULTI for a reply that never comes.)
+ */
+export function refuseOnServer(command: Command): void {
+  command.name = 'refused-by-the-suite-as-if-oom';
+}
+
+/** A connection that has finished its handshake, so a wrapper sees only the code's own commands. */
+export async function readyClient(lab: Lab): Promise<Redis> {
+  const client = lab.redis.client();
+  await client.ping();
+  return client;
+}
+
+/**
+ * A Redis connection whose commands the suite can hold back: after hold(), every command
+ * waits (unsent) until release(). It shows whether a call waits for its Redis step, or
+ * makes one writer's cache step arrive after another's.
+ */
+export async function gatedClient(lab: Lab) {
+  const client = await readyClient(lab); // only the code's own commands are ever held
+  let gate: { opened: Promise<void>; open: () => void; held: string[]; first: Promise<void>; signal: () => void } | undefined;
+  wrapCommands(client, (command: Command, send) => {
+    const current = gate;
+    if (!current) return send(command);
+    current.held.push(`${command.name.toUpperCase()} ${command.args.slice(0, 2).join(' ')}`);
+    current.signal();
+    void current.opened.then(() => send(command));
+    return command.promise;
+  });
+  return {
+    client,
+    hold() {
+      let open!: () => void;
+      let signal!: () => void;
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      const first = new Promise<void>((resolve) => (signal = resolve));
+      gate = { opened, open, held: [], first, signal };
+    },
+    firstHeld: () => gate?.first ?? Promise.resolve(),
+    held: () => gate?.held ?? [],
+    release() {
+      const current = gate;
+      gate = undefined;
+      current?.open();
+    },
+  };
+}
+export type Gate = Awaited<ReturnType<typeof gatedClient>>;
+
+/** The catalog suites' helpers, for the file's `lab`. */
+export function catalogHelpers(lab: Lab) {
+  /** A catalog as one process of the app builds it: its own Redis connection, the shared keyspace. */
+  const processWith = (create: Create, { redis = lab.redis.client(), load }: { redis?: Redis; load?: CatalogOptions['load'] } = {}): Catalog =>
+    create({ redis, db: lab.db.pool, keyPrefix: lab.redis.prefix, ...(load ? { load } : {}) });
+
+  /** The suite's own Postgres connection: not counted, never held or failed, so it reads while a write is held. */
+  const otherConnection: Sql = { query: async (text, values = []) => ({ rows: await lab.db.sql(text, values) }) };
+  const committed = (id: number) => selectProduct(otherConnection, id);
+
+  /** Keys under the prefix that hold product `id`'s data (its SKU appears in them), with their text and PTTL. */
+  async function copiesOf(id: number): Promise<{ key: string; text: string; pttlMs: number }[]> {
+    const sku = `SKU-${String(id).padStart(4, '0')}`;
+    const admin = lab.redis.admin;
+    const copies = [];
+    for (const { key, pttlMs } of await lab.redis.keys()) {
+      const type = await admin.type(key);
+      const text =
+        type === 'string' ? ((await admin.get(key)) ?? '') : type === 'hash' ? JSON.stringify(await admin.hgetall(key)) : '';
+      if (text.includes(sku)) copies.push({ key, text, pttlMs });
+    }
+    return copies;
+  }
+
+  /** A loader that reads the row, then waits until the suite opens its gate: a reader slow to fill the cache. */
+  function slowLoader() {
+    let open!: () => void;
+    let loadedRow!: (row: Product | null) => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const loaded = new Promise<Product | null>((resolve) => (loadedRow = resolve));
+    const load = async (id: number) => {
+      const row = await committed(id);
+      loadedRow(row);
+      await gate;
+      return row;
+    };
+    return { load, loaded, open };
+  }
+
+  return {
+    processWith,
+    committed,
+    copiesOf,
+    slowLoader,
+    /** A read by a process that has not read before. */
+    freshRead: (create: Create, id: number) => processWith(create).getProduct(id),
+    /** The product's cached copy is evicted (as under memory pressure): the next read misses. */
+    evict: async (id: number) => lab.redis.unlink((await copiesOf(id)).map((copy) => copy.key)),
+    /** A reader that misses, loads the row through the suite's loader and waits there until fill() lets it go on. */
+    slowReader(create: Create, id: number) {
+      const slow = slowLoader();
+      const catalog = processWith(create, { load: slow.load });
+      const read = catalog.getProduct(id);
+      read.catch(() => {}); // awaited by fill()
+      const loaded = expectSettlesWithin(slow.loaded, 2000, `a slow reader's load of product ${id}`, 'On a miss, getProduct must load through options.load(id) when it is given (CatalogOptions in src/contract.ts).');
+      return { catalog, loaded, fill: async () => (slow.open(), await read) };
+    },
+  };
+}
+
+type CounterModule = { createViewCounter: typeof createViewCounter };
+
+/**
+ * The view-counter suites' helpers, for the file's `lab`; call it at the top level, after
+ * `useLab`: it adds hooks that create the applied-batches table (the migration, as
+ * production would have run it) and, after each check, close every counter it made
+ * (timers included; a hung close must not hang the suite) and zero the totals.
+ */
+export function viewCounterHelpers(lab: Lab) {
+  const counters: ViewCounter[] = [];
+  beforeAll(() => lab.db.sql(APPLIED_VIEW_BATCHES_TABLE));
+  afterEach(async () => {
+    lab.db.clearFaults();
+    await Promise.race([Promise.allSettled(counters.splice(0).map((c) => c.close())), new Promise((r) => setTimeout(r, 5000))]);
+    await lab.db.sql('UPDATE product_views SET views = 0 WHERE views <> 0');
+    await lab.db.sql('TRUNCATE applied_view_batches');
+  });
+  return {
+    /** A counter as one process of the app builds it: its own Redis connection unless given one; `module` stands for another process. */
+    counter(options: Partial<ViewCounterOptions> = {}, module: CounterModule = { createViewCounter }): ViewCounter {
+      const made = module.createViewCounter({ redis: lab.redis.client(), db: lab.db.pool, keyPrefix: lab.redis.prefix, ...options });
+      counters.push(made);
+      return made;
+    },
+    /** Views in Postgres of products 1..1000, those with none left out, e.g. { 4: 4, 5: 2 }. */
+    async viewsInPostgres(): Promise<Record<number, number>> {
+      const rows = await lab.db.sql<{ product_id: number; views: string }>(
+        'SELECT product_id, views FROM product_views WHERE views <> 0 AND product_id <= 1000 ORDER BY product_id',
+      );
+      return Object.fromEntries(rows.map((row) => [row.product_id, Number(row.views)]));
+    },
+  };
+}
+
+/** `times` concurrent views of one product. */
+export function record(views: ViewCounter, productId: number, times: number): Promise<void[]> {
+  return Promise.all(Array.from({ length: times }, () => views.recordView(productId)));
+}
