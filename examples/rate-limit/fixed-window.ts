@@ -22,7 +22,9 @@ export interface LimitDecision {
   allowed: boolean;
   limit: number;
   remaining: number;
-  /** Milliseconds until the caller may try again (window end, or oldest hit ageing out). */
+  /**
+   * Milliseconds until the caller may try again (window end, or oldest hit ageing out).
+   */
   retryAfterMs: number;
 }
 
@@ -37,7 +39,11 @@ export function fixedWindowLimiter(
   redis: Redis,
   options: { prefix: string; limit: number; windowMs: number },
 ): RateLimiter {
-  const run = scriptCommand<FixedWindowCommand>(redis, 'rateLimitFixedWindow', FIXED_WINDOW);
+  const run = scriptCommand<FixedWindowCommand>(
+    redis,
+    'rateLimitFixedWindow',
+    FIXED_WINDOW,
+  );
 
   return {
     async check(subject) {
@@ -60,7 +66,12 @@ export function fixedWindowLimiter(
 // Wrong: two round trips. If the process dies, times out or loses its connection after
 // INCR and before EXPIRE, the counter has no TTL: it never resets, and once it passes
 // the limit that API key is refused forever.
-export async function fixedWindowTwoCommands(redis: Redis, key: string, limit: number, windowSeconds: number) {
+export async function fixedWindowTwoCommands(
+  redis: Redis,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+) {
   const count = await redis.incr(key);
   if (count === 1) await redis.expire(key, windowSeconds); // never runs if we crash above
   return count <= limit;

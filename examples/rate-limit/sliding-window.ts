@@ -1,5 +1,6 @@
-// Sliding-window rate limiting with a sorted set: one member per accepted request, scored
-// by its time; old members are trimmed and the rest counted, all inside one script.
+// Sliding-window rate limiting with a sorted set: one member per accepted request,
+// scored by its time; old members are trimmed and the rest counted, all inside one
+// script.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { LimitDecision, RateLimiter } from './fixed-window.js';
@@ -26,20 +27,36 @@ return { 0, count, tonumber(oldest[2]) + window - now }
 `;
 // #endregion sliding-window-script
 
-type SlidingWindowCommand = (key: string, windowMs: number, limit: number, member: string) => Promise<[number, number, number]>;
+type SlidingWindowCommand = (
+  key: string,
+  windowMs: number,
+  limit: number,
+  member: string,
+) => Promise<[number, number, number]>;
 
 // #region sliding-window
 export function slidingWindowLimiter(
   redis: Redis,
   options: { prefix: string; limit: number; windowMs: number },
 ): RateLimiter {
-  const run = scriptCommand<SlidingWindowCommand>(redis, 'rateLimitSlidingWindow', SLIDING_WINDOW);
+  const run = scriptCommand<SlidingWindowCommand>(
+    redis,
+    'rateLimitSlidingWindow',
+    SLIDING_WINDOW,
+  );
 
   return {
     async check(subject) {
       const key = `${options.prefix}rl:sliding:${subject}`;
-      // A unique member: two requests in the same millisecond must not collapse into one.
-      const [allowed, count, retryAfterMs] = await run(key, options.windowMs, options.limit, randomUUID());
+      // A unique member: two requests in the same millisecond
+      // must not collapse into one.
+      const member = randomUUID();
+      const [allowed, count, retryAfterMs] = await run(
+        key,
+        options.windowMs,
+        options.limit,
+        member,
+      );
       return {
         allowed: allowed === 1,
         limit: options.limit,

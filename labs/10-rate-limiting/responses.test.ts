@@ -1,0 +1,190 @@
+// Lab 10 checks, part 3: what clients read from the responses, and the defaults.
+// Run: npm test labs/10-rate-limiting
+import { describe, expect, it, vi } from 'vitest';
+import type { HttpReply } from '../../harness/lab/http.js';
+import { separateProcesses } from '../../harness/lab/processes.js';
+import { useLab } from '../../harness/lab/use-lab.js';
+import {
+  burst,
+  CLASSES,
+  Clock,
+  describeRoute,
+  expectAdmitted,
+  headerNumber,
+  LESSON,
+  PATIENT_MS,
+  ROUTES,
+  startInstances,
+} from './rate-limit.support.js';
+import { DEFAULT_POLICIES, type Policy } from './src/contract.js';
+
+const lab = useLab('10');
+vi.setConfig({ testTimeout: 15_000 });
+
+const HEADERS = `${LESSON}, "Per API key, in Express"`;
+const policy = (limit: number, windowMs: number): Policy => ({ limit, windowMs, onRedisFailure: 'open' });
+
+/** The three RateLimit fields of a reply, as the numbers they must be. */
+function budgetOf(reply: HttpReply) {
+  return {
+    limit: headerNumber(reply, 'RateLimit-Limit'),
+    remaining: headerNumber(reply, 'RateLimit-Remaining'),
+    reset: headerNumber(reply, 'RateLimit-Reset'),
+  };
+}
+const show = (reply: HttpReply) =>
+  ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After']
+    .map((name) => `${name}: ${reply.headers.get(name) ?? '(absent)'}`)
+    .join(', ');
+
+describe('responses clients can act on', () => {
+  it('10.8 every let-through response carries RateLimit-Limit, -Remaining and -Reset, exact', async () => {
+    const clock = new Clock();
+    const windowMs = 10_000;
+    const policies = { read: policy(3, windowMs), write: policy(2, 20_000), login: policy(4, 5_000) };
+    const [a, b] = await startInstances(lab, 2, { policies, now: clock.now });
+    const idea =
+      'Every response tells the client its budget, in whole numbers (the IETF draft\'s RateLimit-* ' +
+      'fields): the class\'s limit, the requests left in the window with this one counted, and the ' +
+      'seconds, rounded up, until the oldest request in the window stops counting and frees a ' +
+      `slot (${HEADERS}).`;
+    const steps: [offset: number, remaining: number, reset: number][] = [
+      [0, 2, 10],
+      [2_500, 1, 8],
+      [2_500, 0, 8],
+    ];
+    for (const [i, [offset, remaining, reset]] of steps.entries()) {
+      clock.at(offset);
+      const reply = await [a!, b!][i % 2]!.send('read', 'acme');
+      expect(reply.status, `GET /orders at ${offset} ms should be let through`).toBe(200);
+      expect(
+        budgetOf(reply),
+        `Limit 3 per ${windowMs} ms, the first request at 0 ms. GET /orders at ${offset} ms answered ` +
+          `${show(reply)}; expected limit 3, remaining ${remaining}, reset ${reset}.\n${idea}`,
+      ).toEqual({ limit: 3, remaining, reset });
+    }
+    for (const routeClass of ['write', 'login'] as const) {
+      clock.at(100_000);
+      const first = await a!.send(routeClass, 'acme');
+      clock.at(100_001);
+      const second = await b!.send(routeClass, 'acme');
+      const { limit, windowMs: classWindow } = policies[routeClass];
+      const expected = [
+        { limit, remaining: limit - 1, reset: classWindow / 1000 },
+        { limit, remaining: limit - 2, reset: classWindow / 1000 },
+      ];
+      expect(
+        [budgetOf(first), budgetOf(second)],
+        `Limit ${limit} per ${classWindow} ms. Two requests on ${describeRoute(routeClass)}, 1 ms apart, ` +
+          `answered ${show(first)} and ${show(second)}.\n${idea}`,
+      ).toEqual(expected);
+    }
+  });
+
+  it('10.9 a refusal is 429 with Retry-After: the whole seconds until a slot frees, rounded up', async () => {
+    const clock = new Clock();
+    const windowMs = 10_000;
+    const [a, b] = await startInstances(lab, 2, { policies: { read: policy(3, windowMs) }, now: clock.now });
+    for (const offset of [0, 1_000, 2_000]) {
+      clock.at(offset);
+      await a!.send('read', 'acme');
+    }
+    const idea =
+      'A refused client learns when to come back: 429 Too Many Requests with Retry-After, in whole ' +
+      'seconds, rounded up so that a client that waits exactly that long finds room (rounded down, ' +
+      'it is refused again), and RateLimit-Remaining 0. A request made at t frees its slot at ' +
+      `t + windowMs (${HEADERS}).`;
+    const cases: [offset: number, retryAfter: number][] = [
+      [4_500, 6],
+      [4_001, 6],
+      [4_000, 6],
+      [9_999, 1],
+    ];
+    for (const [i, [offset, retryAfter]] of cases.entries()) {
+      clock.at(offset);
+      const reply = await [b!, a!][i % 2]!.send('read', 'acme');
+      expect(reply.status, `with 3 requests in the window, GET /orders at ${offset} ms answered ${reply.status}; expected 429.\n${idea}`).toBe(429);
+      expect(
+        { retryAfter: headerNumber(reply, 'Retry-After'), ...budgetOf(reply) },
+        `Limit 3 per ${windowMs} ms, requests at 0, 1 000 and 2 000 ms. The refusal at ${offset} ms answered ` +
+          `${show(reply)}; expected Retry-After ${retryAfter}, limit 3, remaining 0, reset ${retryAfter}.\n${idea}`,
+      ).toEqual({ retryAfter, limit: 3, remaining: 0, reset: retryAfter });
+    }
+    // Taken at its word: one second early is still refused, on time is let through.
+    clock.at(4_500);
+    const refusal = await a!.send('read', 'acme');
+    const wait = headerNumber(refusal, 'Retry-After') * 1000;
+    clock.at(4_500 + wait - 1_000);
+    const early = await b!.send('read', 'acme');
+    clock.at(4_500 + wait);
+    const onTime = await a!.send('read', 'acme');
+    expect(
+      [early.status, onTime.status],
+      `Refused at 4 500 ms with ${show(refusal)}: a second early the client got ${early.status}, on time ` +
+        `${onTime.status}; expected 429, then 200.\n${idea}`,
+    ).toEqual([429, 200]);
+  });
+
+  it('10.13 the defaults: each class\'s policy from the README, on the Redis server\'s clock', async () => {
+    const [a, b] = await startInstances(lab, 2);
+    // The big budgets are counted through the limiter itself (two processes, no HTTP);
+    // the login budget through the API.
+    const limiters = await separateProcesses(2, () => import('./src/limiter.js'));
+    for (const routeClass of CLASSES) {
+      const { limit, windowMs } = DEFAULT_POLICIES[routeClass];
+      const started = Date.now();
+      let replies: { status: number; retryAfter: number; shown: string }[];
+      if (routeClass === 'login') {
+        const sent = await burst([a!, b!], routeClass, 'defaults', limit + 2);
+        replies = sent.map((r) => ({ status: r.status, retryAfter: headerNumber(r, 'Retry-After'), shown: show(r) }));
+      } else {
+        const [one, two] = limiters.map((code) =>
+          code.createLimiter({ redis: lab.redis.client(), keyPrefix: lab.redis.prefix, redisTimeoutMs: PATIENT_MS }),
+        );
+        const decisions = await Promise.all(Array.from({ length: limit + 2 }, (_, i) => [one!, two!][i % 2]!.hit('defaults', routeClass)));
+        replies = decisions.map((d) => ({
+          status: d.outcome === 'allowed' ? ROUTES[routeClass].ok : d.outcome === 'limited' ? 429 : 500,
+          retryAfter: 'resetSeconds' in d ? d.resetSeconds : Number.NaN,
+          shown: JSON.stringify(d),
+        }));
+      }
+      // The burst's first request and its refusals may lie this far apart (a loaded machine).
+      const spreadSeconds = Math.ceil((Date.now() - started) / 1000);
+      expectAdmitted(
+        replies,
+        routeClass,
+        limit,
+        `With no policies option, ${limit + 2} concurrent requests${routeClass === 'login' ? '' : ' (hit() on two limiters)'}`,
+        `Without options each class runs under DEFAULT_POLICIES from contract.ts (policyFor fills ` +
+          `them in): ${limit} per ${windowMs / 1000} s for ${routeClass} (${HEADERS}).`,
+      );
+      const refused = replies.find((r) => r.status === 429)!;
+      const lowest = windowMs / 1000 - spreadSeconds;
+      expect(
+        refused.retryAfter >= lowest && refused.retryAfter <= windowMs / 1000,
+        `With the default ${windowMs / 1000} s window, a refusal within ${spreadSeconds} s of the ` +
+          `first request answered ${refused.shown}; expected Retry-After (resetSeconds) between ` +
+          `${lowest} and ${windowMs / 1000}.`,
+      ).toBe(true);
+    }
+    // Without `now`, time is the Redis server's: an app server whose clock is ten minutes
+    // slow must not let a caller in early, or twice.
+    const realNow = Date.now.bind(Date);
+    const slow = vi.spyOn(Date, 'now').mockImplementation(() => realNow() - 600_000);
+    const { limit } = DEFAULT_POLICIES.login;
+    const onSlowServer = await burst([a!], 'login', 'skewed', limit);
+    slow.mockRestore();
+    const onTrueServer = await b!.send('login', 'skewed');
+    expectAdmitted(
+      [...onSlowServer, onTrueServer],
+      'login',
+      limit,
+      `${limit} logins on an instance whose clock is 10 minutes slow, then one on an instance with the true time`,
+      'Without the now option, read the time inside the script (Redis TIME), not Date.now() on each ' +
+        'app server: clocks drift between machines, and one that runs slow or fast makes its ' +
+        `requests count too long or not at all (${SLIDING_CLOCK}).`,
+    );
+  });
+});
+
+const SLIDING_CLOCK = `${LESSON}, "The boundary problem, and the sliding window"`;

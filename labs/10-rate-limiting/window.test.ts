@@ -1,0 +1,199 @@
+// Lab 10 checks, part 2: the window slides, on the suite's clock, and every key it writes
+// expires. Run: npm test labs/10-rate-limiting
+// Time is the suite's (the `now` option): it stands still or jumps where a check says so.
+import { describe, expect, it, vi } from 'vitest';
+import type { HttpReply } from '../../harness/lab/http.js';
+import { expectSettlesWithin, LIVENESS_MS } from '../../harness/lab/teach.js';
+import { useLab } from '../../harness/lab/use-lab.js';
+import {
+  burst,
+  Clock,
+  countCommands,
+  expectAdmitted,
+  LESSON,
+  PATIENT_MS,
+  startInstances,
+  stopAfter,
+} from './rate-limit.support.js';
+import type { FailureLogEntry, Policy, RouteClass } from './src/contract.js';
+import { createLimiter } from './src/limiter.js';
+
+const lab = useLab('10');
+vi.setConfig({ testTimeout: 15_000 });
+
+const policy = (limit: number, windowMs: number): Policy => ({ limit, windowMs, onRedisFailure: 'open' });
+const SLIDING = `${LESSON}, "The boundary problem, and the sliding window"`;
+
+describe('a sliding window on the injected clock', () => {
+  it('10.4 a request counts for exactly windowMs, refused ones not at all, cycle after cycle', async () => {
+    const clock = new Clock();
+    const windowMs = 10_000;
+    const [a, b] = await startInstances(lab, 2, { policies: { read: policy(3, windowMs) }, now: clock.now });
+    const steps: [offset: number, on: 'A' | 'B', admitted: boolean, why: string][] = [
+      [0, 'A', true, 'the first request'],
+      [1_000, 'B', true, 'the second'],
+      [2_000, 'A', true, 'the third, the last that fits'],
+      [2_500, 'B', false, 'three requests in the last 10 s'],
+      [5_000, 'A', false, 'still three in the last 10 s'],
+      [9_999, 'B', false, 'the request at 0 ms counts until 10 000 ms'],
+      [9_999, 'A', false, 'refused requests are not counted, but the window is still full'],
+      [10_000, 'B', true, 'the request at 0 ms stopped counting at 10 000 ms'],
+      [10_000, 'A', false, 'the one at 1 000 ms counts until 11 000 ms'],
+      [10_999, 'B', false, 'the one at 1 000 ms still counts'],
+      [11_000, 'A', true, 'the one at 1 000 ms stopped counting'],
+      [12_000, 'B', true, 'the one at 2 000 ms stopped counting'],
+      [12_000, 'A', false, 'full again: 10 000, 11 000 and 12 000'],
+      [40_000, 'B', true, 'a later window: nothing counts any more'],
+      [40_000, 'A', true, 'the second of three'],
+      [40_000, 'B', true, 'the third of three'],
+      [40_000, 'A', false, 'three in the same millisecond fill the window'],
+    ];
+    const seen: string[] = [];
+    for (const [offset, on, admitted, why] of steps) {
+      clock.at(offset);
+      const reply = await (on === 'A' ? a! : b!).send('read', 'acme');
+      seen.push(`${offset} ms on ${on}: ${reply.status}`);
+      expect(
+        reply.status,
+        `Limit 3 per 10 000 ms. ${seen.join(', ')}; expected ${admitted ? 200 : 429} at ${offset} ms ` +
+          `(${why}).\nA sliding window counts the requests let through in the last windowMs by ` +
+          'the injected clock: one made at t counts until t + windowMs, exclusive, and a refused ' +
+          `request is not recorded, or a client that keeps retrying never gets back in (${SLIDING}).`,
+      ).toBe(admitted ? 200 : 429);
+    }
+  });
+
+  it('10.5 no burst of twice the limit around a window boundary', async () => {
+    const clock = new Clock();
+    const windowMs = 10_000;
+    const limit = 5;
+    const [a, b] = await startInstances(lab, 2, { policies: { read: policy(limit, windowMs) }, now: clock.now });
+    const idea =
+      'A fixed window (a counter per period, or one that starts at the first request) forgets ' +
+      'everything when it turns over, so a client can spend its budget at the end of one ' +
+      'window and again at the start of the next: twice the limit in two milliseconds. A ' +
+      `sliding window looks back windowMs from every request (${SLIDING}).`;
+    const first = await a!.send('read', 'edge');
+    clock.at(windowMs - 1);
+    const late = await burst([a!, b!], 'read', 'edge', limit - 1);
+    expectAdmitted([first, ...late], 'read', limit, `1 request at 0 ms and ${limit - 1} at ${windowMs - 1} ms (limit ${limit})`, idea);
+    clock.at(windowMs);
+    const early = await burst([a!, b!], 'read', 'edge', limit);
+    expectAdmitted(
+      early,
+      'read',
+      1,
+      `After ${limit} requests in the last ${windowMs} ms, ${limit} more at ${windowMs} ms, when only the one made at 0 ms ` +
+        'had stopped counting',
+      idea,
+    );
+    clock.at(2 * windowMs - 1);
+    const next = await burst([a!, b!], 'read', 'edge', limit);
+    expectAdmitted(next, 'read', limit - 1, `${limit} requests at ${2 * windowMs - 1} ms, when the ${limit - 1} made at ${windowMs - 1} ms had stopped counting`, idea);
+  });
+
+  it('10.6 over a long irregular run on two instances, every decision is the sliding window\'s', async () => {
+    const clock = new Clock();
+    const limit = 4;
+    const windowMs = 5_000;
+    const [a, b] = await startInstances(lab, 2, { policies: { write: policy(limit, windowMs) }, now: clock.now });
+    const admittedAt: number[] = [];
+    let seed = 7;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    let offset = 0;
+    const history: string[] = [];
+    for (let i = 0; i < 80; i += 1) {
+      offset += [0, 1, 250, 999, 1_000, 1_700, 4_999, 5_000][Math.floor(random() * 8)]!;
+      clock.at(offset);
+      const inWindow = admittedAt.filter((t) => t > offset - windowMs).length;
+      const expected = inWindow < limit ? 201 : 429;
+      const reply: HttpReply = await [a!, b!][i % 2]!.send('write', 'steady');
+      history.push(`${offset}:${reply.status}`);
+      if (reply.status === 201) admittedAt.push(offset);
+      expect(
+        reply.status,
+        `Limit ${limit} per ${windowMs} ms. Request ${i + 1} at ${offset} ms found ${inWindow} requests let ` +
+          `through in the ${windowMs} ms before it and answered ${reply.status}; expected ${expected}.\n` +
+          `The run so far (ms:status): ${history.slice(-12).join(' ')}\n` +
+          'A request is let through exactly when fewer than limit requests were let through in the ' +
+          `last windowMs (those made after now - windowMs), whatever the window's alignment (${SLIDING}).`,
+      ).toBe(expected);
+    }
+  });
+
+  it('10.7 every key carries its TTL from the command that creates it, even when the process stops midway', async () => {
+    const clock = new Clock();
+    const windows: Record<RouteClass, number> = { read: 60_000, write: 30_000, login: 120_000 };
+    const policies = {
+      read: policy(3, windows.read),
+      write: policy(3, windows.write),
+      login: { ...policy(3, windows.login), onRedisFailure: 'closed' as const },
+    };
+    const logged: FailureLogEntry[] = [];
+    const limiterOn = (redis = lab.redis.client()) =>
+      createLimiter({
+        redis,
+        keyPrefix: lab.redis.prefix,
+        policies,
+        now: clock.now,
+        redisTimeoutMs: PATIENT_MS,
+        log: (e) => logged.push(e),
+      });
+    const crashIdea =
+      'The TTL must arrive with the write that creates the key: in one Lua script, or one ' +
+      'MULTI ... EXEC. Two separate commands leave a gap, and a process that stops in it (a deploy, ' +
+      'a crash, a lost connection) leaves a key that never expires: that caller is refused for good ' +
+      `once it passes the limit (${LESSON}, "Fixed window: INCR and EXPIRE, atomically").`;
+    for (const routeClass of ['read', 'login'] as const) {
+      const probe = lab.redis.client();
+      const sent = countCommands(probe);
+      await limiterOn(probe).hit('probe', routeClass);
+      // The process stops after each command of a first request, and of a later one.
+      for (let stopAt = 0; stopAt <= sent.length; stopAt += 1) {
+        for (const earlier of [0, 1]) {
+          const apiKey = `stops-after-${stopAt}-${earlier}`;
+          const healthy = limiterOn();
+          for (let i = 0; i < earlier; i += 1) await healthy.hit(apiKey, routeClass);
+          const dying = lab.redis.client();
+          stopAfter(dying, stopAt);
+          await expectSettlesWithin(
+            limiterOn(dying).hit(apiKey, routeClass).catch(() => undefined),
+            LIVENESS_MS,
+            `hit() on a connection that closes after ${stopAt} commands`,
+            'A limiter whose Redis connection closes must still decide, by its failure policy.',
+          );
+          const forever = (await lab.redis.keys()).filter((k) => k.pttlMs < 0);
+          expect(
+            forever.map((k) => k.key),
+            `The process stopped after ${stopAt} of the ${sent.length} commands a ${routeClass} request sends ` +
+              `(${sent.join(', ')}), on a request ${earlier ? 'after another' : 'on a new key'}, and left keys ` +
+              `without a TTL.\n${crashIdea}`,
+          ).toEqual([]);
+        }
+      }
+      await lab.redis.deleteAll();
+    }
+    // Whole requests: each class's keys live exactly as long as its window needs them.
+    for (const routeClass of ['read', 'write', 'login'] as const) {
+      await limiterOn().hit('acme', routeClass);
+      // As if most of the window had passed in real time: the next request records one more
+      // entry, which must then live a whole window.
+      for (const { key } of await lab.redis.keys()) await lab.redis.admin.pexpire(key, 2_000);
+      clock.at(1);
+      await limiterOn().hit('acme', routeClass);
+      const keys = await lab.redis.keys();
+      const windowMs = windows[routeClass];
+      const outside = keys.filter((k) => k.pttlMs > windowMs || k.pttlMs < windowMs - 1_000);
+      expect(keys.length, `two ${routeClass} requests left nothing in Redis`).toBeGreaterThan(0);
+      expect(
+        outside.map((k) => `${k.key} (PTTL ${k.pttlMs} ms)`),
+        `After two ${routeClass} requests with a ${windowMs} ms window (the keys' TTLs cut to 2 s ` +
+          `between them), expected every key to expire within ` +
+          `${windowMs} ms and not more than a second sooner: a key must outlive the last request it ` +
+          `records by the window (PEXPIRE in milliseconds, set again as requests are recorded), and ` +
+          `no longer, so an idle caller costs no memory (${SLIDING}).`,
+      ).toEqual([]);
+      await lab.redis.deleteAll();
+    }
+  });
+});
