@@ -118,7 +118,7 @@ describe('when Redis fails or stalls', () => {
     return { redis, answered: () => Promise.all(inFlight) };
   }
 
-  it('02.14 redisTimeoutMs is honoured both ways: a Redis that answers 300 ms late is waited for under 10 s and given up on under 50 ms', async () => {
+  it('02.14 redisTimeoutMs is honoured both ways, by reads and cache writes: a Redis that answers 300 ms late is waited for under 10 s and given up on under 50 ms', async () => {
     const idea = `redisTimeoutMs is how long one Redis call may take; the caller chose it, so use it (and readEvictionPolicy's timeoutMs) rather than a constant of your own. Waiting less than that sends reads to Postgres that Redis was about to answer; waiting more holds every request while Redis is slow (${LESSON}, "Eviction policies"; lesson 01, "When Redis is down").`;
     // Cached copies that differ from Postgres, so each read shows where its answer came from.
     const copy = { product: { id: 0, sku: 'FROM-REDIS', name: 'cached copy', category: 'redis', priceCents: 1 }, inventory: { productId: 0, quantity: -1 }, profile: { userId: 0, displayName: 'cached copy', bio: 'redis' } };
@@ -148,5 +148,33 @@ describe('when Redis fails or stalls', () => {
     expect(patientPolicy, `readEvictionPolicy(redis, ${PATIENT_MS}) on a Redis answering 300 ms late gave ${JSON.stringify(patientPolicy)}. ${idea}`).toBe(policy);
     expect(gaveUp, `With redisTimeoutMs 50, product, stock and profile 8 came back as ${JSON.stringify(gaveUp)} from a Redis answering 300 ms late; expected Postgres's values, the reads having given up on Redis. ${idea}`).toEqual([truth.product, truth.inventory, truth.profile]);
     expect(hastyPolicy, `readEvictionPolicy(redis, 50) on a Redis answering 300 ms late gave ${JSON.stringify(hastyPolicy)}; expected null. ${idea}`).toBeNull();
+
+    // The cache write after a miss is a Redis call too. A Redis that answers every GET at once with
+    // a miss and never answers a write: with redisTimeoutMs 50 each read must have answered before
+    // 150 ms have passed since it sent its write. Judged by the order in which this process's timers
+    // fire, not by a clock.
+    const writeNames = await writes();
+    let onWrite = () => {};
+    const holdingWrites = await clientThat((command, send) => {
+      const name = command.name.toLowerCase();
+      if (name === 'get') command.resolve(null);
+      else if (writeNames.has(name)) onWrite();
+      else return send(command);
+      return command.promise;
+    });
+    const writer = cacheOn(holdingWrites, { redisTimeoutMs: 50 });
+    const misses: [string, () => Promise<unknown>][] = [
+      ['getProduct(9)', () => writer.getProduct(9)],
+      ['getInventory(9)', () => writer.getInventory(9)],
+      ['getProfile(9)', () => writer.getProfile(9)],
+      ['getLeaderboard()', () => writer.getLeaderboard()],
+    ];
+    for (const [call, read] of misses) {
+      let timer: NodeJS.Timeout | undefined;
+      const overdue = new Promise<'still waiting'>((resolve) => (onWrite = () => void (timer ??= setTimeout(() => resolve('still waiting'), 150))));
+      const first = await Promise.race([read().then(() => 'answered', () => 'answered'), overdue]);
+      clearTimeout(timer);
+      expect(first, `With redisTimeoutMs 50, ${call} (a miss) on a Redis that answers reads and never answers writes was still waiting 150 ms after it sent its cache write; expected it to give up on the write after 50 ms, like on the read (no bound of its own, such as REDIS_TIMEOUT_MS, on writes). ${idea}`).toBe('answered');
+    }
   });
 });

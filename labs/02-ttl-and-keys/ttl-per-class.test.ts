@@ -2,7 +2,7 @@
 // Each check names the behaviour it demands; its failure says what Redis and Postgres showed.
 import { describe, expect, it } from 'vitest';
 import { useLab } from '../../harness/lab/use-lab.js';
-import type { KeyState } from '../../harness/lab/lab-redis.js';
+import { wrapCommands, type KeyState } from '../../harness/lab/lab-redis.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
 import { expectNoKeys, expectQueries } from '../../harness/lab/teach.js';
@@ -110,14 +110,19 @@ describe('each data class lives as long as its staleness budget', () => {
     ).toEqual([]);
   });
 
-  it('02.2 a session lives exactly 900 s whatever the random source, and every read by any instance slides it back to 900 s', async () => {
+  it('02.2 a session lives exactly 900 s whatever the random source, and every start and every read by any instance, done when it resolves, sets it back to 900 s', async () => {
     const idleMs = TTL_POLICY.session.seconds * 1000;
-    const idea = `A session is an idle timeout: exactly ${idleMs / 1000} s (jitter would make it shorter or longer than promised), restarted by every read, on whichever instance serves it, e.g. GETEX key PX ${idleMs} (${LESSON}, "Sessions slide").`;
+    const idea = `A session is an idle timeout: exactly ${idleMs / 1000} s (jitter would make it shorter or longer than promised), restarted by every read however recent the last renewal, on whichever instance serves it, and restarted by the time the read resolves, not in the background: e.g. GETEX key PX ${idleMs} (${LESSON}, "Sessions slide").`;
     // Two instances of the app: separate module instances, so only Redis is shared between them.
     const [a, b] = await separateProcesses(2, () => import('./src/shop-cache.js'));
     const options = { db: lab.db.pool, keyPrefix: lab.redis.prefix, ...PATIENT };
+    // B's connection is a little slow: each command reaches the server 20 ms after it is sent,
+    // so a renewal left running after getSession resolved has not happened yet when PTTL is read.
+    const slow = lab.redis.client();
+    await slow.ping();
+    wrapCommands(slow, (command, send) => (setTimeout(() => send(command), 20), command.promise));
     const instanceA = a!.createShopCache({ ...options, redis: lab.redis.client(), random: () => 0 });
-    const instanceB = b!.createShopCache({ ...options, redis: lab.redis.client(), random: () => 1 });
+    const instanceB = b!.createShopCache({ ...options, redis: slow, random: () => 1 });
     const sessionKey = async (id: string) => (await lab.redis.keys()).find((k) => k.key.includes(id));
 
     const login = Date.now();
@@ -130,13 +135,15 @@ describe('each data class lives as long as its staleness budget', () => {
       expect(state!.pttlMs, `Session ${id} (${state!.key}) has PTTL ${state!.pttlMs} ms right after startSession; expected ${min}..${max}. ${idea}`).toBeLessThanOrEqual(max);
     }
 
-    // Each click comes after the user was idle for a while; each instance serves the same session twice.
+    // Each click comes after the user was idle for a while (5 s only, the last one); each
+    // instance serves the same session twice.
     const clicks = [
       [instanceB, 'B', 's-ann', 4, 60_000],
       [instanceA, 'A', 's-ann', 4, 600_000],
       [instanceA, 'A', 's-bob', 7, 60_000],
       [instanceB, 'B', 's-ann', 4, 600_000],
       [instanceA, 'A', 's-bob', 7, 600_000],
+      [instanceB, 'B', 's-bob', 7, 895_000],
     ] as const;
     for (const [instance, name, id, userId, leftMs] of clicks) {
       const { key } = (await sessionKey(id))!;
@@ -150,6 +157,19 @@ describe('each data class lives as long as its staleness budget', () => {
       expect(pttl, `${what} ${idea}`).toBeGreaterThanOrEqual(min);
       expect(pttl, `${what} ${idea}`).toBeLessThanOrEqual(max);
     }
+
+    // startSession on an id that already holds a session (the browser logs in again) stores what it is handed, for a full 900 s.
+    const { key: annKey } = (await sessionKey('s-ann'))!;
+    await lab.redis.admin.pexpire(annKey, 60_000);
+    const relogin = Date.now();
+    await instanceA.startSession('s-ann', { userId: 5 });
+    const pttl = await lab.redis.admin.pttl(annKey);
+    const { min, max } = window(idleMs, Date.now() - relogin);
+    const what = `Session s-ann (userId 4) had 60 s left when instance A started it again with { userId: 5 }; PTTL is ${pttl} ms after startSession resolved, expected ${min}..${max}.`;
+    expect(pttl, `${what} startSession resolves once the session is stored, new data and full idle timeout: a SET that is skipped when the key exists (NX) resolves without storing. ${idea}`).toBeGreaterThanOrEqual(min);
+    expect(pttl, `${what} ${idea}`).toBeLessThanOrEqual(max);
+    const again = await instanceB.getSession('s-ann');
+    expect(again, `After instance A started session s-ann again with { userId: 5 }, instance B's getSession('s-ann') returned ${JSON.stringify(again)}. startSession resolves once what it was handed is stored. ${idea}`).toEqual({ userId: 5 });
     expect(await instanceB.getSession('s-unknown'), 'A session that was never started reads as null').toBeNull();
     const keys = (await lab.redis.keys()).map((k) => k.key);
     expect(keys.length, `Two sessions started, so two keys expected; Redis holds ${keys.join(', ')}. Reading an unknown session must not create one. ${idea}`).toBe(2);
@@ -179,5 +199,28 @@ describe('each data class lives as long as its staleness budget', () => {
     const sent = commands.map((c) => [c.name, ...c.args].join(' ').slice(0, 100));
     expect(sent, `The server saw the code send, during five balance reads:\n  ${sent.join('\n  ')}\nExpected nothing. ${idea}`).toEqual([]);
     await expectNoKeys(lab.redis, idea);
+  });
+
+  it("02.15 a hit leaves a cached value's expiry alone: its TTL still counts from the miss that loaded it, for every class", async () => {
+    const idea = `A TTL is a staleness budget: the longest a copy may be served after Postgres last gave it. A hit reads the value and leaves its expiry alone (GET, not GETEX ... PX, no PEXPIRE); a hit that renews it keeps a popular product, its stock or the leaderboard cached for as long as it is read, never reloaded. Only sessions slide (${LESSON}, "A TTL is a staleness budget").`;
+    const entities = Object.keys(READS) as Cached[];
+    await Promise.all(entities.map((entity) => READS[entity](cacheWith())));
+    // Half of each copy's life has passed: the rest is how long it may still be served.
+    const left = new Map<string, number>();
+    for (const { key } of await lab.redis.keys()) {
+      const entity = entities.find((e) => key.slice(lab.redis.prefix.length).includes(`${e}:`));
+      if (!entity) continue;
+      left.set(key, TTL_POLICY[entity].seconds * 500);
+      await lab.redis.admin.pexpire(key, left.get(key)!);
+    }
+    expect(left.size, `One read of each class cached ${left.size} keys: ${[...left.keys()].join(', ') || 'none'}; expected four. ${idea}`).toBe(entities.length);
+
+    const reader = cacheWith(); // another instance, serving hits
+    for (let round = 0; round < 2; round++) await Promise.all(entities.map((entity) => READS[entity](reader)));
+    const problems = (await lab.redis.keys()).flatMap(({ key, pttlMs }) => {
+      const before = left.get(key);
+      return before !== undefined && pttlMs > before ? [`${key} had ${before} ms left before two hits, and ${pttlMs} ms after them`] : [];
+    });
+    expect(problems, `${problems.join('\n')}\nExpected each key's PTTL to keep running down through the hits. ${idea}`).toEqual([]);
   });
 });
