@@ -1,21 +1,49 @@
 // Lab 05 checks, part 1: caching a page with its tags, and how long each key lives.
 // Run: npm test labs/05-tags. Each check names the behaviour it demands; its failure says
 // what Redis and Postgres showed.
+import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { expectEveryKeyHasTtl, expectQueries } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
+import { useCodeConnections } from './code-connections.support.js';
 import { createCatalogPages } from './src/catalog-pages.js';
 import { PAGE_TTL_SECONDS, TAG_TTL_MARGIN_SECONDS, categoryTag, pageKey, productTag, tagKey } from './src/contract.js';
 
 const lab = useLab('05');
+const codeConnections = useCodeConnections(lab);
 const LESSON = 'Lesson 05, Tags';
 const products = { table: 'products', kind: 'select' } as const;
 
 /** One instance of the shop, as one process would run it, with its own Redis connection. */
-const shop = () => createCatalogPages({ redis: lab.redis.client(), db: lab.db.pool, keyPrefix: lab.redis.prefix });
+const shop = (redis: Redis = lab.redis.client()) => createCatalogPages({ redis, db: lab.db.pool, keyPrefix: lab.redis.prefix });
 const page = (name: string) => pageKey(lab.redis.prefix, name);
 const tag = (name: string) => tagKey(lab.redis.prefix, name);
 const short = (key: string) => key.slice(lab.redis.prefix.length);
+
+/** The tag sets under the prefix. */
+const tagSets = async () => (await lab.redis.keys()).map(({ key }) => key).filter((key) => key.startsWith(tag('')));
+
+/**
+ * One line per tag set that dies before a page it lists, or (with `upper`) lives more than
+ * TAG_TTL_MARGIN_SECONDS longer than the longest-lived one.
+ */
+async function ttlProblems(upper: boolean): Promise<string[]> {
+  const problems: string[] = [];
+  for (const set of await tagSets()) {
+    const members = await lab.redis.admin.smembers(set);
+    // One MULTI, so every PTTL is read at the same instant.
+    const replies = (await members.reduce((block, key) => block.pttl(key), lab.redis.admin.multi().pttl(set)).exec()) ?? [];
+    const [setPttl = -2, ...pagePttls] = replies.map(([, value]) => Number(value));
+    const longest = Math.max(0, ...pagePttls);
+    const longestPage = members[pagePttls.indexOf(longest)] ?? 'none';
+    // Outliving by a few ms less is rounding, not a page left unreachable.
+    if (setPttl < longest - 10 || (upper && setPttl > longest + TAG_TTL_MARGIN_SECONDS * 1000 + 1000)) {
+      const pages = members.map((key, i) => `${short(key)} ${pagePttls[i]} ms`).join(', ');
+      problems.push(`PTTL ${short(set)} = ${setPttl} ms; its longest-lived page ${short(longestPage)} has ${longest} ms, so expected ${longest} to ${longest + TAG_TTL_MARGIN_SECONDS * 1000} ms (pages: ${pages})`);
+    }
+  }
+  return problems;
+}
 
 describe('caching pages with their tags', () => {
   it('05.1 a page is rendered from Postgres once, then served from Redis', async () => {
@@ -74,41 +102,44 @@ describe('how long things live', () => {
   });
 
   it('05.4 a tag set outlives the longest-lived page it lists, by at most 60 s, whichever is cached first', async () => {
-    const s = shop();
-    await s.productPage(3); // product:3: a 600 s page, then a 60 s search
-    await s.searchPage('jug #3');
-    await s.searchPage('jug #8'); // product:8: a 60 s search, then the 600 s page
-    await s.productPage(8);
-    await s.searchPage('grinder'); // product:2, 7, 12, 17: only 60 s searches
-    await s.searchPage('tamper #9'); // product:9: a 60 s search, then a 300 s listing
-    await s.categoryPage('tools');
-    await s.categoryPage('kettles'); // product:6: a 300 s listing, then a 60 s search
-    await s.searchPage('kettle #6');
-    const marginMs = TAG_TTL_MARGIN_SECONDS * 1000;
-    const judged = [3, 8, 12, 9, 6].map((id) => tag(productTag(id)));
-    const sets = (await lab.redis.keys()).map(({ key }) => key).filter((key) => key.startsWith(tag('')));
-    const problems = judged.filter((key) => !sets.includes(key)).map((key) => `${key} does not exist`);
-    for (const set of sets) {
-      const members = await lab.redis.admin.smembers(set);
-      // One MULTI, so every PTTL is read at the same instant.
-      const replies = (await members.reduce((block, key) => block.pttl(key), lab.redis.admin.multi().pttl(set)).exec()) ?? [];
-      const [setPttl = -2, ...pagePttls] = replies.map(([, value]) => Number(value));
-      const longest = Math.max(0, ...pagePttls);
-      const longestPage = members[pagePttls.indexOf(longest)] ?? 'none';
-      // Outliving by a few ms less is rounding, not a page left unreachable.
-      if (setPttl < longest - 10 || setPttl > longest + marginMs + 1000) {
-        const pages = members.map((key, i) => `${short(key)} ${pagePttls[i]} ms`).join(', ');
-        problems.push(
-          `PTTL ${short(set)} = ${setPttl} ms; its longest-lived page ${short(longestPage)} has ${longest} ms, so expected ${longest} to ${longest + marginMs} ms (pages: ${pages})`,
-        );
+    const connections = codeConnections();
+    const s = shop(connections.client);
+    const reads: Array<[string, () => Promise<unknown>]> = [
+      ['productPage(3)', () => s.productPage(3)], // product:3: a 600 s page, then a 60 s search
+      ["searchPage('jug #3')", () => s.searchPage('jug #3')],
+      ["searchPage('jug #8')", () => s.searchPage('jug #8')], // product:8: a 60 s search, then the 600 s page
+      ['productPage(8)', () => s.productPage(8)],
+      ["searchPage('grinder')", () => s.searchPage('grinder')], // product:2, 7, 12, 17: only 60 s searches
+      ["searchPage('tamper #9')", () => s.searchPage('tamper #9')], // product:9: a 60 s search, then a 300 s listing
+      ["categoryPage('tools')", () => s.categoryPage('tools')],
+      ["categoryPage('kettles')", () => s.categoryPage('kettles')], // product:6: a 300 s listing, then a 60 s search
+      ["searchPage('kettle #6')", () => s.searchPage('kettle #6')],
+    ];
+    // Between the code's round trips too: a set that is lengthened a step after its page
+    // is written is too short for as long as the code takes to get there, or for ever if
+    // the process dies in between.
+    const between: string[] = [];
+    let reading = '';
+    const stopChecker = connections.interleave(async () => {
+      for (const line of await ttlProblems(false)) between.push(`between two round trips of ${reading}: ${line}`);
+    });
+    try {
+      for (const [name, read] of reads) {
+        reading = name;
+        await read();
       }
+    } finally {
+      stopChecker();
     }
+    const judged = [3, 8, 12, 9, 6].map((id) => tag(productTag(id)));
+    const sets = await tagSets();
+    const problems = [...between.slice(0, 3), ...judged.filter((key) => !sets.includes(key)).map((key) => `${key} does not exist`), ...(await ttlProblems(true))];
     expect(
       problems,
       `Tag sets under ${lab.redis.prefix} (-1 means no TTL, -2 no such key):\n${problems.join('\n')}\n` +
         `Pages of three classes were cached in both orders: a 600 s product page with a 60 s search, a 300 s listing with a 60 s search, and searches alone. ` +
         `A set that dies before one of its pages leaves that page unreachable, stale until its own TTL; one that lives more than ${TAG_TTL_MARGIN_SECONDS} s longer than its longest-lived page only holds dead keys. ` +
-        `Each write may lengthen the set's TTL to its page's TTL + ${TAG_TTL_MARGIN_SECONDS} s, never shorten it: EXPIRE ... NX, then EXPIRE ... GT (${LESSON}, "How long a tag set lives").`,
+        `Each write may lengthen the set's TTL to its page's TTL + ${TAG_TTL_MARGIN_SECONDS} s, never shorten it: EXPIRE ... NX, then EXPIRE ... GT, in the step that writes the page (${LESSON}, "How long a tag set lives").`,
     ).toEqual([]);
   });
 });

@@ -2,12 +2,12 @@
 // from another process, from another connection the moment it resolves, and with Redis
 // failing. Checks that delay or break "the code's Redis" reach every connection the code
 // makes with duplicate(). Run: npm test labs/05-tags.
-import type { Redis } from 'ioredis';
+import { ReplyError, type Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
-import { expectSettlesWithin } from '../../harness/lab/teach.js';
+import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { useCodeConnections } from './code-connections.support.js';
 import { createCatalogPages } from './src/catalog-pages.js';
@@ -20,11 +20,15 @@ const codeConnections = useCodeConnections(lab);
 /** Commands that set up a connection, let through when a check breaks or delays the others. */
 const HANDSHAKE = new Set(['client', 'info', 'select', 'hello', 'auth', 'ping', 'readonly']);
 
-/** Every command the code sends fails with `error`, as if Redis were down, until undone. */
-const refuseAll = (error: Error) => (connection: Redis) => {
+/** Commands a read-only replica still answers: the page reads. */
+const READS = new Set(['get', 'mget', 'exists', 'ttl', 'pttl', 'type', 'smembers', 'sismember', 'scard']);
+
+/** Every command the code sends that `refused` names fails with `error`, until undone. */
+const refuse = (refused: (name: string) => boolean, error: Error) => (connection: Redis) => {
   let on = true;
   wrapCommands(connection, (command, send) => {
-    if (!on || HANDSHAKE.has(command.name.toLowerCase())) return send(command);
+    const name = command.name.toLowerCase();
+    if (!on || HANDSHAKE.has(name) || !refused(name)) return send(command);
     command.reject(error);
     return command.promise;
   });
@@ -129,6 +133,27 @@ describe('a price change against the database', () => {
       `${problems.join('\n')}\nProcess A caches product 1's pages, process B changes the price, three times; the two share only Redis and Postgres. Whatever a process remembers about the tags (which memberships it has written, which sets exist) is invisible to the other and goes stale when it invalidates: keep it all in Redis (${LESSON}, "Tag sets").`,
     ).toEqual([]);
   });
+  it('05.20 a Postgres that fails fails the call: updatePrice and a page read reject, never answer as for an unknown product', async () => {
+    const s = shop();
+    await s.productPage(1);
+    const logs = [vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')].map((spy) => spy.mockImplementation(() => {}));
+    const undo = lab.db.failQueries(/^\s*(UPDATE|SELECT)\b/i, new Error('canceling statement due to statement timeout (injected by the check)'));
+    const settle = <T>(work: Promise<T>) => work.then((value) => `resolved to ${JSON.stringify(value)?.slice(0, 60)}`, () => 'rejected');
+    let outcomes: string[];
+    try {
+      outcomes = [`updatePrice(1, 4321) ${await settle(s.updatePrice(1, 4321))}`, `productPage(2) ${await settle(s.productPage(2))}`];
+    } finally {
+      undo();
+      for (const spy of logs) spy.mockRestore();
+    }
+    const answered = outcomes.filter((line) => !line.endsWith('rejected'));
+    const cached = await held([page('product:2')]);
+    expect(
+      [...answered, ...cached.map((key) => `${key} was cached`)],
+      `With Postgres failing every UPDATE and SELECT: ${[...answered, ...cached.map((key) => `${key} was cached`)].join('; ')}; expected both calls to reject and nothing cached.\n` +
+        `null means "no such product". A try/catch around the whole call that logs and returns null turns a failed UPDATE into "unknown product": the caller shows a 404, or believes the price is saved. Catch only the Redis step after the commit; a database error is the caller's to hear (Lesson 01, "When Redis is down").`,
+    ).toEqual([]);
+  });
 });
 
 describe('a price change, seen from outside', () => {
@@ -167,31 +192,48 @@ describe('a price change, seen from outside', () => {
     expect(afterInvalidate, `When invalidateTag('category:jugs') resolved, another connection still found ${listing(afterInvalidate)}.\n${idea}`).toEqual([]);
   });
 
-  it('05.16 a Redis that fails costs renders, never a page or a price change: updatePrice still commits and resolves with the row', async () => {
+  it('05.16 a Redis that fails costs renders, never a page or a price change: updatePrice still commits, logs and resolves with the row', async () => {
     const connections = codeConnections();
     const s = shop(connections.client);
     await s.productPage(1);
     await s.searchPage('kettle');
-    const quiet = vi.spyOn(console, 'warn').mockImplementation(() => {}); // the warnings a failing Redis should cause
-    const restore = connections.each(refuseAll(new Error('Connection is closed. (Redis is down, injected by the check)')));
-    const settle = <T>(work: Promise<T>) => work.then((value) => ({ value }), (error: unknown) => ({ error: String(error) }));
-    const idea = `The database is the source of truth and Redis only a copy. When Redis fails, render from Postgres and skip the cache; when the invalidation after a committed UPDATE fails, the price has still changed: log it and resolve (the pages' TTL bounds the lag), or retry from an outbox (Lesson 01, "When Redis is down"; ${LESSON}, "Invalidating a tag in one step").`;
-    let update: { value?: unknown; error?: string };
-    let pages: Array<[string, { value?: unknown; error?: string }, string]>;
+    // The warnings a failing Redis should cause, kept out of the learner's output and counted.
+    const logs = [vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')].map((spy) => spy.mockImplementation(() => {}));
+    const logged = () => logs.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
+    const settle = <T>(work: Promise<T>): Promise<{ value?: T; error?: string }> => work.then((value) => ({ value }), (error: unknown) => ({ error: String(error) }));
+    const idea = `The database is the source of truth and Redis only a copy. When Redis fails, at any command, render from Postgres and skip the cache; when the invalidation after a committed UPDATE fails, the price has still changed: log it (console.warn or console.error) and resolve (the pages' TTL bounds the lag), or retry from an outbox (Lesson 01, "When Redis is down"; ${LESSON}, "Invalidating a tag in one step").`;
+    const faults = [
+      { what: 'every Redis command failing', cents: 1999, wrap: refuse(() => true, new Error('Connection is closed. (Redis is down, injected by the check)')) },
+      // A failover demoted the server: reads still answer (the pages miss), every write is refused.
+      { what: 'Redis answering reads and refusing every write', cents: 2999, wrap: refuse((name) => !READS.has(name), new ReplyError("READONLY You can't write against a read only replica. (injected by the check)")) },
+    ];
+    const problems: string[] = [];
     try {
-      update = await expectSettlesWithin(settle(s.updatePrice(1, 1999)), 5_000, 'updatePrice(1, 1999) with Redis failing', idea);
-      pages = [
-        ['productPage(2)', await settle(s.productPage(2)), 'Burr grinder #2'],
-        ["categoryPage('jugs')", await settle(s.categoryPage('jugs')), 'Milk jug #13'],
-        ["searchPage('tamper')", await settle(s.searchPage('tamper')), 'Tamper #19'],
-      ];
+      for (const { what, cents, wrap } of faults) {
+        const restore = connections.each(wrap);
+        try {
+          const before = logged();
+          const update = await expectSettlesWithin(settle(s.updatePrice(1, cents)), LIVENESS_MS, `updatePrice(1, ${cents}) with ${what}`, idea);
+          const [row] = await lab.db.sql<{ price_cents: number }>('SELECT price_cents FROM products WHERE id = 1');
+          if (update.value?.id !== 1 || update.value.priceCents !== cents) {
+            problems.push(`with ${what}, updatePrice(1, ${cents}) ${update.error ? `rejected: ${update.error}` : `resolved to ${JSON.stringify(update.value)}`}; Postgres holds ${row?.price_cents}, expected it to resolve with the committed row`);
+          } else if (logged() === before) {
+            problems.push(`with ${what}, updatePrice(1, ${cents}) resolved without logging anything: the pages still show the old price and nobody is told`);
+          }
+          for (const [page, outcome, text] of [
+            ['productPage(2)', await settle(s.productPage(2)), 'Burr grinder #2'],
+            ["categoryPage('jugs')", await settle(s.categoryPage('jugs')), 'Milk jug #13'],
+            ["searchPage('tamper')", await settle(s.searchPage('tamper')), 'Tamper #19'],
+          ] as const) {
+            if (!String(outcome.value ?? '').includes(text)) problems.push(`with ${what}, ${page} ${outcome.error ? `rejected: ${outcome.error}` : `returned ${String(outcome.value).slice(0, 60)}`}, expected the page rendered from Postgres`);
+          }
+        } finally {
+          restore();
+        }
+      }
     } finally {
-      restore();
-      quiet.mockRestore();
+      for (const spy of logs) spy.mockRestore();
     }
-    const [row] = await lab.db.sql<{ price_cents: number }>('SELECT price_cents FROM products WHERE id = 1');
-    expect(update, `With every Redis command failing, updatePrice(1, 1999) ${update.error ? `rejected: ${update.error}` : `resolved to ${JSON.stringify(update.value)}`}; Postgres holds ${row?.price_cents}. Expected it to resolve with the committed row.\n${idea}`).toMatchObject({ value: { id: 1, priceCents: 1999 } });
-    const broken = pages.filter(([, outcome, text]) => !String(outcome.value ?? '').includes(text)).map(([what, outcome]) => `${what} ${outcome.error ? `rejected: ${outcome.error}` : `returned ${String(outcome.value).slice(0, 60)}`}`);
-    expect(broken, `With every Redis command failing: ${broken.join('; ')}; expected each page rendered from Postgres.\n${idea}`).toEqual([]);
+    expect(problems, `${problems.join('\n')}\n${idea}`).toEqual([]);
   });
 });
