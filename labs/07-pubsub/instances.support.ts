@@ -8,6 +8,8 @@ import type { Lab } from '../../harness/lab/use-lab.js';
 import type { ProfileCache, ProfileCacheOptions } from './src/contract.js';
 
 export const LESSON = 'Lesson 07, Pub/sub invalidation';
+/** The commands that subscribe a connection, in lower case (hold.ts names). */
+export const SUBSCRIBES = new Set(['subscribe', 'psubscribe', 'ssubscribe']);
 /** Liveness bounds: far above the few ms a correct answer needs (a reconnect about 10 ms). */
 export const BOUND_MS = LIVENESS_MS;
 
@@ -29,9 +31,9 @@ export function appInstances(lab: Lab, subscriberOptions: RedisOptions = {}) {
 
   async function instance(overrides: Partial<ProfileCacheOptions> = {}, loaded?: Code): Promise<Instance> {
     const code = loaded ?? (await load(1))[0]!;
-    const redis = lab.redis.client();
-    const subscriber = lab.redis.client(subscriberOptions);
-    const options = { redis, subscriber, db: lab.db.pool, keyPrefix: lab.redis.prefix, ...overrides };
+    const redis = overrides.redis ?? lab.redis.client();
+    const subscriber = overrides.subscriber ?? lab.redis.client(subscriberOptions);
+    const options = { db: lab.db.pool, keyPrefix: lab.redis.prefix, ...overrides, redis, subscriber };
     const cache = await expectSettlesWithin(
       code.createProfileCache(options),
       BOUND_MS,

@@ -64,6 +64,25 @@ describe('two operations racing on one profile', () => {
       next?.displayName,
       `B's read fetched profile 2 from Redis, then the invalidation arrived, then the read put what it had fetched into L1: the next read served "${next?.displayName}". Note a counter that every invalidation and flush bumps before the fetch, and keep the value in L1 only if it has not moved (${LESSON}, "Two tiers").`,
     ).toBe('Renamed during the read');
+
+    // The same race when the read misses Redis too: it loads the old row from Postgres and fills
+    // L2 (the SET lands before A's DEL), and its reply comes back only after the invalidation.
+    const miss = holdReply(b.redis, key(7)); // the read that finds nothing in Redis
+    const load = b.cache.getProfile(7);
+    await expectSettlesWithin(miss.fetched, BOUND_MS, "B's read of profile 7 reaching Redis", 'getProfile should look in Redis on an L1 miss.');
+    const filling = holdReply(b.redis, key(7)); // the next command naming the key: the fill of L2
+    miss.release();
+    await expectSettlesWithin(filling.fetched, BOUND_MS, "B's fill of Redis with profile 7 from Postgres", 'On a miss in both tiers getProfile should load Postgres and SET the copy in Redis (07.1).');
+    const heard7 = expectEventWithin<[string[]]>(b.cache, 'invalidated', { what: `'invalidated' naming ${key(7)} on B`, idea: `B must hear A's write (${LESSON}, "Telling the other instances").`, boundMs: BOUND_MS, accept: (keys) => keys.includes(key(7)) });
+    await a.cache.updateProfile(7, { displayName: 'Renamed during the load' });
+    await heard7;
+    filling.release();
+    await load;
+    const seven = await b.cache.getProfile(7);
+    expect(
+      seven?.displayName,
+      `B's read loaded profile 7 from Postgres and filled Redis, then the invalidation arrived, then the read put the row it had loaded into L1: the next read served "${seven?.displayName}". A row from the database is only as fresh as the moment it was read: check the counter before filling L1 whichever tier answered (${LESSON}, "Two tiers").`,
+    ).toBe('Renamed during the load');
   });
 
   it('07.16 two writers racing on one profile: afterwards every instance reads the row Postgres holds', async () => {
@@ -93,16 +112,21 @@ describe('when Redis fails', () => {
   it('07.18 Redis failing never fails a request: reads fall back to Postgres, a write stands, and the writer drops its own copy', async () => {
     const a = await instance();
     await a.cache.getProfile(4);
-    let down = false;
+    // How many more commands Redis answers before it fails them all (Infinity: it is up)
+    let answered = Infinity;
     wrapCommands(a.redis, (command, send) => {
-      if (!down) return send(command);
+      if (answered-- > 0) return send(command);
       command.reject(new Error('Connection is closed.')); // what ioredis says when Redis goes away
       return command.promise;
     });
-    onTestFinished(() => void (down = false));
-    down = true;
+    onTestFinished(() => void (answered = Infinity));
     const outcome = <T>(work: Promise<T>) => work.then((value) => ({ value }), (error: unknown) => ({ error: String(error) }));
     const idea = `A cache failure must not fail the request. Redis errors cost a database read; a write that committed stands, and its invalidation does what it can: the L2 TTL and the L1 age bound how long others may see the old value (${LESSON}, "Two tiers").`;
+
+    answered = 1; // Redis answers the read's first command (profile 6 is in neither tier), then goes away
+    const filled = await expectSettlesWithin(outcome(a.cache.getProfile(6)), BOUND_MS, 'getProfile(6) with Redis failing after its first answer', idea);
+    expect(filled, `Redis answered getProfile(6)'s first command, then failed; the read gave ${JSON.stringify(filled)}. It had the profile from Postgres already: a failed fill of L2 costs nothing but the copy.\n${idea}`).toMatchObject({ value: { userId: 6, displayName: 'User 6' } });
+    answered = 0; // from now on Redis fails every command
 
     const read = await expectSettlesWithin(outcome(a.cache.getProfile(5)), BOUND_MS, 'getProfile(5) with Redis failing', idea);
     expect(read, `With Redis failing, getProfile(5) gave ${JSON.stringify(read)}; it should read Postgres and return the profile.\n${idea}`).toMatchObject({ value: { userId: 5, displayName: 'User 5' } });
@@ -116,6 +140,6 @@ describe('when Redis fails', () => {
       own,
       `After its own write, with Redis failing, A read ${JSON.stringify(own)}; expected the new profile. Drop your own L1 copy whatever Redis answers (the DEL failed), and read Postgres when Redis cannot answer.\n${idea}`,
     ).toMatchObject({ value: { displayName: 'Renamed while Redis failed' } });
-    down = false;
+    answered = Infinity;
   });
 });

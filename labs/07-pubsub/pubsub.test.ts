@@ -3,11 +3,12 @@
 // (separateProcesses: no module state shared) and each with its own two Redis connections.
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { expectEventWithin } from '../../harness/lab/expect-event.js';
+import { holdCommands, holdReply } from '../../harness/lab/hold.js';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { appInstances, BOUND_MS, handled, LESSON, sentDuring, subscriptions, type Instance } from './instances.support.js';
-import { invalidationChannel, profileKey, type Profile, type ProfileCache } from './src/contract.js';
+import { appInstances, BOUND_MS, handled, LESSON, sentDuring, SUBSCRIBES, subscriptions, type Instance } from './instances.support.js';
+import { invalidationChannel, PROFILE_TTL_SECONDS, profileKey, type Profile, type ProfileCache } from './src/contract.js';
 
 const lab = useLab('07');
 const { instance, instances } = appInstances(lab);
@@ -25,6 +26,27 @@ async function listen(channel: string): Promise<{ heard: string[]; caughtUp: () 
   listener.on('message', (from: string, text: string) => from === channel && heard.push(text));
   await listener.subscribe(channel);
   return { heard, caughtUp: () => listener.ping() };
+}
+
+/**
+ * What the subscribers' message listeners throw from now on. ioredis calls them while it
+ * reads the socket, so a throw there is an uncaught exception that ends the process; here
+ * it is caught and kept, so the check can name it.
+ */
+function listenerErrors(instances: Instance[]): unknown[] {
+  const thrown: unknown[] = [];
+  for (const { subscriber } of instances) {
+    const emit = subscriber.emit.bind(subscriber);
+    subscriber.emit = (event: string | symbol, ...args: unknown[]) => {
+      try {
+        return emit(event, ...args);
+      } catch (error) {
+        thrown.push(error);
+        return true;
+      }
+    };
+  }
+  return thrown;
 }
 
 const idea = `A write must reach every instance's L1: PUBLISH the changed keys on invalidationChannel(keyPrefix), and have every instance SUBSCRIBE on its subscriber connection and drop those keys from L1 (${LESSON}, "Telling the other instances").`;
@@ -66,8 +88,21 @@ describe('invalidation across instances', () => {
     }
   });
 
-  it('07.8 the subscription lives on its own connection: the command connection is never in subscribe mode', async () => {
-    const a = await instance();
+  it('07.8 the subscription lives on its own connection, live before createProfileCache resolves; the command connection is never in subscribe mode', async () => {
+    // The server answers A's SUBSCRIBE only once the suite lets it: until then A is not listening yet.
+    const own = lab.redis.client();
+    const unanswered = holdCommands(own, (name) => SUBSCRIBES.has(name));
+    let started = false;
+    const starting = instance({ subscriber: own }).then((a) => ((started = true), a));
+    starting.catch(() => {}); // a failed check below leaves it to settle after the test
+    await expectSettlesWithin(unanswered.reached, BOUND_MS, 'a SUBSCRIBE on the subscriber connection', `createProfileCache should subscribe on options.subscriber (${LESSON}, "A connection of its own").`);
+    await lab.redis.admin.ping(); // a round trip: a promise that does not wait for the reply has long resolved
+    expect(
+      started,
+      `createProfileCache resolved while its SUBSCRIBE was still unanswered. A write published in that gap is never heard by this instance, which already serves requests and fills L1. Await the SUBSCRIBE before resolving (${LESSON}, "A connection of its own").`,
+    ).toBe(false);
+    unanswered.release();
+    const a = await starting;
     await a.cache.getProfile(8);
     await a.cache.updateProfile(8, { bio: 'Reads a lot' });
     const [command, subscriber] = await Promise.all([lab.redis.connectionInfo(a.redis), lab.redis.connectionInfo(a.subscriber)]);
@@ -110,15 +145,18 @@ describe('invalidation across instances', () => {
     expect(bios, `After profiles 1 and 3 changed at once, B read bios ${JSON.stringify(bios)}: both changes must reach it.\n${idea}`).toEqual(['Changed together', 'Changed on A', 'Changed together']);
 
     // The app may use the same subscriber connection for other channels: a message there is not an invalidation.
+    const thrown = listenerErrors([a, b]);
     const other = `${lab.redis.prefix}other-news`;
     await b.subscriber.subscribe(other);
     await caughtUp();
     const replay = heard.find((payload) => payload.includes(key(2)));
     await lab.redis.admin.publish(other, replay ?? JSON.stringify({ keys: [key(2)] }));
     await lab.redis.admin.publish(channel, '}{ not an invalidation');
-    await handled([lab.redis.admin], [b]);
+    await lab.redis.admin.publish(channel, JSON.stringify({ userId: 2, note: 'JSON, but not an invalidation' })); // another app, another version
+    await handled([lab.redis.admin], [a, b]);
+    expect(thrown.map(String), `Messages on ${channel} that are not invalidations (not JSON, and JSON of another shape) made a message listener throw. In a process of its own that is an uncaught exception, and the instance goes down: ignore what does not parse, and check what the JSON holds, not only that it parses.\n${exactIdea}`).toEqual([]);
     const after = await sentDuring(lab, () => readAll(b));
-    expect(after, `After a message on ${other} (another channel of the same subscriber connection) and a malformed one on ${channel}, B read from Redis again (${after.join(', ')}). Only ${channel} carries invalidations, and a message you cannot parse is ignored, not fatal.\n${exactIdea}`).toEqual([]);
+    expect(after, `After a message on ${other} (another channel of the same subscriber connection) and two on ${channel} that are not invalidations (not JSON, and JSON of another shape), B read from Redis again (${after.join(', ')}). Only ${channel} carries invalidations, and a message that is not one is ignored, not fatal.\n${exactIdea}`).toEqual([]);
   });
 });
 
@@ -170,5 +208,20 @@ describe('the order of a write, as the other instances see it', () => {
       own?.displayName,
       `Right after its own updateProfile(5) resolved, A read "${own?.displayName}" from its L1: its message had not come back yet. The writer drops its own L1 copy itself, during the write (${LESSON}, "Telling the other instances").`,
     ).toBe('Mine at once');
+
+    // A read on the writer fetched the old profile 6 from Redis just before the write, and finishes after it.
+    const old6: Profile = { userId: 6, displayName: 'User 6', bio: '', updatedAt: '2026-03-01T10:00:00.123Z' };
+    await lab.redis.admin.set(key(6), JSON.stringify(old6), 'EX', PROFILE_TTL_SECONDS); // L2 holds it, as if another instance had read it
+    const slow = holdReply(a.redis, key(6));
+    const inFlight = a.cache.getProfile(6);
+    await expectSettlesWithin(slow.fetched, BOUND_MS, "A's read of profile 6 reaching Redis", 'getProfile should look in Redis on an L1 miss.');
+    await expectSettlesWithin(a.cache.updateProfile(6, { displayName: 'Mine, despite a read in flight' }), BOUND_MS, 'updateProfile(6) while its own message is on the way', `updateProfile should not wait for its own message to come back (${LESSON}, "Telling the other instances").`);
+    slow.release();
+    await inFlight; // this caller may get the old profile: it asked before the write
+    const six = await a.cache.getProfile(6);
+    expect(
+      six?.displayName,
+      `A read on A fetched the old profile 6 just before A's own write and finished after it; A then read "${six?.displayName}". The writer's own drop is an invalidation like a message: bump the counter that reads check there too, so a read that started before it does not keep what it fetched (${LESSON}, "Two tiers").`,
+    ).toBe('Mine, despite a read in flight');
   });
 });

@@ -7,7 +7,7 @@ import { expectEventWithin } from '../../harness/lab/expect-event.js';
 import { holdCommands, holdReply } from '../../harness/lab/hold.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { appInstances, BOUND_MS, LESSON, subscriptions } from './instances.support.js';
+import { appInstances, BOUND_MS, handled, LESSON, SUBSCRIBES, subscriptions } from './instances.support.js';
 import { invalidationChannel, profileKey } from './src/contract.js';
 
 const lab = useLab('07');
@@ -15,8 +15,6 @@ const lab = useLab('07');
 const { instances } = appInstances(lab, { retryStrategy: () => 5 });
 
 const lostIdea = `Pub/sub delivers at most once: a message published while a subscriber is not subscribed is gone, and ioredis's automatic resubscribe cannot bring it back. Each time the subscriber is back (every 'ready' after the first subscribe), SUBSCRIBE again and await the reply, then flush L1, then emit 'resubscribed' (${LESSON}, "When the connection drops").`;
-
-const SUBSCRIBES = new Set(['subscribe', 'psubscribe', 'ssubscribe']);
 
 describe('when the subscriber connection drops', () => {
   it('07.9 after each CLIENT KILL (twice), B flushes L1 once it is subscribed again: a change made meanwhile is not served stale', async () => {
@@ -64,8 +62,14 @@ describe('when the subscriber connection drops', () => {
       const name = `Renamed after B came back (${round})`;
       const k = profileKey(lab.redis.prefix, 10);
       const heard = expectEventWithin<[string[]]>(b.cache, 'invalidated', { what: `'invalidated' naming ${k} on B after reconnect ${round}`, idea, boundMs: BOUND_MS, accept: (keys) => keys.includes(k) });
+      let told = 0;
+      const count = (keys: string[]) => void (keys.includes(k) && told++);
+      b.cache.on('invalidated', count);
       await a.cache.updateProfile(10, { displayName: name });
       await heard;
+      await handled([a.redis], [b]); // a second copy of the message would have arrived by now
+      b.cache.off('invalidated', count);
+      expect(told, `After reconnect ${round}, one write made B emit 'invalidated' for ${k} ${told} times instead of once. A message listener attached again at every reconnect handles each message once more per reconnect, and the listeners pile up for the life of the process.\n${idea}`).toBe(1);
       expect((await b.cache.getProfile(10))?.displayName, idea).toBe(name);
     }
   });
@@ -74,11 +78,22 @@ describe('when the subscriber connection drops', () => {
 describe('closing an instance', () => {
   it("07.17 once close() resolves, the instance no longer listens, even after a reconnect, and the caller's connections stay open", async () => {
     const [a, b] = await instances(2);
+    // The app keeps a channel of its own on B's subscriber connection, with its own listener.
+    const appChannel = `${lab.redis.prefix}app-news`;
+    const appHeard: string[] = [];
+    b.subscriber.on('message', (from: string, text: string) => void (from === appChannel && appHeard.push(text)));
+    await b.subscriber.subscribe(appChannel);
     await b.cache.getProfile(1);
     await expectSettlesWithin(b.cache.close(), BOUND_MS, 'close()', `close should unsubscribe and resolve (${LESSON}, "A connection of its own").`);
-    const closeIdea = `close() stops listening: UNSUBSCRIBE (awaited, so it is done when close resolves), remove your message listener, stop watching reconnects. The connections belong to the caller, who may use them for other work: do not quit them (${LESSON}, "A connection of its own").`;
+    const closeIdea = `close() stops listening: UNSUBSCRIBE from your channel (awaited, so it is done when close resolves), remove your message listener, stop watching reconnects, and touch nothing else. The connections belong to the caller, who may use them for other work and other channels: do not quit them, do not unsubscribe them from everything, do not remove listeners you did not add (${LESSON}, "A connection of its own").`;
     const info = await lab.redis.connectionInfo(b.subscriber);
-    expect(subscriptions(info), `After close() resolved, CLIENT LIST shows B's subscriber with sub=${info.sub} psub=${info.psub}: still subscribed to ${invalidationChannel(lab.redis.prefix)}.\n${closeIdea}`).toBe(0);
+    expect(
+      subscriptions(info),
+      `After close() resolved, CLIENT LIST shows B's subscriber with sub=${info.sub} psub=${info.psub}; expected 1: the app's own ${appChannel}, and nothing on ${invalidationChannel(lab.redis.prefix)}.\n${closeIdea}`,
+    ).toBe(1);
+    await lab.redis.admin.publish(appChannel, 'still here');
+    await b.subscriber.ping(); // the app's message has arrived by now
+    expect(appHeard, `After close(), the app's own listener on ${appChannel} heard ${JSON.stringify(appHeard)} instead of the message published there: close() undid more than it set up.\n${closeIdea}`).toEqual(['still here']);
 
     const reactions: string[] = [];
     b.cache.on('invalidated', (keys) => reactions.push(`invalidated ${keys.join(' ')}`));
@@ -93,7 +108,7 @@ describe('closing an instance', () => {
     await ready;
     await b.subscriber.ping(); // whatever B sent on 'ready' has been answered
     const again = await lab.redis.connectionInfo(b.subscriber);
-    expect(subscriptions(again), `After close(), a reconnect subscribed B's subscriber again (sub=${again.sub}): the reconnect watch is still running.\n${closeIdea}`).toBe(0);
+    expect(subscriptions(again), `After close(), a reconnect left B's subscriber with sub=${again.sub} psub=${again.psub}; expected 1, the app's own channel (which ioredis restores): more means the reconnect watch is still running.\n${closeIdea}`).toBe(1);
     expect(reactions, `After close(), a reconnect made B react: ${reactions.join(', ')}.\n${closeIdea}`).toEqual([]);
     expect([b.redis.status, b.subscriber.status], `After close(), B's connections are ${b.redis.status} and ${b.subscriber.status}.\n${closeIdea}`).toEqual(['ready', 'ready']);
     expect(await b.redis.ping(), closeIdea).toBe('PONG');

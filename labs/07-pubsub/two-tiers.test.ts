@@ -93,6 +93,13 @@ describe('L1 is bounded in size and in age', () => {
     expect(kept, `After profiles 1, 2, 3, 1, 4, reading 1, 3 and 4 sent ${kept.join(', ')} to Redis: only profile 2, the least recently used, should have left L1.\n${sizeIdea}`).toEqual([]);
     const two = await sentDuring(lab, () => a.cache.getProfile(2));
     expect(two, `Reading profile 2 sent nothing to Redis: with maxL1Entries 3, after profiles 1, 2, 3, 1, 4 it was the least recently used and should have been evicted.\n${sizeIdea}`).toContain('GET');
+    // L1 now holds 3, 4, 2. Two requests for profile 5 miss at the same time and both store it:
+    // the second store replaces the first, so only one entry (3) has to make room.
+    await Promise.all([a.cache.getProfile(5), a.cache.getProfile(5)]);
+    const full = await sentDuring(lab, async () => {
+      for (const id of [4, 2, 5]) await a.cache.getProfile(id);
+    });
+    expect(full, `Two reads of profile 5 missed at once and both stored it; reading 4, 2 and 5 then sent ${full.join(', ')} to Redis. Storing a key L1 already holds replaces it and evicts nothing: L1 should still hold 4, 2 and 5.\n${sizeIdea}`).toEqual([]);
   });
 
   it('07.5 an L1 entry older than maxL1AgeMs is read again from Redis (injected clock), counted from when it was stored', async () => {

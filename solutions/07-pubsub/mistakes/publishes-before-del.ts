@@ -12,6 +12,8 @@
  */
 import type { Tiers } from '../src/invalidate-tiers.js';
 
+export { warn } from '../src/invalidate-tiers.js'; // the read path logs through it
+
 export async function invalidateTiers({ redis, dropLocal, publish }: Tiers, keys: string[]): Promise<void> {
   dropLocal(keys);
   await publish(keys).catch(() => {}); // the sooner the others know, the better

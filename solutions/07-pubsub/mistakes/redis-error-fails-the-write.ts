@@ -12,6 +12,8 @@
  */
 import type { Tiers } from '../src/invalidate-tiers.js';
 
+export { warn } from '../src/invalidate-tiers.js'; // the read path logs through it
+
 export async function invalidateTiers({ redis, dropLocal, publish }: Tiers, keys: string[]): Promise<void> {
   await redis.del(...keys); // if Redis is down, the caller should hear about it
   dropLocal(keys);

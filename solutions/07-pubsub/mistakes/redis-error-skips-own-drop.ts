@@ -11,6 +11,8 @@
  */
 import type { Tiers } from '../src/invalidate-tiers.js';
 
+export { warn } from '../src/invalidate-tiers.js'; // the read path logs through it
+
 export async function invalidateTiers({ redis, dropLocal, publish }: Tiers, keys: string[]): Promise<void> {
   try {
     await redis.del(...keys);

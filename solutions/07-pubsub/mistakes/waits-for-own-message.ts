@@ -13,6 +13,8 @@
  */
 import type { Tiers } from '../src/invalidate-tiers.js';
 
+export { warn } from '../src/invalidate-tiers.js'; // the read path logs through it
+
 export async function invalidateTiers({ redis, publish }: Tiers, keys: string[]): Promise<void> {
   await redis.del(...keys).catch(() => {});
   await publish(keys).catch(() => {}); // comes back to us too
