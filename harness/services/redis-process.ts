@@ -79,13 +79,15 @@ export class RedisProcess {
     if (this.retired) throw new Error(`${this.name} was stopped for good: its topology is stopped`);
     if (this.running) return;
     await this.guard?.stop();
+    // Before the start, not after: a server quick to start (or a parent slow to resume)
+    // could have written its new pid file already.
+    rmSync(this.pidFile, { force: true });
     const guard = startGuarded('redis-server', this.args, process.env);
     this.guard = guard;
     try {
-      rmSync(this.pidFile, { force: true });
       await Promise.race([waitForPort(this.port, READY_MS), guard.failed]);
       // The pid file, not INFO: it needs no password, and the server writes it before it listens.
-      this.pid = await pollUntil('its pid file', async () => Number(readFileSync(this.pidFile, 'utf8')) || { not: 'empty' }, { timeoutMs: 2_000, intervalMs: 10 });
+      this.pid = await pollUntil('its pid file', async () => Number(readFileSync(this.pidFile, 'utf8')) || { not: 'empty' }, { timeoutMs: 5_000, intervalMs: 10 });
     } catch (error) {
       const log = this.lastLogLine();
       throw new Error(`${this.name} (redis-server on 127.0.0.1:${this.port}) did not start: ${(error as Error).message}${log ? `; its log says: ${log}` : ''}`);
