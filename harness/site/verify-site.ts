@@ -8,13 +8,18 @@ import { buildSite, lastLines } from './build.js';
 import { checkIncludes, checkQuizTags, checkSnippets, checkSolutionsHidden, type Finding } from './doc-references.js';
 import { serveStatic } from './serve.js';
 
+export interface SiteSources {
+  results: CheckResult[];
+  /** The built site, when the build succeeded. */
+  dist?: string;
+}
+
 /**
- * verify's site checks: the markdown references VitePress would get wrong quietly, the
- * build itself, then the built site in a real headless Chromium. Never throws: every
- * problem, including a missing browser, comes back as a failed CheckResult.
+ * The site checks that need no browser: the markdown references VitePress would get
+ * wrong quietly, then the build itself. verify starts this early, beside the labs, whose
+ * checks mostly wait on Redis and Postgres and leave the CPU to the build.
  */
-export async function verifySite(options: { root?: string } = {}): Promise<CheckResult[]> {
-  const root = options.root ?? REPO_ROOT;
+export async function checkSiteSources(root: string = REPO_ROOT): Promise<SiteSources> {
   const docs = join(root, 'docs');
   const results: CheckResult[] = [
     fromFindings('site: every <<< snippet import names an existing file and #region', checkSnippets(root, docs)),
@@ -22,18 +27,25 @@ export async function verifySite(options: { root?: string } = {}): Promise<Check
     fromFindings('site: lessons show a lab\'s reference solution only in a collapsed "Lab NN solution" block', checkSolutionsHidden(root, docs)),
     fromFindings('site: every lesson ends with its <Quiz>, and each names a quiz file', checkQuizTags(root, docs)),
   ];
-
   const build = await buildSite(root);
-  results.push(
-    build.ok
-      ? { name: 'site: vitepress build succeeds', ok: true }
-      : { name: 'site: vitepress build succeeds', ok: false, detail: `${lastLines(build.output, 25)}\nRun npx vitepress build for the full output.` },
-  );
-  if (!build.ok) {
-    results.push({ name: 'site: browser checks', ok: false, detail: 'skipped: the site did not build' });
-    return results;
-  }
-  return [...results, ...(await browserChecks(join(root, '.vitepress', 'dist')))];
+  if (build.ok) return { results: [...results, { name: 'site: vitepress build succeeds', ok: true }], dist: join(root, '.vitepress', 'dist') };
+  return {
+    results: [
+      ...results,
+      { name: 'site: vitepress build succeeds', ok: false, detail: `${lastLines(build.output, 25)}\nRun npx vitepress build for the full output.` },
+      { name: 'site: browser checks', ok: false, detail: 'skipped: the site did not build' },
+    ],
+  };
+}
+
+/**
+ * verify's site checks: the sources and the build (started by the caller, or here), then
+ * the built site in a real headless Chromium. Never throws: every problem, including a
+ * missing browser, comes back as a failed CheckResult.
+ */
+export async function verifySite(sources: Promise<SiteSources> = checkSiteSources()): Promise<CheckResult[]> {
+  const { results, dist } = await sources;
+  return dist ? [...results, ...(await browserChecks(dist))] : results;
 }
 
 async function browserChecks(dist: string): Promise<CheckResult[]> {

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { findLabName, listLabs, readLab } from '../labs.js';
 import { verifyQuizzes } from '../quiz/verify-quizzes.js';
-import { verifySite } from '../site/verify-site.js';
+import { checkSiteSources, verifySite } from '../site/verify-site.js';
 import { runCli } from '../cli/run-cli.js';
 import { resolveServices } from '../services/resolve.js';
 import type { CheckResult } from './check.js';
@@ -32,6 +32,7 @@ runCli(async () => {
   try {
     // Two vitest processes at a time, each running one lab's targets three files at once.
     const pool = createPool(2);
+    const site = everything ? checkSiteSources() : undefined;
     const [types, harness, ...labOutcomes] = await Promise.all([
       typecheck(),
       everything ? pool(() => verifyHarness(env)) : [],
@@ -42,8 +43,8 @@ runCli(async () => {
       console.log(`${elapsed()}: ${labs.length} labs verified; checking quizzes against Redis, then the benchmark's quick mode...`);
       results.push(...(await verifyQuizzes(services.redis.url)));
       results.push(...(await verifyBench(env)));
-      console.log(`${elapsed()}: building the site and browsing it in Chromium...`);
-      results.push(...(await verifySite()));
+      console.log(`${elapsed()}: browsing the built site in Chromium...`);
+      results.push(...(await verifySite(site)));
     }
     results.push(...(await sentinel.check()));
     printReport(labOutcomes.map((o) => o.row), results, (Date.now() - started) / 1000);
