@@ -1,4 +1,4 @@
-// Cache-aside for completions: hashed keys per tenant, a TTL on every entry, nothing
+// Cache-aside for completions: keyed-hash keys per tenant, a TTL on every entry, nothing
 // cached unless the answer finished normally, and one in-flight call per key.
 import type { Redis } from 'ioredis';
 import type { Completion, FakeLlm } from './fake-llm.js';
@@ -16,6 +16,8 @@ export interface CompletionCacheOptions {
   llm: Pick<FakeLlm, 'complete'>;
   prefix: string;
   ttlSeconds: number;
+  /** Keys the hash (loadKeySecret): the same on every instance. */
+  secret: Buffer;
 }
 
 export interface CachedResult {
@@ -24,31 +26,43 @@ export interface CachedResult {
 }
 
 // #region cached-completion
-export function createCompletionCache({ redis, llm, prefix, ttlSeconds }: CompletionCacheOptions) {
+export function createCompletionCache({
+  redis,
+  llm,
+  prefix,
+  ttlSeconds,
+  secret,
+}: CompletionCacheOptions) {
   const inFlight = new Map<string, Promise<CachedResult>>();
 
   async function readCache(key: string): Promise<Completion | null> {
     try {
       const raw = await redis.get(key);
-      return raw === null ? null : (JSON.parse(raw) as { completion: Completion }).completion;
+      if (raw === null) return null;
+      return (JSON.parse(raw) as { completion: Completion }).completion;
     } catch {
       return null; // Redis down or an unreadable entry: behave like a miss
     }
   }
 
-  async function callAndStore(key: string, request: CompletionRequest): Promise<CachedResult> {
-    // An API error propagates to the caller and nothing is written: errors are never cached.
+  async function callAndStore(
+    key: string,
+    request: CompletionRequest,
+  ): Promise<CachedResult> {
+    // An API error propagates to the caller and nothing is written: errors are never
+    // cached.
     const completion = await llm.complete(request);
     if (isCacheable(completion)) {
       const entry = JSON.stringify({ completion, storedAt: new Date().toISOString() });
-      await redis.set(key, entry, 'EX', ttlSeconds).catch(() => {}); // caching is best effort
+      // Caching is best effort: a failed write leaves a miss, not an error.
+      await redis.set(key, entry, 'EX', ttlSeconds).catch(() => {});
     }
     return { completion, cached: false };
   }
 
   return {
     async complete(tenantId: string, request: CompletionRequest): Promise<CachedResult> {
-      const key = completionKey(prefix, tenantId, request);
+      const key = completionKey(prefix, tenantId, request, secret);
       const hit = await readCache(key);
       if (hit) return { completion: hit, cached: true };
 

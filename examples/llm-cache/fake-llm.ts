@@ -1,5 +1,5 @@
-// A stand-in for a completion API: no network, no SDK, deterministic, and able to fail
-// in the ways real ones do. Words in the prompt choose the behaviour.
+// A stand-in for a completion API: no network, no SDK, deterministic, and able to
+// fail in the ways real ones do. Words in the prompt choose the behaviour.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CompletionRequest } from './request-key.js';
 
@@ -36,14 +36,18 @@ export function createFakeLlm(options: { latencyMs?: number } = {}): FakeLlm {
       await sleep(options.latencyMs ?? 150);
       const prompt = request.messages.at(-1)?.content ?? '';
       const usage = { inputTokens: Math.ceil(prompt.length / 4), outputTokens: 12 };
-      if (prompt.includes('OVERLOAD')) throw new CompletionApiError(529, 'model overloaded, try again');
+      if (prompt.includes('OVERLOAD')) {
+        throw new CompletionApiError(529, 'model overloaded, try again');
+      }
       if (prompt.includes('LONG')) {
-        return { model: request.model, text: 'The answer begins with', finishReason: 'length', usage };
+        const text = 'The answer begins with';
+        return { model: request.model, text, finishReason: 'length', usage };
       }
       if (prompt.includes('REFUSE')) {
         return { model: request.model, text: '', finishReason: 'refusal', usage };
       }
-      return { model: request.model, text: `Summary of: ${prompt.slice(0, 40)}`, finishReason: 'stop', usage };
+      const text = `Summary of: ${prompt.slice(0, 40)}`;
+      return { model: request.model, text, finishReason: 'stop', usage };
     },
   };
 }

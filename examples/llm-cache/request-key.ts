@@ -1,6 +1,7 @@
-// The cache key of an LLM call: a SHA-256 of the normalised request, under a tenant's
-// namespace. The prompt itself never appears in the key.
-import { createHash } from 'node:crypto';
+// The cache key of an LLM call: an HMAC-SHA-256 of the normalised request under a server
+// secret, in a tenant's namespace. The prompt never appears in the key, and without the
+// secret nobody can work out which prompt a key stands for.
+import { createHmac } from 'node:crypto';
 
 export interface ChatMessage {
   role: 'user' | 'assistant';
@@ -20,14 +21,21 @@ export interface CompletionRequest {
 // Defaults are written out, so "temperature omitted" and "temperature: 1" share a key.
 const DEFAULTS = { temperature: 1, maxTokens: 1024 } as const;
 
-/** Only changes that cannot change the model's answer: Unicode form, line endings, outer whitespace. */
-const cleanText = (text: string): string => text.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+/**
+ * Only changes that cannot change the model's answer: Unicode form, line endings, outer
+ * whitespace.
+ */
+const cleanText = (text: string): string =>
+  text.normalize('NFC').replace(/\r\n?/g, '\n').trim();
 
 export function normaliseRequest(request: CompletionRequest) {
   return {
     model: request.model.trim().toLowerCase(),
     system: cleanText(request.system ?? ''),
-    messages: request.messages.map((m) => ({ role: m.role, content: cleanText(m.content) })),
+    messages: request.messages.map((m) => ({
+      role: m.role,
+      content: cleanText(m.content),
+    })),
     temperature: request.temperature ?? DEFAULTS.temperature,
     maxTokens: request.maxTokens ?? DEFAULTS.maxTokens,
     stop: [...(request.stop ?? [])].sort(), // the order of stop sequences does not matter
@@ -35,26 +43,45 @@ export function normaliseRequest(request: CompletionRequest) {
 }
 // #endregion normalise
 
-// #region request-key
-/** JSON with object keys sorted, so property order never changes the hash. */
-function canonicalJson(value: unknown): string {
+// #region keyed-digest
+/** JSON with object keys sorted at every level, so property order never changes it. */
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    const entries = Object.entries(value);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const fields = entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`);
+    return `{${fields.join(',')}}`;
   }
   return JSON.stringify(value);
 }
 
-// Bump when the normalisation or the stored shape changes: old entries stop matching.
-const KEY_VERSION = 'v1';
+/**
+ * The secret comes from configuration and is the same on every instance (like a session
+ * secret). Changing it orphans every entry, which then ages out by TTL.
+ */
+export function loadKeySecret(env: NodeJS.ProcessEnv = process.env): Buffer {
+  const secret = Buffer.from(env['LLM_CACHE_KEY_SECRET'] ?? '', 'utf8');
+  if (secret.length < 32) throw new Error('LLM_CACHE_KEY_SECRET needs 32 bytes or more');
+  return secret;
+}
 
-export function completionKey(prefix: string, tenantId: string, request: CompletionRequest): string {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(tenantId)) throw new Error(`unsafe tenant id for a cache key: ${tenantId}`);
-  const digest = createHash('sha256')
+// Bump when the normalisation, the key scheme or the stored shape changes.
+const KEY_VERSION = 'v2';
+
+export function completionKey(
+  prefix: string,
+  tenantId: string,
+  request: CompletionRequest,
+  secret: Buffer,
+): string {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(tenantId)) {
+    throw new Error(`unsafe tenant id for a cache key: ${tenantId}`);
+  }
+  const digest = createHmac('sha256', secret)
     .update(canonicalJson({ tenantId, request: normaliseRequest(request) }))
     .digest('hex');
   // 64 hex characters, whatever the prompt's length; the tenant stays readable for SCAN.
   return `${prefix}llm:${KEY_VERSION}:${tenantId}:${digest}`;
 }
-// #endregion request-key
+// #endregion keyed-digest

@@ -1,0 +1,88 @@
+// What lab 11's suites share: a model server per test, caches built as an app would build
+// them (one per process), requests, and a reading of the answer keys Redis holds.
+import type { Redis } from 'ioredis';
+import { expect } from 'vitest';
+import type { Lab } from '../../harness/lab/use-lab.js';
+import { separateProcesses } from '../../harness/lab/processes.js';
+import { startModelServer, type ModelServer } from './model-server.support.js';
+import type { ChatCompletion, CompletionCache, CompletionCacheOptions, CompletionRequest } from './src/contract.js';
+
+export const LESSON = 'Lesson 11, Caching LLM responses';
+/**
+ * redisTimeoutMs in the checks that are not about it: a loaded test machine can take
+ * longer than the 250 ms default to answer a GET, and a check must not flake on that.
+ */
+export const CHECKS_REDIS_TIMEOUT_MS = 1_000;
+/** The servers' shared secret in the checks: 40 bytes, over the 32-byte minimum. */
+export const SECRET = 'lab-11 secret, the same on every instance';
+
+type Code = typeof import('./src/completion-cache.js');
+
+/** A request with temperature 0 (deterministic, so cacheable) unless `extra` says otherwise. */
+export const ask = (content: string, extra: Partial<CompletionRequest> = {}): CompletionRequest => ({
+  model: 'gpt-4o-mini-2024-07-18',
+  messages: [
+    { role: 'system', content: 'You answer questions about the Larchfield library.' },
+    { role: 'user', content },
+  ],
+  temperature: 0,
+  ...extra,
+});
+
+export interface Setup {
+  server: ModelServer;
+  /** A cache in a process of its own (its own modules and Redis connection) unless `code` is shared. */
+  cache(overrides?: Partial<CompletionCacheOptions>, code?: Code): Promise<CompletionCache>;
+  /** `count` separate processes' code, for caches that must not share module state. */
+  processes(count: number): Promise<Code[]>;
+  /** The keys holding answers, `<prefix>llm:v1:<tenant>:<64 hex>`, with tenant, digest and PTTL. */
+  answerKeys(): Promise<AnswerKey[]>;
+}
+
+export interface AnswerKey {
+  key: string;
+  tenant: string;
+  digest: string;
+  pttlMs: number;
+}
+
+export async function setUp(lab: Lab): Promise<Setup> {
+  const server = await startModelServer();
+  const processes = (count: number) => separateProcesses(count, () => import('./src/completion-cache.js'));
+  const escaped = lab.redis.prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const shape = new RegExp(`^${escaped}llm:v1:([A-Za-z0-9_-]{1,64}):([0-9a-f]{64})$`);
+  return {
+    server,
+    processes,
+    async cache(overrides = {}, code?: Code) {
+      const loaded = code ?? (await processes(1))[0]!;
+      const redis: Redis = overrides.redis ?? lab.redis.client();
+      if (!overrides.redis) await redis.ping(); // connected, as a process's client would be
+      const options = {
+        openai: server.openai,
+        keyPrefix: lab.redis.prefix,
+        secret: SECRET,
+        redisTimeoutMs: CHECKS_REDIS_TIMEOUT_MS,
+        ...overrides,
+        redis,
+      };
+      return loaded.createCompletionCache(options);
+    },
+    async answerKeys() {
+      return (await lab.redis.keys()).flatMap(({ key, pttlMs }) => {
+        const match = shape.exec(key);
+        return match ? [{ key, tenant: match[1]!, digest: match[2]!, pttlMs }] : [];
+      });
+    },
+  };
+}
+
+/** The text of the first choice, for failure messages. */
+export const textOf = (completion: ChatCompletion | undefined) =>
+  completion ? JSON.stringify(completion.choices[0]?.message.content) : String(completion);
+
+/** Fails with `idea` unless the model server received exactly `expected` calls so far. */
+export function expectCalls(server: ModelServer, expected: number, happened: string, idea: string): void {
+  const seen = server.calls.length;
+  expect(seen, `${happened}: the model server received ${seen} paid call(s); expected ${expected}.\n${idea}`).toBe(expected);
+}

@@ -1,0 +1,129 @@
+// Lab 11 checks, part 1: the key. Run: npm test labs/11-caching-llm-responses
+// Equal questions share one entry, different ones never do, and a key gives away neither
+// the prompt nor, without the server's secret, which prompt it stands for.
+import { describe, expect, it } from 'vitest';
+import { useLab } from '../../harness/lab/use-lab.js';
+import { LESSON, SECRET, ask, expectCalls, setUp, textOf } from './cache.support.js';
+import type { CompletionRequest } from './src/contract.js';
+
+const lab = useLab('11');
+const keyIdea = `The key is answerKey(keyPrefix, tenant, digest), the digest the hex HMAC-SHA-256, under the server's secret, of the normalised request and the tenant (${LESSON}, "The key: a keyed hash of the normalised request").`;
+
+describe('the cache key', () => {
+  it('11.1 a repeated request is answered from Redis: one paid call, the same completion, a 64-hex key free of the prompt', async () => {
+    const { server, cache, answerKeys } = await setUp(lab);
+    const llm = await cache();
+    const request = ask(`Which Larchfield branch opens on Sundays? ${'Please be brief. '.repeat(400)}`);
+    const first = await llm.complete('acme', request);
+    const second = await llm.complete('acme', request);
+    expectCalls(server, 1, 'The same request, asked twice', `The second one should be answered from Redis.\n${keyIdea}`);
+    expect(second, `The repeat returned ${textOf(second)}; expected the stored answer, ${textOf(first)}, with its id and usage unchanged.\n${keyIdea}`).toEqual(first);
+    const keys = await answerKeys();
+    const all = (await lab.redis.keys()).map((k) => k.key);
+    expect(keys.length, `Redis holds ${JSON.stringify(all)}; expected one key <prefix>llm:v1:acme:<64 hex characters>, whatever the prompt's length.\n${keyIdea}`).toBe(1);
+    expect(keys[0]!.tenant, keyIdea).toBe('acme');
+    const leaked = all.filter((k) => /Larchfield|Sundays|brief/i.test(k));
+    expect(leaked, `Keys carry the prompt: ${leaked.join(', ').slice(0, 300)}. Keys show up in SCAN, MONITOR and slow logs, where values do not.\n${keyIdea}`).toEqual([]);
+  });
+
+  it('11.2 requests that differ only in field order, outer blanks, line endings, Unicode form, stop form, user or metadata share an entry', async () => {
+    const { server, cache, answerKeys } = await setUp(lab);
+    const llm = await cache();
+    const base: CompletionRequest = {
+      model: 'gpt-4o-mini-2024-07-18',
+      messages: [
+        { role: 'system', content: 'Answer in one line.\nBe exact.' },
+        { role: 'user', content: 'How long may I keep a café guide?' },
+      ],
+      temperature: 0,
+      max_completion_tokens: 200,
+      stop: 'END',
+      user: 'reader-1',
+    };
+    await llm.complete('acme', base);
+    const same: [string, CompletionRequest][] = [
+      ['its fields in another order', { user: 'reader-1', stop: 'END', max_completion_tokens: 200, temperature: 0, messages: base.messages.map((m) => ({ content: m.content, role: m.role })), model: base.model }],
+      ['outer blanks and CRLF line endings', { ...base, messages: [{ role: 'system', content: '  Answer in one line.\r\nBe exact.\n' }, { role: 'user', content: '\tHow long may I keep a café guide?  ' }] }],
+      ['"café" in decomposed Unicode (e + combining accent)', { ...base, messages: [base.messages[0]!, { role: 'user', content: 'How long may I keep a cafe\u0301 guide?' }] }],
+      ['stop as ["END"] rather than "END"', { ...base, stop: ['END'] }],
+      ['another user and some metadata', { ...base, user: 'reader-2', metadata: { page: 'faq' } }],
+    ];
+    for (const [difference, request] of same) {
+      await llm.complete('acme', request);
+      expectCalls(server, 1, `After the same question with ${difference}`, `It asks the model exactly the same thing, so it should be a hit. Normalise before hashing: sorted fields, NFC, LF line endings, trimmed text, one form for stop, and only the fields that change the answer (ANSWER_FIELDS) (${LESSON}, "The key").`);
+    }
+    expect((await answerKeys()).length, `Equal requests should share one entry.\n${keyIdea}`).toBe(1);
+  });
+
+  it('11.3 requests that differ in model, a message, letter case, inner spacing or any answer-changing parameter each get their own answer', async () => {
+    const { server, cache, answerKeys } = await setUp(lab);
+    const llm = await cache();
+    const base = ask('How many books may I borrow at once?');
+    const variants: [string, CompletionRequest][] = [
+      ['the same question', base],
+      ['another model version', { ...base, model: 'gpt-4o-mini-2024-12-01' }],
+      ['other letter case', ask('how many books may I borrow at once?')],
+      ['spacing inside the prompt', ask('How many books  may I borrow at once?')],
+      ['another system prompt', { ...base, messages: [{ role: 'system', content: 'You answer for the Larchfield archive.' }, base.messages[1]!] }],
+      ['the system text sent as a user turn', { ...base, messages: [{ role: 'user', content: base.messages[0]!.content }, base.messages[1]!] }],
+      ['an earlier turn of the conversation', { ...base, messages: [base.messages[0]!, { role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello!' }, base.messages[1]!] }],
+      ['top_p 0.5', { ...base, top_p: 0.5 }],
+      ['max_completion_tokens 50', { ...base, max_completion_tokens: 50 }],
+      ['a stop sequence', { ...base, stop: ['\n\n'] }],
+      ['a seed', { ...base, seed: 7 }],
+      ['presence_penalty 0.5', { ...base, presence_penalty: 0.5 }],
+      ['frequency_penalty 0.5', { ...base, frequency_penalty: 0.5 }],
+      ['JSON output', { ...base, response_format: { type: 'json_object' } }],
+    ];
+    const answers = [];
+    for (const [difference, request] of variants) {
+      const before = server.calls.length;
+      answers.push(await llm.complete('acme', request));
+      expect(server.calls.length, `A request with ${difference} was answered from the cache with ${textOf(answers.at(-1))}, the answer to an earlier request. The model would answer it differently, so it needs its own entry: hash every field of ANSWER_FIELDS, and change only what cannot change the answer (${LESSON}, "The key").`).toBe(before + 1);
+    }
+    for (const [i, [difference, request]] of variants.entries()) {
+      const again = await llm.complete('acme', request);
+      expect(again, `Asked again, the request with ${difference} got ${textOf(again)}; expected its own answer, ${textOf(answers[i])}.\n${keyIdea}`).toEqual(answers[i]);
+    }
+    expectCalls(server, variants.length, 'After every request was asked twice', keyIdea);
+    expect((await answerKeys()).length, `Each request should have an entry of its own.\n${keyIdea}`).toBe(variants.length);
+  });
+
+  it('11.4 tenants never share an entry, and an unsafe tenant id is refused before any call', async () => {
+    const { server, cache, answerKeys } = await setUp(lab);
+    const llm = await cache();
+    const request = ask('Summarise our late-fee policy');
+    const acme = await llm.complete('acme', request);
+    const globex = await llm.complete('globex', request);
+    const tenantIdea = `The tenant goes into the key's prefix and into the hashed input, so two customers never share an entry, even for the same text (${LESSON}, "Whose data is this?").`;
+    expectCalls(server, 2, 'The same request from tenants acme and globex', tenantIdea);
+    expect(await llm.complete('globex', request), `globex's repeat should be globex's own answer.\n${tenantIdea}`).toEqual(globex);
+    expect(await llm.complete('acme', request), `acme's repeat should be acme's own answer.\n${tenantIdea}`).toEqual(acme);
+    const tenants = (await answerKeys()).map((k) => k.tenant).sort();
+    expect(tenants, `Answer keys name tenants ${JSON.stringify(tenants)}.\n${tenantIdea}`).toEqual(['acme', 'globex']);
+    for (const unsafe of ['acme:*', '', 'ac me', '../globex', 'x'.repeat(65)]) {
+      const outcome = await llm.complete(unsafe, request).then(() => 'answered', () => 'refused');
+      expect(outcome, `Tenant id ${JSON.stringify(unsafe)} was ${outcome}; an id that could break the key layout (or a SCAN MATCH for one tenant's keys) must be refused: check it against TENANT_ID (${LESSON}, "Whose data is this?").`).toBe('refused');
+    }
+    expectCalls(server, 2, 'After five requests with unsafe tenant ids', 'A refused request never reaches the model.');
+  });
+
+  it('11.5 the digest is keyed by the server secret: instances sharing it share entries, another secret gives other keys', async () => {
+    const { server, cache, processes, answerKeys } = await setUp(lab);
+    const [a, b, c] = await processes(3);
+    const request = ask('Is my interlibrary loan still pending?');
+    const onA = await (await cache({}, a)).complete('acme', request);
+    const onB = await (await cache({}, b)).complete('acme', request);
+    const secretIdea = `Key the hash with the server's secret (createHmac('sha256', secret)): a bare SHA-256 lets anyone who sees a key confirm a guessed prompt by hashing it, and an instance with the same secret must find the same key (${LESSON}, "The key").`;
+    expectCalls(server, 1, 'Two instances with the same secret, asked the same', secretIdea);
+    expect(onB, `Instance B should be served A's stored answer.\n${secretIdea}`).toEqual(onA);
+    await (await cache({ secret: 'another secret, 32 bytes or longer!!' }, c)).complete('acme', request);
+    expectCalls(server, 2, 'An instance with another secret, asked the same', `Its key must differ: the digest depends on the secret.\n${secretIdea}`);
+    const digests = (await answerKeys()).map((k) => k.digest);
+    expect(new Set(digests).size, `The two secrets gave digests ${JSON.stringify(digests)}.\n${secretIdea}`).toBe(2);
+    const short = 'x'.repeat(31);
+    const built = await cache({ secret: short }, a).then(() => 'accepted', () => 'refused');
+    expect(built, `createCompletionCache ${built} a 31-byte secret; a short secret can be guessed, and then the digest is a plain hash again: refuse fewer than MIN_SECRET_BYTES (32) bytes.`).toBe('refused');
+    expect(await cache({ secret: SECRET.slice(0, 32) }, a).then(() => 'accepted', () => 'refused'), 'A 32-byte secret is long enough.').toBe('accepted');
+  });
+});

@@ -1,0 +1,107 @@
+// A model server for lab 11's suites: it speaks OpenAI's chat-completions API on a port of
+// 127.0.0.1, so the code under test calls it through the official client, as at work.
+// It answers every call differently (call number in the text), so a cached answer shows
+// itself, and it can fail, refuse, truncate or hold a call on demand.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import OpenAI from 'openai';
+import { onTestFinished } from 'vitest';
+import { serve } from '../../harness/lab/http.js';
+import type { ChatCompletion, CompletionRequest } from './src/contract.js';
+
+type FinishReason = ChatCompletion['choices'][number]['finish_reason'];
+
+/** What the server does with one call; omitted fields take the normal answer's. */
+export type Reply =
+  | { error: number; message?: string }
+  | { content?: string | null; finishReason?: FinishReason; refusal?: string; choices?: 2 };
+
+export interface ModelServer {
+  /** A client for this server, as an app would build it (no retries: the suite counts calls). */
+  openai: OpenAI;
+  /** Every request body received, in order: one per paid call. */
+  calls: CompletionRequest[];
+  /** From now on, calls for which `rule` returns a reply get that reply (`n`: 1 for the first call). */
+  when(rule: (request: CompletionRequest, n: number) => Reply | undefined): void;
+  /** Holds the response to the next call until `release()`; later calls go through. */
+  hold(): { reached: Promise<void>; release(): void };
+}
+
+const lastUserText = (request: CompletionRequest) =>
+  request.messages.filter((m) => m.role === 'user').at(-1)?.content ?? '';
+const tokens = (text: string) => Math.ceil(text.length / 4);
+
+/** Starts a model server for the current test; it stops when the test ends. */
+export async function startModelServer(): Promise<ModelServer> {
+  const calls: CompletionRequest[] = [];
+  const rules: ((request: CompletionRequest, n: number) => Reply | undefined)[] = [];
+  let gate: Promise<void> | undefined;
+  let onHeld: (() => void) | undefined;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    };
+    if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
+      return send(404, { error: { message: `no route ${req.method} ${req.url}`, type: 'invalid_request_error' } });
+    }
+    const request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as CompletionRequest;
+    calls.push(request);
+    const n = calls.length;
+    const held = gate;
+    gate = undefined;
+    if (held) {
+      onHeld?.();
+      await held;
+    }
+    const reply = rules.map((rule) => rule(request, n)).find(Boolean) ?? {};
+    if ('error' in reply) {
+      const type = reply.error === 429 ? 'rate_limit_exceeded' : 'server_error';
+      return send(reply.error, { error: { message: reply.message ?? `upstream ${reply.error}`, type, code: type } });
+    }
+    const content = reply.content === undefined ? `Answer ${n} from ${request.model}: ${lastUserText(request).slice(0, 60)}` : reply.content;
+    const completion: ChatCompletion = {
+      id: `chatcmpl-${n}`,
+      object: 'chat.completion',
+      created: 1_700_000_000 + n,
+      model: request.model,
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content, refusal: reply.refusal ?? null },
+          finish_reason: reply.finishReason ?? 'stop',
+          logprobs: null,
+        },
+      ],
+      usage: {
+        prompt_tokens: tokens(request.messages.map((m) => m.content).join('\n')),
+        completion_tokens: tokens(content ?? reply.refusal ?? ''),
+        total_tokens: 0,
+      },
+    };
+    const usage = completion.usage!;
+    usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
+    if (reply.choices === 2) completion.choices.push({ ...completion.choices[0]!, index: 1 });
+    send(200, completion);
+  }
+
+  const app = await serve((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500).end(String(error));
+    });
+  });
+  const openai = new OpenAI({ apiKey: 'sk-lab-11', baseURL: `${app.url}/v1`, maxRetries: 0, timeout: 10_000 });
+  return {
+    openai,
+    calls,
+    when: (rule) => void rules.unshift(rule),
+    hold() {
+      let release!: () => void;
+      gate = new Promise<void>((resolve) => (release = resolve));
+      const reached = new Promise<void>((resolve) => (onHeld = resolve));
+      onTestFinished(release);
+      return { reached, release };
+    },
+  };
+}

@@ -1,0 +1,171 @@
+// Lab 11 checks, part 3: one paid call per question, however many ask at once.
+// Run: npm test labs/11-caching-llm-responses
+// The model server holds the first call's response, so every request has arrived before it
+// is answered; two processes are two module instances with their own Redis connections.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { holdCommands } from '../../harness/lab/hold.js';
+import { wrapCommands } from '../../harness/lab/lab-redis.js';
+import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
+import { useLab } from '../../harness/lab/use-lab.js';
+import { LESSON, ask, expectCalls, setUp, textOf } from './cache.support.js';
+import type { ChatCompletion } from './src/contract.js';
+
+const lab = useLab('11');
+/** Time for requests already started to reach the point where they call or wait; a correct answer needs a few ms. */
+const SETTLE_MS = 150;
+const flightIdea = `Identical misses share one upstream call: a lock in Redis (SET key token PX lockTtlMs NX) taken by the first process; the others wait up to lockWaitMs for its answer to appear, reading the cache again, and the holder reads the cache once more before it calls (${LESSON}, "Never cache a failure" and lesson 04, "Stampedes").`;
+
+const sameAnswer = (answers: ChatCompletion[]) => new Set(answers.map((a) => JSON.stringify(a))).size;
+
+describe('single flight', () => {
+  it('11.11 twenty identical concurrent requests in one process make one paid call, and all get its answer', async () => {
+    const { server, cache } = await setUp(lab);
+    const llm = await cache();
+    const held = server.hold();
+    const request = ask('What does a reader card cost?');
+    const all = Promise.all(Array.from({ length: 20 }, () => llm.complete('acme', request)));
+    await expectSettlesWithin(held.reached, LIVENESS_MS, 'the first call to the model', flightIdea);
+    await sleep(SETTLE_MS);
+    held.release();
+    const answers = await expectSettlesWithin(all, LIVENESS_MS, 'twenty concurrent requests', flightIdea);
+    expectCalls(server, 1, 'Twenty identical requests at once, in one process', `Each duplicate call costs money.\n${flightIdea}`);
+    expect(sameAnswer(answers), `The twenty callers got ${sameAnswer(answers)} different answers (${textOf(answers[0])}, ...); expected the one answer the call returned.\n${flightIdea}`).toBe(1);
+  });
+
+  it('11.12 across two processes, concurrent identical requests make one paid call; the lock expires within lockTtlMs and is gone once they answer', async () => {
+    const { server, cache, processes, answerKeys } = await setUp(lab);
+    const [a, b] = await processes(2);
+    const lockTtlMs = 7_000;
+    const [onA, onB] = [await cache({ lockTtlMs }, a), await cache({ lockTtlMs }, b)];
+    const held = server.hold();
+    const request = ask('Can I renew a book twice?');
+    const all = Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? onB : onA).complete('acme', request)));
+    await expectSettlesWithin(held.reached, LIVENESS_MS, 'the first call to the model', flightIdea);
+    await sleep(SETTLE_MS);
+    const during = await lab.redis.keys();
+    expect(during.length, `While the first call was in flight Redis held nothing, so the other process could not know a call was under way.\n${flightIdea}`).toBeGreaterThan(0);
+    const wrong = during.filter((k) => k.pttlMs <= lockTtlMs - 1_000 || k.pttlMs > lockTtlMs);
+    expect(wrong, `During the call Redis held ${JSON.stringify(wrong)}; with lockTtlMs ${lockTtlMs}, expected each key's PTTL between ${lockTtlMs - 1_000} and ${lockTtlMs} ms: set it with the lock, in the same command, so a holder that dies frees the others after lockTtlMs, and not much sooner.\n${flightIdea}`).toEqual([]);
+    held.release();
+    const answers = await expectSettlesWithin(all, LIVENESS_MS, 'twenty concurrent requests over two processes', flightIdea);
+    expectCalls(server, 1, 'Twenty identical requests at once, ten on each of two processes', `A Map in one process cannot see the other's call.\n${flightIdea}`);
+    expect(sameAnswer(answers), `The callers got ${sameAnswer(answers)} different answers; expected one.\n${flightIdea}`).toBe(1);
+    const left = (await lab.redis.keys()).map((k) => k.key);
+    expect(left, `Once every request had its answer, Redis held ${JSON.stringify(left)}: release the lock (compare the token and delete, in one script) before complete() resolves, so the next miss does not wait for its TTL.\n${flightIdea}`).toEqual((await answerKeys()).map((k) => k.key));
+  });
+
+  it('11.13 a request waits at most lockWaitMs for another process\'s call, then pays for its own', async () => {
+    const { server, cache, processes } = await setUp(lab);
+    const [a, b] = await processes(2);
+    const held = server.hold(); // A's call never returns during this check
+    const request = ask('Is the map room open?');
+    const slow = (await cache({}, a)).complete('acme', request).catch(() => undefined);
+    await expectSettlesWithin(held.reached, LIVENESS_MS, 'A\'s call to the model', flightIdea);
+    server.when(() => ({ content: 'Answered for B' }));
+    const patient = await cache({ lockWaitMs: 300 }, b);
+    const answer = await expectSettlesWithin(
+      patient.complete('acme', request),
+      LIVENESS_MS,
+      'B\'s request, with lockWaitMs 300, while A\'s call hangs',
+      `Waiting for another process is bounded: after lockWaitMs, call the model yourself. A provider that hangs must not hang every process behind it.\n${flightIdea}`,
+    );
+    expect(answer.choices[0]?.message.content, `B got ${textOf(answer)}.`).toBe('Answered for B');
+    expectCalls(server, 2, 'A\'s hanging call, then B after lockWaitMs', flightIdea);
+    held.release();
+    await slow; // A finishes inside this check, so its answer lands before the keys are cleared
+  });
+
+  it('11.14 a call that fails frees the others at once: the waiting process calls the model itself, long before lockWaitMs', async () => {
+    const { server, cache, processes, answerKeys } = await setUp(lab);
+    const [a, b] = await processes(2);
+    const long = { lockTtlMs: 60_000, lockWaitMs: 60_000 };
+    const [onA, onB] = [await cache(long, a), await cache(long, b)];
+    server.when((_, n) => (n === 1 ? { error: 503 } : undefined));
+    const held = server.hold();
+    const request = ask('Do you lend e-readers?');
+    const failing = onA.complete('acme', request).then(() => 'answered', () => 'failed');
+    await expectSettlesWithin(held.reached, LIVENESS_MS, 'A\'s call to the model', flightIdea);
+    const waiting = onB.complete('acme', request);
+    await sleep(SETTLE_MS);
+    held.release();
+    expect(await failing, 'A\'s call got a 503: A\'s caller sees the error.').toBe('failed');
+    const idea = `When the holder's call fails, release the lock (in a finally) so the others stop waiting: one of them calls the model at once. An error is not an answer, so nobody is handed it from the cache (${LESSON}, "Never cache a failure").`;
+    const answer = await expectSettlesWithin(waiting, LIVENESS_MS, 'B\'s request after A\'s call failed (lockWaitMs and lockTtlMs 60 s)', idea);
+    expect(answer.choices[0]?.finish_reason, `B got ${textOf(answer)}.\n${idea}`).toBe('stop');
+    expectCalls(server, 2, 'A\'s failed call, then B', idea);
+    expect((await answerKeys()).length, `B's answer should be cached.\n${idea}`).toBe(1);
+  });
+
+  it('11.18 the process that wins the lock reads the cache again first: an answer stored meanwhile is not paid for twice', async () => {
+    const { server, cache, processes } = await setUp(lab);
+    const [a, b] = await processes(2);
+    const request = ask('How late is the Larchfield branch open?');
+    const onA = await cache({}, a);
+    const held = server.hold();
+    const first = onA.complete('acme', request);
+    await expectSettlesWithin(held.reached, LIVENESS_MS, 'A\'s call to the model', flightIdea);
+    // B misses; everything it sends after that first read waits until A has stored and let go.
+    const bRedis = lab.redis.client();
+    let reads = 0;
+    await bRedis.ping(); // connected: a command queued while connecting would pass twice
+    const gap = holdCommands(bRedis, (name) => name !== 'get' || ++reads > 1);
+    const second = (await cache({ redis: bRedis }, b)).complete('acme', request);
+    await expectSettlesWithin(gap.reached, LIVENESS_MS, 'B\'s next Redis command after its miss', flightIdea);
+    held.release();
+    const answer = await expectSettlesWithin(first, LIVENESS_MS, 'A\'s request', flightIdea);
+    gap.release();
+    const late = await expectSettlesWithin(second, LIVENESS_MS, 'B\'s request', flightIdea);
+    const idea = `Between B's miss and B's lock, A stored its answer and released the lock. Whoever gets the lock reads the cache once more before it pays: the answer may have arrived while it queued (${LESSON}; lesson 04, "Read again after the lock").`;
+    expectCalls(server, 1, 'B won the lock right after A had stored the answer', idea);
+    expect(late, `B got ${textOf(late)}; expected A's stored answer.\n${idea}`).toEqual(answer);
+  });
+
+  it('11.19 a holder whose lock expired cannot release the next holder\'s lock: only the owner deletes it', async () => {
+    const { server, cache, processes } = await setUp(lab);
+    const [a, b, c] = await processes(3);
+    server.when((_, n) => (n === 1 ? { error: 503 } : undefined));
+    const request = ask('Is the Larchfield cafe open on holidays?');
+    const heldA = server.hold();
+    const failing = (await cache({ lockTtlMs: 200 }, a)).complete('acme', request).catch(() => 'failed');
+    await expectSettlesWithin(heldA.reached, LIVENESS_MS, 'A\'s call to the model', flightIdea);
+    while ((await lab.redis.keys()).length > 0) await sleep(20); // A's lock expires; its call goes on
+    const heldB = server.hold();
+    const second = (await cache({ lockTtlMs: 60_000 }, b)).complete('acme', request);
+    await expectSettlesWithin(heldB.reached, LIVENESS_MS, 'B\'s call to the model', flightIdea);
+    heldA.release();
+    expect(await failing, 'A\'s call got a 503.').toBe('failed');
+    const third = (await cache({ lockWaitMs: 60_000 }, c)).complete('acme', request);
+    await sleep(SETTLE_MS);
+    const idea = `A's lock had expired and B held the lock when A's call failed. A's release must leave B's lock alone: compare the token and delete in one script (if GET == token then DEL), so C waits for B's call instead of paying for a third (${LESSON}; lesson 04, "A lock with an owner").`;
+    expectCalls(server, 2, 'A (expired, then failed), B holding the lock, then C', idea);
+    heldB.release();
+    const answers = await expectSettlesWithin(Promise.all([second, third]), LIVENESS_MS, 'B\'s and C\'s requests', idea);
+    expect(answers[1], `C got ${textOf(answers[1])}; expected B's answer.\n${idea}`).toEqual(answers[0]);
+  });
+
+  it('11.20 the holder stores its answer before it lets go of the lock: a waiter never finds neither', async () => {
+    const { server, cache, processes } = await setUp(lab);
+    const [a, b] = await processes(2);
+    const aRedis = lab.redis.client();
+    await aRedis.ping();
+    const request = ask('Where is the Larchfield local history room?');
+    const held = server.hold();
+    const first = (await cache({ redis: aRedis }, a)).complete('acme', request);
+    await expectSettlesWithin(held.reached, LIVENESS_MS, 'A\'s call to the model', flightIdea);
+    const second = (await cache({}, b)).complete('acme', request);
+    await sleep(SETTLE_MS); // B is waiting for A now
+    // Once A's call has returned, each of A's Redis commands after its first one is slow.
+    let sent = 0;
+    wrapCommands(aRedis, (command, go) => {
+      if (++sent === 1) return go(command);
+      void sleep(SETTLE_MS).then(() => go(command));
+      return command.promise;
+    });
+    held.release();
+    const answers = await expectSettlesWithin(Promise.all([first, second]), LIVENESS_MS, 'A\'s and B\'s requests', flightIdea);
+    const idea = `Store the answer, then release the lock. Released first, the lock is free while the answer is not there yet: a waiter takes the lock, reads nothing, and pays for a second call (${LESSON}; lesson 04, "Stampedes").`;
+    expectCalls(server, 1, 'A finished its call while B waited; A\'s Redis commands were slow', idea);
+    expect(answers[1], `B got ${textOf(answers[1])}; expected A's answer.\n${idea}`).toEqual(answers[0]);
+  });
+});
