@@ -76,6 +76,14 @@ export function readReport(path: string): MutationSummary | undefined {
 
 /** Keeps the explanation a person wrote for a survivor that survives again. */
 export function carryExplanations(fresh: Survivor[], previous: Survivor[] = []): Survivor[] {
-  const said = new Map(previous.filter(isExplained).map((s) => [`${s.where} ${s.mutation}`, s.why]));
-  return fresh.map((s) => ({ ...s, why: said.get(`${s.where} ${s.mutation}`) ?? UNEXPLAINED }));
+  const explained = previous.filter(isExplained);
+  const said = new Map(explained.map((s) => [`${s.where} ${s.mutation}`, s.why]));
+  // Lines move when code above a survivor changes; the same mutation in the same file is
+  // the same survivor, so its explanation follows it.
+  const file = (where: string) => where.split(':')[0];
+  const saidInFile = new Map(explained.map((s) => [`${file(s.where)} ${s.mutation}`, s.why]));
+  return fresh.map((s) => ({
+    ...s,
+    why: said.get(`${s.where} ${s.mutation}`) ?? saidInFile.get(`${file(s.where)} ${s.mutation}`) ?? UNEXPLAINED,
+  }));
 }
