@@ -40,6 +40,10 @@ runCli(async () => {
       testFiles: [`labs/${lab}/*.test.ts`],
       coverageAnalysis: 'perTest',
       concurrency: 2,
+      // A timed-out mutant counts as caught. On a busy machine a surviving mutant can simply
+      // run slow, so allow three times the clean run plus 15 s before calling it a hang.
+      timeoutFactor: 3,
+      timeoutMS: 15_000,
       reporters: ['clear-text', 'progress'],
       tempDirName: '.course/stryker-tmp',
       ignorePatterns: ['/docs', '/.vitepress', '/.course', '/bench', '/quizzes', '/examples', '/.git'],
