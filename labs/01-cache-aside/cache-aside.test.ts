@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { expectEveryKeyHasTtl, expectQueries, expectTtlsWithin } from '../../harness/lab/teach.js';
+import { sleep } from './cache-aside.support.js';
 import { createProductCache } from './src/product-cache.js';
 import { MISSING_TTL_SECONDS, PRODUCT_TTL_SECONDS, type ProductCacheOptions } from './src/contract.js';
 
@@ -78,18 +79,21 @@ describe('what Redis holds', () => {
     expect(fromCache, 'the hit should equal what the miss returned').toEqual(fromDb);
   });
 
-  it('01.11 a cached product equals the row exactly: updatedAt to the millisecond, text as stored', async () => {
+  it('01.11 a cached product equals the row exactly: updatedAt to the millisecond, text as stored, even text that looks like a date', async () => {
     const stamp = '2026-03-14T15:09:26.535Z';
     const name = 'Tasse «Café» "N°1" \\ ☕';
-    await lab.db.sql('UPDATE products SET name = $2, updated_at = $3 WHERE id = $1', [10, name, stamp]);
+    const category = '2025-11-28T00:00:00.000Z'; // a launch named by its date: text that looks like a timestamp
+    await lab.db.sql('UPDATE products SET name = $2, updated_at = $3, category = $4 WHERE id = $1', [10, name, stamp, category]);
     const cache = cacheWith();
     const fromDb = await cache.getProduct(10);
     const fromCache = await cache.getProduct(10);
-    const idea = `A hit must give back exactly what the miss gave: every field, a Date with its milliseconds, any character. Encode losslessly (JSON keeps a Date as an ISO string with milliseconds) and decode next to it (${LESSON}, "Serialising values").`;
-    expect(fromDb, `The miss should return the row as Postgres holds it. ${idea}`).toMatchObject({ id: 10, name });
+    const idea = `A hit must give back exactly what the miss gave: every field, a Date with its milliseconds, any character, and text that merely looks like a date still as text. Encode losslessly (JSON keeps a Date as an ISO string with milliseconds) and decode next to it, updatedAt by its name, not every string by its shape (${LESSON}, "Serialising values").`;
+    expect(fromDb, `The miss should return the row as Postgres holds it. ${idea}`).toMatchObject({ id: 10, name, category });
     expect(fromDb?.updatedAt.toISOString(), `The miss should return updatedAt ${stamp}. ${idea}`).toBe(stamp);
     const seen = fromCache?.updatedAt instanceof Date ? fromCache.updatedAt.toISOString() : JSON.stringify(fromCache?.updatedAt);
     expect(seen, `The row was updated at ${stamp}; a hit returned updatedAt ${seen}. ${idea}`).toBe(stamp);
+    const shown = (value: unknown) => (value instanceof Date ? `a Date (${value.toISOString()})` : JSON.stringify(value));
+    expect(shown(fromCache?.category), `The category is the text ${JSON.stringify(category)}; a hit returned ${shown(fromCache?.category)}. ${idea}`).toBe(JSON.stringify(category));
     expect(fromCache, `The hit differs from the miss. ${idea}`).toEqual(fromDb);
   });
 
@@ -104,15 +108,22 @@ describe('what Redis holds', () => {
     await expectTtlsWithin(lab.redis, keys, { minMs: minuteMs - 1_000, maxMs: minuteMs }, idea);
   });
 
-  it('01.12 a hit does not renew the TTL: a cached product is at most an hour old', async () => {
+  it('01.12 a TTL is not renewed by hits, nor by later misses: a product is at most an hour old, a "not found" at most a minute', async () => {
     const cache = cacheWith();
+    const idea = `A TTL counts from the write of that entry. Renewing it on every hit (GETEX ... EX, EXPIRE on read) keeps a popular product cached for ever, so a missed invalidation is never repaired and the TTL no longer bounds staleness. One key holding every missing id does the same: each new miss renews it, and an id created since stays "not found" as long as misses keep coming. Each id has its own entry (${LESSON}, "TTL on every write").`;
     await cache.getProduct(19); // written now, for an hour
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    await cache.getProduct(19);
-    await cache.getProduct(19);
-    const idea = `The hour counts from the write. Renewing it on every hit (GETEX ... EX, EXPIRE on read) keeps a popular product cached for ever, so a missed invalidation is never repaired and the TTL no longer bounds staleness (${LESSON}, "TTL on every write").`;
-    const hourMs = PRODUCT_TTL_SECONDS * 1000;
-    const keys = await expectEveryKeyHasTtl(lab.redis, idea);
-    await expectTtlsWithin(lab.redis, keys, { minMs: hourMs - 10_000, maxMs: hourMs - 50 }, `Product 19 was cached at least 80 ms before two hits. ${idea}`);
+    await cache.getProduct(994); // "not found", written now, for a minute
+    const written = await expectEveryKeyHasTtl(lab.redis, idea);
+    await sleep(80);
+    for (const id of [19, 19, 994, 994]) await cache.getProduct(id); // hits
+    await cache.getProduct(995); // another id's miss, written now
+    const later = new Map((await lab.redis.keys()).map((k) => [k.key, k.pttlMs]));
+    const renewed = written.filter((k) => !((later.get(k.key) ?? Infinity) <= k.pttlMs - 50));
+    const after = (key: string) => (later.has(key) ? `${later.get(key)} ms` : 'gone');
+    const shown = renewed.map((k) => `${k.key}: PTTL ${k.pttlMs} ms, then ${after(k.key)} 80 ms later`).join('; ');
+    expect(
+      shown,
+      `Product 19 and missing 994 were cached, then 80 ms later read twice each, and missing 995 was looked up. Keys written at the start should have 80 ms less to live; ${shown}. ${idea}`,
+    ).toBe('');
   });
 });

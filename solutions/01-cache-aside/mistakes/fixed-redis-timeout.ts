@@ -1,7 +1,7 @@
 /**
  * Mistake: redisTimeoutMs is ignored; every Redis call gets a fixed 1.5 s
  * Replaces: product-cache.ts
- * Caught by: 01.14, 01.16
+ * Caught by: 01.14, 01.16, 01.26, 01.27
  *
  * A generous constant looks harmless: a down Redis still falls back, just later, and the
  * "Redis down" checks stay green. But the caller chose the bound for its latency budget:

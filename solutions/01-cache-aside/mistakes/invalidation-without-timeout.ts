@@ -1,7 +1,7 @@
 /**
  * Mistake: the DEL after the UPDATE is caught but not bounded, so a stalled Redis hangs every price change
  * Replaces: update-price.ts
- * Caught by: 01.25
+ * Caught by: 01.25, 01.27
  *
  * The reads got their timeout, and the DEL got a .catch(): errors are logged, the committed
  * product is returned, so it looks finished. But a stalled or unreachable Redis does not

@@ -1,7 +1,7 @@
 /**
  * Mistake: the timeout helper only listens for success; an error from Redis waits for the timer
  * Replaces: with-timeout.ts
- * Caught by: 01.13
+ * Caught by: 01.13, 01.18, 01.25
  *
  * Racing the command against a timer that resolves (or rejects) is the right shape, and
  * every "Redis down" and "Redis stalled" check passes: both are silence, and silence is

@@ -1,7 +1,7 @@
 /**
  * Mistake: the read from Redis has a timeout, the write that fills the cache does not
  * Replaces: get-or-fetch.ts
- * Caught by: 01.18
+ * Caught by: 01.18, 01.26
  *
  * The GET is where "Redis down" shows up in testing, so it gets the timeout, and the SET
  * is wrapped in try/catch "just in case". But a Redis can answer reads and stall on writes

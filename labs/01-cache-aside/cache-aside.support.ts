@@ -1,0 +1,79 @@
+// Lab 01: Redis clients of the code's that misbehave on purpose, shared by the suites. Not a suite.
+import type { Command, Redis } from 'ioredis';
+import { wrapCommands } from '../../harness/lab/lab-redis.js';
+import type { Lab } from '../../harness/lab/use-lab.js';
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Through = (command: Command, send: (command: Command) => unknown) => unknown;
+
+/** The commands the server flags as writes (its own command table), and scripts, which may write. */
+let writeNames: Set<string> | undefined;
+
+/** Clients for the code under test, each misbehaving one way. */
+export function troubledRedis(lab: Lab) {
+  /** A client of the code's, connected and ready, whose commands go through `through` from now on. */
+  async function clientThat(through: Through): Promise<Redis> {
+    const client = lab.redis.client();
+    await client.ping(); // ready first: ioredis's own start-up commands are not what these checks are about
+    wrapCommands(client, through);
+    return client;
+  }
+
+  /**
+   * A client of the code's whose writes go through `onWrites`, while reads go straight to
+   * Redis. A transaction (MULTI ... EXEC) is one unit, as on a server: kept together until
+   * EXEC, and a write if anything in it writes.
+   */
+  async function writesThrough(onWrites: (group: Command[], send: (command: Command) => unknown) => void): Promise<Redis> {
+    const writes = await writeCommands();
+    let transaction: Command[] | undefined;
+    return clientThat((command, send) => {
+      const name = command.name.toLowerCase();
+      if (name === 'multi') transaction = [];
+      transaction?.push(command);
+      if (transaction && name !== 'exec') return command.promise;
+      const group = transaction ?? [command];
+      transaction = undefined;
+      if (group.some((c) => writes.has(c.name.toLowerCase()))) onWrites(group, send);
+      else group.forEach((c) => send(c));
+      return command.promise;
+    });
+  }
+
+  /** A Redis that answers reads and refuses every write at once with `error` (a full Redis: OOM). */
+  const refusingWrites = (error: Error) => writesThrough((group) => group.forEach((c) => c.reject(error)));
+
+  /** A Redis that answers reads and never answers a write. */
+  const stallingWrites = () => writesThrough(() => {});
+
+  /**
+   * A working Redis whose commands (or only its writes) reach the server `delayMs` late: a
+   * slow link, a busy server. `reached()` counts the delayed commands sent on to the server
+   * so far: read the moment a call resolves, 0 means the call did not wait for their
+   * replies (they had not even reached Redis).
+   */
+  async function slowRedis(delayMs: number, only: 'everything' | 'writes' = 'everything') {
+    const sent: Promise<unknown>[] = [];
+    let reached = 0;
+    const late = (group: Command[], send: (command: Command) => unknown) => {
+      const answered = Promise.all(group.map((c) => c.promise));
+      sent.push(sleep(delayMs).then(() => ((reached += group.length), group.forEach((c) => send(c)), answered)).catch(() => {}));
+    };
+    const client = only === 'writes' ? await writesThrough(late) : await clientThat((command, send) => (late([command], send), command.promise));
+    /** Resolves once every delayed command has reached Redis and been answered. */
+    const drained = () => Promise.all(sent);
+    return { client, drained, reached: () => reached };
+  }
+
+  async function writeCommands(): Promise<Set<string>> {
+    if (!writeNames) {
+      const table = (await lab.redis.admin.call('COMMAND')) as [string, number, string[]][];
+      const writes = table.filter((c) => c[2].includes('write')).map((c) => c[0].toLowerCase());
+      writeNames = new Set([...writes, 'eval', 'evalsha', 'fcall']);
+    }
+    return writeNames;
+  }
+
+  return { clientThat, slowRedis, refusingWrites, stallingWrites, writeCommands };
+}
