@@ -1,13 +1,14 @@
 // Lab 02 checks, part 4: a server whose memory is full, and the policy that decides what it evicts.
 // Run: npm test labs/02-ttl-and-keys
-import { describe, expect, it } from 'vitest';
+import { format } from 'node:util';
+import { describe, expect, it, vi } from 'vitest';
 import { ReplyError, type Command, type Redis } from 'ioredis';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { expectNoKeys, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { createShopCache } from './src/shop-cache.js';
 import { evictionScope, readEvictionPolicy } from './src/eviction.js';
-import { LEADERBOARD_SIZE, REDIS_TIMEOUT_MS, type EvictionScope } from './src/contract.js';
+import { LEADERBOARD_ID, LEADERBOARD_SIZE, REDIS_TIMEOUT_MS, SHAPE_VERSION, type EvictionScope } from './src/contract.js';
 
 const lab = useLab('02');
 const LESSON = 'Lesson 02, TTLs and keys';
@@ -111,10 +112,23 @@ describe('when memory is full', () => {
     return [...table.filter((c) => c[2].includes('denyoom')).map((c) => c[0].toLowerCase()), 'eval', 'evalsha', 'fcall'];
   }
 
-  it('02.9 a full Redis that refuses writes (OOM) costs the cache, not the read, for every class; a session write fails loudly', async () => {
+  /** Every line the code prints on the console while `work` runs, formatted as the console would; nothing reaches the terminal. */
+  async function consoleDuring(work: () => Promise<void>): Promise<string[]> {
+    const lines: string[] = [];
+    const levels = ['log', 'info', 'warn', 'error'] as const;
+    const spies = levels.map((level) => vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(format(...args))));
+    try {
+      await work();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    return lines;
+  }
+
+  it('02.9 a full Redis that refuses writes (OOM) costs the cache, not the read, for every class, and each refused write is logged; a session write fails loudly', async () => {
     const full = lab.redis.refusingClient(await needsMemory(), new ReplyError("OOM command not allowed when used memory > 'maxmemory'."));
     const cache = createShopCache({ redis: full, db: lab.db.pool, keyPrefix: lab.redis.prefix, redisTimeoutMs: PATIENT_MS });
-    const idea = `Under noeviction a full Redis still answers reads and refuses every write that needs memory ("OOM command not allowed"). A cache write is best effort: log it and return what Postgres gave. A session has no other copy, so failing to store it must reach the caller (${LESSON}, "Eviction policies").`;
+    const idea = `Under noeviction a full Redis still answers reads and refuses every write that needs memory ("OOM command not allowed"). A cache write is best effort: log the refusal, naming the key, and return what Postgres gave. A session has no other copy, so failing to store it must reach the caller (${LESSON}, "Eviction policies").`;
     const one = async (sql: string) => (await lab.db.sql(sql, [5]))[0];
     const expected = [
       await one('SELECT id, sku, name, category, price_cents AS "priceCents" FROM products WHERE id = $1'),
@@ -127,10 +141,20 @@ describe('when memory is full', () => {
       ),
       await one('SELECT user_id AS "userId", balance_cents::float8 AS "balanceCents" FROM accounts WHERE user_id = $1'),
     ];
-    for (const round of ['first', 'second']) {
-      const result = await outcome(Promise.all([cache.getProduct(5), cache.getInventory(5), cache.getProfile(5), cache.getLeaderboard(), cache.getBalance(5)]));
-      expect(result, `The ${round} round of reads (product, stock, profile and balance 5, and the leaderboard) gave ${JSON.stringify(result)}. ${idea}`).toEqual({ value: expected });
-    }
+    const logged = await consoleDuring(async () => {
+      for (const round of ['first', 'second']) {
+        const result = await outcome(Promise.all([cache.getProduct(5), cache.getInventory(5), cache.getProfile(5), cache.getLeaderboard(), cache.getBalance(5)]));
+        expect(result, `The ${round} round of reads (product, stock, profile and balance 5, and the leaderboard) gave ${JSON.stringify(result)}. ${idea}`).toEqual({ value: expected });
+      }
+    });
+    const v = SHAPE_VERSION;
+    const refused = [`product:5:v${v.product}`, `inventory:5:v${v.inventory}`, `profile:5:v${v.profile}`, `leaderboard:${LEADERBOARD_ID}:v${v.leaderboard}`].map((name) => lab.redis.key(name));
+    const unlogged = refused.filter((key) => !logged.some((line) => line.includes(key)));
+    expect(
+      unlogged,
+      `The full Redis refused the cache writes of ${unlogged.join(', ')}, and no console line named them (the code printed: ${JSON.stringify(logged)}). ` +
+        `Skipping a refused write is right, but silently: log it (console.warn or console.error) with its key, so whoever runs the service sees that the cache has stopped filling before the database feels it. ${idea}`,
+    ).toEqual([]);
     const login = await outcome(cache.startSession('s-full', { userId: 5 }));
     expect('error' in login, `startSession on a full Redis resolved; the user would believe they are logged in. ${idea}`).toBe(true);
     await expectNoKeys(lab.redis, idea);

@@ -136,4 +136,25 @@ describe('what comes back is what was stored', () => {
     const queries = lab.db.queries.count() - queriesBefore;
     expect(queries, `Instance B's four reads of values A had just cached sent ${queries} queries to Postgres; expected none (each a hit). ${idea}`).toBe(0);
   });
+
+  it('02.17 a row Postgres does not have is not cached: the read says null, and once the row is created the next read returns it', async () => {
+    const idea = `This lab's TTL table has no class for "not found", so a miss that finds no row returns null and caches nothing. A null stored under the key (as "null", or a marker) answers every read of that id with "not found" for the whole TTL of its class, and a product, stock row or profile created a moment later stays invisible for up to an hour (${LESSON}, "A TTL per data class"; lesson 01, "Caching \"not found\"").`;
+    const cache = cacheWith();
+    const id = 901; // beyond the seed's ids
+    const calls = [`getProduct(${id})`, `getInventory(${id})`, `getProfile(${id})`];
+    const reads = () => Promise.all([cache.getProduct(id), cache.getInventory(id), cache.getProfile(id)]);
+    const before = await reads();
+    for (const [i, call] of calls.entries()) {
+      expect(before[i], `${call} returned ${JSON.stringify(before[i])} while Postgres has no such row; expected null. ${idea}`).toBeNull();
+    }
+    await lab.db.sql(`INSERT INTO products (id, sku, name, category, price_cents) VALUES ($1, 'SKU-0901', 'Latecomer mug', 'cups', 990)`, [id]);
+    await lab.db.sql('INSERT INTO inventory (product_id, quantity) VALUES ($1, 3)', [id]);
+    await lab.db.sql(`INSERT INTO users (id, email) VALUES ($1, 'user901@example.test')`, [id]);
+    await lab.db.sql(`INSERT INTO profiles (user_id, display_name) VALUES ($1, 'User 901')`, [id]);
+    const after = await reads();
+    const expected = [await truth.product(id), await truth.inventory(id), await truth.profile(id)];
+    for (const [i, call] of calls.entries()) {
+      expect(after[i], `${call} returned null, then, once the row was created in Postgres, ${JSON.stringify(after[i])}; expected ${JSON.stringify(expected[i])}. ${idea}`).toEqual(expected[i]);
+    }
+  });
 });

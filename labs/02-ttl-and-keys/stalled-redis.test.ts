@@ -104,6 +104,38 @@ describe('when Redis fails or stalls', () => {
     );
   });
 
+  it('02.16 a read whose Redis read failed or timed out answers from Postgres without trying the cache write: Redis is asked once per read', async () => {
+    const idea = `A GET that failed or timed out has just shown that Redis is not answering. The read goes to Postgres and returns that value without sending the cache write: a SET after a stalled GET waits out redisTimeoutMs a second time, and each one piles another command onto a connection that is not answering. The next read, once Redis is back, caches the value (${LESSON}, "Eviction policies"; lesson 01, "When Redis is down").`;
+    const expected = await truthFor(4);
+    const writeNames = await writes();
+    /** A Redis whose writes work and whose every other command `fail`s (or, without it, is never answered); `sent` lists the writes it was sent. */
+    const readsBroken = async (fail?: () => Error) => {
+      const sent: string[] = [];
+      const redis = await clientThat((command, send) => {
+        const name = command.name.toLowerCase();
+        if (writeNames.has(name)) {
+          sent.push([name.toUpperCase(), ...command.args.slice(0, 1).map(String)].join(' '));
+          return send(command);
+        }
+        if (fail) command.reject(fail());
+        return command.promise;
+      });
+      return { redis, sent };
+    };
+    const scenarios: [string, Awaited<ReturnType<typeof readsBroken>>, Pick<ShopCacheOptions, 'redisTimeoutMs'>][] = [
+      [`drops the connection on every read (ECONNRESET) and takes writes (redisTimeoutMs ${PATIENT_MS})`, await readsBroken(() => new Error('read ECONNRESET')), { redisTimeoutMs: PATIENT_MS }],
+      ['never answers a read and takes writes (redisTimeoutMs 50)', await readsBroken(), { redisTimeoutMs: 50 }],
+    ];
+    await Promise.all(
+      scenarios.map(async ([what, { redis, sent }, timeout]) => {
+        const reads = outcome(readEverything(cacheOn(redis, timeout), 4));
+        const result = await expectSettlesWithin(reads, BOUND_MS, `Reading product, stock, profile, leaderboard and balance 4 from a Redis that ${what}`, idea);
+        expect(result, `From a Redis that ${what}, the reads gave ${JSON.stringify(result)}. ${idea}`).toEqual({ value: expected });
+        expect(sent, `From a Redis that ${what}, reads whose Redis read had failed went on to send ${sent.join('; ')}; expected no cache write from a read that could not read. ${idea}`).toEqual([]);
+      }),
+    );
+  });
+
   /** The id fields of `entity`'s shape, for id `id`. */
   const idOf = (entity: string, id: number) => (entity === 'product' ? { id } : entity === 'inventory' ? { productId: id } : { userId: id });
 

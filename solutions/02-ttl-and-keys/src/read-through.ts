@@ -12,8 +12,10 @@ export interface ReadThroughOptions<T> {
   onCacheError?: (error: unknown, key: string) => void;
 }
 
-const warn = (error: unknown, key: string) =>
+/** The default onCacheError: one line naming the key, so a cache that stopped filling shows. */
+function warn(error: unknown, key: string): void {
   console.warn(`[cache] ${key}: ${String(error)}; served from the database`);
+}
 
 // #region read-through
 /**
