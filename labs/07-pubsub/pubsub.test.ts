@@ -146,6 +146,8 @@ describe('invalidation across instances', () => {
 
     // The app may use the same subscriber connection for other channels: a message there is not an invalidation.
     const thrown = listenerErrors([a, b]);
+    const reactions: string[] = [];
+    for (const [who, inst] of [['A', a], ['B', b]] as const) inst.cache.on('invalidated', (keys) => reactions.push(`${who} emitted 'invalidated' ${JSON.stringify(keys)}`));
     const other = `${lab.redis.prefix}other-news`;
     await b.subscriber.subscribe(other);
     await caughtUp();
@@ -153,10 +155,12 @@ describe('invalidation across instances', () => {
     await lab.redis.admin.publish(other, replay ?? JSON.stringify({ keys: [key(2)] }));
     await lab.redis.admin.publish(channel, '}{ not an invalidation');
     await lab.redis.admin.publish(channel, JSON.stringify({ userId: 2, note: 'JSON, but not an invalidation' })); // another app, another version
+    await lab.redis.admin.publish(channel, JSON.stringify({ keys: [2, null] })); // a list, but of no key names
     await handled([lab.redis.admin], [a, b]);
-    expect(thrown.map(String), `Messages on ${channel} that are not invalidations (not JSON, and JSON of another shape) made a message listener throw. In a process of its own that is an uncaught exception, and the instance goes down: ignore what does not parse, and check what the JSON holds, not only that it parses.\n${exactIdea}`).toEqual([]);
+    expect(thrown.map(String), `Messages on ${channel} that are not invalidations (not JSON, JSON of another shape, a list of keys that are not key names) made a message listener throw. In a process of its own that is an uncaught exception, and the instance goes down: ignore what does not parse, and check what the JSON holds, not only that it parses.\n${exactIdea}`).toEqual([]);
+    expect(reactions, `A message on ${other} and three on ${channel} that are not invalidations (not JSON, JSON of another shape, a list of keys that are not key names) made the instances react: ${reactions.join('; ')}. 'invalidated' tells listeners that a message named keys and they left L1; a message that names none is ignored, with no event.\n${exactIdea}`).toEqual([]);
     const after = await sentDuring(lab, () => readAll(b));
-    expect(after, `After a message on ${other} (another channel of the same subscriber connection) and two on ${channel} that are not invalidations (not JSON, and JSON of another shape), B read from Redis again (${after.join(', ')}). Only ${channel} carries invalidations, and a message that is not one is ignored, not fatal.\n${exactIdea}`).toEqual([]);
+    expect(after, `After a message on ${other} (another channel of the same subscriber connection) and three on ${channel} that are not invalidations (not JSON, JSON of another shape, a list of keys that are not key names), B read from Redis again (${after.join(', ')}). Only ${channel} carries invalidations, and a message that is not one is ignored, not fatal.\n${exactIdea}`).toEqual([]);
   });
 });
 

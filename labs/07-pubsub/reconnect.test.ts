@@ -12,7 +12,7 @@ import { invalidationChannel, profileKey } from './src/contract.js';
 
 const lab = useLab('07');
 // A killed subscriber reconnects at once, so a check waits for events, never for a backoff.
-const { instances } = appInstances(lab, { retryStrategy: () => 5 });
+const { instance, instances } = appInstances(lab, { retryStrategy: () => 5 });
 
 const lostIdea = `Pub/sub delivers at most once: a message published while a subscriber is not subscribed is gone, and ioredis's automatic resubscribe cannot bring it back. Each time the subscriber is back (every 'ready' after the first subscribe), SUBSCRIBE again and await the reply, then flush L1, then emit 'resubscribed' (${LESSON}, "When the connection drops").`;
 
@@ -112,5 +112,12 @@ describe('closing an instance', () => {
     expect(reactions, `After close(), a reconnect made B react: ${reactions.join(', ')}.\n${closeIdea}`).toEqual([]);
     expect([b.redis.status, b.subscriber.status], `After close(), B's connections are ${b.redis.status} and ${b.subscriber.status}.\n${closeIdea}`).toEqual(['ready', 'ready']);
     expect(await b.redis.ping(), closeIdea).toBe('PONG');
+
+    // The app rebuilds its cache on the same connections (new options, a tenant reloaded): the
+    // channel is subscribed again and carries A's messages, and the closed instance must not hear them.
+    const rebuilt = await instance({ redis: b.redis, subscriber: b.subscriber });
+    await a.cache.updateProfile(1, { displayName: 'Renamed for the rebuilt cache' });
+    await handled([a.redis], [rebuilt]); // A's message has reached the shared subscriber by now
+    expect(reactions, `After close(), the app opened a new cache on B's connections, and A's next write made the closed B react: ${reactions.join(', ')}. Its message listener is still on the connection, and the channel it listens for is subscribed again.\n${closeIdea}`).toEqual([]);
   });
 });

@@ -29,7 +29,8 @@ export class TwoTierCache<V> extends EventEmitter<ProfileCacheEvents> {
    * fetched may be the very one the message just invalidated.
    */
   private epoch = 0;
-  private bus: InvalidationBus | undefined;
+  /** Set by open() before it hands out the instance, so every method can rely on it. */
+  private bus!: InvalidationBus;
 
   private constructor(private readonly options: TwoTierOptions<V>) {
     super();
@@ -82,12 +83,11 @@ export class TwoTierCache<V> extends EventEmitter<ProfileCacheEvents> {
 
   /** Call after the database commit. */
   invalidate(keys: string[]): Promise<void> {
-    const bus = this.bus;
     return invalidateTiers(
       {
         redis: this.options.redis,
         dropLocal: (gone) => this.dropLocal(gone),
-        publish: (gone) => bus?.publish(gone) ?? Promise.resolve(),
+        publish: (gone) => this.bus.publish(gone),
       },
       keys,
     );
@@ -109,6 +109,6 @@ export class TwoTierCache<V> extends EventEmitter<ProfileCacheEvents> {
   // #endregion on-message
 
   async close(): Promise<void> {
-    await this.bus?.close();
+    await this.bus.close();
   }
 }
