@@ -11,7 +11,7 @@ import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { useCodeConnections } from './code-connections.support.js';
 import { createCatalogPages } from './src/catalog-pages.js';
-import { categoryTag, formatPrice, pageKey } from './src/contract.js';
+import { categoryTag, formatPrice, pageKey, productTag, tagKey } from './src/contract.js';
 
 const lab = useLab('05');
 const LESSON = 'Lesson 05, Tags';
@@ -201,7 +201,7 @@ describe('a price change, seen from outside', () => {
     const logs = [vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')].map((spy) => spy.mockImplementation(() => {}));
     const logged = () => logs.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
     const settle = <T>(work: Promise<T>): Promise<{ value?: T; error?: string }> => work.then((value) => ({ value }), (error: unknown) => ({ error: String(error) }));
-    const idea = `The database is the source of truth and Redis only a copy. When Redis fails, at any command, render from Postgres and skip the cache; when the invalidation after a committed UPDATE fails, the price has still changed: log it (console.warn or console.error) and resolve (the pages' TTL bounds the lag), or retry from an outbox (Lesson 01, "When Redis is down"; ${LESSON}, "Invalidating a tag in one step").`;
+    const idea = `The database is the source of truth and Redis only a copy. When Redis fails, at any command, render from Postgres, skip the cache and log the failure (console.warn or console.error); when the invalidation after a committed UPDATE fails, the price has still changed: log it (console.warn or console.error) and resolve (the pages' TTL bounds the lag), or retry from an outbox (Lesson 01, "When Redis is down"; ${LESSON}, "Invalidating a tag in one step").`;
     const faults = [
       { what: 'every Redis command failing', cents: 1999, wrap: refuse(() => true, new Error('Connection is closed. (Redis is down, injected by the check)')) },
       // A failover demoted the server: reads still answer (the pages miss), every write is refused.
@@ -220,6 +220,7 @@ describe('a price change, seen from outside', () => {
           } else if (logged() === before) {
             problems.push(`with ${what}, updatePrice(1, ${cents}) resolved without logging anything: the pages still show the old price and nobody is told`);
           }
+          const beforePages = logged();
           for (const [page, outcome, text] of [
             ['productPage(2)', await settle(s.productPage(2)), 'Burr grinder #2'],
             ["categoryPage('jugs')", await settle(s.categoryPage('jugs')), 'Milk jug #13'],
@@ -227,9 +228,21 @@ describe('a price change, seen from outside', () => {
           ] as const) {
             if (!String(outcome.value ?? '').includes(text)) problems.push(`with ${what}, ${page} ${outcome.error ? `rejected: ${outcome.error}` : `returned ${String(outcome.value).slice(0, 60)}`}, expected the page rendered from Postgres`);
           }
+          if (logged() === beforePages) problems.push(`with ${what}, three page reads whose cache writes all failed logged nothing: the cache is off and nobody is told`);
         } finally {
           restore();
         }
+      }
+      // Redis accepts the transaction and refuses one command in it: EXEC answers, with the
+      // error in that command's reply. Here a tag key an older release left holding a string.
+      const stale = tagKey(lab.redis.prefix, productTag(4));
+      await lab.redis.admin.set(stale, 'written by an older release', 'EX', 600);
+      const before = logged();
+      const outcome = await settle(s.productPage(4));
+      if (!String(outcome.value ?? '').includes('Tamper #4')) {
+        problems.push(`with ${stale} holding a string, productPage(4) ${outcome.error ? `rejected: ${outcome.error}` : `returned ${String(outcome.value).slice(0, 60)}`}, expected the page rendered from Postgres`);
+      } else if (logged() === before) {
+        problems.push(`with ${stale} holding a string, Redis answered WRONGTYPE to the SADD that lists product 4's page, and productPage(4) logged nothing: a write refused in part is a failed write (ioredis's exec() resolves anyway, with the error in that command's reply)`);
       }
     } finally {
       for (const spy of logs) spy.mockRestore();

@@ -11,6 +11,7 @@
  */
 import type { Redis } from 'ioredis';
 import { TAG_TTL_MARGIN_SECONDS, tagKey, type TaggedPage } from '../../../labs/05-tags/src/contract.js';
+import { execWhole } from '../src/exec-whole.js';
 
 export async function storeTagged(redis: Redis, keyPrefix: string, page: TaggedPage): Promise<void> {
   const lifetime = page.ttlSeconds + TAG_TTL_MARGIN_SECONDS;
@@ -19,5 +20,5 @@ export async function storeTagged(redis: Redis, keyPrefix: string, page: TaggedP
     commands.sadd(tagKey(keyPrefix, name), page.key);
     commands.expire(tagKey(keyPrefix, name), lifetime, 'GT');
   }
-  await commands.exec();
+  await execWhole(commands, page.key);
 }

@@ -12,6 +12,7 @@
  */
 import type { Redis } from 'ioredis';
 import { TAG_TTL_MARGIN_SECONDS, tagKey, type TaggedPage } from '../../../labs/05-tags/src/contract.js';
+import { execWhole } from '../src/exec-whole.js';
 
 export async function storeTagged(redis: Redis, keyPrefix: string, page: TaggedPage): Promise<void> {
   await redis.set(page.key, page.html, 'EX', page.ttlSeconds);
@@ -21,5 +22,5 @@ export async function storeTagged(redis: Redis, keyPrefix: string, page: TaggedP
     const set = tagKey(keyPrefix, tag);
     listing.sadd(set, page.key).expire(set, seconds, 'NX').expire(set, seconds, 'GT');
   }
-  await listing.exec();
+  await execWhole(listing, page.key);
 }

@@ -12,6 +12,7 @@
  */
 import type { Redis } from 'ioredis';
 import { TAG_TTL_MARGIN_SECONDS, tagKey, type TaggedPage } from '../../../labs/05-tags/src/contract.js';
+import { execWhole } from '../src/exec-whole.js';
 
 const alreadyListed = new WeakMap<Redis, Set<string>>();
 
@@ -28,6 +29,6 @@ export async function storeTagged(redis: Redis, keyPrefix: string, page: TaggedP
     tx.expire(members, keepFor, 'NX');
     tx.expire(members, keepFor, 'GT');
   }
-  await tx.exec();
+  await execWhole(tx, page.key);
   for (const tag of fresh) seen.add(`${tag}|${page.key}`);
 }

@@ -10,10 +10,11 @@
  */
 import type { Redis } from 'ioredis';
 import { tagKey, type TaggedPage } from '../../../labs/05-tags/src/contract.js';
+import { execWhole } from '../src/exec-whole.js';
 
 export async function storeTagged(redis: Redis, keyPrefix: string, page: TaggedPage): Promise<void> {
   const tx = redis.multi();
   tx.set(page.key, page.html, 'EX', page.ttlSeconds);
   page.tags.forEach((tag) => tx.sadd(tagKey(keyPrefix, tag), page.key));
-  await tx.exec();
+  await execWhole(tx, page.key);
 }

@@ -12,11 +12,12 @@
  */
 import type { Redis } from 'ioredis';
 import { PAGE_TTL_SECONDS, TAG_TTL_MARGIN_SECONDS, tagKey, type TaggedPage } from '../../../labs/05-tags/src/contract.js';
+import { execWhole } from '../src/exec-whole.js';
 
 const SET_SECONDS = Math.max(...Object.values(PAGE_TTL_SECONDS)) + TAG_TTL_MARGIN_SECONDS;
 
 export async function storeTagged(redis: Redis, keyPrefix: string, page: TaggedPage): Promise<void> {
   const block = redis.multi().set(page.key, page.html, 'EX', page.ttlSeconds);
   for (const tag of page.tags) block.sadd(tagKey(keyPrefix, tag), page.key).expire(tagKey(keyPrefix, tag), SET_SECONDS);
-  await block.exec();
+  await execWhole(block, page.key);
 }

@@ -11,6 +11,7 @@
  */
 import type { Redis } from 'ioredis';
 import { tagKey, type TaggedPage } from '../../../labs/05-tags/src/contract.js';
+import { execWhole } from '../src/exec-whole.js';
 
 export async function storeTagged(redis: Redis, keyPrefix: string, page: TaggedPage): Promise<void> {
   const batch = redis.pipeline();
@@ -20,5 +21,5 @@ export async function storeTagged(redis: Redis, keyPrefix: string, page: TaggedP
     batch.sadd(setName, page.key);
     batch.expire(setName, page.ttlSeconds * 2);
   }
-  await batch.exec();
+  await execWhole(batch, page.key);
 }

@@ -13,13 +13,14 @@
  */
 import type { Redis } from 'ioredis';
 import { TAG_TTL_MARGIN_SECONDS, tagKey, type TaggedPage } from '../../../labs/05-tags/src/contract.js';
+import { execWhole } from '../src/exec-whole.js';
 
 export async function storeTagged(redis: Redis, keyPrefix: string, page: TaggedPage): Promise<void> {
   const tagTtlSeconds = page.ttlSeconds + TAG_TTL_MARGIN_SECONDS;
   const sets = [...new Set(page.tags)].map((tag) => tagKey(keyPrefix, tag));
   const block = redis.multi().set(page.key, page.html, 'EX', page.ttlSeconds);
   for (const set of sets) block.sadd(set, page.key).expire(set, tagTtlSeconds, 'NX');
-  await block.exec();
+  await execWhole(block, page.key);
   const lengthen = redis.pipeline();
   for (const set of sets) lengthen.expire(set, tagTtlSeconds, 'GT');
   await lengthen.exec();

@@ -11,17 +11,17 @@
  */
 import type { Redis } from 'ioredis';
 import { TAG_TTL_MARGIN_SECONDS, tagKey, type TaggedPage } from '../../../labs/05-tags/src/contract.js';
+import { execWhole } from '../src/exec-whole.js';
 
 export async function storeTagged(redis: Redis, keyPrefix: string, page: TaggedPage): Promise<void> {
   const seconds = String(page.ttlSeconds + TAG_TTL_MARGIN_SECONDS);
   const sets = page.tags.map((tag) => tagKey(keyPrefix, tag));
-  await redis
-    .multi([
-      ['set', page.key, page.html, 'EX', String(page.ttlSeconds)],
-      ...sets.flatMap((set) => [
-        ['sadd', set, page.key],
-        ['expire', set, seconds, 'NX'],
-      ]),
-    ])
-    .exec();
+  const block = redis.multi([
+    ['set', page.key, page.html, 'EX', String(page.ttlSeconds)],
+    ...sets.flatMap((set) => [
+      ['sadd', set, page.key],
+      ['expire', set, seconds, 'NX'],
+    ]),
+  ]);
+  await execWhole(block, page.key);
 }

@@ -6,7 +6,6 @@ import type {
 import {
   PAGE_TTL_SECONDS,
   categoryTag,
-  pageKey,
   productTag,
   renderListing,
   renderProductPage,
@@ -14,43 +13,14 @@ import {
   selectCategory,
   selectProduct,
 } from '../../../labs/05-tags/src/contract.js';
+import { cachedPage, type Rendered } from './cached-page.js';
 import { invalidateTag } from './invalidate-tag.js';
-import { storeTagged } from './store-tagged.js';
 import { updatePrice } from './update-price.js';
-
-/** A freshly rendered page and the tags it must be listed under. */
-interface Rendered {
-  html: string;
-  tags: string[];
-}
-
-const warn = (what: string) => (error: unknown) =>
-  console.warn(`[pages] ${what}: ${String(error)}`);
 
 export function createCatalogPages(options: CatalogPagesOptions): CatalogPages {
   const { redis, db, keyPrefix } = options;
-  // #region cached-page
-  /** Cache-aside for one page: Redis first; on a miss render it, then store it with its tags. */
-  async function cached(
-    page: string,
-    ttlSeconds: number,
-    render: () => Promise<Rendered | null>,
-  ) {
-    const key = pageKey(keyPrefix, page);
-    // A Redis failure costs a render, never the page (lesson 01 also bounds a stalled server).
-    const hit = await redis.get(key).catch((error: unknown) => {
-      warn(`could not read ${key}`)(error);
-      return null;
-    });
-    if (hit !== null) return hit;
-    const fresh = await render();
-    if (fresh === null) return null;
-    await storeTagged(redis, keyPrefix, { key, ttlSeconds, ...fresh }).catch(
-      warn(`could not cache ${key}`),
-    );
-    return fresh.html;
-  }
-  // #endregion cached-page
+  const cached = (page: string, ttlSeconds: number, render: () => Promise<Rendered | null>) =>
+    cachedPage(redis, keyPrefix, page, ttlSeconds, render);
 
   // #region page-tags
   // A page is tagged with everything it shows, not with what its key names: the key of a

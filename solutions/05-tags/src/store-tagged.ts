@@ -4,6 +4,7 @@ import {
   tagKey,
   type TaggedPage,
 } from '../../../labs/05-tags/src/contract.js';
+import { execWhole } from './exec-whole.js';
 
 // #region store-tagged
 /**
@@ -26,8 +27,6 @@ export async function storeTagged(
     // cannot cut short the set that a ten-minute product page still depends on.
     block.sadd(set, page.key).expire(set, tagTtlSeconds, 'NX').expire(set, tagTtlSeconds, 'GT');
   }
-  const replies = await block.exec();
-  const failed = replies?.find(([error]) => error)?.[0];
-  if (!replies || failed) throw failed ?? new Error(`MULTI for ${page.key} was discarded`);
+  await execWhole(block, page.key);
 }
 // #endregion store-tagged
