@@ -38,7 +38,7 @@ const show = (reply: HttpReply) =>
     .join(', ');
 
 describe('responses clients can act on', () => {
-  it('10.8 every let-through response carries RateLimit-Limit, -Remaining and -Reset, exact', async () => {
+  it('10.8 every let-through response carries RateLimit-Limit, -Remaining and -Reset, exact, and no Retry-After', async () => {
     const clock = new Clock();
     const windowMs = 10_000;
     const policies = { read: policy(3, windowMs), write: policy(2, 20_000), login: policy(4, 5_000) };
@@ -57,6 +57,11 @@ describe('responses clients can act on', () => {
       clock.at(offset);
       const reply = await [a!, b!][i % 2]!.send('read', 'acme');
       expect(reply.status, `GET /orders at ${offset} ms should be let through`).toBe(200);
+      expect(
+        reply.headers.get('Retry-After'),
+        `GET /orders at ${offset} ms was let through with Retry-After ${reply.headers.get('Retry-After')}: ` +
+          `a client that honours it would wait for nothing. Retry-After belongs to the 429 only.`,
+      ).toBeNull();
       expect(
         budgetOf(reply),
         `Limit 3 per ${windowMs} ms, the first request at 0 ms. GET /orders at ${offset} ms answered ` +
