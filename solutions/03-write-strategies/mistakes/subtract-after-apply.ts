@@ -1,7 +1,7 @@
 /**
  * Mistake: a flush reads the pending counts, applies them, then subtracts them, guarded by an in-process lock
  * Replaces: flush-views.ts
- * Caught by: 03.13, 03.14
+ * Caught by: 03.13
  *
  * HINCRBY by minus what was applied keeps every view that arrived during the write, and a
  * flag stops two flushes of this process from reading the same counts, so the buffer
