@@ -9,28 +9,15 @@
  * reads the totals sees them incomplete. A shutdown step resolves when its work is done.
  */
 import type { ViewCounter, ViewCounterOptions } from '../../../labs/03-write-strategies/src/contract.js';
-import { flushViews } from '../src/flush-views.js';
-import { viewKeys } from '../src/keys.js';
-import { recordView } from '../src/record-view.js';
+import { createViewCounter as createRealCounter } from '../src/view-counter.js';
 
-export function createViewCounter({ redis, db, keyPrefix, flushIntervalMs }: ViewCounterOptions): ViewCounter {
-  const keys = viewKeys(keyPrefix);
-  let queue: Promise<unknown> = Promise.resolve();
-  const flush = (): Promise<number> => {
-    const run = queue.then(() => flushViews(redis, db, keys));
-    queue = run.catch(() => {});
-    return run;
-  };
-  const timer =
-    flushIntervalMs === undefined
-      ? undefined
-      : setInterval(() => void flush().catch((error: unknown) => console.warn(String(error))), flushIntervalMs);
+export function createViewCounter(options: ViewCounterOptions): ViewCounter {
+  const counter = createRealCounter(options);
   return {
-    recordView: (productId) => recordView(redis, keys, productId),
-    flush,
+    ...counter,
     async close() {
-      clearInterval(timer);
-      void flush().catch((error: unknown) => console.warn(String(error)));
+      // The real close() stops the timer at once; its last flush is left to run on its own.
+      void counter.close().catch((error: unknown) => console.warn(String(error)));
     },
   };
 }

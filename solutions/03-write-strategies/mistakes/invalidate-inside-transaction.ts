@@ -11,20 +11,20 @@
  * nothing removes it. Invalidate after the commit, outside the transaction.
  */
 import { updateProductPrice, type Catalog, type CatalogOptions } from '../../../labs/03-write-strategies/src/contract.js';
-import { catalogReads } from '../src/catalog-reads.js';
 import { invalidate } from '../src/fence.js';
+import { productKeys } from '../src/keys.js';
+import { createInvalidatingCatalog as createRealCatalog } from '../src/invalidate-on-write.js';
 
 export function createInvalidatingCatalog(options: CatalogOptions): Catalog {
-  const { redis, db } = options;
-  const { keysOf, getProduct } = catalogReads(options);
+  const { redis, db, keyPrefix } = options;
   return {
-    getProduct,
+    ...createRealCatalog(options),
     async updatePrice(id, priceCents) {
       const client = await db.connect();
       try {
         await client.query('BEGIN');
         const product = await updateProductPrice(client, id, priceCents);
-        if (product !== null) await invalidate(redis, keysOf(id));
+        if (product !== null) await invalidate(redis, productKeys(keyPrefix, id));
         await client.query('COMMIT');
         return product;
       } catch (error) {
@@ -34,6 +34,5 @@ export function createInvalidatingCatalog(options: CatalogOptions): Catalog {
         client.release();
       }
     },
-    settled: async () => {},
   };
 }

@@ -11,26 +11,20 @@
  * setTimeout that schedules the next one).
  */
 import type { ViewCounter, ViewCounterOptions } from '../../../labs/03-write-strategies/src/contract.js';
-import { flushViews } from '../src/flush-views.js';
-import { viewKeys } from '../src/keys.js';
-import { recordView } from '../src/record-view.js';
+import { createViewCounter as createRealCounter } from '../src/view-counter.js';
 
-export function createViewCounter({ redis, db, keyPrefix, flushIntervalMs }: ViewCounterOptions): ViewCounter {
-  const keys = viewKeys(keyPrefix);
-  let queue: Promise<unknown> = Promise.resolve();
-  const flush = (): Promise<number> => {
-    const run = queue.then(() => flushViews(redis, db, keys));
-    queue = run.catch(() => {});
-    return run;
-  };
+export function createViewCounter(options: ViewCounterOptions): ViewCounter {
+  const { flushIntervalMs } = options;
+  const counter = createRealCounter({ ...options, flushIntervalMs: undefined });
   const timer =
-    flushIntervalMs === undefined ? undefined : setTimeout(() => void flush().catch((error: unknown) => console.warn(String(error))), flushIntervalMs);
+    flushIntervalMs === undefined
+      ? undefined
+      : setTimeout(() => void counter.flush().catch((error: unknown) => console.warn(String(error))), flushIntervalMs);
   return {
-    recordView: (productId) => recordView(redis, keys, productId),
-    flush,
+    ...counter,
     async close() {
       clearTimeout(timer);
-      await flush();
+      await counter.close();
     },
   };
 }

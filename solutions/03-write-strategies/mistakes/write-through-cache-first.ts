@@ -10,22 +10,21 @@
  * cache from the row it returns.
  */
 import { updateProductPrice, type Catalog, type CatalogOptions } from '../../../labs/03-write-strategies/src/contract.js';
-import { catalogReads } from '../src/catalog-reads.js';
 import { readFence, writeThrough } from '../src/fence.js';
+import { productKeys } from '../src/keys.js';
+import { createWriteThroughCatalog as createRealCatalog } from '../src/write-through.js';
 
 export function createWriteThroughCatalog(options: CatalogOptions): Catalog {
-  const { redis, db } = options;
-  const { getProduct, keysOf } = catalogReads(options);
-
+  const catalog = createRealCatalog(options);
+  const { redis, db, keyPrefix } = options;
   return {
-    getProduct,
+    ...catalog,
     async updatePrice(id, priceCents) {
-      const current = await getProduct(id);
+      const current = await catalog.getProduct(id);
       if (!current) return null;
-      const keys = keysOf(id);
+      const keys = productKeys(keyPrefix, id);
       await writeThrough(redis, keys, await readFence(redis, keys), JSON.stringify({ ...current, priceCents }));
       return updateProductPrice(db, id, priceCents);
     },
-    settled: async () => {},
   };
 }

@@ -10,17 +10,18 @@
  * writes a version that never existed in the database, for an hour.
  */
 import { updateProductPrice, type Catalog, type CatalogOptions } from '../../../labs/03-write-strategies/src/contract.js';
-import { catalogReads } from '../src/catalog-reads.js';
 import { invalidate, readFence, writeThrough } from '../src/fence.js';
+import { productKeys } from '../src/keys.js';
+import { createWriteThroughCatalog as createRealCatalog } from '../src/write-through.js';
 
 export function createWriteThroughCatalog(options: CatalogOptions): Catalog {
-  const { redis, db } = options;
-  const { keysOf, getProduct } = catalogReads(options);
+  const { redis, db, keyPrefix } = options;
+  const catalog = createRealCatalog(options);
   return {
-    getProduct,
+    ...catalog,
     async updatePrice(id, priceCents) {
-      const keys = keysOf(id);
-      const current = await getProduct(id);
+      const current = await catalog.getProduct(id);
+      const keys = productKeys(keyPrefix, id);
       const seen = await readFence(redis, keys).catch(() => null);
       const product = await updateProductPrice(db, id, priceCents);
       if (product === null || current === null) return product;
@@ -28,6 +29,5 @@ export function createWriteThroughCatalog(options: CatalogOptions): Catalog {
       await (seen === null ? invalidate(redis, keys) : writeThrough(redis, keys, seen, value)).catch(() => {});
       return product;
     },
-    settled: async () => {},
   };
 }

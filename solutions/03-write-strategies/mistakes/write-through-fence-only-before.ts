@@ -12,8 +12,9 @@
  * after the commit, in the step that writes the new row.
  */
 import { PRODUCT_TTL_SECONDS, updateProductPrice, type Catalog, type CatalogOptions } from '../../../labs/03-write-strategies/src/contract.js';
-import { catalogReads } from '../src/catalog-reads.js';
 import { invalidate } from '../src/fence.js';
+import { productKeys } from '../src/keys.js';
+import { createWriteThroughCatalog as createRealCatalog } from '../src/write-through.js';
 
 const BUMP = `
   local fence = redis.call('INCR', KEYS[1])
@@ -30,12 +31,11 @@ const SET_IF_MINE = `
 `;
 
 export function createWriteThroughCatalog(options: CatalogOptions): Catalog {
-  const { redis, db } = options;
-  const { keysOf, getProduct } = catalogReads(options);
+  const { redis, db, keyPrefix } = options;
   return {
-    getProduct,
+    ...createRealCatalog(options),
     async updatePrice(id, priceCents) {
-      const keys = keysOf(id);
+      const keys = productKeys(keyPrefix, id);
       const mine = await redis.eval(BUMP, 1, keys.fence, PRODUCT_TTL_SECONDS).then(String, () => null);
       const product = await updateProductPrice(db, id, priceCents);
       if (product === null) return null;
@@ -46,6 +46,5 @@ export function createWriteThroughCatalog(options: CatalogOptions): Catalog {
       await step.catch((error: unknown) => console.warn(String(error)));
       return product;
     },
-    settled: async () => {},
   };
 }

@@ -9,23 +9,19 @@
  * optimisation; a Redis outage must not stop writes to the source of truth. Without a
  * fence, update Postgres anyway and fall back to deleting the entry.
  */
-import { updateProductPrice, type Catalog, type CatalogOptions } from '../../../labs/03-write-strategies/src/contract.js';
-import { catalogReads } from '../src/catalog-reads.js';
-import { readFence, writeThrough } from '../src/fence.js';
+import type { Catalog, CatalogOptions } from '../../../labs/03-write-strategies/src/contract.js';
+import { readFence } from '../src/fence.js';
+import { productKeys } from '../src/keys.js';
+import { createWriteThroughCatalog as createRealCatalog } from '../src/write-through.js';
 
 export function createWriteThroughCatalog(options: CatalogOptions): Catalog {
-  const { redis, db } = options;
-  const { keysOf, getProduct } = catalogReads(options);
+  const catalog = createRealCatalog(options);
   return {
-    getProduct,
+    ...catalog,
     async updatePrice(id, priceCents) {
-      const keys = keysOf(id);
-      const seen = await readFence(redis, keys);
-      const product = await updateProductPrice(db, id, priceCents);
-      if (product === null) return null;
-      await writeThrough(redis, keys, seen, JSON.stringify(product)).catch((error: unknown) => console.warn(String(error)));
-      return product;
+      // A failure here rejects before the real update, which would have carried on without it.
+      await readFence(options.redis, productKeys(options.keyPrefix, id));
+      return catalog.updatePrice(id, priceCents);
     },
-    settled: async () => {},
   };
 }

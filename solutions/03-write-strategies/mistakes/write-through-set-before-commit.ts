@@ -10,16 +10,16 @@
  * the cache only after COMMIT has returned.
  */
 import { updateProductPrice, type Catalog, type CatalogOptions } from '../../../labs/03-write-strategies/src/contract.js';
-import { catalogReads } from '../src/catalog-reads.js';
 import { readFence, writeThrough } from '../src/fence.js';
+import { productKeys } from '../src/keys.js';
+import { createWriteThroughCatalog as createRealCatalog } from '../src/write-through.js';
 
 export function createWriteThroughCatalog(options: CatalogOptions): Catalog {
-  const { redis, db } = options;
-  const { keysOf, getProduct } = catalogReads(options);
   return {
-    getProduct,
+    ...createRealCatalog(options),
     async updatePrice(id, priceCents) {
-      const keys = keysOf(id);
+      const { redis, db, keyPrefix } = options;
+      const keys = productKeys(keyPrefix, id);
       const seen = await readFence(redis, keys);
       const client = await db.connect();
       try {
@@ -35,6 +35,5 @@ export function createWriteThroughCatalog(options: CatalogOptions): Catalog {
         client.release();
       }
     },
-    settled: async () => {},
   };
 }

@@ -9,29 +9,17 @@
  * page turns stale this process never refreshes it again, and with every process in the
  * same state the page ages out of Redis and its readers all miss together.
  */
-import type { Redis } from 'ioredis';
-import { lockKeyFor, type CacheSettings } from '../../../labs/04-stampede/src/contract.js';
-import type { Refresh } from '../src/background-refresh.js';
-import { loadEntry, readEntry, writeEntry } from '../src/entry-store.js';
-import { whileHolding } from '../src/hold-lock.js';
-import { acquireLock } from '../src/lock.js';
+import { createRefresher as createRealRefresher } from '../src/background-refresh.js';
 
-export function createRefresher(redis: Redis, settings: CacheSettings): Refresh {
-  const running = new Set<string>();
+export const createRefresher: typeof createRealRefresher = (redis, settings) => {
+  const marked = new Set<string>();
   return (key, seen, load) => {
-    if (running.has(key)) return;
-    running.add(key);
-    (async () => {
-      const lock = await acquireLock(redis, lockKeyFor(key), { ttlMs: settings.lockTtlMs, waitMs: 0 });
-      if (!lock) return;
-      await whileHolding(redis, lock, settings.lockTtlMs, async () => {
-        const current = await readEntry(redis, key);
-        if (current && current.freshUntil > seen.freshUntil) return;
-        await writeEntry(redis, key, await loadEntry(load, settings), settings);
-      });
-    })().catch((error: unknown) => {
-      running.delete(key); // let the next reader try again
+    if (marked.has(key)) return;
+    marked.add(key);
+    const onBackgroundError = (error: unknown) => {
+      marked.delete(key); // let the next reader try again
       settings.onBackgroundError(error);
-    });
+    };
+    createRealRefresher(redis, { ...settings, onBackgroundError })(key, seen, load);
   };
-}
+};

@@ -10,40 +10,9 @@
  * in again early. Without an injected clock, let the script read Redis's TIME: one clock
  * for every instance.
  */
-import {
-  DEFAULT_REDIS_TIMEOUT_MS,
-  policyFor,
-  type Decision,
-  type Limiter,
-  type LimiterOptions,
-} from '../../../labs/10-rate-limiting/src/contract.js';
-import { within } from '../src/bounded.js';
-import { decideWithoutRedis, warn } from '../src/failure.js';
-import { limitKey } from '../src/keys.js';
-import { countRequest } from '../src/sliding-window.js';
+import type { Limiter, LimiterOptions } from '../../../labs/10-rate-limiting/src/contract.js';
+import { createLimiter as createRealLimiter } from '../src/limiter.js';
 
 export function createLimiter(options: LimiterOptions): Limiter {
-  const timeoutMs = options.redisTimeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS;
-  const log = options.log ?? warn;
-  return {
-    async hit(apiKey, routeClass): Promise<Decision> {
-      const policy = policyFor(options, routeClass);
-      const key = limitKey(options.keyPrefix, routeClass, apiKey);
-      let counted;
-      try {
-        const now = (options.now ?? Date.now)();
-        const counting = countRequest(options.redis, key, policy, now);
-        counted = await within(counting, timeoutMs);
-      } catch (error) {
-        return decideWithoutRedis(routeClass, policy, error, log);
-      }
-      return {
-        outcome: counted.admitted ? 'allowed' : 'limited',
-        limit: policy.limit,
-        remaining: counted.admitted ? policy.limit - counted.count : 0,
-        // Rounded up: a client that comes back after this many seconds finds room.
-        resetSeconds: Math.ceil((counted.freesAtMs - counted.nowMs) / 1000),
-      };
-    },
-  };
+  return createRealLimiter({ ...options, now: options.now ?? (() => Date.now()) });
 }

@@ -8,18 +8,8 @@
  * before it is refused; sent only on the refusal, they tell it about its budget when the
  * budget is already gone.
  */
-import type { Response } from 'express';
-import type { Decision } from '../../../labs/10-rate-limiting/src/contract.js';
+import { describeBudget as describeEveryBudget } from '../src/headers.js';
 
-/** The RateLimit-* fields of the IETF draft, and Retry-After on a refusal. */
-export function describeBudget(res: Response, decision: Decision): void {
-  if (decision.outcome !== 'limited') return;
-  res.set({
-    'RateLimit-Limit': String(decision.limit),
-    'RateLimit-Remaining': String(decision.remaining),
-    'RateLimit-Reset': String(decision.resetSeconds),
-  });
-  if (decision.outcome === 'limited') {
-    res.set('Retry-After', String(decision.resetSeconds));
-  }
-}
+export const describeBudget: typeof describeEveryBudget = (res, decision) => {
+  if (decision.outcome === 'limited') describeEveryBudget(res, decision);
+};

@@ -10,16 +10,9 @@
  * left", all record themselves, and the limit leaks by as many as raced.
  */
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import type { Policy } from '../../../labs/10-rate-limiting/src/contract.js';
-import type { Counted } from '../src/sliding-window.js';
+import type { countRequest as CountRequest } from '../src/sliding-window.js';
 
-export async function countRequest(
-  redis: Redis,
-  key: string,
-  policy: Policy,
-  nowMs: number | undefined,
-): Promise<Counted> {
+export const countRequest: typeof CountRequest = async (redis, key, policy, nowMs) => {
   const now = nowMs ?? Date.now();
   const since = `(${now - policy.windowMs}`;
   const counted = await redis
@@ -40,4 +33,4 @@ export async function countRequest(
     .exec();
   const freesAtMs = (count === 0 ? now : oldest) + policy.windowMs;
   return { admitted: true, count: count + 1, freesAtMs, nowMs: now };
-}
+};

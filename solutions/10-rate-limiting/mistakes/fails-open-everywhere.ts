@@ -8,26 +8,9 @@
  * is unavailable, which an attacker guessing passwords can arrange or wait for. The
  * policy is per class for that reason.
  */
-import type {
-  Decision,
-  FailureLogEntry,
-  Policy,
-  RouteClass,
-} from '../../../labs/10-rate-limiting/src/contract.js';
+import { decideWithoutRedis as decideByPolicy } from '../src/failure.js';
 
-/** What the class's policy decides when Redis cannot be asked; logged every time. */
-export function decideWithoutRedis(
-  routeClass: RouteClass,
-  policy: Policy,
-  error: unknown,
-  log: (entry: FailureLogEntry) => void,
-): Decision {
-  const outcome = 'failed-open';
-  const reason = error instanceof Error ? error.message : String(error);
-  log({ routeClass, outcome, reason });
-  return { outcome };
-}
+export { warn } from '../src/failure.js';
 
-export const warn = (entry: FailureLogEntry): void => {
-  console.warn('[rate-limit] decided without Redis', entry);
-};
+export const decideWithoutRedis: typeof decideByPolicy = (routeClass, policy, error, log) =>
+  decideByPolicy(routeClass, { ...policy, onRedisFailure: 'open' }, error, log);

@@ -8,25 +8,9 @@
  * downstream service, or the fraud report, not by the dashboard. Each decision taken
  * without Redis must leave a trace.
  */
-import type {
-  Decision,
-  FailureLogEntry,
-  Policy,
-  RouteClass,
-} from '../../../labs/10-rate-limiting/src/contract.js';
+import { decideWithoutRedis as decideAndLog } from '../src/failure.js';
 
-/** What the class's policy decides when Redis cannot be asked; logged every time. */
-export function decideWithoutRedis(
-  routeClass: RouteClass,
-  policy: Policy,
-  error: unknown,
-  log: (entry: FailureLogEntry) => void,
-): Decision {
-  const outcome = policy.onRedisFailure === 'open' ? 'failed-open' : 'failed-closed';
-  const reason = error instanceof Error ? error.message : String(error);
-  return { outcome };
-}
+export { warn } from '../src/failure.js';
 
-export const warn = (entry: FailureLogEntry): void => {
-  console.warn('[rate-limit] decided without Redis', entry);
-};
+export const decideWithoutRedis: typeof decideAndLog = (routeClass, policy, error) =>
+  decideAndLog(routeClass, policy, error, () => {});

@@ -9,9 +9,7 @@
  * over the count starts from zero, so a client that spent its budget in the last
  * millisecond of one window spends it again in the first millisecond of the next.
  */
-import type { Redis } from 'ioredis';
-import type { Policy } from '../../../labs/10-rate-limiting/src/contract.js';
-import type { Counted } from '../src/sliding-window.js';
+import type { countRequest as CountRequest } from '../src/sliding-window.js';
 
 const FIXED_WINDOW = `
 local count = redis.call('INCR', KEYS[1])
@@ -19,12 +17,7 @@ if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return count
 `;
 
-export async function countRequest(
-  redis: Redis,
-  key: string,
-  policy: Policy,
-  nowMs: number | undefined,
-): Promise<Counted> {
+export const countRequest: typeof CountRequest = async (redis, key, policy, nowMs) => {
   const now = nowMs ?? Date.now();
   const windowStart = now - (now % policy.windowMs);
   const counter = `${key}:${windowStart}`;
@@ -35,4 +28,4 @@ export async function countRequest(
     freesAtMs: windowStart + policy.windowMs,
     nowMs: now,
   };
-}
+};

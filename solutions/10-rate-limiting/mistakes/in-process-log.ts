@@ -9,18 +9,11 @@
  * a caller's requests and lets `limit` of them through, so two instances admit twice the
  * limit. The count has to live where every instance reads it: in Redis.
  */
-import type { Redis } from 'ioredis';
-import type { Policy } from '../../../labs/10-rate-limiting/src/contract.js';
-import type { Counted } from '../src/sliding-window.js';
+import type { countRequest as CountRequest } from '../src/sliding-window.js';
 
 const logs = new Map<string, number[]>();
 
-export async function countRequest(
-  _redis: Redis,
-  key: string,
-  policy: Policy,
-  nowMs: number | undefined,
-): Promise<Counted> {
+export const countRequest: typeof CountRequest = async (_redis, key, policy, nowMs) => {
   const now = nowMs ?? Date.now();
   const log = (logs.get(key) ?? []).filter((at) => at > now - policy.windowMs);
   const admitted = log.length < policy.limit;
@@ -28,4 +21,4 @@ export async function countRequest(
   logs.set(key, log);
   const freesAtMs = log[0]! + policy.windowMs;
   return { admitted, count: log.length, freesAtMs, nowMs: now };
-}
+};

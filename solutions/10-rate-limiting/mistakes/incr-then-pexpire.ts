@@ -10,16 +10,9 @@
  * when it turns over: a client can spend its budget at the end of one window and again at
  * the start of the next.
  */
-import type { Redis } from 'ioredis';
-import type { Policy } from '../../../labs/10-rate-limiting/src/contract.js';
-import type { Counted } from '../src/sliding-window.js';
+import type { countRequest as CountRequest } from '../src/sliding-window.js';
 
-export async function countRequest(
-  redis: Redis,
-  key: string,
-  policy: Policy,
-  nowMs: number | undefined,
-): Promise<Counted> {
+export const countRequest: typeof CountRequest = async (redis, key, policy, nowMs) => {
   const now = nowMs ?? Date.now();
   const windowStart = now - (now % policy.windowMs);
   const counter = `${key}:${windowStart}`;
@@ -32,4 +25,4 @@ export async function countRequest(
     freesAtMs: windowStart + policy.windowMs,
     nowMs: now,
   };
-}
+};

@@ -8,15 +8,6 @@
  * budget has also used up its writes and its five login attempts, and the login counter
  * that protects against guessing is spent by browsing.
  */
-import type { RouteClass } from '../../../labs/10-rate-limiting/src/contract.js';
+import type { limitKey as LimitKey } from '../src/keys.js';
 
-/**
- * One budget per API key and route class. The class comes first: it never holds a colon,
- * so no API key, whatever it contains, can name another caller's key.
- */
-export const limitKey = (
-  keyPrefix: string,
-  routeClass: RouteClass,
-  apiKey: string,
-): string =>
-  `${keyPrefix}rl:${apiKey}`;
+export const limitKey: typeof LimitKey = (keyPrefix, _routeClass, apiKey) => `${keyPrefix}rl:${apiKey}`;

@@ -9,41 +9,26 @@
  * the limits stay lifted (or logins stay refused) long after Redis is back.
  */
 import {
-  DEFAULT_REDIS_TIMEOUT_MS,
   policyFor,
-  type Decision,
   type Limiter,
   type LimiterOptions,
 } from '../../../labs/10-rate-limiting/src/contract.js';
-import { within } from '../src/bounded.js';
 import { decideWithoutRedis, warn } from '../src/failure.js';
-import { limitKey } from '../src/keys.js';
-import { countRequest } from '../src/sliding-window.js';
+import { createLimiter as createRealLimiter } from '../src/limiter.js';
 
 export function createLimiter(options: LimiterOptions): Limiter {
-  const timeoutMs = options.redisTimeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS;
+  const limiter = createRealLimiter(options);
   const log = options.log ?? warn;
   let redisFailed = false;
   return {
-    async hit(apiKey, routeClass): Promise<Decision> {
-      const policy = policyFor(options, routeClass);
-      const key = limitKey(options.keyPrefix, routeClass, apiKey);
-      let counted;
-      try {
-        if (redisFailed) throw new Error('Redis failed before; not asking again');
-        const counting = countRequest(options.redis, key, policy, options.now?.());
-        counted = await within(counting, timeoutMs);
-      } catch (error) {
-        redisFailed = true;
-        return decideWithoutRedis(routeClass, policy, error, log);
+    async hit(apiKey, routeClass) {
+      if (redisFailed) {
+        const error = new Error('Redis failed before; not asking again');
+        return decideWithoutRedis(routeClass, policyFor(options, routeClass), error, log);
       }
-      return {
-        outcome: counted.admitted ? 'allowed' : 'limited',
-        limit: policy.limit,
-        remaining: counted.admitted ? policy.limit - counted.count : 0,
-        // Rounded up: a client that comes back after this many seconds finds room.
-        resetSeconds: Math.ceil((counted.freesAtMs - counted.nowMs) / 1000),
-      };
+      const decision = await limiter.hit(apiKey, routeClass);
+      if (decision.outcome === 'failed-open' || decision.outcome === 'failed-closed') redisFailed = true;
+      return decision;
     },
   };
 }
