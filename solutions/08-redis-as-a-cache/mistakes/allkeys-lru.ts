@@ -8,17 +8,10 @@
  * re-index) is newer than every hot product, and pushes the whole hot set out. LFU counts
  * how often a key is used and keeps the products read all day.
  */
-import type { Redis } from 'ioredis';
-import type {
-  CachePolicy,
-  SetupOptions,
-} from '../../../labs/08-redis-as-a-cache/src/contract.js';
+import { configureForCaching as applyLfu } from '../src/setup.js';
 
-export async function configureForCaching(
-  redis: Redis,
-  options: SetupOptions = {},
-): Promise<CachePolicy> {
-  if (options.holdsSessions) throw new Error('sessions need a server that never evicts');
+export const configureForCaching: typeof applyLfu = async (redis, options = {}) => {
+  await applyLfu(redis, options); // refuses sessions before anything changes
   await redis.config('SET', 'maxmemory-policy', 'allkeys-lru');
   return 'allkeys-lru';
-}
+};

@@ -7,40 +7,25 @@
  * value grows with the category (40 products are some 5 KB, a big category megabytes),
  * and changing one price means reading all of it and sending all of it back.
  */
-import type {
-  CacheTarget,
-  Product,
-} from '../../../labs/08-redis-as-a-cache/src/contract.js';
-import {
-  categoryKey,
-  PRODUCT_TTL_SECONDS,
-  productKey,
-} from '../../../labs/08-redis-as-a-cache/src/contract.js';
+import * as contract from '../../../labs/08-redis-as-a-cache/src/contract.js';
+import type * as hashes from '../src/categories.js';
 
-export async function cacheCategory(
-  target: CacheTarget,
-  id: number,
-  products: Product[],
-): Promise<void> {
-  const key = categoryKey(target.keyPrefix, id);
-  await target.redis.set(key, JSON.stringify(products), 'EX', PRODUCT_TTL_SECONDS);
-}
+export const cacheCategory: typeof hashes.cacheCategory = async (target, id, products) => {
+  const key = contract.categoryKey(target.keyPrefix, id);
+  await target.redis.set(key, JSON.stringify(products), 'EX', contract.PRODUCT_TTL_SECONDS);
+};
 
-export async function updateProduct(
-  target: CacheTarget,
-  id: number,
-  product: Product,
-): Promise<void> {
-  const { redis, keyPrefix } = target;
-  const key = categoryKey(keyPrefix, id);
-  const text = await redis.get(key);
-  const transaction = redis.multi();
+export const updateProduct: typeof hashes.updateProduct = async (target, id, product) => {
+  const listKey = contract.categoryKey(target.keyPrefix, id);
+  const text = await target.redis.get(listKey);
   const json = JSON.stringify(product);
-  transaction.set(productKey(keyPrefix, product.id), json, 'EX', PRODUCT_TTL_SECONDS);
+  const writes = target.redis.multi();
+  const productKey = contract.productKey(target.keyPrefix, product.id);
+  writes.set(productKey, json, 'EX', contract.PRODUCT_TTL_SECONDS);
   if (text !== null) {
-    const list =
-      (JSON.parse(text) as Product[]).map((p) => (p.id === product.id ? product : p));
-    transaction.set(key, JSON.stringify(list), 'KEEPTTL');
+    const list = (JSON.parse(text) as contract.Product[])
+      .map((p) => (p.id === product.id ? product : p));
+    writes.set(listKey, JSON.stringify(list), 'KEEPTTL');
   }
-  await transaction.exec();
-}
+  await writes.exec();
+};

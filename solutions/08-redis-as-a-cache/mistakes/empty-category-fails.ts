@@ -7,23 +7,18 @@
  * HSET with no fields is an error, so the MULTI fails (EXECABORT) and the old members
  * stay cached for the category that was emptied.
  */
-import type {
-  CacheTarget,
-  Product,
-} from '../../../labs/08-redis-as-a-cache/src/contract.js';
 import {
   categoryKey,
   PRODUCT_TTL_SECONDS,
 } from '../../../labs/08-redis-as-a-cache/src/contract.js';
+import { cacheCategory as cacheGuarded } from '../src/categories.js';
 export { updateProduct } from '../src/categories.js';
 
-export async function cacheCategory(
-  target: CacheTarget,
-  id: number,
-  products: Product[],
-): Promise<void> {
+export const cacheCategory: typeof cacheGuarded = async (target, id, products) => {
+  if (products.length > 0) return cacheGuarded(target, id, products);
+  // The real one skips HSET and EXPIRE here; this sends them with no fields.
   const key = categoryKey(target.keyPrefix, id);
-  const fields = products.flatMap((p) => [String(p.id), JSON.stringify(p)]);
-  const transaction = target.redis.multi().del(key).hset(key, ...fields);
+  const noFields: string[] = [];
+  const transaction = target.redis.multi().del(key).hset(key, ...noFields);
   await transaction.expire(key, PRODUCT_TTL_SECONDS).exec();
-}
+};

@@ -7,26 +7,14 @@
  * one round trip. But a pipeline is not atomic: if the EXPIRE is lost (a dropped
  * connection, a timeout), the category never expires and serves its members for ever.
  */
-import type {
-  CacheTarget,
-  Product,
-} from '../../../labs/08-redis-as-a-cache/src/contract.js';
-import {
-  categoryKey,
-  PRODUCT_TTL_SECONDS,
-} from '../../../labs/08-redis-as-a-cache/src/contract.js';
+import type { Redis } from 'ioredis';
+import { cacheCategory as cacheInMulti } from '../src/categories.js';
 export { updateProduct } from '../src/categories.js';
 
-export async function cacheCategory(
-  target: CacheTarget,
-  id: number,
-  products: Product[],
-): Promise<void> {
-  const key = categoryKey(target.keyPrefix, id);
-  const pipeline = target.redis.pipeline().del(key);
-  if (products.length > 0) {
-    const fields = products.flatMap((p) => [String(p.id), JSON.stringify(p)]);
-    pipeline.hset(key, ...fields).expire(key, PRODUCT_TTL_SECONDS);
-  }
-  await pipeline.exec();
-}
+export const cacheCategory: typeof cacheInMulti = (target, id, products) => {
+  // The real DEL, HSET and EXPIRE, queued on a pipeline where a MULTI was asked for.
+  const redis = new Proxy(target.redis, {
+    get: (real, name) => (name === 'multi' ? () => real.pipeline() : Reflect.get(real, name, real)),
+  }) as Redis;
+  return cacheInMulti({ ...target, redis }, id, products);
+};

@@ -7,23 +7,17 @@
  * product that left the category is not named, so its field stays: the category keeps
  * listing a product it no longer has until the whole hash expires.
  */
-import type {
-  CacheTarget,
-  Product,
-} from '../../../labs/08-redis-as-a-cache/src/contract.js';
 import {
   categoryKey,
   PRODUCT_TTL_SECONDS,
 } from '../../../labs/08-redis-as-a-cache/src/contract.js';
+import type { cacheCategory as replaceCategory } from '../src/categories.js';
 export { updateProduct } from '../src/categories.js';
 
-export async function cacheCategory(
-  target: CacheTarget,
-  id: number,
-  products: Product[],
-): Promise<void> {
+export const cacheCategory: typeof replaceCategory = async (target, id, products) => {
+  const { redis, keyPrefix } = target;
   if (products.length === 0) return;
-  const key = categoryKey(target.keyPrefix, id);
+  const key = categoryKey(keyPrefix, id);
   const fields = products.flatMap((p) => [String(p.id), JSON.stringify(p)]);
-  await target.redis.multi().hset(key, ...fields).expire(key, PRODUCT_TTL_SECONDS).exec();
-}
+  await redis.multi().hset(key, ...fields).expire(key, PRODUCT_TTL_SECONDS).exec();
+};

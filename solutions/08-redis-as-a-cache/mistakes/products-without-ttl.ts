@@ -7,20 +7,12 @@
  * products will be evicted anyway. But eviction picks what is rarely used, not what is
  * stale: a popular product whose price changed is served with the old price for ever.
  */
-import type {
-  CacheTarget,
-  Product,
-} from '../../../labs/08-redis-as-a-cache/src/contract.js';
 import { productKey } from '../../../labs/08-redis-as-a-cache/src/contract.js';
+import type { writeProducts as writeWithTtl } from '../src/products.js';
 export { readProducts } from '../src/products.js';
 
-export async function writeProducts(
-  target: CacheTarget,
-  products: Product[],
-): Promise<void> {
-  const pipeline = target.redis.pipeline();
-  for (const p of products) {
-    pipeline.set(productKey(target.keyPrefix, p.id), JSON.stringify(p));
-  }
+export const writeProducts: typeof writeWithTtl = async ({ redis, keyPrefix }, products) => {
+  const pipeline = redis.pipeline();
+  for (const p of products) pipeline.set(productKey(keyPrefix, p.id), JSON.stringify(p));
   await pipeline.exec();
-}
+};

@@ -6,21 +6,14 @@
  * The answers are right and in order. But a page of 200 products waits for 200 round
  * trips in a row; MGET fetches them all in one.
  */
-import type {
-  CacheTarget,
-  Product,
-} from '../../../labs/08-redis-as-a-cache/src/contract.js';
-import { productKey } from '../../../labs/08-redis-as-a-cache/src/contract.js';
+import { readProducts as readBatch } from '../src/products.js';
 export { writeProducts } from '../src/products.js';
 
-export async function readProducts(
-  target: CacheTarget,
-  ids: number[],
-): Promise<(Product | null)[]> {
-  const found: (Product | null)[] = [];
+export const readProducts: typeof readBatch = async (target, ids) => {
+  const found: Awaited<ReturnType<typeof readBatch>> = [];
   for (const id of ids) {
-    const text = await target.redis.get(productKey(target.keyPrefix, id));
-    found.push(text === null ? null : (JSON.parse(text) as Product));
+    const [product] = await readBatch(target, [id]);
+    found.push(product ?? null);
   }
   return found;
-}
+};

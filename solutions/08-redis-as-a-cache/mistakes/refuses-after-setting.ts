@@ -7,19 +7,13 @@
  * the server that holds the sessions now evicts any key, and the app that catches the
  * error and starts anyway (or the next deploy) loses sessions under load.
  */
-import type { Redis } from 'ioredis';
-import type {
-  CachePolicy,
-  SetupOptions,
-} from '../../../labs/08-redis-as-a-cache/src/contract.js';
+import { configureForCaching as applyPolicy } from '../src/setup.js';
 
-export async function configureForCaching(
-  redis: Redis,
-  options: SetupOptions = {},
-): Promise<CachePolicy> {
-  await redis.config('SET', 'maxmemory-policy', 'allkeys-lfu');
+export const configureForCaching: typeof applyPolicy = async (redis, options = {}) => {
+  // Called without options, the real setup never refuses: the policy is applied first.
+  const policy = await applyPolicy(redis);
   if (options.holdsSessions) {
     throw new Error('sessions must not share an evicting server.');
   }
-  return 'allkeys-lfu';
-}
+  return policy;
+};

@@ -7,27 +7,15 @@
  * atomicity. But when the category was evicted or had expired, HSET creates it holding
  * this one product, with no TTL, and every reader takes that for the whole category.
  */
-import type {
-  CacheTarget,
-  Product,
-} from '../../../labs/08-redis-as-a-cache/src/contract.js';
-import {
-  categoryKey,
-  PRODUCT_TTL_SECONDS,
-  productKey,
-} from '../../../labs/08-redis-as-a-cache/src/contract.js';
+import * as contract from '../../../labs/08-redis-as-a-cache/src/contract.js';
+import type { updateProduct as updateIfCached } from '../src/categories.js';
 export { cacheCategory } from '../src/categories.js';
 
-export async function updateProduct(
-  target: CacheTarget,
-  id: number,
-  product: Product,
-): Promise<void> {
-  const { redis, keyPrefix } = target;
+export const updateProduct: typeof updateIfCached = async ({ redis, keyPrefix }, id, product) => {
   const json = JSON.stringify(product);
   await redis
     .multi()
-    .set(productKey(keyPrefix, product.id), json, 'EX', PRODUCT_TTL_SECONDS)
-    .hset(categoryKey(keyPrefix, id), String(product.id), json)
+    .set(contract.productKey(keyPrefix, product.id), json, 'EX', contract.PRODUCT_TTL_SECONDS)
+    .hset(contract.categoryKey(keyPrefix, id), String(product.id), json)
     .exec();
-}
+};

@@ -7,27 +7,16 @@
  * server may run another client's commands between them, so a reader can find the new
  * price in the product key and the old one in the category.
  */
-import type {
-  CacheTarget,
-  Product,
-} from '../../../labs/08-redis-as-a-cache/src/contract.js';
-import {
-  categoryKey,
-  PRODUCT_TTL_SECONDS,
-  productKey,
-} from '../../../labs/08-redis-as-a-cache/src/contract.js';
+import * as contract from '../../../labs/08-redis-as-a-cache/src/contract.js';
+import type { updateProduct as updateInScript } from '../src/categories.js';
 export { cacheCategory } from '../src/categories.js';
 
-export async function updateProduct(
-  target: CacheTarget,
-  id: number,
-  product: Product,
-): Promise<void> {
-  const { redis, keyPrefix } = target;
-  const key = categoryKey(keyPrefix, id);
+export const updateProduct: typeof updateInScript = async (target, id, product) => {
+  const category = contract.categoryKey(target.keyPrefix, id);
   const json = JSON.stringify(product);
-  const pipeline = redis.pipeline();
-  pipeline.set(productKey(keyPrefix, product.id), json, 'EX', PRODUCT_TTL_SECONDS);
-  if (await redis.exists(key)) pipeline.hset(key, String(product.id), json);
+  const pipeline = target.redis.pipeline();
+  const productKey = contract.productKey(target.keyPrefix, product.id);
+  pipeline.set(productKey, json, 'EX', contract.PRODUCT_TTL_SECONDS);
+  if (await target.redis.exists(category)) pipeline.hset(category, String(product.id), json);
   await pipeline.exec();
-}
+};

@@ -7,30 +7,17 @@
  * lesson's advice. But HGETALL and an HSET of every field move the whole category over
  * the network for one changed member, which is what the hash was meant to avoid.
  */
-import type {
-  CacheTarget,
-  Product,
-} from '../../../labs/08-redis-as-a-cache/src/contract.js';
-import {
-  categoryKey,
-  PRODUCT_TTL_SECONDS,
-  productKey,
-} from '../../../labs/08-redis-as-a-cache/src/contract.js';
+import * as contract from '../../../labs/08-redis-as-a-cache/src/contract.js';
+import type { updateProduct as updateOneField } from '../src/categories.js';
 export { cacheCategory } from '../src/categories.js';
 
-export async function updateProduct(
-  target: CacheTarget,
-  id: number,
-  product: Product,
-): Promise<void> {
-  const { redis, keyPrefix } = target;
-  const key = categoryKey(keyPrefix, id);
-  const fields = await redis.hgetall(key);
-  const transaction = redis.multi();
+export const updateProduct: typeof updateOneField = async ({ redis, keyPrefix }, id, product) => {
+  const hash = contract.categoryKey(keyPrefix, id);
+  const members = await redis.hgetall(hash);
   const json = JSON.stringify(product);
-  transaction.set(productKey(keyPrefix, product.id), json, 'EX', PRODUCT_TTL_SECONDS);
-  if (Object.keys(fields).length > 0) {
-    transaction.hset(key, { ...fields, [product.id]: json });
-  }
-  await transaction.exec();
-}
+  const step = redis.multi();
+  step.set(contract.productKey(keyPrefix, product.id), json, 'EX', contract.PRODUCT_TTL_SECONDS);
+  // Every member goes back, though only one changed.
+  if (Object.keys(members).length > 0) step.hset(hash, { ...members, [product.id]: json });
+  await step.exec();
+};

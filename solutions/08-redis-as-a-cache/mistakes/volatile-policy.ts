@@ -8,17 +8,10 @@
  * and a trap later: the first key anyone writes without a TTL can never be evicted, and
  * such keys slowly take the memory until writes fail with OOM after all.
  */
-import type { Redis } from 'ioredis';
-import type {
-  CachePolicy,
-  SetupOptions,
-} from '../../../labs/08-redis-as-a-cache/src/contract.js';
+import { configureForCaching as applyLfu } from '../src/setup.js';
 
-export async function configureForCaching(
-  redis: Redis,
-  options: SetupOptions = {},
-): Promise<CachePolicy> {
-  if (options.holdsSessions) throw new Error('sessions need a server that never evicts');
+export const configureForCaching: typeof applyLfu = async (redis, options = {}) => {
+  await applyLfu(redis, options); // refuses sessions before anything changes
   await redis.config('SET', 'maxmemory-policy', 'volatile-lfu');
-  return 'allkeys-lru';
-}
+  return 'allkeys-lru'; // what the caller is told, not what the server runs
+};
