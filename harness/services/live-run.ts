@@ -39,8 +39,19 @@ export class LiveRun {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    // Every file removes its own keys when it ends, but work the code under test left running
+    // (a waiter, a late release) can write after that. Names with this run's id are this
+    // run's alone, so what is left of them goes now.
+    await this.removeOwnKeys().catch(() => {});
     await this.redis.del(RUN_KEY(this.id)).catch(() => {});
     this.redis.disconnect();
+  }
+
+  private async removeOwnKeys(): Promise<void> {
+    for await (const batch of this.redis.scanStream({ match: `course:*:${this.id}.*`, count: 500 })) {
+      const keys = batch as string[];
+      if (keys.length > 0) await this.redis.unlink(...keys);
+    }
   }
 }
 
