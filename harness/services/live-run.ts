@@ -42,17 +42,24 @@ export class LiveRun {
     // Every file removes its own keys when it ends, but work the code under test left running
     // (a waiter, a late release) can write after that. Names with this run's id are this
     // run's alone, so what is left of them goes now.
-    await this.removeOwnKeys().catch(() => {});
+    await unlinkScanned(this.redis, runKeys(this.id)).catch(() => {});
     await this.redis.del(RUN_KEY(this.id)).catch(() => {});
     this.redis.disconnect();
   }
+}
 
-  private async removeOwnKeys(): Promise<void> {
-    for await (const batch of this.redis.scanStream({ match: `course:*:${this.id}.*`, count: 500 })) {
-      const keys = batch as string[];
-      if (keys.length > 0) await this.redis.unlink(...keys);
-    }
+/** A SCAN pattern for every key of run `runId`'s files, in the format runScope() gives them. */
+const runKeys = (runId: string) => `course:*:${runId}.*`;
+
+/** SCANs for `match` and UNLINKs, batch by batch, the keys `remove` accepts; returns how many went. */
+async function unlinkScanned(redis: Redis, match: string, remove: (key: string) => Promise<boolean> = async () => true): Promise<number> {
+  let removed = 0;
+  for await (const batch of redis.scanStream({ match, count: 1000 })) {
+    const chosen: string[] = [];
+    for (const key of batch as string[]) if (await remove(key)) chosen.push(key);
+    if (chosen.length > 0) removed += await redis.unlink(...chosen);
   }
+  return removed;
 }
 
 /** Names for one test file's (or tool's) keys and schema, tied to run `runId`. */
@@ -85,15 +92,10 @@ export async function sweepDeadRuns(redisUrl: string, databaseUrl: string): Prom
     return !alive.get(run);
   };
   try {
-    let keys = 0;
-    for await (const batch of redis.scanStream({ match: 'course:*', count: 1000 })) {
-      const dead: string[] = [];
-      for (const key of batch as string[]) {
-        const run = runOfKey(key);
-        if (run && !key.startsWith('course:run:') && (await isDead(run))) dead.push(key);
-      }
-      if (dead.length > 0) keys += await redis.unlink(...dead);
-    }
+    const keys = await unlinkScanned(redis, 'course:*', async (key) => {
+      const run = runOfKey(key);
+      return Boolean(run) && !key.startsWith('course:run:') && (await isDead(run!));
+    });
     await db.connect();
     const { rows } = await db.query<{ name: string }>("SELECT nspname AS name FROM pg_namespace WHERE nspname LIKE 'course\\_%'");
     let schemas = 0;
