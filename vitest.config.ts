@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { labTarget, parseTarget } from './harness/vitest/lab-target.js';
@@ -16,6 +17,9 @@ export default defineConfig({
     // that never happens, and says so (harness/vitest/timeout-messages.ts). Its own bounds
     // (expectSettlesWithin) sit below this and fail first, with their own message.
     testTimeout: 5_000,
+    // A lab's files spend their time waiting on Redis, Postgres and short TTLs, not on the
+    // CPU, so they run four at a time even on two cores (vitest's default there is one).
+    maxWorkers: Math.max(4, availableParallelism()),
     hookTimeout: 30_000,
   },
 });
