@@ -40,7 +40,16 @@ export async function runLearnerVitest(options: {
   const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
   const child = spawn(
     process.execPath,
-    [vitest, options.watch ? '--watch' : 'run', ...options.args, ...reporters.flatMap((reporter) => ['--reporter', reporter])],
+    [
+      vitest,
+      // A rerun starts a worker per file: a thread starts in about half the time of a
+      // process, which is most of a rerun's cost (npm run bench:watch). A hang then ends
+      // the whole watch run, which says so; `npm test` keeps processes, so a hang costs
+      // only its own file there.
+      ...(options.watch ? ['--watch', '--pool=threads'] : ['run']),
+      ...options.args,
+      ...reporters.flatMap((reporter) => ['--reporter', reporter]),
+    ],
     {
       cwd: ROOT,
       stdio: ['inherit', 'pipe', 'pipe'],

@@ -39,8 +39,7 @@ export function useLab(labNumber: string, options: LabOptions = {}): Lab {
   let logStart = 0;
 
   beforeAll(async () => {
-    lab.redis = await LabRedis.open(redisUrl, prefix);
-    lab.db = await LabDatabase.create(databaseUrl, schema, pgPoolMax);
+    [lab.redis, lab.db] = await Promise.all([LabRedis.open(redisUrl, prefix), LabDatabase.create(databaseUrl, schema, pgPoolMax)]);
   });
   beforeEach(async () => {
     logStart = await lab.redis.log.sync();

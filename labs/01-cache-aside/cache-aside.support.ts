@@ -1,7 +1,13 @@
-// Lab 01: Redis clients of the code's that misbehave on purpose, shared by the suites. Not a suite.
+// Lab 01: what the suites share: the lesson's name and idea of a failing Redis, and Redis
+// clients of the code's that misbehave on purpose. Not a suite.
 import type { Command, Redis } from 'ioredis';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import type { Lab } from '../../harness/lab/use-lab.js';
+
+export const LESSON = 'Lesson 01, Cache-aside';
+
+/** The idea behind every check of a failing Redis on the read path. */
+export const FALLBACK = `Redis is an optimisation: when it is down, slow or stalls, reads fall back to Postgres once redisTimeoutMs (250 ms by default) has passed, instead of failing or hanging (${LESSON}, "When Redis is down").`;
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -76,4 +82,10 @@ export function troubledRedis(lab: Lab) {
   }
 
   return { clientThat, slowRedis, refusingWrites, stallingWrites, writeCommands };
+}
+
+/** The price Postgres holds for product `id` now, read on the suite's own connection. */
+export async function priceInPostgres(lab: Lab, id: number): Promise<number> {
+  const [row] = await lab.db.sql<{ price_cents: number }>('SELECT price_cents FROM products WHERE id = $1', [id]);
+  return row!.price_cents;
 }

@@ -3,22 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { ReplyError } from 'ioredis';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { recordCommands } from '../../harness/lab/lab-redis.js';
 import { expectNoKeys, expectQueries, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { createProductCache } from './src/product-cache.js';
 import type { ProductCacheOptions } from './src/contract.js';
-import { sleep, troubledRedis } from './cache-aside.support.js';
+import { FALLBACK, LESSON, sleep, troubledRedis } from './cache-aside.support.js';
 
 const lab = useLab('01');
-const LESSON = 'Lesson 01, Cache-aside';
 const products = { table: 'products', kind: 'select' } as const;
-const FALLBACK = `Redis is an optimisation: when it is down, slow or stalls, reads fall back to Postgres once redisTimeoutMs (250 ms by default) has passed, instead of failing or hanging (${LESSON}, "When Redis is down").`;
 
 function cacheWith(overrides: Partial<ProductCacheOptions> = {}) {
   return createProductCache({ redis: lab.redis.client(), db: lab.db.pool, keyPrefix: lab.redis.prefix, ...overrides });
 }
 
-const { clientThat, slowRedis, refusingWrites, stallingWrites, writeCommands } = troubledRedis(lab);
+const { clientThat, slowRedis } = troubledRedis(lab);
 
 /**
  * Product `id` cached, then its price changed in Postgres behind the cache's back: a read
@@ -132,71 +129,5 @@ describe('redisTimeoutMs, both ways', () => {
     expectQueries(lab.db, products, 1, `One read of product 20, whose SELECT took 150 ms with redisTimeoutMs: 50. ${idea}`);
     const updated = await slowly(/UPDATE products/i, () => cache.updatePrice(20, 2020), 'updatePrice(20, 2020) with a slow UPDATE');
     expect(updated, `updatePrice(20, 2020) with redisTimeoutMs: 50 and an UPDATE taking 150 ms. ${idea}`).toMatchObject({ id: 20, priceCents: 2020 });
-  });
-});
-
-describe('when only writes fail', () => {
-  it('01.18 a Redis that answers reads but refuses or stalls writes still gives every read its answer; a refusal ends the wait at once', async () => {
-    const idea = `Filling the cache is best effort: a full Redis refuses writes at once ("OOM command not allowed"), a struggling one stops answering them. Bound and catch the write like the read, and return what Postgres gave. A refusal is an answer: it ends the wait at once, even with redisTimeoutMs: 10000 (${LESSON}, "When Redis is down").`;
-    const oom = new ReplyError("OOM command not allowed when used memory > 'maxmemory'.");
-    const refusing = cacheWith({ redis: await refusingWrites(oom), redisTimeoutMs: 10_000 });
-    const stalling = cacheWith({ redis: await stallingWrites(), redisTimeoutMs: 50 });
-    for (const [what, cache, id] of [['refuses writes', refusing, 16], ['never answers writes', stalling, 17]] as const) {
-      const read = await expectSettlesWithin(
-        cache.getProduct(id).then((p) => p?.id ?? null, (error: unknown) => `rejected: ${String(error)}`),
-        2000,
-        `getProduct(${id}) while Redis ${what}`,
-        idea,
-      );
-      expect(read, `getProduct(${id}) while Redis ${what}. ${idea}`).toBe(id);
-      const missing = await expectSettlesWithin(
-        cache.getProduct(990 + id).then((p) => p, (error: unknown) => `rejected: ${String(error)}`),
-        2000,
-        `getProduct(${990 + id}), a missing product, while Redis ${what}`,
-        idea,
-      );
-      expect(missing, `getProduct(${990 + id}) for a missing product while Redis ${what}. ${idea}`).toBeNull();
-    }
-  });
-
-  it('01.19 once the read from Redis has failed (timed out or answered with an error), the request does not write to Redis', async () => {
-    const writes = await writeCommands();
-    const loading = new ReplyError('LOADING Redis is loading the dataset in memory');
-    const troubles = [
-      ['stalled', await lab.redis.stalledClient(), 20],
-      ['answering every command with LOADING', await clientThat((command) => (command.reject(loading), command.promise)), 10_000],
-    ] as const;
-    for (const [how, client, redisTimeoutMs] of troubles) {
-      const sent = recordCommands(client);
-      const cache = cacheWith({ redis: client, redisTimeoutMs });
-      const what = (id: number) => `getProduct(${id}) with Redis ${how} and redisTimeoutMs: ${redisTimeoutMs}`;
-      expect((await expectSettlesWithin(cache.getProduct(18), 2000, what(18), FALLBACK))?.id, FALLBACK).toBe(18);
-      expect(await expectSettlesWithin(cache.getProduct(988), 2000, what(988), FALLBACK), FALLBACK).toBeNull();
-      const wrote = sent.filter((name) => writes.has(name.toLowerCase()));
-      expect(
-        wrote,
-        `With Redis ${how}, the reads of product 18 and of missing 988 failed, then sent ${wrote.join(', ')} to the same Redis anyway. ` +
-          `When the read failed (an error or a timeout), skip the write: an error is not a miss, so the request pays for a sick Redis once, and a Redis in trouble gets no extra work (${LESSON}, "When Redis is down").`,
-      ).toEqual([]);
-    }
-  });
-
-  it('01.26 the cache write waits at most redisTimeoutMs too: a fill answered 150 ms late is not waited for with redisTimeoutMs: 30', async () => {
-    const slow = await slowRedis(150, 'writes');
-    const cache = cacheWith({ redis: slow.client, redisTimeoutMs: 30 });
-    const idea = `redisTimeoutMs bounds every Redis call on the request path, the cache write as much as the read: the caller chose it for its latency budget. A bound of your own on the write (250 ms, a second) makes every miss wait for a slow Redis although Postgres has already answered (${LESSON}, "When Redis is down").`;
-    for (const [id, expected] of [[3, 3], [985, null]] as const) {
-      const what = `getProduct(${id}) with redisTimeoutMs: 30 and every write answered 150 ms late`;
-      const before = slow.reached();
-      const { found, waited } = await expectSettlesWithin(
-        cache.getProduct(id).then((p) => ({ found: p?.id ?? null, waited: slow.reached() > before })),
-        2000,
-        what,
-        idea,
-      );
-      await slow.drained();
-      expect(found, `${what}. ${idea}`).toBe(expected);
-      expect(waited, `${what} resolved only after its cache write had gone to Redis, more than 120 ms past redisTimeoutMs (30). Give up on the write at redisTimeoutMs, or do not wait for it. ${idea}`).toBe(false);
-    }
   });
 });
