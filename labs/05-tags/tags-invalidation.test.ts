@@ -2,17 +2,17 @@
 // size, several at once, cycle after cycle, and after Redis forgets its scripts.
 // Run: npm test labs/05-tags. Each check names the behaviour it demands; its failure says
 // what Redis and Postgres showed.
-import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { serverCommandsDuring } from '../../harness/lab/server-commands.js';
 import { expectQueries, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
+import { forgetfulScripts, useCodeConnections } from './code-connections.support.js';
 import { createCatalogPages } from './src/catalog-pages.js';
 import { categoryTag, formatPrice, pageKey, productTag, tagKey } from './src/contract.js';
 
 const lab = useLab('05');
+const codeConnections = useCodeConnections(lab);
 const LESSON = 'Lesson 05, Tags';
 const products = { table: 'products', kind: 'select' } as const;
 
@@ -38,34 +38,6 @@ async function held(keys: string[]): Promise<string[]> {
 async function surprises(gone: string[], kept: string[]): Promise<string[]> {
   const [left, still] = await Promise.all([held(gone), held(kept)]);
   return [...left.map((key) => `${key} is still cached`), ...kept.filter((key) => !still.includes(key)).map((key) => `${key} was removed`)];
-}
-
-/**
- * A client of a Redis that can be restarted: after `restart()` it knows no Lua script until
- * one is sent to it again (EVAL or SCRIPT LOAD), and answers EVALSHA with NOSCRIPT, as a
- * restarted or failed-over server does. The NOSCRIPT comes from the real server (the SHA is
- * swapped for one it never saw), so a client that handles it on the way back, as ioredis's
- * defineCommand does when it re-sends the script as EVAL, sees what it would see for real.
- */
-function restartableRedis() {
-  const client = lab.redis.client();
-  let known: Set<string> | undefined; // undefined: not restarted yet, the server knows what it knows
-  const sha = (source: unknown) => createHash('sha1').update(String(source)).digest('hex');
-  const forgotten = sha(`05.19 a script no server has seen ${randomUUID()}`);
-  wrapCommands(client, (command, send) => {
-    const [name, first] = [command.name.toLowerCase(), command.args[0]];
-    if (known && (name === 'evalsha' || name === 'evalsha_ro') && !known.has(String(first).toLowerCase())) command.args[0] = forgotten;
-    const sent = send(command);
-    // Read once answered: the client may turn EVALSHA into EVAL as it writes the command.
-    const learn = () => {
-      const [what, source, loaded] = [command.name.toLowerCase(), command.args[0], command.args[1]];
-      if (what === 'eval' || what === 'eval_ro') known?.add(sha(source));
-      if (what === 'script' && String(source).toLowerCase() === 'load') known?.add(sha(loaded));
-    };
-    command.promise.then(learn, () => {});
-    return sent;
-  });
-  return { client, restart: () => (known = new Set()) };
 }
 
 describe('invalidating a tag', () => {
@@ -243,8 +215,9 @@ describe('invalidating a tag', () => {
   });
 
   it('05.19 after Redis restarts and forgets its scripts, the next price change still removes the pages', async () => {
-    const redis = restartableRedis();
-    const s = shop(redis.client);
+    const connections = codeConnections();
+    const redis = forgetfulScripts(connections);
+    const s = shop(connections.client);
     const stale: string[] = [];
     for (const [round, cents] of [[1, 1111], [2, 2222], [3, 3333]] as const) {
       if (round === 2) redis.restart(); // a restart or failover between two price changes

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { SCRIPT_CALLS } from '../../harness/lab/monitor.js';
 import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { useCodeConnections } from './code-connections.support.js';
+import { forgetfulScripts, useCodeConnections } from './code-connections.support.js';
 import { createCatalogPages } from './src/catalog-pages.js';
 import { categoryTag, formatPrice, pageKey, productTag, tagKey } from './src/contract.js';
 
@@ -80,31 +80,36 @@ describe('one step, whichever connection sends it', () => {
     ).toEqual([]);
   });
 
-  it("05.8 an invalidation is one atomic step: the server removes all of the tag's pages at once, and a reader sees all or none", async () => {
+  it("05.8 an invalidation is one atomic step: the server removes all of the tag's pages at once, and a reader sees all or none, also after Redis forgot its scripts", async () => {
     const connections = codeConnections();
+    const scripts = forgetfulScripts(connections);
     const s = shop(connections.client);
     const terms = ['kettle', 'Kettle #1', 'pour', 'over', 'r-over', 'ttle #1', 'e #1', '#1', 'kettle #', 'Pour-over kettle #1'];
-    await s.productPage(1);
-    await s.categoryPage('kettles');
-    for (const term of terms) await s.searchPage(term);
     const keys = [page('product:1'), page('category:kettles'), ...terms.map((term) => page(`search:${term}`))];
-    const seen: number[] = [];
-    const stopReader = connections.interleave(async () => seen.push(await lab.redis.admin.exists(...keys)));
-    let commands: ServerCommand[];
-    try {
-      ({ commands } = await serverCommandsDuring(lab.redis, () => s.invalidateTag(productTag(1))));
-    } finally {
-      stopReader();
+    const idea = `Read the members and delete them and the set in one step: a Lua script, or WATCH + MULTI ... EXEC. Deleting page by page, on any connection, lets readers see a half-invalidated site. A script the server has forgotten (NOSCRIPT after a restart or failover) is sent again whole, never replaced by separate commands (${LESSON}, "Invalidating a tag in one step").`;
+    // Twice: with the server knowing the code's scripts, then right after it forgot them.
+    for (const when of ['', ', right after Redis restarted and forgot its scripts']) {
+      if (when) scripts.restart();
+      await s.productPage(1);
+      await s.categoryPage('kettles');
+      for (const term of terms) await s.searchPage(term);
+      const seen: number[] = [];
+      const stopReader = connections.interleave(async () => seen.push(await lab.redis.admin.exists(...keys)));
+      let commands: ServerCommand[];
+      try {
+        ({ commands } = await serverCommandsDuring(lab.redis, () => s.invalidateTag(productTag(1))));
+      } finally {
+        stopReader();
+      }
+      const doomed = new Set(keys);
+      const deleting = stepsOf(commands).filter((step) => step.some((c) => /^(DEL|UNLINK|GETDEL)$/.test(c.name) && c.args.some((arg) => doomed.has(arg))));
+      const shown = deleting.slice(0, 4).map(shorten).join('\n  ') + (deleting.length > 4 ? `\n  ...and ${deleting.length - 4} more` : '');
+      expect(deleting.length, `The server removed the tag's ${keys.length} pages in ${deleting.length} steps${when}:\n  ${shown || '(none)'}\nexpected exactly one.\n${idea}`).toBe(1);
+      const partial = seen.filter((count) => count !== 0 && count !== keys.length);
+      expect(partial, `Between invalidateTag's round trips${when}, a reader found ${partial.join(', ')} of the tag's ${keys.length} pages still cached; expected all or none.\n${idea}`).toEqual([]);
+      const left = await held(keys);
+      expect(left, `After invalidateTag('product:1') resolved${when}, Redis still held ${listing(left)}.\n${idea}`).toEqual([]);
     }
-    const idea = `Read the members and delete them and the set in one step: a Lua script, or WATCH + MULTI ... EXEC. Deleting page by page, on any connection, lets readers see a half-invalidated site (${LESSON}, "Invalidating a tag in one step").`;
-    const doomed = new Set(keys);
-    const deleting = stepsOf(commands).filter((step) => step.some((c) => /^(DEL|UNLINK|GETDEL)$/.test(c.name) && c.args.some((arg) => doomed.has(arg))));
-    const shown = deleting.slice(0, 4).map(shorten).join('\n  ') + (deleting.length > 4 ? `\n  ...and ${deleting.length - 4} more` : '');
-    expect(deleting.length, `The server removed the tag's ${keys.length} pages in ${deleting.length} steps:\n  ${shown || '(none)'}\nexpected exactly one.\n${idea}`).toBe(1);
-    const partial = seen.filter((count) => count !== 0 && count !== keys.length);
-    expect(partial, `Between invalidateTag's round trips a reader found ${partial.join(', ')} of the tag's ${keys.length} pages still cached; expected all or none.\n${idea}`).toEqual([]);
-    const left = await held(keys);
-    expect(left, `After invalidateTag('product:1') resolved, Redis still held ${listing(left)}.\n${idea}`).toEqual([]);
   });
 
   it('05.9 a page cached while an invalidation runs is never left unlisted: the next invalidation still reaches it', async () => {

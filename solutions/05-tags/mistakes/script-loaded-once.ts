@@ -12,19 +12,11 @@
  */
 import type { Redis } from 'ioredis';
 import { tagKey } from '../../../labs/05-tags/src/contract.js';
-
-const SOURCE = `
-local pages = redis.call('SMEMBERS', KEYS[1])
-for first = 1, #pages, 1000 do
-  redis.call('UNLINK', unpack(pages, first, math.min(first + 999, #pages)))
-end
-redis.call('UNLINK', KEYS[1])
-return #pages
-`;
+import { INVALIDATE_TAG_LUA } from '../src/invalidate-tag.js';
 
 let loaded: Promise<string> | undefined;
 
 export async function invalidateTag(redis: Redis, keyPrefix: string, tag: string): Promise<number> {
-  loaded ??= redis.script('LOAD', SOURCE) as Promise<string>;
+  loaded ??= redis.script('LOAD', INVALIDATE_TAG_LUA) as Promise<string>;
   return Number(await redis.evalsha(await loaded, 1, tagKey(keyPrefix, tag)));
 }

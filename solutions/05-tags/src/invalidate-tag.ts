@@ -14,14 +14,15 @@ import { LuaScript } from './lua-script.js';
  * The page keys are not declared in KEYS. That is fine on one server; on Redis Cluster
  * a script may only touch keys of one slot, so pages and tag would need one hash tag.
  */
-const INVALIDATE_TAG = new LuaScript(`
+export const INVALIDATE_TAG_LUA = `
 local pages = redis.call('SMEMBERS', KEYS[1])
 for first = 1, #pages, 1000 do
   redis.call('UNLINK', unpack(pages, first, math.min(first + 999, #pages)))
 end
 redis.call('UNLINK', KEYS[1])
 return #pages
-`);
+`;
+const INVALIDATE_TAG = new LuaScript(INVALIDATE_TAG_LUA);
 // #endregion invalidate-script
 
 // #region invalidate-tag
