@@ -102,14 +102,25 @@ export class LabRedis {
   /**
    * A client whose server refuses the named commands (lower case) with `error`, the way a
    * full Redis under `noeviction` answers writes with an OOM error. Other commands go through.
+   * Inside MULTI a refused command goes to the server under a name it does not know, so
+   * the server refuses it when queued and EXEC aborts the whole transaction, as a real OOM
+   * does (an answer from the client side would leave EXEC waiting for ever).
    */
   refusingClient(names: string[], error: Error): Redis {
     const client = this.client();
     const refused = new Set(names);
+    let inTransaction = false;
     wrapCommands(client, (command, send) => {
-      if (!refused.has(command.name.toLowerCase())) return send(command);
-      command.reject(error);
-      return command.promise;
+      const name = command.name.toLowerCase();
+      const control = name === 'multi' || name === 'exec' || name === 'discard';
+      if (refused.has(name) && !(inTransaction && !control)) {
+        command.reject(error);
+        return command.promise;
+      }
+      if (name === 'multi') inTransaction = true;
+      else if (name === 'exec' || name === 'discard') inTransaction = false;
+      else if (refused.has(name)) command.name = `refused-by-the-course-${name}`;
+      return send(command);
     });
     return client;
   }
