@@ -154,4 +154,23 @@ describe('one step, whichever connection sends it', () => {
       `${stale.join('; ')} after updatePrice(1, 3131): the page was cached while product:1 was being invalidated and ended up in Redis without being listed under the tag.\nIf the members are read (SMEMBERS) and deleted in separate steps, a page added in between is dropped from the set but not deleted; if the tags are written before the page, an invalidation in between deletes the set before the page arrives. A WATCH on the process's shared client guards nothing: any EXEC of another request on that connection clears it. Write page and tags in one MULTI, invalidate in one script, or a WATCHed MULTI on a connection of its own (${LESSON}, "Invalidating a tag in one step").`,
     ).toEqual([]);
   });
+
+  it('05.21 the connections the code opens do not grow with its work: ten more price changes and reads open none', async () => {
+    const connections = codeConnections();
+    const s = shop(connections.client);
+    const open = () => connections.all.filter((c) => ['connecting', 'connect', 'ready', 'reconnecting'].includes(c.status)).length;
+    const work = async (cents: number) => {
+      await s.productPage(1);
+      await s.searchPage('kettle');
+      await s.updatePrice(1, cents);
+    };
+    for (const cents of [1001, 1002]) await work(cents);
+    const warm = open();
+    for (let round = 0; round < 10; round += 1) await work(1100 + round);
+    const after = open();
+    expect(
+      after,
+      `After two price changes the code held ${warm} open connection(s) to Redis; after ten more, ${after}. A connection of its own for a WATCH ... MULTI is fine, but one opened per call and never closed (quit()) leaks: each is a socket and a client on the server, and a busy shop reaches maxclients within the hour (${LESSON}, "Invalidating a tag in one step").`,
+    ).toBe(warm);
+  });
 });
