@@ -62,29 +62,22 @@ describe('updatePrice and its limits', () => {
       expect(answered.cents, `updatePrice(1, 101) with Redis stalled and no redisTimeoutMs. ${idea}`).toBe(101);
       expect(early, `With Redis stalled and no redisTimeoutMs given, updatePrice(1, 101) had resolved within 100 ms: it did not wait the default 250 ms for the DEL. ${idea}`).toBe(false);
     };
-    const large = async () => {
-      const late = await slowRedis(400);
-      const patient = await expectSettlesWithin(
-        outcome(cacheWith({ redis: late.client, redisTimeoutMs: 10_000 }).updatePrice(2, 202), late.reached),
-        2000,
-        'updatePrice(2, 202) with redisTimeoutMs: 10000 and Redis answering 400 ms late',
-        idea,
-      );
+    /** updatePrice(id, cents) with Redis answering `lateMs` late: its result, and how many DELs had reached Redis when it resolved. */
+    const lateReply = async (id: number, cents: number, lateMs: number, redisTimeoutMs: number) => {
+      const late = await slowRedis(lateMs);
+      const situation = `updatePrice(${id}, ${cents}) with redisTimeoutMs: ${redisTimeoutMs} and Redis answering ${lateMs} ms late`;
+      const answered = await expectSettlesWithin(outcome(cacheWith({ redis: late.client, redisTimeoutMs }).updatePrice(id, cents), late.reached), 2000, situation, idea);
       await late.drained();
-      expect(patient.cents, `updatePrice(2, 202) with Redis answering 400 ms late. ${idea}`).toBe(202);
-      expect(patient.reached, `With redisTimeoutMs: 10000 and Redis answering 400 ms late, updatePrice(2, 202) resolved before its DEL had even reached Redis: it gave up sooner than the caller allowed. ${idea}`).toBeGreaterThan(0);
+      expect(answered.cents, `${situation}. ${idea}`).toBe(cents);
+      return answered.reached;
+    };
+    const large = async () => {
+      const reached = await lateReply(2, 202, 400, 10_000);
+      expect(reached, `With redisTimeoutMs: 10000 and Redis answering 400 ms late, updatePrice(2, 202) resolved before its DEL had even reached Redis: it gave up sooner than the caller allowed. ${idea}`).toBeGreaterThan(0);
     };
     const small = async () => {
-      const slow = await slowRedis(150);
-      const hasty = await expectSettlesWithin(
-        outcome(cacheWith({ redis: slow.client, redisTimeoutMs: 30 }).updatePrice(3, 303), slow.reached),
-        2000,
-        'updatePrice(3, 303) with redisTimeoutMs: 30 and Redis answering 150 ms late',
-        idea,
-      );
-      await slow.drained();
-      expect(hasty.cents, `updatePrice(3, 303) with Redis answering 150 ms late. ${idea}`).toBe(303);
-      expect(hasty.reached, `With redisTimeoutMs: 30 and Redis answering 150 ms late, updatePrice(3, 303) waited until its DEL had gone to Redis, more than 120 ms past the bound. ${idea}`).toBe(0);
+      const reached = await lateReply(3, 303, 150, 30);
+      expect(reached, `With redisTimeoutMs: 30 and Redis answering 150 ms late, updatePrice(3, 303) waited until its DEL had gone to Redis, more than 120 ms past the bound. ${idea}`).toBe(0);
     };
     await Promise.all([byDefault(), large(), small()]);
   });
