@@ -12,6 +12,8 @@ export interface LabRow {
   mistakes: string;
   mutation: string;
   seconds: string;
+  /** How long proving the lab took, wall clock: what it costs verify's time budget. */
+  wall: string;
 }
 
 
@@ -21,6 +23,7 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
 
 /** Proves one lab in all three directions: starter fails as declared, solution passes, each mistake is caught. */
 export async function verifyLab(lab: Lab, env: Record<string, string>, workers: number): Promise<{ row: LabRow; results: CheckResult[] }> {
+  const started = performance.now();
   const results: CheckResult[] = [];
   const mistakes = readMistakes(lab, results);
   const mutation = checkMutationReport(lab);
@@ -88,6 +91,7 @@ export async function verifyLab(lab: Lab, env: Record<string, string>, workers: 
       mistakes: `${mistakeResults.filter((r) => r.ok).length}/${mistakes.length} caught`,
       mutation: mutation.score === undefined ? 'not run' : `${mutation.result.ok ? '' : 'FAIL, '}${mutation.score}%`,
       seconds: `${solution!.seconds?.toFixed(1)} s`,
+      wall: `${((performance.now() - started) / 1000).toFixed(0)} s`,
     },
     results,
   };
