@@ -2,12 +2,14 @@
 // them (one per process), requests, and a reading of the answer keys Redis holds.
 import type { Redis } from 'ioredis';
 import { expect } from 'vitest';
-import type { Lab } from '../../harness/lab/use-lab.js';
+import type { Lab, LabOptions } from '../../harness/lab/use-lab.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { startModelServer, type ModelServer } from './model-server.support.js';
-import type { ChatCompletion, CompletionCache, CompletionCacheOptions, CompletionRequest } from './src/contract.js';
+import { statsKey, type ChatCompletion, type ChatCompletionChunk, type CompletionCache, type CompletionCacheOptions, type CompletionRequest } from './src/contract.js';
 
 export const LESSON = 'Lesson 11, Caching LLM responses';
+/** The stats totals are running counters: the only keys that may live without a TTL. */
+export const LAB_OPTIONS: LabOptions = { keysWithoutTtl: new RegExp(`^${statsKey('')}`) };
 /**
  * redisTimeoutMs in the checks that are not about it: a loaded test machine can take
  * longer than the 250 ms default to answer a GET, and a check must not flake on that.
@@ -37,6 +39,8 @@ export interface Setup {
   processes(count: number): Promise<Code[]>;
   /** The keys holding answers, `<prefix>llm:v1:<tenant>:<64 hex>`, with tenant, digest and PTTL. */
   answerKeys(): Promise<AnswerKey[]>;
+  /** Every key under the prefix but the stats totals: answers, locks, whatever else the code keeps. */
+  cacheKeys(): Promise<{ key: string; pttlMs: number }[]>;
 }
 
 export interface AnswerKey {
@@ -68,6 +72,9 @@ export async function setUp(lab: Lab): Promise<Setup> {
       };
       return loaded.createCompletionCache(options);
     },
+    async cacheKeys() {
+      return (await lab.redis.keys()).filter(({ key }) => !key.startsWith(statsKey(lab.redis.prefix)));
+    },
     async answerKeys() {
       return (await lab.redis.keys()).flatMap(({ key, pttlMs }) => {
         const match = shape.exec(key);
@@ -85,4 +92,19 @@ export const textOf = (completion: ChatCompletion | undefined) =>
 export function expectCalls(server: ModelServer, expected: number, happened: string, idea: string): void {
   const seen = server.calls.length;
   expect(seen, `${happened}: the model server received ${seen} paid call(s); expected ${expected}.\n${idea}`).toBe(expected);
+}
+
+/** Reads a stream to its end (or to its failure, which rejects). */
+export async function collect(stream: AsyncIterable<ChatCompletionChunk>): Promise<ChatCompletionChunk[]> {
+  const chunks: ChatCompletionChunk[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return chunks;
+}
+
+/** What a reader of the stream sees: the text pieces in order, and how the answer ended. */
+export function readingOf(chunks: ChatCompletionChunk[]): { pieces: string[]; finishReason: string | null } {
+  const choices = chunks.flatMap((chunk) => chunk.choices);
+  const pieces = choices.map((choice) => choice.delta?.content).filter((piece): piece is string => Boolean(piece));
+  const finishReason = choices.map((choice) => choice.finish_reason).filter(Boolean).at(-1) ?? null;
+  return { pieces, finishReason };
 }

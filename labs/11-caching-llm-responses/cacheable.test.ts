@@ -2,11 +2,11 @@
 // Only complete, deterministic answers are stored (an allow-list), each for exactly the TTL.
 import { describe, expect, it } from 'vitest';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { LESSON, ask, expectCalls, setUp, textOf } from './cache.support.js';
+import { LAB_OPTIONS, LESSON, ask, expectCalls, setUp, textOf } from './cache.support.js';
 import type { Reply } from './model-server.support.js';
 import { DEFAULT_TTL_SECONDS, type CompletionRequest } from './src/contract.js';
 
-const lab = useLab('11');
+const lab = useLab('11', LAB_OPTIONS);
 const neverIdea = `Cache only what finished normally: finish_reason "stop", text present, no refusal. Anything else replayed from the cache turns one bad response into everyone's answer for the whole TTL (${LESSON}, "Never cache a failure").`;
 const sampledIdea = `With temperature above 0 the model samples: caching freezes one sample for everyone. Leave it out unless cacheSampled says otherwise; the API reads an omitted temperature as 1 (API_DEFAULT_TEMPERATURE) (${LESSON}, "How long to keep an answer").`;
 

@@ -5,13 +5,22 @@ import { describe, expect, it } from 'vitest';
 import { holdReply } from '../../harness/lab/hold.js';
 import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { LESSON, ask, expectCalls, setUp, textOf } from './cache.support.js';
+import { LAB_OPTIONS, LESSON, ask, collect, expectCalls, readingOf, setUp, textOf } from './cache.support.js';
+import type { CompletionCache, CompletionRequest } from './src/contract.js';
 
-const lab = useLab('11');
+const lab = useLab('11', LAB_OPTIONS);
 const downIdea = `When Redis fails or does not answer within redisTimeoutMs, carry on without it: a failed read is a miss, skip the lock, call the model, and ignore a failed write. The model is still there (${LESSON}, "Never cache a failure" and "Common mistakes").`;
 
+/** A stream and stats() on a Redis in trouble: the stream still comes from the model, stats() says it cannot count. */
+async function expectStreamWithout(llm: CompletionCache, request: CompletionRequest, trouble: string): Promise<void> {
+  const read = await expectSettlesWithin(collect(llm.stream('acme', request)).then(readingOf, (e: unknown) => e as Error), LIVENESS_MS, `a streamed request ${trouble}`, downIdea);
+  expect(read instanceof Error ? read.message : read.finishReason, `A streamed request ${trouble} got ${read instanceof Error ? `the error "${read.message}"` : JSON.stringify(read)}.\n${downIdea}`).toBe('stop');
+  const stats = await expectSettlesWithin(llm.stats().then(() => 'reported', () => 'refused'), LIVENESS_MS, `stats() ${trouble}`, downIdea);
+  expect(stats, `stats() ${trouble} ${stats} numbers; the totals are in Redis, so without Redis it cannot know them: reject (within redisTimeoutMs) rather than report zeros a dashboard would believe (${LESSON}, "Streams and savings").`).toBe('refused');
+}
+
 describe('Redis in trouble', () => {
-  it('11.15 with Redis down, every request is answered by the model within the bound', async () => {
+  it('11.15 with Redis down, every request, streamed or not, is answered by the model within the bound, and stats() says it cannot count', async () => {
     const { server, cache } = await setUp(lab);
     const llm = await cache({ redis: await lab.redis.downClient(), redisTimeoutMs: 100 });
     const request = ask('Where do I return a book after hours?');
@@ -19,10 +28,11 @@ describe('Redis in trouble', () => {
       const answer = await expectSettlesWithin(llm.complete('acme', request).catch((e: unknown) => e as Error), LIVENESS_MS, `request ${round} with nothing listening on Redis's port`, downIdea);
       expect(answer instanceof Error ? answer.message : answer.choices[0]?.finish_reason, `Request ${round} with Redis down got ${answer instanceof Error ? `the error "${answer.message}"` : textOf(answer)}.\n${downIdea}`).toBe('stop');
     }
-    expectCalls(server, 2, 'Two requests with Redis down', downIdea);
+    await expectStreamWithout(llm, request, 'with nothing listening on Redis\'s port');
+    expectCalls(server, 3, 'Two requests and a streamed one with Redis down', downIdea);
   });
 
-  it('11.16 with Redis stalled, the model answers within the bound: redisTimeoutMs (default 250) ends every wait on Redis', async () => {
+  it('11.16 with Redis stalled, the model answers within the bound, streams too: redisTimeoutMs (default 250) ends every wait on Redis, stats() included', async () => {
     const { server, cache } = await setUp(lab);
     const request = ask('Is there a quiet floor?');
     for (const overrides of [{ redisTimeoutMs: undefined }, { redisTimeoutMs: 100 }]) {
@@ -30,7 +40,9 @@ describe('Redis in trouble', () => {
       const answer = await expectSettlesWithin(llm.complete('acme', request).catch((e: unknown) => e as Error), LIVENESS_MS, `a request while Redis accepts connections and never answers (${JSON.stringify(overrides)})`, `A stalled Redis never sends an error: only a timeout of your own ends the wait. Race each Redis command against redisTimeoutMs.\n${downIdea}`);
       expect(answer instanceof Error ? answer.message : answer.choices[0]?.finish_reason, `With Redis stalled the request got ${answer instanceof Error ? `the error "${answer.message}"` : textOf(answer)}.\n${downIdea}`).toBe('stop');
     }
-    expectCalls(server, 2, 'One request on each stalled Redis', downIdea);
+    const llm = await cache({ redis: await lab.redis.stalledClient(), redisTimeoutMs: 100 });
+    await expectStreamWithout(llm, request, 'while Redis never answers (redisTimeoutMs 100)');
+    expectCalls(server, 3, 'A request on each stalled Redis, then a streamed one', downIdea);
   });
 
   it('11.17 a slow Redis is still used within redisTimeoutMs; failing writes or an unreadable entry never fail the request', async () => {

@@ -3,10 +3,10 @@
 // the prompt nor, without the server's secret, which prompt it stands for.
 import { describe, expect, it } from 'vitest';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { LESSON, SECRET, ask, expectCalls, setUp, textOf } from './cache.support.js';
+import { LAB_OPTIONS, LESSON, SECRET, ask, expectCalls, setUp, textOf } from './cache.support.js';
 import type { CompletionRequest } from './src/contract.js';
 
-const lab = useLab('11');
+const lab = useLab('11', LAB_OPTIONS);
 const keyIdea = `The key is answerKey(keyPrefix, tenant, digest), the digest the hex HMAC-SHA-256, under the server's secret, of the normalised request and the tenant (${LESSON}, "The key: a keyed hash of the normalised request").`;
 
 describe('the cache key', () => {

@@ -1,30 +1,63 @@
 // A model server for lab 11's suites: it speaks OpenAI's chat-completions API on a port of
 // 127.0.0.1, so the code under test calls it through the official client, as at work.
 // It answers every call differently (call number in the text), so a cached answer shows
-// itself, and it can fail, refuse, truncate or hold a call on demand.
+// itself, and it can fail, refuse, truncate or hold a call on demand. A request with
+// `stream: true` is answered as the API streams: server-sent events, one chunk per piece
+// of text, a chunk with the finish reason, a usage chunk when `stream_options` asks for
+// it, then `data: [DONE]`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import OpenAI from 'openai';
 import { onTestFinished } from 'vitest';
 import { serve } from '../../harness/lab/http.js';
-import type { ChatCompletion, CompletionRequest } from './src/contract.js';
+import type { ChatCompletion, ChatCompletionChunk, CompletionRequest } from './src/contract.js';
 
 type FinishReason = ChatCompletion['choices'][number]['finish_reason'];
+type Usage = NonNullable<ChatCompletion['usage']>;
 
 /** What the server does with one call; omitted fields take the normal answer's. */
 export type Reply =
   | { error: number; message?: string }
-  | { content?: string | null; finishReason?: FinishReason; refusal?: string; choices?: 2 };
+  | {
+      content?: string | null;
+      finishReason?: FinishReason;
+      refusal?: string;
+      choices?: 2;
+      /** Streamed: the text in exactly these pieces (content is their concatenation). */
+      pieces?: string[];
+      /** Streamed: the connection drops after this many pieces, as a network failure would. */
+      breakAfter?: number;
+    };
+
+/** A call the model server received with `stream: true`, as the official client sends it. */
+export type StreamedRequest = CompletionRequest & { stream?: boolean; stream_options?: { include_usage?: boolean } };
 
 export interface ModelServer {
   /** A client for this server, as an app would build it (no retries: the suite counts calls). */
   openai: OpenAI;
   /** Every request body received, in order: one per paid call. */
-  calls: CompletionRequest[];
+  calls: StreamedRequest[];
+  /** The usage of every answer sent, in order (an error sends none). */
+  usages: Usage[];
   /** From now on, calls for which `rule` returns a reply get that reply (`n`: 1 for the first call). */
   when(rule: (request: CompletionRequest, n: number) => Reply | undefined): void;
   /** Holds the response to the next call until `release()`; later calls go through. */
   hold(): { reached: Promise<void>; release(): void };
+  /** The next streamed call sends its first piece, then waits for `release()` to send the rest. */
+  pauseStream(): { reached: Promise<void>; release(): void };
 }
+
+/** A gate the suite opens: `reached` when the server is waiting at it. */
+function gateOf() {
+  let release!: () => void;
+  let arrive!: () => void;
+  const open = new Promise<void>((resolve) => (release = resolve));
+  const reached = new Promise<void>((resolve) => (arrive = resolve));
+  onTestFinished(() => release());
+  return { open, reached, arrive, release };
+}
+
+/** The default pieces of a streamed text: words with the blanks before them, as tokens come. */
+const wordsOf = (text: string) => text.match(/\s*\S+/g) ?? [];
 
 const lastUserText = (request: CompletionRequest) =>
   request.messages.filter((m) => m.role === 'user').at(-1)?.content ?? '';
@@ -32,7 +65,9 @@ const tokens = (text: string) => Math.ceil(text.length / 4);
 
 /** Starts a model server for the current test; it stops when the test ends. */
 export async function startModelServer(): Promise<ModelServer> {
-  const calls: CompletionRequest[] = [];
+  const calls: StreamedRequest[] = [];
+  const usages: Usage[] = [];
+  let streamGate: ReturnType<typeof gateOf> | undefined;
   const rules: ((request: CompletionRequest, n: number) => Reply | undefined)[] = [];
   let gate: Promise<void> | undefined;
   let onHeld: (() => void) | undefined;
@@ -46,7 +81,7 @@ export async function startModelServer(): Promise<ModelServer> {
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
       return send(404, { error: { message: `no route ${req.method} ${req.url}`, type: 'invalid_request_error' } });
     }
-    const request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as CompletionRequest;
+    const request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as StreamedRequest;
     calls.push(request);
     const n = calls.length;
     const held = gate;
@@ -60,7 +95,7 @@ export async function startModelServer(): Promise<ModelServer> {
       const type = reply.error === 429 ? 'rate_limit_exceeded' : 'server_error';
       return send(reply.error, { error: { message: reply.message ?? `upstream ${reply.error}`, type, code: type } });
     }
-    const content = reply.content === undefined ? `Answer ${n} from ${request.model}: ${lastUserText(request).slice(0, 60)}` : reply.content;
+    const content = reply.pieces ? reply.pieces.join('') : reply.content === undefined ? `Answer ${n} from ${request.model}: ${lastUserText(request).slice(0, 60)}` : reply.content;
     const completion: ChatCompletion = {
       id: `chatcmpl-${n}`,
       object: 'chat.completion',
@@ -83,7 +118,16 @@ export async function startModelServer(): Promise<ModelServer> {
     const usage = completion.usage!;
     usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
     if (reply.choices === 2) completion.choices.push({ ...completion.choices[0]!, index: 1 });
-    send(200, completion);
+    usages.push(usage);
+    if (!request.stream) return send(200, completion);
+    const paused = streamGate;
+    streamGate = undefined;
+    await streamOut(res, completion, {
+      pieces: reply.pieces ?? wordsOf(content ?? ''),
+      breakAfter: reply.breakAfter,
+      withUsage: request.stream_options?.include_usage === true,
+      paused,
+    });
   }
 
   const app = await serve((req, res) => {
@@ -95,6 +139,7 @@ export async function startModelServer(): Promise<ModelServer> {
   return {
     openai,
     calls,
+    usages,
     when: (rule) => void rules.unshift(rule),
     hold() {
       let release!: () => void;
@@ -103,5 +148,48 @@ export async function startModelServer(): Promise<ModelServer> {
       onTestFinished(release);
       return { reached, release };
     },
+    pauseStream() {
+      streamGate = gateOf();
+      return { reached: streamGate.reached, release: streamGate.release };
+    },
   };
+}
+
+interface StreamPlan {
+  pieces: string[];
+  breakAfter: number | undefined;
+  withUsage: boolean;
+  paused: ReturnType<typeof gateOf> | undefined;
+}
+
+/** Sends `completion` as the API streams it: role, pieces, finish reason, usage, [DONE]. */
+async function streamOut(res: ServerResponse, completion: ChatCompletion, plan: StreamPlan): Promise<void> {
+  const { id, created, model } = completion;
+  const chunk = (choices: ChatCompletionChunk['choices'], usage?: Usage): ChatCompletionChunk => ({
+    id,
+    object: 'chat.completion.chunk',
+    created,
+    model,
+    choices,
+    ...(plan.withUsage ? { usage: usage ?? null } : {}),
+  });
+  // Resolves once the event has left for the client, so a drop after it cannot take it along.
+  const event = (body: unknown) =>
+    new Promise<void>((resolve) => res.write(`data: ${JSON.stringify(body)}\n\n`, () => resolve()));
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  for (const { index, message } of completion.choices) {
+    await event(chunk([{ index, delta: { role: 'assistant', content: '', refusal: null }, finish_reason: null, logprobs: null }]));
+    if (message.refusal) await event(chunk([{ index, delta: { refusal: message.refusal }, finish_reason: null, logprobs: null }]));
+  }
+  for (const [i, piece] of plan.pieces.entries()) {
+    if (i === plan.breakAfter) return void res.destroy(); // the client sees the body end mid-answer
+    await event(chunk(completion.choices.map(({ index }) => ({ index, delta: { content: piece }, finish_reason: null, logprobs: null }))));
+    if (i === 0 && plan.paused) {
+      plan.paused.arrive();
+      await plan.paused.open;
+    }
+  }
+  await event(chunk(completion.choices.map(({ index, finish_reason }) => ({ index, delta: {}, finish_reason, logprobs: null }))));
+  if (plan.withUsage) await event(chunk([], completion.usage));
+  res.end('data: [DONE]\n\n');
 }

@@ -8,10 +8,10 @@ import { holdCommands } from '../../harness/lab/hold.js';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { LESSON, ask, expectCalls, setUp, textOf } from './cache.support.js';
+import { LAB_OPTIONS, LESSON, ask, expectCalls, setUp, textOf } from './cache.support.js';
 import type { ChatCompletion } from './src/contract.js';
 
-const lab = useLab('11');
+const lab = useLab('11', LAB_OPTIONS);
 /** Time for requests already started to reach the point where they call or wait; a correct answer needs a few ms. */
 const SETTLE_MS = 150;
 const flightIdea = `Identical misses share one upstream call: a lock in Redis (SET key token PX lockTtlMs NX) taken by the first process; the others wait up to lockWaitMs for its answer to appear, reading the cache again, and the holder reads the cache once more before it calls (${LESSON}, "Never cache a failure" and lesson 04, "Stampedes").`;
@@ -34,7 +34,7 @@ describe('single flight', () => {
   });
 
   it('11.12 across two processes, concurrent identical requests make one paid call; the lock expires within lockTtlMs and is gone once they answer', async () => {
-    const { server, cache, processes, answerKeys } = await setUp(lab);
+    const { server, cache, processes, answerKeys, cacheKeys } = await setUp(lab);
     const [a, b] = await processes(2);
     const lockTtlMs = 7_000;
     const [onA, onB] = [await cache({ lockTtlMs }, a), await cache({ lockTtlMs }, b)];
@@ -43,7 +43,7 @@ describe('single flight', () => {
     const all = Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? onB : onA).complete('acme', request)));
     await expectSettlesWithin(held.reached, LIVENESS_MS, 'the first call to the model', flightIdea);
     await sleep(SETTLE_MS);
-    const during = await lab.redis.keys();
+    const during = await cacheKeys();
     expect(during.length, `While the first call was in flight Redis held nothing, so the other process could not know a call was under way.\n${flightIdea}`).toBeGreaterThan(0);
     const wrong = during.filter((k) => k.pttlMs <= lockTtlMs - 1_000 || k.pttlMs > lockTtlMs);
     expect(wrong, `During the call Redis held ${JSON.stringify(wrong)}; with lockTtlMs ${lockTtlMs}, expected each key's PTTL between ${lockTtlMs - 1_000} and ${lockTtlMs} ms: set it with the lock, in the same command, so a holder that dies frees the others after lockTtlMs, and not much sooner.\n${flightIdea}`).toEqual([]);
@@ -51,7 +51,7 @@ describe('single flight', () => {
     const answers = await expectSettlesWithin(all, LIVENESS_MS, 'twenty concurrent requests over two processes', flightIdea);
     expectCalls(server, 1, 'Twenty identical requests at once, ten on each of two processes', `A Map in one process cannot see the other's call.\n${flightIdea}`);
     expect(sameAnswer(answers), `The callers got ${sameAnswer(answers)} different answers; expected one.\n${flightIdea}`).toBe(1);
-    const left = (await lab.redis.keys()).map((k) => k.key);
+    const left = (await cacheKeys()).map((k) => k.key);
     expect(left, `Once every request had its answer, Redis held ${JSON.stringify(left)}: release the lock (compare the token and delete, in one script) before complete() resolves, so the next miss does not wait for its TTL.\n${flightIdea}`).toEqual((await answerKeys()).map((k) => k.key));
   });
 
@@ -122,14 +122,14 @@ describe('single flight', () => {
   });
 
   it('11.19 a holder whose lock expired cannot release the next holder\'s lock: only the owner deletes it', async () => {
-    const { server, cache, processes } = await setUp(lab);
+    const { server, cache, processes, cacheKeys } = await setUp(lab);
     const [a, b, c] = await processes(3);
     server.when((_, n) => (n === 1 ? { error: 503 } : undefined));
     const request = ask('Is the Larchfield cafe open on holidays?');
     const heldA = server.hold();
     const failing = (await cache({ lockTtlMs: 200 }, a)).complete('acme', request).catch(() => 'failed');
     await expectSettlesWithin(heldA.reached, LIVENESS_MS, 'A\'s call to the model', flightIdea);
-    while ((await lab.redis.keys()).length > 0) await sleep(20); // A's lock expires; its call goes on
+    while ((await cacheKeys()).length > 0) await sleep(20); // A's lock expires; its call goes on
     const heldB = server.hold();
     const second = (await cache({ lockTtlMs: 60_000 }, b)).complete('acme', request);
     await expectSettlesWithin(heldB.reached, LIVENESS_MS, 'B\'s call to the model', flightIdea);

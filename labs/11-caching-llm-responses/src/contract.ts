@@ -6,6 +6,8 @@ import type OpenAI from 'openai';
 
 /** What the API answers: `choices[0].message.content`, `finish_reason`, `usage`, ... */
 export type ChatCompletion = OpenAI.Chat.Completions.ChatCompletion;
+/** One event of a streamed answer: `choices[0].delta.content`, then a `finish_reason`. */
+export type ChatCompletionChunk = OpenAI.Chat.Completions.ChatCompletionChunk;
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -72,7 +74,40 @@ export interface CompletionCacheOptions {
 export interface CompletionCache {
   /** The model's answer to `request` for `tenant`, from the cache when it may be. */
   complete(tenant: string, request: CompletionRequest): Promise<ChatCompletion>;
+  /**
+   * The same, for a caller that asked with `stream: true`: the answer's chunks, as the
+   * model sends them on a miss, or replayed from the cache on a hit.
+   */
+  stream(tenant: string, request: CompletionRequest): AsyncIterable<ChatCompletionChunk>;
+  /** What the cache has saved so far, counted by every process that shares the Redis. */
+  stats(): Promise<CacheStats>;
 }
+
+/** The running totals behind `stats()`. */
+export interface CacheStats {
+  /** Requests answered without a model call of their own: from Redis, or another request's call. */
+  hits: number;
+  /** Requests answered by a model call of their own (sampled ones included). */
+  misses: number;
+  /** Calls sent to the model, whatever their outcome. */
+  paidCalls: number;
+  /** prompt_tokens + completion_tokens of every answer a hit served. */
+  tokensSaved: number;
+  /** What those tokens would have cost, in US dollars, at MODEL_PRICES. */
+  costSaved: number;
+}
+
+/** A model's list price, in US dollars per million tokens. */
+export interface ModelPrice {
+  input: number;
+  output: number;
+}
+
+/** The models the course's apps call; a model missing here saves tokens but no dollars. */
+export const MODEL_PRICES: Readonly<Record<string, ModelPrice>> = {
+  'gpt-4o-mini-2024-07-18': { input: 0.15, output: 0.6 },
+  'gpt-4o-2024-08-06': { input: 2.5, output: 10 },
+};
 
 /** An answer may be replayed for an hour; model and prompt changes reach users then. */
 export const DEFAULT_TTL_SECONDS = 3_600;
@@ -105,3 +140,9 @@ export const TENANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
  */
 export const answerKey = (keyPrefix: string, tenant: string, digest: string): string =>
   `${keyPrefix}llm:v1:${tenant}:${digest}`;
+
+/**
+ * Where the totals of `stats()` live: this key, or keys that start with it. They are
+ * running totals, like a metrics counter, so they are the only keys without a TTL.
+ */
+export const statsKey = (keyPrefix: string): string => `${keyPrefix}llm:stats`;

@@ -11,6 +11,7 @@
  */
 import { MIN_SECRET_BYTES, cacheSettings, type ChatCompletion, type CompletionCache, type CompletionCacheOptions, type CompletionRequest } from '../../../labs/11-caching-llm-responses/src/contract.js';
 import { answerStore } from '../src/answer-store.js';
+import { createCompletionCache as solution } from '../src/completion-cache.js';
 import { isSampled } from '../src/cacheable.js';
 import { loadOnce } from '../src/load-once.js';
 import { completionKey } from '../src/request-key.js';
@@ -23,6 +24,7 @@ export function createCompletionCache(options: CompletionCacheOptions): Completi
   const store = answerStore(redis, settings);
   const flights = new Map<string, Promise<ChatCompletion>>();
   return {
+    ...solution(options), // streams and stats as in the solution: the mistake is in complete()
     async complete(tenant, request) {
       const key = completionKey(keyPrefix, tenant, request, secret);
       if (isSampled(request) && !settings.cacheSampled) return ask(request);

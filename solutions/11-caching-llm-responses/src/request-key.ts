@@ -46,10 +46,13 @@ export function completionKey(
   tenant: string,
   request: CompletionRequest,
   secret: string,
+  streamed = false,
 ): string {
   if (!TENANT_ID.test(tenant)) throw new Error(`unsafe tenant id: "${tenant}"`);
+  // A streamed answer is kept as its chunks, a whole one as the completion: two entries.
+  const form = streamed ? { stream: true } : {};
   const digest = createHmac('sha256', secret)
-    .update(canonicalJson({ tenant, request: normalise(request) }))
+    .update(canonicalJson({ tenant, request: normalise(request), ...form }))
     .digest('hex');
   return answerKey(keyPrefix, tenant, digest);
 }

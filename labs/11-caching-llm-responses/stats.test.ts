@@ -1,0 +1,88 @@
+// Lab 11 checks, part 6: what the cache saved. Run: npm test labs/11-caching-llm-responses
+// stats() reports hits, misses, paid calls, and the tokens and dollars the hits saved,
+// counted in Redis by every process, so any instance reports the fleet's numbers.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
+import { useLab } from '../../harness/lab/use-lab.js';
+import { LAB_OPTIONS, LESSON, ask, collect, expectCalls, setUp } from './cache.support.js';
+import { MODEL_PRICES, type CacheStats, type ChatCompletion } from './src/contract.js';
+
+const lab = useLab('11', LAB_OPTIONS);
+const statsIdea = `A hit saves the call it did not make: count hits, misses and paid calls, and add each hit's prompt_tokens + completion_tokens, priced per model from MODEL_PRICES (dollars per million tokens, input and output apart), to totals in Redis under statsKey(keyPrefix), so every process adds to the same numbers (${LESSON}, "Streams and savings").`;
+
+type Usage = NonNullable<ChatCompletion['usage']>;
+const tokens = (usage: Usage | undefined) => (usage ? usage.prompt_tokens + usage.completion_tokens : NaN);
+const dollars = (model: string, usage: Usage | undefined) => {
+  const price = MODEL_PRICES[model];
+  return price && usage ? (usage.prompt_tokens * price.input + usage.completion_tokens * price.output) / 1e6 : 0;
+};
+
+/** Fails unless `stats` holds exactly `expected`; cost to a billionth of a dollar, the rest exactly. */
+function expectStats(stats: CacheStats, expected: CacheStats, what: string, idea = statsIdea): void {
+  const message = `${what}: stats() returned ${JSON.stringify(stats)}; expected ${JSON.stringify(expected)}.\n${idea}`;
+  expect({ ...stats, costSaved: 0 }, message).toEqual({ ...expected, costSaved: 0 });
+  expect(stats.costSaved, message).toBeCloseTo(expected.costSaved, 9);
+}
+
+describe('what the cache saved', () => {
+  it('11.24 stats() counts hits, misses and paid calls exactly, and the tokens and dollars each hit saved at its model\'s prices', async () => {
+    const { server, cache } = await setUp(lab);
+    const llm = await cache();
+    const zero = { hits: 0, misses: 0, paidCalls: 0, tokensSaved: 0, costSaved: 0 };
+    expectStats(await llm.stats(), zero, 'Before any request');
+    const mini = ask('How do I reserve a study room for a group of six on a Saturday afternoon, with a projector and a whiteboard?');
+    const large = ask('Summarise the rules for the rare books room.', { model: 'gpt-4o-2024-08-06' });
+    const unpriced = ask('Is the lift working?', { model: 'larchfield-local-1' });
+    const answers: ChatCompletion[] = [];
+    for (const request of [mini, mini, mini, large, large, unpriced, unpriced]) answers.push(await llm.complete('acme', request));
+    await llm.complete('acme', ask('Suggest a novel', { temperature: 0.7 }));
+    server.when((request) => (request.messages.at(-1)?.content === 'Fail' ? { error: 500 } : undefined));
+    await llm.complete('acme', ask('Fail')).catch(() => undefined);
+    const [m, l, u] = [answers[0]!, answers[3]!, answers[5]!];
+    const expected = {
+      hits: 4,
+      misses: 4,
+      paidCalls: 5,
+      tokensSaved: 2 * tokens(m.usage) + tokens(l.usage) + tokens(u.usage),
+      costSaved: 2 * dollars(m.model, m.usage) + dollars(l.model, l.usage),
+    };
+    expectStats(
+      await llm.stats(),
+      expected,
+      'After a question asked three times, one asked twice on gpt-4o, one twice on a model without a price, one sampled request and one that failed with a 500',
+      `Hits: the four repeats. Misses: the three first askings and the sampled request, each answered by a call of its own. Paid calls: every call sent, the failed one too. Tokens saved: prompt + completion tokens of each answer a hit served. Dollars: those tokens at that answer's model's input and output prices; a model missing from MODEL_PRICES saves tokens but no dollars.\n${statsIdea}`,
+    );
+  });
+
+  it('11.25 every process adds to the same totals: waiting for another request\'s call is a hit, and a replayed stream saves its tokens too', async () => {
+    const { server, cache, processes } = await setUp(lab);
+    const [a, b, c] = await processes(3);
+    const [onA, onB] = [await cache({}, a), await cache({}, b)];
+    const held = server.hold();
+    const request = ask('When does the summer reading challenge start?');
+    const all = Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? onB : onA).complete('acme', request)));
+    await expectSettlesWithin(held.reached, LIVENESS_MS, 'the first call to the model', statsIdea);
+    await sleep(150); // the other five are waiting by now
+    held.release();
+    await expectSettlesWithin(all, LIVENESS_MS, 'six identical requests over two processes', statsIdea);
+    const streamed = ask('Can I stream the audiobook collection at home?');
+    await collect(onA.stream('acme', streamed));
+    await collect(onB.stream('acme', streamed));
+    await collect(onB.stream('acme', streamed));
+    expectCalls(server, 2, 'Six identical requests over two processes, then a question streamed three times', `One call for the six (11.12) and one for the stream (11.21) come first: this check counts what they saved.\n${statsIdea}`);
+    const [whole, stream] = server.usages;
+    const expected = {
+      hits: 7,
+      misses: 2,
+      paidCalls: 2,
+      tokensSaved: 5 * tokens(whole) + 2 * tokens(stream),
+      costSaved: (5 * dollars(request.model, whole)) + 2 * dollars(streamed.model, stream),
+    };
+    const idea = `Five of the six requests were answered by the first one's call, in its process or through Redis: each is a hit and saved that answer's tokens. A replayed stream saves the tokens of the stream it replays, which the model reports only when asked: stream_options: { include_usage: true }. And the totals live in Redis, so all processes report the same numbers, a new one too.\n${statsIdea}`;
+    const onC = await cache({}, c);
+    for (const [name, instance] of [['A', onA], ['B', onB], ['C, started afterwards', onC]] as const) {
+      expectStats(await instance.stats(), expected, `Process ${name}, after six concurrent requests over A and B and a stream asked once on A and twice on B`, idea);
+    }
+  });
+});

@@ -1,0 +1,145 @@
+// Lab 11 checks, part 5: streamed answers. Run: npm test labs/11-caching-llm-responses
+// A caller who asks with `stream: true` reads the model's chunks as they arrive on a miss,
+// and the same chunks replayed from Redis on a hit; only a stream that ended well is kept.
+import { describe, expect, it } from 'vitest';
+import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
+import { useLab } from '../../harness/lab/use-lab.js';
+import { LAB_OPTIONS, LESSON, ask, collect, expectCalls, readingOf, setUp } from './cache.support.js';
+import type { Reply } from './model-server.support.js';
+import { DEFAULT_TTL_SECONDS, type ChatCompletionChunk } from './src/contract.js';
+
+const lab = useLab('11', LAB_OPTIONS);
+const streamIdea = `A streamed request is cached like a whole one: on a miss, pass each chunk on as it arrives and keep them; once the stream has ended with finish_reason "stop" (and no refusal), store them with the TTL; on a hit, replay the stored chunks, the same pieces in the same order (${LESSON}, "Streams and savings").`;
+const partialIdea = `Only a stream that ended well is an answer. One that broke off, that its caller stopped reading, or that ended with anything but "stop" (or with a refusal) is stored nowhere, and the next request asks the model again (${LESSON}, "Streams and savings" and "Never cache a failure").`;
+
+/** The first chunk that carries text, and what came before it. */
+async function untilFirstPiece(chunks: AsyncIterator<ChatCompletionChunk>): Promise<ChatCompletionChunk[]> {
+  const read: ChatCompletionChunk[] = [];
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) return read;
+    read.push(next.value);
+    if (readingOf([next.value]).pieces.length > 0) return read;
+  }
+}
+
+/** The rest of an iterator, as an array. */
+const drain = (chunks: AsyncIterator<ChatCompletionChunk>) => collect({ [Symbol.asyncIterator]: () => chunks });
+
+describe('streamed answers', () => {
+  it('11.21 a streamed miss reaches the caller as the model sends it, is stored once complete, and another process replays it as the same stream', async () => {
+    const { server, cache, processes, answerKeys } = await setUp(lab);
+    const [a, b] = await processes(2);
+    const ttlSeconds = 120;
+    const [onA, onB] = [await cache({ ttlSeconds }, a), await cache({ ttlSeconds }, b)];
+    const request = ask('Which floor holds the map collection?');
+    const paused = server.pauseStream();
+    const reading = onA.stream('acme', request)[Symbol.asyncIterator]();
+    const head = await expectSettlesWithin(
+      untilFirstPiece(reading),
+      LIVENESS_MS,
+      'the first piece of a streamed answer, while the model was still sending the rest',
+      `The caller of a stream reads each chunk as the model sends it: collecting the whole answer before passing anything on makes the stream a slow whole answer.\n${streamIdea}`,
+    );
+    expect(await answerKeys(), `Halfway through the stream an answer was already stored.\n${partialIdea}`).toEqual([]);
+    paused.release();
+    const original = readingOf([...head, ...(await drain(reading))]);
+    expect(original.pieces.length, `The caller read ${JSON.stringify(original.pieces)}; the model sent its answer word by word.\n${streamIdea}`).toBeGreaterThan(3);
+    expect(original.finishReason, streamIdea).toBe('stop');
+    const stored = await answerKeys();
+    const pttl = stored[0]?.pttlMs ?? NaN;
+    expect(stored.length, `After one complete stream Redis holds ${stored.length} answer key(s); expected one at answerKey(keyPrefix, 'acme', <64 hex>).\n${streamIdea}`).toBe(1);
+    expect(pttl > (ttlSeconds - 2) * 1000 && pttl <= ttlSeconds * 1000, `The streamed answer's PTTL is ${pttl} ms; with ttlSeconds ${ttlSeconds}, expected between ${(ttlSeconds - 2) * 1000} and ${ttlSeconds * 1000}, set in the same command as the value.\n${streamIdea}`).toBe(true);
+    for (const [name, onX] of [['B', onB], ['A', onA]] as const) {
+      const replay = readingOf(await collect(onX.stream('acme', request)));
+      expectCalls(server, 1, `The same streamed request again, on process ${name}`, `It should be replayed from Redis.\n${streamIdea}`);
+      expect(replay, `Process ${name}'s replay read ${JSON.stringify(replay.pieces)}; expected the pieces the model sent, ${JSON.stringify(original.pieces)}, and the same finish_reason.\n${streamIdea}`).toEqual(original);
+    }
+  });
+
+  it('11.22 a replay yields exactly the pieces the model sent, in order; whole and streamed forms of one question each stay cached; junk is a miss; each tenant streams its own', async () => {
+    const { server, cache, answerKeys } = await setUp(lab);
+    const llm = await cache();
+    const pieces = ['  Two', ' pounds', ',\r\n', 'per card', '.\n\n', 'Caf\u00e9 ', 'cards are ', 'free \u2713', ' '];
+    server.when((request) => (request.messages.at(-1)?.content.startsWith('Fees') ? { pieces } : undefined));
+    const request = ask('Fees for a lost card?');
+    const first = readingOf(await collect(llm.stream('acme', request)));
+    expect(first.pieces, `The caller read ${JSON.stringify(first.pieces)} from the model; expected ${JSON.stringify(pieces)}: pass each chunk on as it is.\n${streamIdea}`).toEqual(pieces);
+    const replay = readingOf(await collect(llm.stream('acme', request)));
+    expectCalls(server, 1, 'The streamed request asked twice', streamIdea);
+    expect(replay, `The replay read ${JSON.stringify(replay.pieces)}; expected ${JSON.stringify(pieces)} ending with "stop". Keep the chunks as they came: joining, trimming or re-splitting the text gives the reader another stream.\n${streamIdea}`).toEqual({ pieces, finishReason: 'stop' });
+    const [entry] = await answerKeys();
+    const pttl = entry?.pttlMs ?? NaN;
+    expect(pttl > (DEFAULT_TTL_SECONDS - 2) * 1000 && pttl <= DEFAULT_TTL_SECONDS * 1000, `Without ttlSeconds the streamed answer's PTTL is ${pttl} ms; expected the default, ${DEFAULT_TTL_SECONDS} s.\n${streamIdea}`).toBe(true);
+
+    const bothIdea = `The same question asked whole and streamed: each form is answered from the cache once it has been paid for, whole answers as completions and streams as their chunks. Keep two entries (a digest that covers the stream flag), or one that serves both forms, but never one form's entry read as the other's (${LESSON}, "Streams and savings").`;
+    const whole = await llm.complete('acme', request);
+    const paidForWhole = server.calls.length;
+    expect(paidForWhole, `After the stream, the same question asked whole made ${paidForWhole - 1} call(s).\n${bothIdea}`).toBeLessThanOrEqual(2);
+    expect(await llm.complete('acme', request), `Asked whole again, the question got another answer.\n${bothIdea}`).toEqual(whole);
+    expect(readingOf(await collect(llm.stream('acme', request))), `Streamed again after the whole answer, the question got another stream.\n${bothIdea}`).toEqual({ pieces, finishReason: 'stop' });
+    expectCalls(server, paidForWhole, 'The question asked whole twice, then streamed again', bothIdea);
+
+    const junkIdea = `An entry that is not a complete stream is a miss, and the next complete stream replaces it (${LESSON}, "Never cache a failure").`;
+    for (const junk of ['[1,2]', '[]', '{"choices": [']) {
+      await lab.redis.admin.set(entry!.key, junk, 'EX', 60);
+      const repaired = await collect(llm.stream('acme', request)).then(readingOf, (e: unknown) => e as Error);
+      expect(repaired instanceof Error ? repaired.message : repaired, `With ${junk} at the stream's key the stream got ${repaired instanceof Error ? `the error "${repaired.message}"` : JSON.stringify(repaired)}.\n${junkIdea}`).toEqual({ pieces, finishReason: 'stop' });
+      await collect(llm.stream('acme', request));
+    }
+    expectCalls(server, paidForWhole + 3, 'Three streams over an unreadable entry, each streamed again', junkIdea);
+
+    const tenantIdea = `Streamed answers are per tenant like the others: the tenant is in the key and in the hashed text (${LESSON}, "Whose data is this?").`;
+    const before = server.calls.length;
+    await collect(llm.stream('globex', request));
+    expectCalls(server, before + 1, 'The same streamed request from tenant globex', tenantIdea);
+    for (const unsafe of ['acme:*', '']) {
+      const outcome = await collect(llm.stream(unsafe, request)).then(() => 'streamed', () => 'refused');
+      expect(outcome, `A stream for tenant id ${JSON.stringify(unsafe)} was ${outcome}; check it against TENANT_ID before any key or call.\n${tenantIdea}`).toBe('refused');
+    }
+    expectCalls(server, before + 1, 'After two streams with unsafe tenant ids', tenantIdea);
+  });
+
+  it('11.23 a stream that breaks off, one the caller stops reading, and one that ends badly are stored nowhere; sampled streams are not cached', async () => {
+    const { server, cache, answerKeys } = await setUp(lab);
+    const llm = await cache();
+    const request = ask('What happens to a book returned late?');
+    server.when((_, n) => (n === 1 ? { breakAfter: 3 } : undefined));
+    const read: string[] = [];
+    const broken = await (async () => {
+      for await (const chunk of llm.stream('acme', request)) read.push(...readingOf([chunk]).pieces);
+    })().then(() => 'ended', () => 'failed');
+    expect(broken, `The model's connection dropped after three pieces; the caller's stream ${broken} (having read ${JSON.stringify(read)}). Let the failure reach the caller.\n${partialIdea}`).toBe('failed');
+    expect(read.length, `Before the connection dropped the caller read ${JSON.stringify(read)}; expected the three pieces sent.\n${streamIdea}`).toBe(3);
+    expect(await answerKeys(), `A stream that broke off left an answer in Redis.\n${partialIdea}`).toEqual([]);
+    for await (const chunk of llm.stream('acme', request)) if (readingOf([chunk]).pieces.length > 0) break;
+    expect(await answerKeys(), `The caller stopped reading after the first piece, and an answer was stored anyway.\n${partialIdea}`).toEqual([]);
+    const bad: [string, Reply][] = [
+      ['a truncated stream (finish_reason "length")', { pieces: ['The fee', ' is'], finishReason: 'length' }],
+      ['a refusal', { content: null, refusal: 'I cannot help with that.' }],
+      ['a refusal with text as well', { pieces: ['Sorry', '.'], refusal: 'I cannot help with that.' }],
+      ['a filtered stream (finish_reason "content_filter")', { pieces: ['The'], finishReason: 'content_filter' }],
+      ['a stream without any text', { content: '' }],
+      ['a stream of blanks only', { pieces: [' ', '\n ', '\t'] }],
+    ];
+    for (const [i, [what, reply]] of bad.entries()) {
+      const question = ask(`Late question ${i}`);
+      server.when((r) => (r.messages.at(-1)?.content === `Late question ${i}` ? reply : undefined));
+      await collect(llm.stream('acme', question));
+      expect(await answerKeys(), `After ${what} Redis holds an answer.\n${partialIdea}`).toEqual([]);
+    }
+    expectCalls(server, 8, 'A broken stream, an abandoned one and six that ended badly', partialIdea);
+    const whole = readingOf(await collect(llm.stream('acme', request)));
+    expect(readingOf(await collect(llm.stream('acme', request))), `Once a stream for the question ended well, its replay should be that stream.\n${streamIdea}`).toEqual(whole);
+    expectCalls(server, 9, 'Then the question streamed in full, and again', `The failures before it left nothing behind, so the full stream is stored and replayed.\n${streamIdea}`);
+    const sampledIdea = `A sampled stream (temperature above 0, or omitted) asks for a fresh sample each time: it goes to the model and is stored nowhere, unless cacheSampled says otherwise (${LESSON}, "How long to keep an answer").`;
+    const sampled = ask('Suggest a novel', { temperature: 0.7 });
+    await collect(llm.stream('acme', sampled));
+    await collect(llm.stream('acme', sampled));
+    expectCalls(server, 11, 'A temperature-0.7 stream asked twice', sampledIdea);
+    const kept = await cache({ cacheSampled: true });
+    await collect(kept.stream('acme', sampled));
+    await collect(kept.stream('acme', sampled));
+    expectCalls(server, 12, 'With cacheSampled, the temperature-0.7 stream asked twice', sampledIdea);
+  });
+});
