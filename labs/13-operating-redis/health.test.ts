@@ -1,0 +1,92 @@
+// Lab 13 checks, part 4: the health report a dashboard reads: the cache's own counters,
+// latency percentiles by the clock, the breaker, and the server's memory and evictions.
+// Run: npm test labs/13-operating-redis
+import { describe, expect, it } from 'vitest';
+import { useDedicatedRedis } from '../../harness/lab/use-dedicated-redis.js';
+import { useLab } from '../../harness/lab/use-lab.js';
+import { Clock, createCache, SLACK_MS, settles, startProxy, untilConnected, WATCH } from './operating.support.js';
+import { DEFAULT_COMMAND_TIMEOUT_MS, type HealthReport } from './src/contract.js';
+
+const lab = useLab('13');
+const small = useDedicatedRedis('13', { maxmemory: '4mb' });
+
+const counters = (h: HealthReport) => ({ hits: h.hits, misses: h.misses, hitRatio: h.hitRatio, errors: h.errors, bypassed: h.bypassed });
+
+describe('the health report', () => {
+  it('13.11 counts hits, misses, errors and bypassed reads of this cache, and keeps the latest error', async () => {
+    const proxy = await startProxy();
+    const cache = createCache(lab, proxy.address, { breaker: { failureThreshold: 3, coolDownMs: 60_000 }, now: new Clock().now });
+    await untilConnected(cache);
+    const idea = `The hit ratio a feature can be judged by comes from its own code: hits / (hits + misses) of this cache, not the server-wide keyspace_hits every client moves. Errors and reads sent around Redis by the breaker are counted apart, so an outage does not pass for a good ratio (${WATCH}).`;
+    const fresh = await cache.health();
+    expect({ ...counters(fresh), lastError: fresh.lastError }, `health() before any read. ${idea}`).toEqual({ hits: 0, misses: 0, hitRatio: 0, errors: 0, bypassed: 0, lastError: null });
+    for (const id of [1, 2, 3, 1, 1, 2, 3, 3]) await cache.getProduct(id);
+    expect(counters(await cache.health()), `health() after reading 1, 2, 3, 1, 1, 2, 3, 3 on an empty cache. ${idea}`).toEqual({ hits: 5, misses: 3, hitRatio: 5 / 8, errors: 0, bypassed: 0 });
+    proxy.refused.add('set');
+    await cache.getProduct(11);
+    const refused = await cache.health();
+    expect(counters(refused), `health() after a miss whose write Redis refused. ${idea}`).toEqual({ hits: 5, misses: 4, hitRatio: 5 / 9, errors: 1, bypassed: 0 });
+    expect(refused.lastError, `health().lastError should carry the error Redis answered to the write. ${idea}`).toMatch(/injected failure/);
+    proxy.set('error');
+    for (const id of [4, 5, 6, 7, 8, 9, 10]) await cache.getProduct(id);
+    expect(counters(await cache.health()), `health() after 7 more reads against a Redis answering errors, with failureThreshold 3 and one failure (the write) already counted: 2 errors, then 5 reads sent around Redis. ${idea}`).toEqual({ hits: 5, misses: 4, hitRatio: 5 / 9, errors: 3, bypassed: 5 });
+  });
+
+  it('13.12 latency percentiles of Redis reads by the clock: nearest rank over the latest 1 000 reads', async () => {
+    const warm = createCache(lab, small.server, { keyPrefix: small.prefix });
+    const clock = new Clock();
+    const proxy = await startProxy(small.server);
+    const cache = createCache(lab, proxy.address, { now: clock.now, commandTimeoutMs: 2_000, keyPrefix: small.prefix });
+    await untilConnected(warm);
+    await untilConnected(cache);
+    for (let id = 1; id <= 20; id += 1) await warm.getProduct(id);
+    const idea = `Latency is measured around each Redis read with the injected clock, and reported as nearest-rank percentiles (the smallest sample with at least p% of the samples at or below it) over the latest 1 000 reads: a dashboard wants now, not the process's whole life (${WATCH}).`;
+    expect((await cache.health()).latencyMs, `health().latencyMs before any read. ${idea}`).toBeNull();
+    let next = 0;
+    proxy.onForward = (command) => {
+      if (command.name === 'get') clock.advance(next);
+    };
+    for (let i = 0; i < 100; i += 1) {
+      next = ((i * 37) % 100) + 1; // 1..100 ms, shuffled
+      await cache.getProduct(1 + (i % 20));
+    }
+    expect((await cache.health()).latencyMs, `After 100 reads taking 1, 2, ... 100 ms by the clock (in shuffled order). ${idea}`).toEqual({ p50: 50, p95: 95, p99: 99 });
+    next = 0;
+    const reads = (count: number) => Promise.all(Array.from({ length: count }, (_, i) => cache.getProduct(1 + (i % 20))));
+    for (let batch = 0; batch < 18; batch += 1) await reads(50);
+    expect((await cache.health()).latencyMs, `After 900 more reads taking 0 ms: 1 000 samples, all in the window. ${idea}`).toEqual({ p50: 0, p95: 50, p99: 90 });
+    await reads(50);
+    await reads(50);
+    expect((await cache.health()).latencyMs, `After 100 more reads taking 0 ms, the first 100 are out of the window. ${idea}`).toEqual({ p50: 0, p95: 0, p99: 0 });
+  });
+
+  it('13.13 the server figures come from INFO (memory, limit, policy, evictions), and a stalled Redis leaves them out within the bound', async () => {
+    const admin = small.client();
+    await admin.config('SET', 'maxmemory-policy', 'allkeys-lru');
+    const filler = admin.pipeline();
+    for (let i = 0; i < 1_500; i += 1) filler.set(small.key(`filler:${i}`), 'x'.repeat(4_096), 'EX', 60);
+    await filler.exec();
+    const cache = createCache(lab, small.server, { keyPrefix: small.prefix });
+    const { server } = await untilConnected(cache);
+    const info = async (field: string) => new RegExp(`^${field}:(.*)$`, 'm').exec(String(await small.info(field === 'evicted_keys' ? 'stats' : 'memory')))?.[1]?.trim();
+    const idea = `Memory against maxmemory and evicted_keys are the figures that say a cache is too small before the database feels it; they come from the server's INFO (${WATCH}).`;
+    const used = Number(await info('used_memory'));
+    expect(server, `health().server on a Redis of 4 MB that has evicted keys. ${idea}`).toMatchObject({
+      maxmemoryBytes: Number(await info('maxmemory')),
+      maxmemoryPolicy: 'allkeys-lru',
+      evictedKeys: Number(await info('evicted_keys')),
+    });
+    expect(server!.evictedKeys, `INFO said evicted_keys ${await info('evicted_keys')}. ${idea}`).toBeGreaterThan(0);
+    expect(server!.usedMemoryBytes, `health() said used_memory ${server!.usedMemoryBytes}, INFO says ${used}. ${idea}`).toBeGreaterThan(used / 2);
+    expect(server!.usedMemoryBytes, `health() said used_memory ${server!.usedMemoryBytes}, INFO says ${used}. ${idea}`).toBeLessThan(used * 2);
+
+    const proxy = await startProxy();
+    const stalled = createCache(lab, proxy.address);
+    await untilConnected(stalled);
+    await stalled.getProduct(2);
+    proxy.set('stall');
+    const report = await settles(stalled.health(), DEFAULT_COMMAND_TIMEOUT_MS + SLACK_MS, 'health() with Redis stalled', `A health endpoint that hangs with Redis is no health endpoint: INFO is bounded like any other call (${WATCH}).`);
+    expect(report, `health() with Redis stalled: the counters, and server null (${WATCH}).`).toMatchObject({ misses: 1, server: null });
+  });
+});
+
