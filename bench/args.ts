@@ -11,7 +11,7 @@ export interface BenchArgs {
 }
 
 export const USAGE = [
-  'Usage: npm run bench [-- --quick] [--no-write] [--section read|stampede|hit ...]',
+  `Usage: npm run bench [-- --quick] [--no-write] [--section ${SECTIONS.join('|')} ...]`,
   '  --quick      a few hundred operations per figure (seconds, for `npm run verify`); never written to the site',
   '  --no-write   print the tables only; leave docs/bench-results.json alone',
   '  --section    run only this section (repeat the flag for several)',
@@ -33,7 +33,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     }));
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '');
-    throw new BadInputError(`npm run bench: ${reason}. Flags: --quick, --no-write, --section read|stampede|hit, --help.`);
+    throw new BadInputError(`npm run bench: ${reason}. Flags: --quick, --no-write, --section ${SECTIONS.join('|')}, --help.`);
   }
   const unknown = (values.section ?? []).filter((name) => !SECTIONS.includes(name as SectionName));
   if (unknown.length > 0) {

@@ -1,6 +1,7 @@
 // `npm run bench`: what caching buys, measured on this machine against the same Redis and
-// Postgres the labs use. Prints three tables (read path, stampede, hit path) and writes them
-// to docs/bench-results.json for the site's "What caching buys" page. See docs/bench.md.
+// Postgres the labs use. Prints one table per section (read path, stampede, hit path, codecs,
+// rate limiting, LLM cache, one node vs cluster) and writes them to docs/bench-results.json
+// for the site's "What caching buys" page. See docs/bench.md.
 import { join } from 'node:path';
 import { runCli } from '../harness/cli/run-cli.js';
 import { ROOT } from '../harness/labs.js';
@@ -9,10 +10,15 @@ import { parseBenchArgs, USAGE } from './args.js';
 import { BenchContext, POOL_SIZE } from './context.js';
 import { createProgress } from './progress.js';
 import { writeResults, type BenchResults } from './results.js';
+import { runCluster } from './sections/cluster.js';
+import { runCodecs } from './sections/codecs.js';
 import { runHitPath } from './sections/hit-path.js';
 import { runReadPath } from './sections/read-path.js';
+import { runLlmCache } from './sections/llm-cache.js';
+import { runRateLimit } from './sections/rate-limit.js';
 import { runStampede } from './sections/stampede.js';
 import { benchSettings } from './settings.js';
+import { clusterTable, codecTable, llmTable, rateLimitTable } from './lab-tables.js';
 import { environmentLines, hitTable, readTable, stampedeTable } from './tables.js';
 
 const RESULTS_FILE = join(ROOT, 'docs', 'bench-results.json');
@@ -61,12 +67,20 @@ runCli(async () => {
     if (args.sections.includes('read')) results.read = await runReadPath(context, settings.read, progress);
     if (args.sections.includes('stampede')) results.stampede = await runStampede(context, settings.stampede, progress);
     if (args.sections.includes('hit')) results.hit = await runHitPath(context, settings.hit, progress);
+    if (args.sections.includes('codec')) results.codec = await runCodecs(context, settings.codec, progress);
+    if (args.sections.includes('ratelimit')) results.ratelimit = await runRateLimit(context, settings.ratelimit, progress);
+    if (args.sections.includes('llm')) results.llm = await runLlmCache(context, settings.llm, progress);
+    if (args.sections.includes('cluster')) results.cluster = await runCluster(settings.cluster, progress);
     progress.finish();
 
     const tables = [
       results.read && readTable(results.read),
       results.stampede && stampedeTable(results.stampede),
       results.hit && hitTable(results.hit),
+      results.codec && codecTable(results.codec),
+      results.ratelimit && rateLimitTable(results.ratelimit),
+      results.llm && llmTable(results.llm),
+      results.cluster && clusterTable(results.cluster),
     ].filter(Boolean);
     console.log(`\n${environmentLines(results.environment, args.quick)}\n\n${tables.join('\n\n')}\n`);
 

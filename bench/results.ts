@@ -5,8 +5,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Environment } from './context.js';
 import type { Repeated } from './stats.js';
 
-export type SectionName = 'read' | 'stampede' | 'hit';
-export const SECTIONS: readonly SectionName[] = ['read', 'stampede', 'hit'];
+export type SectionName = 'read' | 'stampede' | 'hit' | 'codec' | 'ratelimit' | 'llm' | 'cluster';
+export const SECTIONS: readonly SectionName[] = ['read', 'stampede', 'hit', 'codec', 'ratelimit', 'llm', 'cluster'];
 
 export interface ReadRow {
   dbLatencyMs: number;
@@ -73,6 +73,106 @@ export interface HitSection {
   rows: HitRow[];
 }
 
+export interface CodecRow {
+  value: 'product' | 'page';
+  codec: string;
+  /** STRLEN of the key after storing the encoded value. */
+  bytesStored: number;
+  /** Mean time per call, in microseconds, one call at a time. */
+  encodeUs: Repeated;
+  decodeUs: Repeated;
+  /** Whether decoding gives back a value deeply equal to the original, Dates included. */
+  typesKept: boolean;
+}
+
+export interface CodecSection {
+  productBytesAsJson: number;
+  pageProducts: number;
+  /** The solution compresses entries larger than this. */
+  compressAboveBytes: number;
+  rounds: number;
+  rows: CodecRow[];
+}
+
+export interface RateLimitRow {
+  name: string;
+  available: boolean;
+  reason?: string;
+  /** Requests of the burst let through, per round. */
+  admitted?: Repeated;
+  /** Let through beyond the limit in the worst round. */
+  wronglyAdmitted?: number;
+  decisionsPerSecond?: Repeated;
+  p99Ms?: Repeated;
+}
+
+export interface RateLimitSection {
+  /** App instances sharing one Redis, each with its own connection and module state. */
+  instances: number;
+  /** The burst's limit (N) and its size (N + k), all requests of one API key at once. */
+  limit: number;
+  burst: number;
+  /** The throughput run: decisions, callers in flight, API keys and their limit. */
+  decisions: number;
+  inFlight: number;
+  apiKeys: number;
+  throughputLimit: number;
+  windowMs: number;
+  rounds: number;
+  rows: RateLimitRow[];
+}
+
+export interface LlmRow {
+  name: string;
+  /** Calls the model server answered: each one is paid for. */
+  paidCalls: Repeated;
+  tokensBilled: Repeated;
+  /** What a caller waited, from the request to the answer. */
+  p50Ms: Repeated;
+  p99Ms: Repeated;
+  /** Time to answer all the requests. */
+  wallMs: Repeated;
+}
+
+export interface LlmSection {
+  requests: number;
+  /** The question set the requests are drawn from, and how many of it the run asked. */
+  questions: number;
+  distinctQuestions: number;
+  zipfExponent: number;
+  /** The model server's delay per call. */
+  modelLatencyMs: number;
+  inFlight: number;
+  instances: number;
+  rounds: number;
+  rows: LlmRow[];
+}
+
+export interface ClusterRow {
+  topology: 'one node' | 'cluster, 3 primaries';
+  /** GETs and SETs spread over many keys, or every command on one hot key. */
+  workload: 'spread' | 'hot key';
+  commandsPerSecond: Repeated;
+  p50Ms: Repeated;
+  p99Ms: Repeated;
+  /** Share of the run's commands the busiest primary processed; null for one node. */
+  busiestPrimaryShare: Repeated | null;
+}
+
+export interface ClusterSection {
+  commands: number;
+  keys: number;
+  /** Share of GETs; the rest are SETs with a TTL. */
+  readShare: number;
+  valueBytes: number;
+  /** Connections (ioredis clients) per topology, and commands in flight over them. */
+  clients: number;
+  inFlight: number;
+  rounds: number;
+  clusterStartMs: number;
+  rows: ClusterRow[];
+}
+
 export interface BenchResults {
   measuredAt: string;
   quick: boolean;
@@ -80,6 +180,10 @@ export interface BenchResults {
   read?: ReadSection;
   stampede?: StampedeSection;
   hit?: HitSection;
+  codec?: CodecSection;
+  ratelimit?: RateLimitSection;
+  llm?: LlmSection;
+  cluster?: ClusterSection;
 }
 
 /**

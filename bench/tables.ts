@@ -1,4 +1,5 @@
-// The three result tables as text, plus the header that says what machine measured them.
+// The first three result tables as text (lab-tables.ts holds the others), plus the header
+// that says what machine measured them.
 import { formatTable } from '../harness/table.js';
 import type { Environment } from './context.js';
 import type { HitSection, ReadSection, StampedeSection } from './results.js';
