@@ -44,7 +44,7 @@ export function checkLabStructure(lab: Lab, mistakes: Mistake[]): CheckResult[] 
   }
   const labFiles = filesUnder(lab.dir);
   const stray = labFiles.filter((f) => !/^(README\.md|lab\.yaml|src\/.+\.ts|[\w-]+\.(test|support)\.ts)$/.test(f));
-  const straySolution = filesUnder(lab.solutionDir).filter((f) => !/^((src|mistakes)\/[\w./-]+\.ts|mutation\.md)$/.test(f));
+  const straySolution = filesUnder(lab.solutionDir).filter((f) => !/^((src|mistakes|broken)\/[\w./-]+\.ts|mutation\.md)$/.test(f));
   problems.push(...stray.map((f) => `stray file labs/${lab.name}/${f}`));
   problems.push(...straySolution.map((f) => `stray file solutions/${lab.name}/${f}`));
   if (!existsSync(join(lab.solutionDir, 'src'))) problems.push(`no solution: create solutions/${lab.name}/src/`);

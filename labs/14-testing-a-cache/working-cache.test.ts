@@ -1,0 +1,62 @@
+// Lab 14, part 1: the learner's checks against the working cache. A check that fails here
+// would fail on every cache, so it catches nothing; one that passes only sometimes, or
+// reaches beyond its prefix, is a check nobody can keep in a shared CI.
+import { describe, expect, it } from 'vitest';
+import { useLab } from '../../harness/lab/use-lab.js';
+import { separateProcesses } from '../../harness/lab/processes.js';
+import { createProductCache } from './src/product-cache.js';
+import { useGrader } from './grading.support.js';
+import { failedOf, listOutcomes } from './report.support.js';
+
+const lab = useLab('14');
+const grader = useGrader(lab);
+
+/** Your checks, loaded afresh for each grading check: nothing a module holds carries over from one to the next. */
+const loadChecks = async () => (await separateProcesses(1, () => import('./src/checks.js')))[0]!.checks;
+
+/** Every statement this much later in the timing run: bounds set far above the answer still hold, lucky ones do not. */
+const SLOW_DATABASE_MS = 100;
+
+describe('lab 14: your checks on the working cache', () => {
+  it('14.1 every check passes on the working cache', { timeout: 20_000 }, async () => {
+    const checks = await loadChecks();
+    // A failure names its check: each needs a name of its own, or a report says nothing.
+    const names = checks.map((c) => c.name.trim());
+    expect(names.filter((name) => !name).length, 'A check has an empty name; name each for the behaviour it demands.').toBe(0);
+    const twice = names.filter((name, i) => names.indexOf(name) !== i);
+    expect(twice, `Two checks share the name "${twice[0]}"; give each its own, so a failure says which one it was.`).toEqual([]);
+    const outcomes = await grader.run(checks, createProductCache);
+    console.log(`Your checks on the working cache (src/product-cache.ts):\n${listOutcomes(outcomes)}`);
+    expect(
+      failedOf(outcomes).length,
+      `${failedOf(outcomes).length} of your checks failed on the working cache:\n${listOutcomes(outcomes)}\n` +
+        'Expected every check to pass on it: a check that fails on working code cannot tell a bug from no bug. ' +
+        'Compare what the check expects with the README\'s description of the cache (lesson 14, "The lab: checks that catch bugs").',
+    ).toBe(0);
+  });
+
+  it('14.2 they pass again, and with every Postgres statement 100 ms slower: no timing luck', { timeout: 30_000 }, async () => {
+    const checks = await loadChecks();
+    for (const slowDatabaseMs of [0, SLOW_DATABASE_MS]) {
+      const outcomes = await grader.run(checks, createProductCache, { slowDatabaseMs });
+      const when = slowDatabaseMs ? `with every statement ${slowDatabaseMs} ms slower` : 'when run again';
+      expect(
+        failedOf(outcomes).length,
+        `${failedOf(outcomes).length} of your checks failed on the working cache ${when}:\n${listOutcomes(outcomes)}\n` +
+          'Expected the same result every time and on a slower machine. Await what you start instead of sleeping for it, and ' +
+          'bound a call that could hang far above what it needs (tools.within), never near it (lesson 14, "Time without sleeping").',
+      ).toBe(0);
+    }
+  });
+
+  it('14.3 they touch only keys under tools.prefix, and never the whole server', { timeout: 20_000 }, async () => {
+    const outcomes = await grader.run(await loadChecks(), createProductCache);
+    const refused = outcomes.flatMap((o) => o.refused.map((command) => `  ${o.name}: ${command}`));
+    expect(
+      refused.length,
+      `Your checks sent commands that reach beyond their prefix; the grader refused them:\n${refused.slice(0, 5).join('\n')}\n` +
+        'Expected every key a check names to start with tools.prefix, SCAN with MATCH <prefix>*, and no KEYS, FLUSHDB or CONFIG: ' +
+        'the Redis is shared with other suites and people (lesson 14, "Isolation on a shared server").',
+    ).toBe(0);
+  });
+});
