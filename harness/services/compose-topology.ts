@@ -7,7 +7,8 @@ import type { Topology, TopologyKind } from './topology.js';
 
 /**
  * The topologies of the course's docker-compose.yml, by where they listen. Keep in step
- * with that file. Each is recognised by more than its port: the cluster's nodes announce
+ * with that file (its services redis-cluster and redis-sentinel, in the profiles `cluster`
+ * and `sentinel`). Each is recognised by more than its port: the cluster's nodes announce
  * hostnames `course-cluster-<port>`, the Sentinels watch a primary named course-primary.
  */
 export const COMPOSE: Partial<Record<TopologyKind, { service: string; ports: number[] }>> = {

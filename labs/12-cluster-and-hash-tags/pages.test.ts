@@ -1,0 +1,230 @@
+// Lab 12: pages cached on a Redis Cluster, kept right by price changes and tag
+// invalidations, with every multi-key step in one slot and no keyspace scan.
+import { beforeAll, expect, it } from 'vitest';
+import { expectQueries } from '../../harness/lab/teach.js';
+import { useCluster } from '../../harness/lab/use-cluster.js';
+import { useLab } from '../../harness/lab/use-lab.js';
+import { categoryTag, formatPrice, productTag, renderListing, renderProductPage, type Product } from './src/contract.js';
+import { createShopPages } from './src/shop-pages.js';
+import {
+  LESSON,
+  cachedPages,
+  captureLogs,
+  commandsOnEveryNode,
+  expectNoStepRefused,
+  idsIn,
+  listingIn,
+  productPageIn,
+  recordSteps,
+  seedAisles,
+  stepText,
+} from './shop.support.js';
+
+const lab = useLab('12');
+const cluster = useCluster('12');
+beforeAll(() => seedAisles(lab));
+
+function openShop() {
+  const redis = cluster.client();
+  return { redis, shop: createShopPages({ redis, db: lab.db.pool, keyPrefix: cluster.prefix, lockWaitMs: 100 }) };
+}
+
+const rowsOf = (category: string) =>
+  lab.db.sql<Product>('SELECT id, sku, name, category, price_cents AS "priceCents" FROM products WHERE category = $1 ORDER BY id', [category]);
+
+/** Reads every page of `categories` (each product's and the listing) through `shop`. */
+async function readAll(shop: ReturnType<typeof openShop>['shop'], categories: string[]): Promise<void> {
+  for (const category of categories) {
+    await shop.categoryPage(category);
+    for (const id of await idsIn(lab, category)) await shop.productPage(category, id);
+  }
+}
+
+it('12.1 a page is rendered from Postgres once, then served from the cluster; an unknown product is null and not cached', async () => {
+  const logs = captureLogs();
+  const { redis, shop } = openShop();
+  const categories = ['kettles', 'aisle-a', 'aisle-f'];
+  let pageCount = categories.length;
+  const idea = `Cache-aside works on a cluster as on one Redis, as long as the cluster accepts every step: a write it refuses is a page rendered on every read (${LESSON}, "Multi-key commands need one slot").`;
+  for (const category of categories) {
+    const rows = await rowsOf(category);
+    pageCount += rows.length;
+    expect(await shop.categoryPage(category), `the listing of ${category}`).toBe(renderListing(category, rows));
+    for (const row of rows) expect(await shop.productPage(category, row.id), `the page of product ${row.id}`).toBe(renderProductPage(row));
+  }
+  lab.db.queries.reset();
+  const steps = recordSteps(redis);
+  await readAll(shop, categories);
+  expectQueries(lab.db, { kind: 'select' }, 0, `Read a second time, every page should come from Redis.\nLogged meanwhile: ${logs.lines().slice(0, 3).join(' | ') || '(nothing)'}\n${idea}`);
+  expect(
+    steps.map((step) => step.commands.map((c) => c.name).join(' ')),
+    `Reading ${pageCount} cached pages sent ${steps.length} steps (${steps.slice(0, 6).map(stepText).join(', ')}...); expected one GET each: a hit needs no lock and no second read (lab 04).`,
+  ).toEqual(Array(pageCount).fill('GET'));
+  expect(await shop.productPage('kettles', 9_999), 'an unknown id').toBeNull();
+  const cup = (await idsIn(lab, 'cups'))[0]!;
+  expect(await shop.productPage('kettles', cup), `product ${cup} is a cup, so /kettles/${cup} is no page`).toBeNull();
+  const pages = await cachedPages(cluster);
+  expect(pages.size, `pages cached: ${categories.length} listings and their products, and no page for an unknown product`).toBe(pageCount);
+  expect(logs.lines(), 'nothing is logged while Redis and Postgres are healthy').toEqual([]);
+});
+
+it('12.2 every step the code sends touches one slot: the cluster refuses none of them', async () => {
+  captureLogs();
+  const { redis, shop } = openShop();
+  const steps = recordSteps(redis);
+  await readAll(shop, ['cups', 'kettles', 'aisle-b', 'aisle-k']);
+  const kettle = (await idsIn(lab, 'kettles'))[0]!;
+  await shop.updatePrice(kettle, 4_321);
+  await shop.invalidateTag('cups', categoryTag('cups'));
+  await shop.invalidateTag('aisle-b', productTag(103));
+  await readAll(shop, ['kettles']);
+  await expectNoStepRefused(
+    cluster,
+    steps,
+    `A cluster runs a MULTI, a script or a multi-key command only when all its keys hash to one slot (CROSSSLOT otherwise), and a script only reaches keys it declared in KEYS or that share their slot. Give the keys that change together one hash tag, e.g. {shop:<category>}, and declare a script's keys (${LESSON}, "Hash tags: keeping keys together on purpose").`,
+  );
+  expect(steps.some((step) => step.kind === 'MULTI' || step.commands.some((c) => c.name.startsWith('EVAL'))), 'pages and their tags are written in one MULTI or script').toBe(true);
+});
+
+it('12.3 after updatePrice every cached page that shows the product shows the new price, and every other page stays cached', async () => {
+  captureLogs();
+  const { shop } = openShop();
+  await readAll(shop, ['kettles', 'grinders', 'aisle-c']);
+  const [changed, sibling] = await idsIn(lab, 'kettles');
+  for (const cents of [7_777, 8_888]) {
+    const before = await cachedPages(cluster);
+    const row = await shop.updatePrice(changed!, cents);
+    expect(row, 'updatePrice resolves with the updated row').toMatchObject({ id: changed, category: 'kettles', priceCents: cents });
+    const after = await cachedPages(cluster);
+    const idea = `The product's tag set lists every page that shows it, its own page and its category's listing; invalidating it removes exactly those, after the commit (${LESSON}, "What this means for the patterns in the labs").`;
+    expect(productPageIn(after, changed!), `product ${changed}'s own page is still cached after the price change`).toBeUndefined();
+    expect(listingIn(after, 'kettles'), 'the kettles listing, which shows the product, is still cached').toBeUndefined();
+    const kept = [...before.keys()].filter((key) => key !== productPageIn(before, changed!)?.[0] && key !== listingIn(before, 'kettles')?.[0]);
+    expect(kept.filter((key) => !after.has(key)), `pages that do not show product ${changed} were removed too.\n${idea}`).toEqual([]);
+    expect(productPageIn(after, sibling!), `product ${sibling}'s page (same category)`).toBeDefined();
+    expect(await shop.productPage('kettles', changed!)).toContain(formatPrice(cents));
+    expect(await shop.categoryPage('kettles')).toContain(formatPrice(cents));
+  }
+  expect(await shop.updatePrice(9_999, 100), 'an unknown id').toBeNull();
+});
+
+it('12.4 invalidateTag removes every page of the tag in its category and nothing else, cycle after cycle; a tag with no set costs nothing', async () => {
+  captureLogs();
+  const { shop } = openShop();
+  for (let cycle = 1; cycle <= 2; cycle += 1) {
+    await readAll(shop, ['jugs', 'aisle-d', 'aisle-e']);
+    const before = await cachedPages(cluster);
+    await shop.invalidateTag('aisle-d', categoryTag('aisle-d'));
+    const after = await cachedPages(cluster);
+    const gone = [...before.keys()].filter((key) => !after.has(key));
+    const ofAisleD = [...before].filter(([, html]) => html.includes('Aisle item #7<') || html.includes('Aisle item #8<') || html.includes('data-category="aisle-d"'));
+    expect(ofAisleD.length, `cycle ${cycle}: aisle-d's pages cached before the invalidation (its listing and two products); expected all three (see 12.1 and 12.2 first)`).toBe(3);
+    expect(gone.sort(), `cycle ${cycle}: the pages removed by invalidating category:aisle-d; expected its listing and its two product pages, and only those (${LESSON}, "What this means for the patterns in the labs")`).toEqual(
+      ofAisleD.map(([key]) => key).sort(),
+    );
+  }
+  const before = await cachedPages(cluster);
+  await shop.invalidateTag('jugs', productTag(404));
+  await shop.invalidateTag('nowhere', categoryTag('nowhere'));
+  expect([...(await cachedPages(cluster)).keys()].sort(), 'a tag with no set removes nothing').toEqual([...before.keys()].sort());
+});
+
+it('12.5 no request scans the keyspace on any node: no KEYS, no SCAN, not even for a tag with no set', async () => {
+  captureLogs();
+  const { shop } = openShop();
+  const commands = await commandsOnEveryNode(cluster, async () => {
+    await readAll(shop, ['tools', 'aisle-g']);
+    await shop.updatePrice((await idsIn(lab, 'tools'))[0]!, 2_500);
+    await shop.invalidateTag('aisle-g', categoryTag('aisle-g'));
+    await shop.invalidateTag('aisle-g', productTag(9_999));
+    await shop.invalidateTag('aisle-h', categoryTag('aisle-h'));
+  });
+  // Other files of the run scan for their own keys under their own prefixes, on the same nodes.
+  const patternOf = (c: (typeof commands)[number]) => (c.name === 'KEYS' ? c.args[0] : c.args[c.args.findIndex((a) => a.toUpperCase() === 'MATCH') + 1]) ?? '*';
+  const ofAnotherFile = (pattern: string) => pattern.startsWith('course:') && !pattern.startsWith(cluster.prefix);
+  const scans = commands.filter((c) => /^(KEYS|SCAN)$/.test(c.name) && !ofAnotherFile(patternOf(c)));
+  expect(
+    scans.map((c) => `${c.name} ${c.args.join(' ')} on ${c.role} ${c.node}`),
+    `A request walked the keyspace. KEYS and SCAN visit every key of one node (a cluster client sends them to one node of several, so they also miss most keys), and block or slow it. A tag set already names the pages to remove (${LESSON}, "What this means for the patterns in the labs").`,
+  ).toEqual([]);
+});
+
+it('12.14 pages are invalidated after the commit: a reader that misses while the UPDATE runs cannot keep the old price cached', async () => {
+  captureLogs();
+  const { shop } = openShop();
+  const [id] = await idsIn(lab, 'jugs');
+  await readAll(shop, ['jugs']);
+  const update = lab.db.holdQueries(/^UPDATE/);
+  const changing = shop.updatePrice(id!, 1_234);
+  await update.reached;
+  const reader = openShop().shop;
+  await reader.categoryPage('jugs');
+  await reader.productPage('jugs', id!);
+  update.release();
+  await changing;
+  const idea = `Until the UPDATE commits, Postgres returns the old price, and a reader that misses caches it again. Only an invalidation after the commit removes that page (${LESSON}; lab 05).`;
+  expect(await shop.categoryPage('jugs'), `the jugs listing after updatePrice resolved.\n${idea}`).toContain(`#${id}: ${formatPrice(1_234)}`);
+  expect(await shop.productPage('jugs', id!), `product ${id}'s page after updatePrice resolved.\n${idea}`).toContain(formatPrice(1_234));
+});
+
+it('12.15 a Redis that fails costs renders, never a page or a price change, and each failure is logged', async () => {
+  const logs = captureLogs();
+  const redis = cluster.client();
+  await redis.ping();
+  redis.options.enableOfflineQueue = false; // so commands fail rather than wait for a reconnection
+  const ended = new Promise((resolve) => redis.once('end', resolve));
+  redis.disconnect();
+  await ended;
+  // Every command now fails at once: "Connection is closed.", then "Cluster isn't ready ...".
+  const failure = /closed|isn't ready/;
+  const shop = createShopPages({ redis, db: lab.db.pool, keyPrefix: cluster.prefix, lockWaitMs: 100 });
+  const [row] = await rowsOf('cups');
+  const idea = `Redis is a copy; Postgres is the truth. When Redis fails, render from Postgres, skip the cache, and log the failure (console.warn or console.error) with the error it gave, or a cache that stopped working looks like a slow database. After a committed UPDATE, a failed invalidation is logged and the row returned (${LESSON}; lab 05).`;
+  const loggedBy = async (what: string, work: () => Promise<unknown>) => {
+    const before = logs.lines().length;
+    // A read that fails is a failure of its own, logged before the page is rendered instead.
+    const render = lab.db.holdQueries(/^(SELECT|UPDATE)/);
+    const result = work();
+    await render.reached;
+    const beforeRender = logs.lines().length - before;
+    render.release();
+    await result;
+    if (what !== 'updatePrice') {
+      expect(beforeRender, `${what} with Redis down logged nothing before it went to Postgres; expected the failed read logged.\n${idea}`).toBeGreaterThan(0);
+    }
+    const lines = logs.lines().slice(before);
+    expect(lines.length > 0 && lines.every((line) => failure.test(line)), `${what} with Redis down logged ${JSON.stringify(lines)}; expected the failure, with the error the client gave.\n${idea}`).toBe(true);
+    return await result;
+  };
+  expect(await loggedBy('productPage', () => shop.productPage('cups', row!.id)), 'the product page, from Postgres').toBe(renderProductPage(row!));
+  expect(await loggedBy('categoryPage', () => shop.categoryPage('cups')), 'the listing, from Postgres').toBe(renderListing('cups', await rowsOf('cups')));
+  expect(await loggedBy('updatePrice', () => shop.updatePrice(row!.id, 4_444)), 'updatePrice resolves with the row').toMatchObject({ id: row!.id, priceCents: 4_444 });
+  const [stored] = await lab.db.sql<{ price_cents: number }>('SELECT price_cents FROM products WHERE id = $1', [row!.id]);
+  expect(stored!.price_cents, 'the new price is committed').toBe(4_444);
+});
+
+it('12.16 a page cached while its tag is being invalidated is never left unlisted: the next price change still reaches it', async () => {
+  captureLogs();
+  const { redis, shop } = openShop();
+  const other = openShop().shop;
+  const [id] = await idsIn(lab, 'aisle-c');
+  await shop.categoryPage('aisle-c'); // listed under product:<id>; the product's own page is not cached yet
+  // Right after the code reads a set's members, another process caches the product's page,
+  // which joins that set: the invalidation must not delete the set without removing it.
+  let armed = true;
+  const send = redis.sendCommand.bind(redis) as (...args: unknown[]) => Promise<unknown>;
+  redis.sendCommand = ((command: { name: string }, ...rest: unknown[]) => {
+    const reply = send(command, ...rest);
+    if (!armed || command.name !== 'smembers') return reply;
+    armed = false;
+    return reply.then(async (members) => {
+      await other.productPage('aisle-c', id!);
+      return members;
+    });
+  }) as typeof redis.sendCommand;
+  await shop.updatePrice(id!, 2_001);
+  await shop.updatePrice(id!, 2_002);
+  const idea = `A page that joins a tag set between your read of its members and the script that deletes the set is left cached and listed nowhere: no later invalidation reaches it. Check in the script that the set still lists exactly what you read (or read it inside the script), and read again when it changed (${LESSON}; lab 05).`;
+  expect(await other.productPage('aisle-c', id!), `product ${id}'s page after a second price change.\n${idea}`).toContain(formatPrice(2_002));
+  expect(await other.categoryPage('aisle-c'), `the aisle-c listing after a second price change.\n${idea}`).toMatch(new RegExp(`data-product="${id}">[^<]*: \\${formatPrice(2_002)}<`));
+});

@@ -1,0 +1,212 @@
+// Lab 12: what the suite files share. Not a suite. A shop spread over twenty categories,
+// the code's view of the cluster (every step it sent, and what the cluster answered), and
+// the servers' view (MONITOR on every node).
+import { Cluster, type ChainableCommander, type Command } from 'ioredis';
+import { expect, onTestFinished, vi } from 'vitest';
+import { openMonitor, SCRIPT_CALLS, type ServerCommand } from '../../harness/lab/monitor.js';
+import { LIVENESS_MS } from '../../harness/lab/teach.js';
+import type { LabCluster } from '../../harness/lab/use-cluster.js';
+import type { Lab } from '../../harness/lab/use-lab.js';
+
+export const LESSON = 'Lesson 12, Redis Cluster and hash tags';
+
+/** The seeded shop has five categories; the suite adds these, two products each (ids 101-130). */
+export const EXTRA_CATEGORIES = Array.from({ length: 15 }, (_, i) => `aisle-${String.fromCharCode(97 + i)}`);
+export const SEEDED_CATEGORIES = ['cups', 'kettles', 'grinders', 'jugs', 'tools'];
+export const ALL_CATEGORIES = [...SEEDED_CATEGORIES, ...EXTRA_CATEGORIES];
+
+/** Adds the extra categories to the file's own schema (once per file). */
+export async function seedAisles(lab: Lab): Promise<void> {
+  await lab.db.sql(
+    `INSERT INTO products (id, sku, name, category, price_cents)
+     SELECT 100 + n, 'AISLE-' || n, 'Aisle item #' || n, ($1::text[])[(n + 1) / 2], 1000 + n
+     FROM generate_series(1, $2::int) AS n ON CONFLICT (id) DO NOTHING`,
+    [EXTRA_CATEGORIES, EXTRA_CATEGORIES.length * 2],
+  );
+}
+
+/** Product ids of a category, as the suite reads them. */
+export async function idsIn(lab: Lab, category: string): Promise<number[]> {
+  const rows = await lab.db.sql<{ id: number }>('SELECT id FROM products WHERE category = $1 ORDER BY id', [category]);
+  return rows.map((row) => row.id);
+}
+
+/** console.warn and console.error, silenced and kept for the check to read. */
+export function captureLogs(): { lines: () => string[] } {
+  const spies = [vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')].map((spy) => spy.mockImplementation(() => {}));
+  return { lines: () => spies.flatMap((spy) => spy.mock.calls.map((call) => call.map(String).join(' '))) };
+}
+
+/** One step the code sent through its client: a MULTI or pipeline with its commands, or one command. */
+export interface SentStep {
+  kind: 'MULTI' | 'pipeline' | 'command';
+  commands: { name: string; keys: string[] }[];
+  /** What the cluster (or the client, before sending) answered when it refused the step. */
+  error?: string;
+}
+
+const described = (command: Command) => ({ name: command.name.toUpperCase(), keys: command.getKeys().map(String) });
+
+/**
+ * Records every step the code sends through `client`: each command, and each MULTI or
+ * pipeline as one step with its commands, with the error that refused it, if any.
+ * A cluster refuses a step whose keys lie in different slots (CROSSSLOT), and ioredis
+ * refuses, before sending, a MULTI whose keys its map puts on different nodes.
+ */
+export function recordSteps(client: Cluster): SentStep[] {
+  const steps: SentStep[] = [];
+  const inBlocks = new WeakSet<Command>();
+  const send = client.sendCommand.bind(client);
+  client.sendCommand = ((command: Command, ...rest: unknown[]) => {
+    if (!inBlocks.has(command)) {
+      const step: SentStep = { kind: 'command', commands: [described(command)] };
+      steps.push(step);
+      command.promise.catch((error: unknown) => (step.error = (error as Error).message));
+    }
+    return (send as (...args: unknown[]) => unknown)(command, ...rest);
+  }) as Cluster['sendCommand'];
+  for (const kind of ['multi', 'pipeline'] as const) {
+    const open = client[kind].bind(client) as (...args: unknown[]) => ChainableCommander;
+    (client as unknown as Record<string, unknown>)[kind] = (...args: unknown[]) => {
+      const block = open(...args);
+      const step: SentStep = { kind: kind === 'multi' ? 'MULTI' : 'pipeline', commands: [] };
+      steps.push(step);
+      const blockWithQueue = block as unknown as { sendCommand(command: Command): unknown };
+      const queue = blockWithQueue.sendCommand.bind(block);
+      blockWithQueue.sendCommand = (command: Command) => {
+        inBlocks.add(command);
+        if (command.name !== 'multi' && command.name !== 'exec') step.commands.push(described(command));
+        return queue(command);
+      };
+      const exec = block.exec.bind(block);
+      block.exec = (async (...execArgs: Parameters<typeof exec>) => {
+        try {
+          const replies = await exec(...execArgs);
+          const failed = replies?.find(([error]) => error)?.[0];
+          if (replies === null) step.error = 'EXEC returned nil (discarded)';
+          else if (failed) step.error = failed.message;
+          return replies;
+        } catch (error) {
+          step.error = (error as Error).message;
+          throw error;
+        }
+      }) as typeof exec;
+      return block;
+    };
+  }
+  return steps;
+}
+
+/** "slot 1234 (primary 127.0.0.1:40001)" for each distinct slot of `keys`. */
+export async function whereKeysLive(cluster: LabCluster, keys: string[]): Promise<string> {
+  const slots = [...new Set(await Promise.all(keys.map((key) => cluster.slotOf(key))))];
+  const places = await Promise.all(
+    slots.map(async (slot) => {
+      const owner = await cluster.primaryOf(slot);
+      return `slot ${slot} (primary ${owner.host}:${owner.port})`;
+    }),
+  );
+  return places.join(', ');
+}
+
+/** A step, short enough for a message. */
+export const stepText = (step: SentStep): string =>
+  `${step.kind === 'command' ? '' : `${step.kind} `}[${step.commands.map((c) => [c.name, ...c.keys].join(' ')).join('; ')}]`;
+
+/**
+ * Fails, naming the step, the error and the slot and primary of each of its keys, when
+ * the cluster refused any step the code sent. NOSCRIPT is not a refusal: it asks for EVAL.
+ */
+export async function expectNoStepRefused(cluster: LabCluster, steps: SentStep[], idea: string): Promise<void> {
+  const refused = steps.filter((step) => step.error !== undefined && !step.error.startsWith('NOSCRIPT'));
+  const lines = await Promise.all(
+    refused.slice(0, 4).map(async (step) => {
+      const keys = step.commands.flatMap((c) => c.keys);
+      const where = keys.length > 0 ? `its keys hash to ${await whereKeysLive(cluster, keys)}` : 'it declared no keys, so the client sent it to any node';
+      return `- ${stepText(step)} was refused: "${step.error}"; ${where}`;
+    }),
+  );
+  expect(refused.length, `The cluster refused ${refused.length} step(s) of your code:\n${lines.join('\n')}\nExpected every step to be accepted.\n${idea}`).toBe(0);
+}
+
+/** A command one node ran, as MONITOR on that node saw it. */
+export interface NodeCommand extends ServerCommand {
+  node: string;
+  role: 'primary' | 'replica';
+}
+
+/**
+ * Every command the cluster's nodes ran while `work` was in flight, from MONITOR on each
+ * node, primaries and replicas alike. Each node is synced by an ECHO of the suite's own,
+ * which is left out.
+ */
+export async function commandsOnEveryNode(cluster: LabCluster, work: () => Promise<unknown>): Promise<NodeCommand[]> {
+  const seen: NodeCommand[] = [];
+  const nodes = await cluster.nodes();
+  const marker = `end-of-work-${Math.random()}`;
+  const admins = nodes.map((node) => cluster.node(node));
+  const sockets = await Promise.all(
+    nodes.map((node, i) =>
+      openMonitor(admins[i]!, (command) => seen.push({ ...command, node: `${node.host}:${node.port}`, role: node.role })),
+    ),
+  );
+  onTestFinished(() => sockets.forEach((socket) => socket.destroy()));
+  const start = seen.length;
+  try {
+    await work();
+  } finally {
+    await Promise.all(admins.map((admin) => admin.echo(marker)));
+    const deadline = Date.now() + LIVENESS_MS;
+    while (seen.filter((c) => c.name === 'ECHO' && c.args[0] === marker).length < nodes.length && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    sockets.forEach((socket) => socket.destroy());
+  }
+  return seen.slice(start).filter((c) => !(c.name === 'ECHO' && c.args[0] === marker));
+}
+
+/**
+ * The step each command belongs to, per node: a command a script ran belongs to that
+ * EVAL/EVALSHA, a command between MULTI and EXEC to that MULTI; any other command is a
+ * step of its own. Returns, for each command, a step id and whether that step is atomic.
+ */
+export function stepsOf(commands: NodeCommand[]): { command: NodeCommand; step: number; atomic: boolean }[] {
+  const openMulti = new Map<string, number>();
+  const lastScript = new Map<string, number>();
+  return commands.map((command, index) => {
+    const where = `${command.node} ${command.source === 'lua' ? command.scriptOf ?? '' : command.source}`;
+    if (command.source === 'lua' && lastScript.has(command.node)) return { command, step: lastScript.get(command.node)!, atomic: true };
+    const multi = openMulti.get(where);
+    if (multi !== undefined) {
+      if (command.name === 'EXEC' || command.name === 'DISCARD') openMulti.delete(where);
+      return { command, step: multi, atomic: true };
+    }
+    if (command.name === 'MULTI') openMulti.set(where, index);
+    if (SCRIPT_CALLS.has(command.name)) lastScript.set(command.node, index);
+    return { command, step: index, atomic: command.name === 'MULTI' || SCRIPT_CALLS.has(command.name) };
+  });
+}
+
+/** The file's keys holding a rendered page (a string starting with <article or <section), with their HTML. */
+export async function cachedPages(cluster: LabCluster): Promise<Map<string, string>> {
+  const reader = cluster.client();
+  const pages = new Map<string, string>();
+  for (const { key } of await cluster.keys()) {
+    if ((await reader.type(key)) !== 'string') continue;
+    const value = await reader.get(key);
+    if (value !== null && /^<(article|section)/.test(value)) pages.set(key, value);
+  }
+  return pages;
+}
+
+/** The cached page of product `id` (its own page), and the cached listing of `category`. */
+export const productPageIn = (pages: Map<string, string>, id: number) =>
+  [...pages].find(([, html]) => html.startsWith(`<article data-product="${id}"`));
+export const listingIn = (pages: Map<string, string>, category: string) =>
+  [...pages].find(([, html]) => html.startsWith(`<section data-category="${category}"`));
+
+/** The key of a page that must be cached by now; fails with a message that says so. */
+export function cachedKey(found: [string, string] | undefined, what: string): string {
+  expect(found, `${what} is not cached after it was read; expected it in Redis (see 12.1 and 12.2 first).`).toBeDefined();
+  return found![0];
+}
