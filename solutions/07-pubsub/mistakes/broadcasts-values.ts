@@ -11,61 +11,44 @@
  * re-read finds the latest row. It also copies each profile to every subscriber of the
  * channel, however many never needed it, and puts personal data on a broadcast channel.
  */
-import { EventEmitter } from 'node:events';
 import * as contract from '../../../labs/07-pubsub/src/contract.js';
-import { L1Cache } from '../src/l1-cache.js';
-import { watchReconnects } from '../src/reconnect-watch.js';
+import { profileCache, profileTiers } from '../src/profile-cache.js';
+import { TwoTierCache } from '../src/two-tier-cache.js';
 
 interface ProfileUpdate {
   key: string;
   profile: contract.Profile;
 }
 
+/** Reads and reconnects as in the solution; writes send the profile itself, and receivers store it. */
 export async function createProfileCache(options: contract.ProfileCacheOptions): Promise<contract.ProfileCache> {
-  const { redis, subscriber, db, keyPrefix } = options;
-  const channel = contract.invalidationChannel(keyPrefix);
-  const memory = new L1Cache<contract.Profile>(contract.l1Options(options));
-  const emitter = new EventEmitter<contract.ProfileCacheEvents>();
+  const tiers = profileTiers(options);
+  const { redis, subscriber, channel, l1, ttlSeconds } = tiers;
+  const cache = profileCache(await TwoTierCache.open(tiers), options);
 
+  // The solution's bus finds no keys in these messages and ignores them; this listener applies them.
   const applyUpdate = (source: string, text: string) => {
     if (source !== channel) return;
     const update = JSON.parse(text) as ProfileUpdate;
-    memory.set(update.key, update.profile); // fresher than anything Redis could give us
-    emitter.emit('invalidated', [update.key]);
+    l1.set(update.key, update.profile); // fresher than anything Redis could give us
+    cache.emit('invalidated', [update.key]);
   };
   subscriber.on('message', applyUpdate);
-  await subscriber.subscribe(channel);
-  const unwatch = watchReconnects(subscriber, channel, () => {
-    memory.clear();
-    emitter.emit('resubscribed');
+  const closeTiers = cache.close.bind(cache);
+
+  return Object.assign(cache, {
+    async updateProfile(userId: number, changes: contract.ProfileChanges): Promise<contract.Profile | null> {
+      const profile = await contract.updateProfileRow(options.db, userId, changes);
+      if (!profile) return null;
+      const update: ProfileUpdate = { key: contract.profileKey(options.keyPrefix, userId), profile };
+      await redis.set(update.key, JSON.stringify(profile), 'EX', ttlSeconds);
+      l1.set(update.key, profile);
+      await redis.publish(channel, JSON.stringify(update)); // everyone gets the new profile, no re-read needed
+      return profile;
+    },
+    async close(): Promise<void> {
+      subscriber.off('message', applyUpdate);
+      await closeTiers();
+    },
   });
-
-  async function getProfile(userId: number): Promise<contract.Profile | null> {
-    const key = contract.profileKey(keyPrefix, userId);
-    const remembered = memory.get(key);
-    if (remembered) return remembered;
-    const json = await redis.get(key);
-    const profile = json === null ? await contract.selectProfile(db, userId) : (JSON.parse(json) as contract.Profile);
-    if (profile && json === null) await redis.set(key, JSON.stringify(profile), 'EX', contract.PROFILE_TTL_SECONDS);
-    if (profile) memory.set(key, profile);
-    return profile;
-  }
-
-  async function updateProfile(userId: number, changes: contract.ProfileChanges): Promise<contract.Profile | null> {
-    const profile = await contract.updateProfileRow(db, userId, changes);
-    if (!profile) return null;
-    const update: ProfileUpdate = { key: contract.profileKey(keyPrefix, userId), profile };
-    await redis.set(update.key, JSON.stringify(profile), 'EX', contract.PROFILE_TTL_SECONDS);
-    memory.set(update.key, profile);
-    await redis.publish(channel, JSON.stringify(update)); // everyone gets the new profile, no re-read needed
-    return profile;
-  }
-
-  async function close(): Promise<void> {
-    unwatch();
-    subscriber.off('message', applyUpdate);
-    await subscriber.unsubscribe(channel);
-  }
-
-  return Object.assign(emitter, { getProfile, updateProfile, close });
 }

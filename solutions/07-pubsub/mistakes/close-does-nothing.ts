@@ -11,22 +11,12 @@
  * close() resolves, the subscription must be gone and nothing may react any more.
  */
 import type { InvalidationBus, InvalidationBusOptions } from '../../../labs/07-pubsub/src/contract.js';
-import { decodeInvalidation, encodeInvalidation } from '../src/invalidation-message.js';
-import { watchReconnects } from '../src/reconnect-watch.js';
+import { openInvalidationBus as openRealBus } from '../src/invalidation-bus.js';
 
 export async function openInvalidationBus(options: InvalidationBusOptions): Promise<InvalidationBus> {
-  const { redis, subscriber, channel, onKeys, onResubscribed } = options;
-  subscriber.on('message', (from: string, text: string) => {
-    if (from !== channel) return;
-    const keys = decodeInvalidation(text);
-    if (keys.length > 0) onKeys(keys);
-  });
-  await subscriber.subscribe(channel);
-  watchReconnects(subscriber, channel, onResubscribed);
+  const { publish } = await openRealBus(options);
   return {
-    async publish(keys) {
-      await redis.publish(channel, encodeInvalidation(keys));
-    },
+    publish,
     async close() {
       // nothing to do: the caller closes the connections
     },

@@ -12,25 +12,20 @@
  * adds one more. Remove the listener you added.
  */
 import type { InvalidationBus, InvalidationBusOptions } from '../../../labs/07-pubsub/src/contract.js';
-import { decodeInvalidation, encodeInvalidation } from '../src/invalidation-message.js';
+import { keysListener } from '../src/invalidation-bus.js';
+import { encodeInvalidation } from '../src/invalidation-message.js';
 import { watchReconnects } from '../src/reconnect-watch.js';
 
 export async function openInvalidationBus(options: InvalidationBusOptions): Promise<InvalidationBus> {
-  const { redis, subscriber, channel, onKeys, onResubscribed } = options;
-  function handle(from: string, text: string): void {
-    const keys = from === channel ? decodeInvalidation(text) : [];
-    if (keys.length) onKeys(keys);
-  }
-  subscriber.on('message', handle);
+  const { redis, subscriber, channel } = options;
+  subscriber.on('message', keysListener(channel, options.onKeys));
   await subscriber.subscribe(channel);
-  const unwatch = watchReconnects(subscriber, channel, onResubscribed);
+  const unwatch = watchReconnects(subscriber, channel, options.onResubscribed);
   return {
-    async publish(keys) {
-      await redis.publish(channel, encodeInvalidation(keys));
-    },
+    publish: (keys) => redis.publish(channel, encodeInvalidation(keys)).then(() => {}),
     async close() {
       unwatch();
-      // `handle` stays: with the channel unsubscribed, nothing arrives for it any more.
+      // The listener stays: with the channel unsubscribed, nothing arrives for it any more.
       await subscriber.unsubscribe(channel);
     },
   };

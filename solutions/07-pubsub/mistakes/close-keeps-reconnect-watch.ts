@@ -11,24 +11,18 @@
  * everything open() set up.
  */
 import type { InvalidationBus, InvalidationBusOptions } from '../../../labs/07-pubsub/src/contract.js';
-import { decodeInvalidation, encodeInvalidation } from '../src/invalidation-message.js';
+import { keysListener } from '../src/invalidation-bus.js';
+import { encodeInvalidation } from '../src/invalidation-message.js';
 import { watchReconnects } from '../src/reconnect-watch.js';
 
 export async function openInvalidationBus(options: InvalidationBusOptions): Promise<InvalidationBus> {
   const { redis, subscriber, channel } = options;
-  const onMessage = (from: string, text: string) => {
-    if (from === channel) {
-      const keys = decodeInvalidation(text);
-      if (keys.length) options.onKeys(keys);
-    }
-  };
+  const onMessage = keysListener(channel, options.onKeys);
   subscriber.on('message', onMessage);
   await subscriber.subscribe(channel);
-  watchReconnects(subscriber, channel, options.onResubscribed);
+  watchReconnects(subscriber, channel, options.onResubscribed); // runs for the life of the connection
   return {
-    publish: async (keys) => {
-      await redis.publish(channel, encodeInvalidation(keys));
-    },
+    publish: (keys) => redis.publish(channel, encodeInvalidation(keys)).then(() => {}),
     close: async () => {
       subscriber.off('message', onMessage);
       await subscriber.unsubscribe(channel);

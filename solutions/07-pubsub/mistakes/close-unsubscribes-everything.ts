@@ -11,24 +11,15 @@
  * channel, your listener, your reconnect watch.
  */
 import type { InvalidationBus, InvalidationBusOptions } from '../../../labs/07-pubsub/src/contract.js';
-import { decodeInvalidation, encodeInvalidation } from '../src/invalidation-message.js';
-import { watchReconnects } from '../src/reconnect-watch.js';
+import { openInvalidationBus as openRealBus } from '../src/invalidation-bus.js';
 
 export async function openInvalidationBus(options: InvalidationBusOptions): Promise<InvalidationBus> {
-  const { redis, subscriber, channel } = options;
-  subscriber.on('message', (from: string, text: string) => {
-    if (from !== channel) return;
-    const keys = decodeInvalidation(text);
-    if (keys.length > 0) options.onKeys(keys);
-  });
-  await subscriber.subscribe(channel);
-  const stopWatching = watchReconnects(subscriber, channel, options.onResubscribed);
+  const { subscriber } = options;
+  const bus = await openRealBus(options);
   return {
-    publish: async (keys) => {
-      await redis.publish(channel, encodeInvalidation(keys));
-    },
+    publish: bus.publish,
     close: async () => {
-      stopWatching();
+      await bus.close();
       subscriber.removeAllListeners('message');
       await subscriber.unsubscribe(); // every channel: nothing left behind
     },

@@ -10,59 +10,27 @@
  * in L1 to drop, and then the read keeps the row it loaded before the write, with no
  * message left to remove it. Every fill of L1 checks the counter, whichever tier answered.
  */
-import { EventEmitter } from 'node:events';
-import * as contract from '../../../labs/07-pubsub/src/contract.js';
-import { openInvalidationBus } from '../src/invalidation-bus.js';
-import { L1Cache } from '../src/l1-cache.js';
+import type { Profile, ProfileCache, ProfileCacheOptions } from '../../../labs/07-pubsub/src/contract.js';
+import { profileCache, profileTiers } from '../src/profile-cache.js';
+import { TwoTierCache } from '../src/two-tier-cache.js';
 
-export async function createProfileCache(options: contract.ProfileCacheOptions): Promise<contract.ProfileCache> {
-  const { redis, db, keyPrefix } = options;
-  const events = new EventEmitter<contract.ProfileCacheEvents>();
-  const l1 = new L1Cache<contract.Profile>(contract.l1Options(options));
-  let epoch = 0;
-  const dropLocal = (keys: string[]) => {
-    epoch += 1;
-    for (const key of keys) l1.delete(key);
-    events.emit('invalidated', keys);
-  };
-  const bus = await openInvalidationBus({
-    redis,
-    subscriber: options.subscriber,
-    channel: contract.invalidationChannel(keyPrefix),
-    onKeys: dropLocal,
-    onResubscribed() {
-      epoch += 1;
-      l1.clear();
-      events.emit('resubscribed');
-    },
-  });
+class TrustsTheDatabase extends TwoTierCache<Profile> {
+  /** Keys whose read in flight found nothing in Redis and loaded the row. */
+  private readonly loaded = new Set<string>();
 
-  async function getProfile(userId: number): Promise<contract.Profile | null> {
-    const key = contract.profileKey(keyPrefix, userId);
-    const local = l1.get(key);
-    if (local) return local;
-    const seen = epoch;
-    const text = await redis.get(key).catch(() => null);
-    if (text) {
-      const shared = Object.freeze(JSON.parse(text) as contract.Profile);
-      if (seen === epoch) l1.set(key, shared); // Redis may hold what a write just replaced
-      return shared;
-    }
-    const profile = await contract.selectProfile(db, userId);
-    if (!profile) return null;
-    await redis.set(key, JSON.stringify(profile), 'EX', contract.PROFILE_TTL_SECONDS).catch(() => {});
-    l1.set(key, Object.freeze(profile)); // straight from the database: nothing to check
-    return profile;
+  protected override readShared(key: string, load: () => Promise<Profile | null>): Promise<Profile | null> {
+    return super.readShared(key, async () => {
+      const row = await load();
+      if (row !== null) this.loaded.add(key);
+      return row;
+    });
   }
 
-  async function updateProfile(userId: number, changes: contract.ProfileChanges): Promise<contract.Profile | null> {
-    const profile = await contract.updateProfileRow(db, userId, changes);
-    const key = contract.profileKey(keyPrefix, userId);
-    await redis.del(key).catch(() => {});
-    dropLocal([key]);
-    await bus.publish([key]).catch(() => {});
-    return profile;
+  protected override keepLocal(key: string, value: Profile, readEpoch: number): Profile {
+    // Straight from the database: nothing to check. Redis may hold what a write just replaced.
+    return super.keepLocal(key, value, this.loaded.delete(key) ? this.epoch : readEpoch);
   }
-
-  return Object.assign(events, { getProfile, updateProfile, close: () => bus.close() });
 }
+
+export const createProfileCache = async (options: ProfileCacheOptions): Promise<ProfileCache> =>
+  profileCache(await TrustsTheDatabase.open(profileTiers(options)), options);

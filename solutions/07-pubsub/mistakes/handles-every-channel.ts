@@ -11,26 +11,11 @@
  * entries from this L1. Handle only your own channel.
  */
 import type { InvalidationBus, InvalidationBusOptions } from '../../../labs/07-pubsub/src/contract.js';
-import { decodeInvalidation, encodeInvalidation } from '../src/invalidation-message.js';
-import { watchReconnects } from '../src/reconnect-watch.js';
+import { openInvalidationBus as openRealBus } from '../src/invalidation-bus.js';
+import { decodeInvalidation } from '../src/invalidation-message.js';
 
-export async function openInvalidationBus(options: InvalidationBusOptions): Promise<InvalidationBus> {
-  const { redis, subscriber, channel, onKeys, onResubscribed } = options;
-  const onMessage = (_from: string, text: string) => {
+export const openInvalidationBus = (options: InvalidationBusOptions): Promise<InvalidationBus> =>
+  openRealBus(options, (_channel, onKeys) => (_from, text) => {
     const keys = decodeInvalidation(text); // we only subscribed to one channel
     if (keys.length > 0) onKeys(keys);
-  };
-  subscriber.on('message', onMessage);
-  await subscriber.subscribe(channel);
-  const stopWatching = watchReconnects(subscriber, channel, onResubscribed);
-  return {
-    async publish(keys) {
-      await redis.publish(channel, encodeInvalidation(keys));
-    },
-    async close() {
-      stopWatching();
-      subscriber.off('message', onMessage);
-      await subscriber.unsubscribe(channel);
-    },
-  };
-}
+  });

@@ -10,41 +10,11 @@
  * leave, yet one more hot profile is evicted and L1 runs one short of its bound until
  * the next miss. Replace first; evict only while the size is above the limit.
  */
-import type { L1Options } from '../../../labs/07-pubsub/src/contract.js';
+import { L1Cache as LruL1Cache } from '../src/l1-cache.js';
 
-interface Slot<V> {
-  value: V;
-  storedAt: number;
-}
-
-export class L1Cache<V> {
-  private readonly slots = new Map<string, Slot<V>>();
-
-  constructor(private readonly options: L1Options) {}
-
-  get(key: string): V | undefined {
-    const slot = this.slots.get(key);
-    if (!slot) return undefined;
-    this.slots.delete(key);
-    if (this.options.now() - slot.storedAt > this.options.maxAgeMs) return undefined;
-    this.slots.set(key, slot);
-    return slot.value;
-  }
-
-  set(key: string, value: V): void {
-    if (this.slots.size >= this.options.maxEntries) {
-      const oldest = this.slots.keys().next().value as string; // full: make room first
-      this.slots.delete(oldest);
-    }
-    this.slots.delete(key);
-    this.slots.set(key, { value, storedAt: this.options.now() });
-  }
-
-  delete(key: string): void {
-    this.slots.delete(key);
-  }
-
-  clear(): void {
-    this.slots.clear();
+export class L1Cache<V> extends LruL1Cache<V> {
+  override set(key: string, value: V): void {
+    if (this.slots.size >= this.options.maxEntries) this.evictLeastRecent(); // full: make room first
+    super.set(key, value);
   }
 }

@@ -8,39 +8,13 @@
  * the hottest profile, read on every request since startup, is the first one evicted,
  * and every instance sends its most popular key to Redis again and again.
  */
-import type { L1Options } from '../../../labs/07-pubsub/src/contract.js';
+import { L1Cache as LruL1Cache } from '../src/l1-cache.js';
 
-export class L1Cache<V> {
-  private readonly byKey = new Map<string, V>();
-  private readonly addedAt = new Map<string, number>();
-
-  constructor(private readonly options: L1Options) {}
-
-  get(key: string): V | undefined {
-    const added = this.addedAt.get(key);
-    if (added === undefined || this.options.now() - added > this.options.maxAgeMs) {
-      this.delete(key);
-      return undefined;
-    }
-    return this.byKey.get(key);
-  }
-
-  set(key: string, value: V): void {
-    if (!this.byKey.has(key) && this.byKey.size >= this.options.maxEntries) {
-      const first = this.byKey.keys().next();
-      if (!first.done) this.delete(first.value);
-    }
-    this.byKey.set(key, value);
-    this.addedAt.set(key, this.options.now());
-  }
-
-  delete(key: string): void {
-    this.byKey.delete(key);
-    this.addedAt.delete(key);
-  }
-
-  clear(): void {
-    this.byKey.clear();
-    this.addedAt.clear();
+export class L1Cache<V> extends LruL1Cache<V> {
+  override get(key: string): V | undefined {
+    const slot = this.slots.get(key);
+    if (slot && this.options.now() - slot.storedAt <= this.options.maxAgeMs) return slot.value; // stays where it was inserted
+    this.slots.delete(key);
+    return undefined;
   }
 }

@@ -9,36 +9,11 @@
  * the caller's sizing said should stay, and the miss costs a Redis round trip each time.
  * The bound is inclusive: exactly maxEntries entries fit.
  */
-import type { L1Options } from '../../../labs/07-pubsub/src/contract.js';
+import { L1Cache as LruL1Cache } from '../src/l1-cache.js';
 
-export class L1Cache<V> {
-  private readonly entries = new Map<string, { value: V; since: number }>();
-
-  constructor(private readonly options: L1Options) {}
-
-  get(key: string): V | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.entries.delete(key);
-    if (this.options.now() - entry.since > this.options.maxAgeMs) return undefined;
-    this.entries.set(key, entry);
-    return entry.value;
-  }
-
-  set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, { value, since: this.options.now() });
-    while (this.entries.size >= this.options.maxEntries) {
-      const [coldest] = this.entries.keys();
-      this.entries.delete(coldest!);
-    }
-  }
-
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
-
-  clear(): void {
-    this.entries.clear();
+export class L1Cache<V> extends LruL1Cache<V> {
+  override set(key: string, value: V): void {
+    super.set(key, value);
+    while (this.slots.size >= this.options.maxEntries) this.evictLeastRecent();
   }
 }

@@ -9,35 +9,14 @@
  * to react to, and a hot key that is read all the time is never evicted by the LRU, so
  * that instance serves the old value until it restarts. The age bound is the backstop.
  */
-import type { L1Options } from '../../../labs/07-pubsub/src/contract.js';
+import { L1Cache as LruL1Cache } from '../src/l1-cache.js';
 
-export class L1Cache<V> {
-  private readonly lru = new Map<string, V>();
-
-  constructor(private readonly options: L1Options) {}
-
-  get(key: string): V | undefined {
-    if (!this.lru.has(key)) return undefined;
-    const value = this.lru.get(key) as V;
-    this.lru.delete(key);
-    this.lru.set(key, value);
-    return value;
-  }
-
-  set(key: string, value: V): void {
-    this.lru.delete(key);
-    this.lru.set(key, value);
-    if (this.lru.size > this.options.maxEntries) {
-      const [leastRecent] = this.lru.keys();
-      if (leastRecent !== undefined) this.lru.delete(leastRecent);
-    }
-  }
-
-  delete(key: string): void {
-    this.lru.delete(key);
-  }
-
-  clear(): void {
-    this.lru.clear();
+export class L1Cache<V> extends LruL1Cache<V> {
+  override get(key: string): V | undefined {
+    const slot = this.slots.get(key);
+    if (!slot) return undefined;
+    this.slots.delete(key);
+    this.slots.set(key, slot); // the most recently used, however long ago it was stored
+    return slot.value;
   }
 }

@@ -11,15 +11,12 @@
  * life of the process. Attach the listener once; after a reconnect only SUBSCRIBE again.
  */
 import type { InvalidationBus, InvalidationBusOptions } from '../../../labs/07-pubsub/src/contract.js';
-import { decodeInvalidation, encodeInvalidation } from '../src/invalidation-message.js';
+import { keysListener } from '../src/invalidation-bus.js';
+import { encodeInvalidation } from '../src/invalidation-message.js';
 
 export async function openInvalidationBus(options: InvalidationBusOptions): Promise<InvalidationBus> {
   const { redis, subscriber, channel } = options;
-  const onMessage = (from: string, text: string) => {
-    if (from !== channel) return;
-    const keys = decodeInvalidation(text);
-    if (keys.length > 0) options.onKeys(keys);
-  };
+  const onMessage = keysListener(channel, options.onKeys);
   const listen = async () => {
     subscriber.on('message', onMessage);
     await subscriber.subscribe(channel);
@@ -30,9 +27,7 @@ export async function openInvalidationBus(options: InvalidationBusOptions): Prom
   await listen();
   subscriber.on('ready', onReady);
   return {
-    publish: async (keys) => {
-      await redis.publish(channel, encodeInvalidation(keys));
-    },
+    publish: (keys) => redis.publish(channel, encodeInvalidation(keys)).then(() => {}),
     close: async () => {
       subscriber.off('ready', onReady);
       subscriber.removeListener('message', onMessage);

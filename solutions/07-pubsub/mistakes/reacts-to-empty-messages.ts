@@ -12,25 +12,10 @@
  * message that names no keys is ignored.
  */
 import type { InvalidationBus, InvalidationBusOptions } from '../../../labs/07-pubsub/src/contract.js';
-import { decodeInvalidation, encodeInvalidation } from '../src/invalidation-message.js';
-import { watchReconnects } from '../src/reconnect-watch.js';
+import { openInvalidationBus as openRealBus } from '../src/invalidation-bus.js';
+import { decodeInvalidation } from '../src/invalidation-message.js';
 
-export async function openInvalidationBus(options: InvalidationBusOptions): Promise<InvalidationBus> {
-  const { redis, subscriber, channel } = options;
-  const onMessage = (from: string, text: string) => {
-    if (from === channel) options.onKeys(decodeInvalidation(text)); // garbage decodes to [], which drops nothing
-  };
-  subscriber.on('message', onMessage);
-  await subscriber.subscribe(channel);
-  const stop = watchReconnects(subscriber, channel, options.onResubscribed);
-  return {
-    publish: async (keys) => {
-      await redis.publish(channel, encodeInvalidation(keys));
-    },
-    close: async () => {
-      stop();
-      subscriber.off('message', onMessage);
-      await subscriber.unsubscribe(channel);
-    },
-  };
-}
+export const openInvalidationBus = (options: InvalidationBusOptions): Promise<InvalidationBus> =>
+  openRealBus(options, (channel, onKeys) => (from, text) => {
+    if (from === channel) onKeys(decodeInvalidation(text)); // garbage decodes to [], which drops nothing
+  });

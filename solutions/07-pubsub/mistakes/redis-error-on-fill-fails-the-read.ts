@@ -10,66 +10,25 @@
  * already holds the profile from Postgres answers with an error instead. Every Redis
  * command of a read is optional: catch each of them.
  */
-import { EventEmitter } from 'node:events';
-import * as contract from '../../../labs/07-pubsub/src/contract.js';
-import { openInvalidationBus } from '../src/invalidation-bus.js';
-import { L1Cache } from '../src/l1-cache.js';
+import type { Profile, ProfileCache, ProfileCacheOptions } from '../../../labs/07-pubsub/src/contract.js';
+import { profileCache, profileTiers } from '../src/profile-cache.js';
+import { TwoTierCache } from '../src/two-tier-cache.js';
 
-export async function createProfileCache(options: contract.ProfileCacheOptions): Promise<contract.ProfileCache> {
-  const { redis, db, keyPrefix } = options;
-  const events = new EventEmitter<contract.ProfileCacheEvents>();
-  const l1 = new L1Cache<contract.Profile>(contract.l1Options(options));
-  let epoch = 0;
-  const dropLocal = (keys: string[]) => {
-    epoch += 1;
-    for (const key of keys) l1.delete(key);
-    events.emit('invalidated', keys);
-  };
-  const bus = await openInvalidationBus({
-    redis,
-    subscriber: options.subscriber,
-    channel: contract.invalidationChannel(keyPrefix),
-    onKeys: dropLocal,
-    onResubscribed() {
-      epoch += 1;
-      l1.clear();
-      events.emit('resubscribed');
-    },
-  });
-
-  async function readShared(key: string, userId: number): Promise<contract.Profile | null> {
+class GuardsOnlyTheGet extends TwoTierCache<Profile> {
+  protected override async readShared(key: string, load: () => Promise<Profile | null>): Promise<Profile | null> {
+    const { redis, ttlSeconds } = this.options;
     let text: string | null;
     try {
       text = await redis.get(key);
     } catch {
-      return contract.selectProfile(db, userId); // Redis is down: the database answers
+      return load(); // Redis is down: the database answers
     }
-    if (text) return JSON.parse(text) as contract.Profile;
-    const profile = await contract.selectProfile(db, userId);
-    if (profile) await redis.set(key, JSON.stringify(profile), 'EX', contract.PROFILE_TTL_SECONDS); // Redis just answered
+    if (text) return JSON.parse(text) as Profile;
+    const profile = await load();
+    if (profile) await redis.set(key, JSON.stringify(profile), 'EX', ttlSeconds); // Redis just answered
     return profile;
   }
-
-  async function getProfile(userId: number): Promise<contract.Profile | null> {
-    const key = contract.profileKey(keyPrefix, userId);
-    const local = l1.get(key);
-    if (local) return local;
-    const seen = epoch;
-    const profile = await readShared(key, userId);
-    if (!profile) return null;
-    const shared = Object.freeze(profile);
-    if (seen === epoch) l1.set(key, shared);
-    return shared;
-  }
-
-  async function updateProfile(userId: number, changes: contract.ProfileChanges): Promise<contract.Profile | null> {
-    const profile = await contract.updateProfileRow(db, userId, changes);
-    const key = contract.profileKey(keyPrefix, userId);
-    await redis.del(key).catch(() => {});
-    dropLocal([key]);
-    await bus.publish([key]).catch(() => {});
-    return profile;
-  }
-
-  return Object.assign(events, { getProfile, updateProfile, close: () => bus.close() });
 }
+
+export const createProfileCache = async (options: ProfileCacheOptions): Promise<ProfileCache> =>
+  profileCache(await GuardsOnlyTheGet.open(profileTiers(options)), options);

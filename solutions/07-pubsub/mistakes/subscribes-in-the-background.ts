@@ -11,16 +11,13 @@
  * reply: only then is the subscription live.
  */
 import type { InvalidationBus, InvalidationBusOptions } from '../../../labs/07-pubsub/src/contract.js';
-import { decodeInvalidation, encodeInvalidation } from '../src/invalidation-message.js';
+import { keysListener } from '../src/invalidation-bus.js';
+import { encodeInvalidation } from '../src/invalidation-message.js';
 import { watchReconnects } from '../src/reconnect-watch.js';
 
 export async function openInvalidationBus(options: InvalidationBusOptions): Promise<InvalidationBus> {
   const { redis, subscriber, channel } = options;
-  const onMessage = (from: string, text: string) => {
-    if (from !== channel) return;
-    const keys = decodeInvalidation(text);
-    if (keys.length > 0) options.onKeys(keys);
-  };
+  const onMessage = keysListener(channel, options.onKeys);
   subscriber.on('message', onMessage);
   let stopWatching = () => {};
   // ioredis sends it as soon as the connection is up; the reconnect watch starts once it is answered
@@ -29,9 +26,7 @@ export async function openInvalidationBus(options: InvalidationBusOptions): Prom
     (error: unknown) => console.warn(`[l1] SUBSCRIBE ${channel} failed: ${String(error)}`),
   );
   return {
-    publish: async (keys) => {
-      await redis.publish(channel, encodeInvalidation(keys));
-    },
+    publish: (keys) => redis.publish(channel, encodeInvalidation(keys)).then(() => {}),
     close: async () => {
       stopWatching();
       subscriber.off('message', onMessage);

@@ -12,26 +12,7 @@
  * before anything else. The subscriber the caller handed in sits unused.
  */
 import type { InvalidationBus, InvalidationBusOptions } from '../../../labs/07-pubsub/src/contract.js';
-import { decodeInvalidation, encodeInvalidation } from '../src/invalidation-message.js';
-import { watchReconnects } from '../src/reconnect-watch.js';
+import { openInvalidationBus as openRealBus } from '../src/invalidation-bus.js';
 
-export async function openInvalidationBus(options: InvalidationBusOptions): Promise<InvalidationBus> {
-  const connection = options.redis; // one connection for everything: RESP3 allows it
-  const { channel } = options;
-  const deliver = (source: string, body: string) => {
-    if (source === channel) options.onKeys(decodeInvalidation(body));
-  };
-  connection.on('message', deliver);
-  await connection.subscribe(channel);
-  const unwatch = watchReconnects(connection, channel, options.onResubscribed);
-  return {
-    publish: async (keys) => {
-      await connection.publish(channel, encodeInvalidation(keys));
-    },
-    close: async () => {
-      unwatch();
-      connection.off('message', deliver);
-      await connection.unsubscribe(channel);
-    },
-  };
-}
+export const openInvalidationBus = (options: InvalidationBusOptions): Promise<InvalidationBus> =>
+  openRealBus({ ...options, subscriber: options.redis }); // one connection for everything: RESP3 allows it

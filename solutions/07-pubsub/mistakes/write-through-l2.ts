@@ -10,57 +10,24 @@
  * says "A" for the next five minutes, and every instance that re-reads after the message
  * installs A's profile. DEL cannot lose that race: the next read loads whatever committed last.
  */
-import { EventEmitter } from 'node:events';
 import * as contract from '../../../labs/07-pubsub/src/contract.js';
-import { openInvalidationBus } from '../src/invalidation-bus.js';
-import { L1Cache } from '../src/l1-cache.js';
+import { encodeInvalidation } from '../src/invalidation-message.js';
+import { profileCache, profileTiers } from '../src/profile-cache.js';
+import { TwoTierCache } from '../src/two-tier-cache.js';
 
 export async function createProfileCache(options: contract.ProfileCacheOptions): Promise<contract.ProfileCache> {
-  const { redis, db, keyPrefix } = options;
-  const events = new EventEmitter<contract.ProfileCacheEvents>();
-  const l1 = new L1Cache<contract.Profile>(contract.l1Options(options));
-  let version = 0;
-  const bus = await openInvalidationBus({
-    redis,
-    subscriber: options.subscriber,
-    channel: contract.invalidationChannel(keyPrefix),
-    onKeys(keys) {
-      version += 1;
-      for (const key of keys) l1.delete(key);
-      events.emit('invalidated', keys);
-    },
-    onResubscribed() {
-      version += 1;
-      l1.clear();
-      events.emit('resubscribed');
+  const tiers = profileTiers(options);
+  const { redis, channel, l1, ttlSeconds } = tiers;
+  return Object.assign(profileCache(await TwoTierCache.open(tiers), options), {
+    async updateProfile(userId: number, changes: contract.ProfileChanges): Promise<contract.Profile | null> {
+      const profile = await contract.updateProfileRow(options.db, userId, changes);
+      if (!profile) return null;
+      const key = contract.profileKey(options.keyPrefix, userId);
+      // L2 holds the fresh row at once: nobody needs to query for it
+      await redis.set(key, JSON.stringify(profile), 'EX', ttlSeconds).catch(() => null);
+      l1.delete(key);
+      await redis.publish(channel, encodeInvalidation([key])).catch(() => {});
+      return profile;
     },
   });
-  const store = (key: string, profile: contract.Profile) =>
-    redis.set(key, JSON.stringify(profile), 'EX', contract.PROFILE_TTL_SECONDS).catch(() => null);
-
-  async function getProfile(userId: number): Promise<contract.Profile | null> {
-    const key = contract.profileKey(keyPrefix, userId);
-    const local = l1.get(key);
-    if (local) return local;
-    const seen = version;
-    const text = await redis.get(key).catch(() => null);
-    const profile = text ? (JSON.parse(text) as contract.Profile) : await contract.selectProfile(db, userId);
-    if (!profile) return null;
-    if (!text) await store(key, profile);
-    Object.freeze(profile);
-    if (seen === version) l1.set(key, profile);
-    return profile;
-  }
-
-  async function updateProfile(userId: number, changes: contract.ProfileChanges): Promise<contract.Profile | null> {
-    const profile = await contract.updateProfileRow(db, userId, changes);
-    if (!profile) return null;
-    const key = contract.profileKey(keyPrefix, userId);
-    await store(key, profile); // L2 holds the fresh row at once: nobody needs to query for it
-    l1.delete(key);
-    await bus.publish([key]).catch(() => {});
-    return profile;
-  }
-
-  return Object.assign(events, { getProfile, updateProfile, close: () => bus.close() });
 }

@@ -9,16 +9,14 @@ import { watchReconnects } from './reconnect-watch.js';
 /**
  * Listens on the dedicated subscriber connection and publishes on the command one.
  * Resolves once the subscription is live, so a write made after that is heard.
+ * `listen` turns the subscriber's messages into keys for `onKeys`.
  */
 export async function openInvalidationBus(
   options: InvalidationBusOptions,
+  listen: typeof keysListener = keysListener,
 ): Promise<InvalidationBus> {
   const { redis, subscriber, channel, onKeys, onResubscribed } = options;
-  const onMessage = (from: string, text: string) => {
-    if (from !== channel) return; // the connection may carry other subscriptions
-    const keys = decodeInvalidation(text);
-    if (keys.length > 0) onKeys(keys);
-  };
+  const onMessage = listen(channel, onKeys);
   subscriber.on('message', onMessage);
   await subscriber.subscribe(channel);
   const stopWatching = watchReconnects(subscriber, channel, onResubscribed);
@@ -35,6 +33,18 @@ export async function openInvalidationBus(
       subscriber.off('message', onMessage);
       await subscriber.unsubscribe(channel);
     },
+  };
+}
+
+/**
+ * The subscriber's 'message' listener: hands on the keys a message on `channel` names,
+ * and ignores a message that names none.
+ */
+export function keysListener(channel: string, onKeys: (keys: string[]) => void) {
+  return (from: string, text: string): void => {
+    if (from !== channel) return; // the connection may carry other subscriptions
+    const keys = decodeInvalidation(text);
+    if (keys.length > 0) onKeys(keys);
   };
 }
 // #endregion open-bus

@@ -14,9 +14,9 @@ interface Slot<V> {
  * delivers at most once) can be served.
  */
 export class L1Cache<V> {
-  private readonly slots = new Map<string, Slot<V>>();
+  protected readonly slots = new Map<string, Slot<V>>();
 
-  constructor(private readonly options: L1Options) {}
+  constructor(protected readonly options: L1Options) {}
 
   get(key: string): V | undefined {
     const slot = this.slots.get(key);
@@ -30,10 +30,13 @@ export class L1Cache<V> {
   set(key: string, value: V): void {
     this.slots.delete(key);
     this.slots.set(key, { value, storedAt: this.options.now() });
-    while (this.slots.size > this.options.maxEntries) {
-      const oldest = this.slots.keys().next().value as string;
-      this.slots.delete(oldest);
-    }
+    while (this.slots.size > this.options.maxEntries) this.evictLeastRecent();
+  }
+
+  /** The Map's first key is the entry used least recently. */
+  protected evictLeastRecent(): void {
+    const oldest = this.slots.keys().next().value as string;
+    this.slots.delete(oldest);
   }
 
   delete(key: string): void {
