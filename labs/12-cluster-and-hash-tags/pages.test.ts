@@ -13,6 +13,7 @@ import {
   commandsOnEveryNode,
   expectNoStepRefused,
   idsIn,
+  interceptSteps,
   listingIn,
   productPageIn,
   recordSteps,
@@ -40,7 +41,7 @@ async function readAll(shop: ReturnType<typeof openShop>['shop'], categories: st
   }
 }
 
-it('12.1 a page is rendered from Postgres once, then served from the cluster; an unknown product is null and not cached', async () => {
+it('12.1 a page is rendered from Postgres once, then served from the cluster; an unknown product is null and not cached', { timeout: 15_000 }, async () => {
   const logs = captureLogs();
   const { redis, shop } = openShop();
   const categories = ['kettles', 'aisle-a', 'aisle-f'];
@@ -68,7 +69,7 @@ it('12.1 a page is rendered from Postgres once, then served from the cluster; an
   expect(logs.lines(), 'nothing is logged while Redis and Postgres are healthy').toEqual([]);
 });
 
-it('12.2 every step the code sends touches one slot: the cluster refuses none of them', async () => {
+it('12.2 every step the code sends touches one slot: the cluster refuses none of them', { timeout: 15_000 }, async () => {
   captureLogs();
   const { redis, shop } = openShop();
   const steps = recordSteps(redis);
@@ -86,7 +87,7 @@ it('12.2 every step the code sends touches one slot: the cluster refuses none of
   expect(steps.some((step) => step.kind === 'MULTI' || step.commands.some((c) => c.name.startsWith('EVAL'))), 'pages and their tags are written in one MULTI or script').toBe(true);
 });
 
-it('12.3 after updatePrice every cached page that shows the product shows the new price, and every other page stays cached', async () => {
+it('12.3 after updatePrice every cached page that shows the product shows the new price, and every other page stays cached', { timeout: 15_000 }, async () => {
   captureLogs();
   const { shop } = openShop();
   await readAll(shop, ['kettles', 'grinders', 'aisle-c']);
@@ -108,7 +109,7 @@ it('12.3 after updatePrice every cached page that shows the product shows the ne
   expect(await shop.updatePrice(9_999, 100), 'an unknown id').toBeNull();
 });
 
-it('12.4 invalidateTag removes every page of the tag in its category and nothing else, cycle after cycle; a tag with no set costs nothing', async () => {
+it('12.4 invalidateTag removes every page of the tag in its category and nothing else, cycle after cycle; a tag with no set costs nothing', { timeout: 15_000 }, async () => {
   captureLogs();
   const { shop } = openShop();
   for (let cycle = 1; cycle <= 2; cycle += 1) {
@@ -127,9 +128,18 @@ it('12.4 invalidateTag removes every page of the tag in its category and nothing
   await shop.invalidateTag('jugs', productTag(404));
   await shop.invalidateTag('nowhere', categoryTag('nowhere'));
   expect([...(await cachedPages(cluster)).keys()].sort(), 'a tag with no set removes nothing').toEqual([...before.keys()].sort());
+  // Once every tag of a category is invalidated, each set went with its pages: nothing is left.
+  await cluster.deleteAll();
+  await readAll(shop, ['aisle-e']);
+  const tags = [categoryTag('aisle-e'), ...(await idsIn(lab, 'aisle-e')).map(productTag)];
+  for (const tag of tags) await shop.invalidateTag('aisle-e', tag);
+  expect(
+    (await cluster.keys()).map((state) => state.key),
+    `Keys left after invalidating every tag of aisle-e (${tags.join(', ')}); expected none. invalidateTag removes the tag's set with its pages, in the same step: a set left behind keeps listing pages that are gone, and grows with every page cached again (${LESSON}; lab 05).`,
+  ).toEqual([]);
 });
 
-it('12.5 no request scans the keyspace on any node: no KEYS, no SCAN, not even for a tag with no set', async () => {
+it('12.5 no request scans the keyspace on any node: no KEYS, no SCAN, not even for a tag with no set', { timeout: 15_000 }, async () => {
   captureLogs();
   const { shop } = openShop();
   const commands = await commandsOnEveryNode(cluster, async () => {
@@ -149,7 +159,7 @@ it('12.5 no request scans the keyspace on any node: no KEYS, no SCAN, not even f
   ).toEqual([]);
 });
 
-it('12.14 pages are invalidated after the commit: a reader that misses while the UPDATE runs cannot keep the old price cached', async () => {
+it('12.14 pages are invalidated after the commit: a reader that misses while the UPDATE runs cannot keep the old price cached', { timeout: 15_000 }, async () => {
   captureLogs();
   const { shop } = openShop();
   const [id] = await idsIn(lab, 'jugs');
@@ -167,7 +177,7 @@ it('12.14 pages are invalidated after the commit: a reader that misses while the
   expect(await shop.productPage('jugs', id!), `product ${id}'s page after updatePrice resolved.\n${idea}`).toContain(formatPrice(1_234));
 });
 
-it('12.15 a Redis that fails costs renders, never a page or a price change, and each failure is logged', async () => {
+it('12.15 a Redis that fails costs renders, never a page or a price change, and each failure is logged', { timeout: 15_000 }, async () => {
   const logs = captureLogs();
   const redis = cluster.client();
   await redis.ping();
@@ -201,9 +211,39 @@ it('12.15 a Redis that fails costs renders, never a page or a price change, and 
   expect(await loggedBy('updatePrice', () => shop.updatePrice(row!.id, 4_444)), 'updatePrice resolves with the row').toMatchObject({ id: row!.id, priceCents: 4_444 });
   const [stored] = await lab.db.sql<{ price_cents: number }>('SELECT price_cents FROM products WHERE id = $1', [row!.id]);
   expect(stored!.price_cents, 'the new price is committed').toBe(4_444);
+  // Then a healthy Redis that fails one step of a miss only, each step in turn: read, lock, store, release.
+  const [kettle] = await rowsOf('kettles');
+  const shopOn = (client: typeof redis) => createShopPages({ redis: client, db: lab.db.pool, keyPrefix: cluster.prefix, lockWaitMs: 100 });
+  const counted = cluster.client();
+  let stepsOfMiss = 0;
+  await counted.ping();
+  interceptSteps(counted, (_args, send) => ((stepsOfMiss += 1), send()));
+  await shopOn(counted).productPage('kettles', kettle!.id);
+  for (let k = 1; k <= stepsOfMiss; k += 1) {
+    await cluster.deleteAll();
+    const client = cluster.client();
+    await client.ping();
+    let step = 0;
+    let failed: string | undefined;
+    interceptSteps(client, (args, send) => {
+      step += 1;
+      if (step !== k) return send();
+      failed = args.slice(0, 2).map((arg) => (arg.length > 40 ? `${arg.slice(0, 37)}...` : arg)).join(' ');
+      return Promise.reject(new Error(`injected fault at step ${k}`));
+    });
+    const before = logs.lines().length;
+    expect(await shopOn(client).productPage('kettles', kettle!.id), `product ${kettle!.id}'s page, step ${k} of the miss failing`).toBe(renderProductPage(kettle!));
+    const lines = logs.lines().slice(before);
+    if (failed !== undefined) {
+      expect(
+        lines.some((line) => line.includes(`injected fault at step ${k}`)),
+        `Step ${k} of a miss ([${failed} ...]) failed with "injected fault at step ${k}", and the code logged ${JSON.stringify(lines)}; expected that failure logged with its error, whichever step it was (a read, the lock, the store, the release).\n${idea}`,
+      ).toBe(true);
+    }
+  }
 });
 
-it('12.16 a page cached while its tag is being invalidated is never left unlisted: the next price change still reaches it', async () => {
+it('12.16 a page cached while its tag is being invalidated is never left unlisted: that price change and the next reach it', { timeout: 15_000 }, async () => {
   captureLogs();
   const { redis, shop } = openShop();
   const other = openShop().shop;
@@ -223,8 +263,10 @@ it('12.16 a page cached while its tag is being invalidated is never left unliste
     });
   }) as typeof redis.sendCommand;
   await shop.updatePrice(id!, 2_001);
+  const idea = `A page that joins a tag set between your read of its members and the script that deletes the set is left cached and listed nowhere: no later invalidation reaches it. Check in the script that the set still lists exactly what you read (or read it inside the script), and read again when it changed, until the step succeeds: giving up leaves the old price cached (${LESSON}; lab 05).`;
+  expect(await other.productPage('aisle-c', id!), `product ${id}'s page once the first price change resolved, a page having joined the set meanwhile.\n${idea}`).toContain(formatPrice(2_001));
+  expect(await other.categoryPage('aisle-c'), `the aisle-c listing once the first price change resolved.\n${idea}`).toMatch(new RegExp(`data-product="${id}">[^<]*: \\${formatPrice(2_001)}<`));
   await shop.updatePrice(id!, 2_002);
-  const idea = `A page that joins a tag set between your read of its members and the script that deletes the set is left cached and listed nowhere: no later invalidation reaches it. Check in the script that the set still lists exactly what you read (or read it inside the script), and read again when it changed (${LESSON}; lab 05).`;
   expect(await other.productPage('aisle-c', id!), `product ${id}'s page after a second price change.\n${idea}`).toContain(formatPrice(2_002));
   expect(await other.categoryPage('aisle-c'), `the aisle-c listing after a second price change.\n${idea}`).toMatch(new RegExp(`data-product="${id}">[^<]*: \\${formatPrice(2_002)}<`));
 });

@@ -210,3 +210,90 @@ export function cachedKey(found: [string, string] | undefined, what: string): st
   expect(found, `${what} is not cached after it was read; expected it in Redis (see 12.1 and 12.2 first).`).toBeDefined();
   return found![0];
 }
+
+/**
+ * Runs `around` before each step the code sends through `client` (a command, or a MULTI or
+ * pipeline at its EXEC), with the step's arguments; `around` calls `send` to let the step
+ * go (later, or never, to hold or fail it). Commands queued in a block are the block's.
+ * Leaves the client's own CLUSTER commands alone.
+ */
+export function interceptSteps(
+  client: Cluster,
+  around: (args: string[], send: () => Promise<unknown>) => Promise<unknown>,
+): void {
+  const inBlocks = new WeakSet<Command>();
+  const send = client.sendCommand.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const seen = new WeakSet<Command>();
+  // Not steps of the code: the client's own CLUSTER SLOTS and CLUSTER INFO, a block's
+  // commands (and its MULTI and EXEC), and a command sent again from the offline queue.
+  const notAStep = (command: Command) => inBlocks.has(command) || seen.has(command) || /^(cluster|multi|exec)$/.test(command.name);
+  client.sendCommand = ((command: Command, ...rest: unknown[]) => {
+    if (notAStep(command)) return send(command, ...rest);
+    seen.add(command);
+    return around(command.args.map(String), () => send(command, ...rest));
+  }) as Cluster['sendCommand'];
+  for (const kind of ['multi', 'pipeline'] as const) {
+    const open = client[kind].bind(client) as (...args: unknown[]) => ChainableCommander;
+    (client as unknown as Record<string, unknown>)[kind] = (...args: unknown[]) => {
+      const block = open(...args);
+      const queued: string[] = [];
+      const blockWithQueue = block as unknown as { sendCommand(command: Command): unknown };
+      const queue = blockWithQueue.sendCommand.bind(block);
+      blockWithQueue.sendCommand = (command: Command) => {
+        inBlocks.add(command);
+        queued.push(...command.args.map(String));
+        return queue(command);
+      };
+      const exec = block.exec.bind(block);
+      block.exec = ((...execArgs: Parameters<typeof exec>) => around(queued, () => exec(...execArgs))) as typeof exec;
+      return block;
+    };
+  }
+}
+
+/** True for an argument that is a rendered page: the step carrying it stores the page. */
+export const carriesPage = (args: string[]) => args.some((arg) => /^<(article|section)/.test(arg));
+
+/**
+ * Holds the first step of `client` that carries a rendered page (the store) until
+ * `release()`; `reached` resolves when the code sent it.
+ */
+export function holdPageStore(client: Cluster): { reached: Promise<void>; release: () => void } {
+  let release!: () => void;
+  let signal!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const reached = new Promise<void>((resolve) => (signal = resolve));
+  let armed = true;
+  interceptSteps(client, async (args, send) => {
+    if (!armed || !carriesPage(args)) return send();
+    armed = false;
+    signal();
+    await gate;
+    return send();
+  });
+  return { reached, release };
+}
+
+/**
+ * After each step of `client` completes, and before the code sees its reply, lists the
+ * file's keys that have no TTL. A key must get its TTL in the step that writes it.
+ */
+export function watchKeysWithoutTtl(cluster: LabCluster, client: Cluster): string[] {
+  const found: string[] = [];
+  interceptSteps(client, async (args, send) => {
+    const settle = async () => {
+      for (const { key, pttlMs } of await cluster.keys()) {
+        if (pttlMs === -1) found.push(`${key}, after the step [${args.map((a) => (a.length > 40 ? `${a.slice(0, 37)}...` : a)).join(' ')}]`);
+      }
+    };
+    try {
+      const reply = await send();
+      await settle();
+      return reply;
+    } catch (error) {
+      await settle();
+      throw error;
+    }
+  });
+  return found;
+}
