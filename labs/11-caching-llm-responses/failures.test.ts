@@ -67,11 +67,13 @@ describe('Redis in trouble', () => {
       expect(answer instanceof Error ? answer.message : answer.choices[0]?.finish_reason, `With Redis refusing writes (OOM) the request got ${answer instanceof Error ? `"${answer.message}"` : textOf(answer)}.\n${downIdea}`).toBe('stop');
     }
 
-    for (const junk of ['{"choices": [', '{"error":"429 upstream"}']) {
+    const truncated = JSON.stringify({ ...first, choices: [{ ...first.choices[0]!, finish_reason: 'length' }] });
+    const refusal = JSON.stringify({ ...first, choices: [{ ...first.choices[0]!, message: { role: 'assistant', content: null, refusal: 'I cannot help with that.' } }] });
+    for (const junk of ['{"choices": [', '{"error":"429 upstream"}', truncated, refusal]) {
       await lab.redis.admin.set(entry!.key, junk, 'EX', 60);
       const repaired = await (await cache()).complete('acme', request).catch((e: unknown) => e as Error);
-      expect(repaired instanceof Error ? repaired.message : repaired.choices?.[0]?.finish_reason, `With ${junk} at its key the request got ${repaired instanceof Error ? `"${repaired.message}"` : JSON.stringify(repaired)}: an entry that is not a complete answer is a miss.\n${downIdea}`).toBe('stop');
-      expect(JSON.parse((await lab.redis.admin.get(entry!.key)) ?? 'null'), `The answer replaces ${junk}.`).toEqual(repaired);
+      expect(repaired instanceof Error ? repaired.message : repaired.choices?.[0]?.finish_reason, `With ${junk.slice(0, 120)} at its key the request got ${repaired instanceof Error ? `"${repaired.message}"` : JSON.stringify(repaired).slice(0, 200)}: an entry that is not a complete answer (unreadable, truncated, refused...) is a miss, judged by the same allow-list as a fresh answer.\n${downIdea}`).toBe('stop');
+      expect(JSON.parse((await lab.redis.admin.get(entry!.key)) ?? 'null'), `The answer replaces ${junk.slice(0, 120)}.`).toEqual(repaired);
     }
   });
 });

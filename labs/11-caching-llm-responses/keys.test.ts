@@ -3,7 +3,8 @@
 // the prompt nor, without the server's secret, which prompt it stands for.
 import { describe, expect, it } from 'vitest';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { LAB_OPTIONS, LESSON, SECRET, ask, expectCalls, setUp, textOf } from './cache.support.js';
+import { serverCommandsDuring } from '../../harness/lab/server-commands.js';
+import { LAB_OPTIONS, LESSON, SECRET, ask, collect, expectCalls, setUp, textOf } from './cache.support.js';
 import type { CompletionRequest } from './src/contract.js';
 
 const lab = useLab('11', LAB_OPTIONS);
@@ -64,6 +65,7 @@ describe('the cache key', () => {
       ['another model version', { ...base, model: 'gpt-4o-mini-2024-12-01' }],
       ['other letter case', ask('how many books may I borrow at once?')],
       ['spacing inside the prompt', ask('How many books  may I borrow at once?')],
+      ['a full-width question mark (one NFKC, unlike NFC, folds into "?")', ask('How many books may I borrow at once\uff1f')],
       ['another system prompt', { ...base, messages: [{ role: 'system', content: 'You answer for the Larchfield archive.' }, base.messages[1]!] }],
       ['the system text sent as a user turn', { ...base, messages: [{ role: 'user', content: base.messages[0]!.content }, base.messages[1]!] }],
       ['an earlier turn of the conversation', { ...base, messages: [base.messages[0]!, { role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello!' }, base.messages[1]!] }],
@@ -102,7 +104,9 @@ describe('the cache key', () => {
     const tenants = (await answerKeys()).map((k) => k.tenant).sort();
     expect(tenants, `Answer keys name tenants ${JSON.stringify(tenants)}.\n${tenantIdea}`).toEqual(['acme', 'globex']);
     for (const unsafe of ['acme:*', '', 'ac me', '../globex', 'x'.repeat(65)]) {
-      const outcome = await llm.complete(unsafe, request).then(() => 'answered', () => 'refused');
+      const { result: outcome, commands } = await serverCommandsDuring(lab.redis, () => llm.complete(unsafe, request).then(() => 'answered', () => 'refused'));
+      const reads = commands.filter((c) => c.args.some((arg) => arg.includes('llm:v1:')));
+      expect(reads.map((c) => `${c.name} ${c.args.join(' ')}`), `For tenant id ${JSON.stringify(unsafe)} the code sent these commands on answer keys before refusing it; an unsafe id is refused before any key is built, so no pattern like "acme:*" ever reaches Redis (${LESSON}, "Whose data is this?").`).toEqual([]);
       expect(outcome, `Tenant id ${JSON.stringify(unsafe)} was ${outcome}; an id that could break the key layout (or a SCAN MATCH for one tenant's keys) must be refused: check it against TENANT_ID (${LESSON}, "Whose data is this?").`).toBe('refused');
     }
     expectCalls(server, 2, 'After five requests with unsafe tenant ids', 'A refused request never reaches the model.');
@@ -125,5 +129,12 @@ describe('the cache key', () => {
     const built = await cache({ secret: short }, a).then(() => 'accepted', () => 'refused');
     expect(built, `createCompletionCache ${built} a 31-byte secret; a short secret can be guessed, and then the digest is a plain hash again: refuse fewer than MIN_SECRET_BYTES (32) bytes.`).toBe('refused');
     expect(await cache({ secret: SECRET.slice(0, 32) }, a).then(() => 'accepted', () => 'refused'), 'A 32-byte secret is long enough.').toBe('accepted');
+
+    const streamed = ask('Is my interlibrary loan still pending? Tell me as you go.');
+    await collect((await cache({}, a)).stream('acme', streamed));
+    await collect((await cache({}, b)).stream('acme', streamed));
+    expectCalls(server, 3, 'A question streamed on instance A, then on B with the same secret', `Streams are keyed like whole answers: B replays A's stream.\n${secretIdea}`);
+    await collect((await cache({ secret: 'another secret, 32 bytes or longer!!' }, c)).stream('acme', streamed));
+    expectCalls(server, 4, 'The same question streamed on an instance with another secret', `A stream's digest depends on the secret too: every key, streamed or whole, is an HMAC under it.\n${secretIdea}`);
   });
 });

@@ -22,6 +22,8 @@ export type Reply =
       finishReason?: FinishReason;
       refusal?: string;
       choices?: 2;
+      /** The model the answer names, as the API answers an alias (gpt-4o-mini) with its dated snapshot. */
+      model?: string;
       /** Streamed: the text in exactly these pieces (content is their concatenation). */
       pieces?: string[];
       /** Streamed: the connection drops after this many pieces, as a network failure would. */
@@ -100,7 +102,7 @@ export async function startModelServer(): Promise<ModelServer> {
       id: `chatcmpl-${n}`,
       object: 'chat.completion',
       created: 1_700_000_000 + n,
-      model: request.model,
+      model: reply.model ?? request.model,
       choices: [
         {
           index: 0,

@@ -72,6 +72,11 @@ describe('single flight', () => {
     );
     expect(answer.choices[0]?.message.content, `B got ${textOf(answer)}.`).toBe('Answered for B');
     expectCalls(server, 2, 'A\'s hanging call, then B after lockWaitMs', flightIdea);
+    const again = await patient.complete('acme', request);
+    expect(again, `Asked again on B, the question got the completion ${again.id}; expected the one B paid for, ${answer.id}, from Redis: a request that gave up waiting stores its answer like any miss.\n${flightIdea}`).toEqual(answer);
+    expectCalls(server, 2, 'B\'s question asked again after B paid for it', flightIdea);
+    const { hits, misses } = await patient.stats();
+    expect({ hits, misses }, `After B gave up waiting and paid, then asked again, stats() counted ${JSON.stringify({ hits, misses })}. B's first request was answered by a call of its own, a miss; only the repeat is a hit (${LESSON}, "Streams and savings").`).toEqual({ hits: 1, misses: 1 });
     held.release();
     await slow; // A finishes inside this check, so its answer lands before the keys are cleared
   });
@@ -95,6 +100,19 @@ describe('single flight', () => {
     expect(answer.choices[0]?.finish_reason, `B got ${textOf(answer)}.\n${idea}`).toBe('stop');
     expectCalls(server, 2, 'A\'s failed call, then B', idea);
     expect((await answerKeys()).length, `B's answer should be cached.\n${idea}`).toBe(1);
+
+    const burst = ask('Do you lend laptops?');
+    server.when((r, n) => (r.messages.at(-1)?.content === burst.messages.at(-1)?.content && n === 3 ? { error: 503 } : undefined));
+    const heldAgain = server.hold();
+    const twenty = Promise.all(Array.from({ length: 20 }, () => onA.complete('acme', burst).then((c) => c.choices[0]?.finish_reason, (e: { status?: number }) => e.status)));
+    await expectSettlesWithin(heldAgain.reached, LIVENESS_MS, 'the first of twenty requests in one process', idea);
+    await sleep(SETTLE_MS);
+    heldAgain.release();
+    const outcomes = await expectSettlesWithin(twenty, LIVENESS_MS, 'twenty requests in one process whose shared call failed', idea);
+    const odd = outcomes.filter((o) => o !== 'stop' && o !== 503);
+    expect(odd, `Twenty requests in one process joined a call that failed with 503; some got ${JSON.stringify(odd)}. Each gets that error or an answer.\n${idea}`).toEqual([]);
+    const calls = server.calls.length - 2;
+    expect(calls, `Twenty requests in one process joined a call that failed; then ${calls} call(s) were made in all. The others either share the failure or one of them calls again for all of them: never one call each (the stampede single flight exists to stop).\n${idea}`).toBeLessThanOrEqual(2);
   });
 
   it('11.18 the process that wins the lock reads the cache again first: an answer stored meanwhile is not paid for twice', async () => {

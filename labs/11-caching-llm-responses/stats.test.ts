@@ -34,24 +34,26 @@ describe('what the cache saved', () => {
     const mini = ask('How do I reserve a study room for a group of six on a Saturday afternoon, with a projector and a whiteboard?');
     const large = ask('Summarise the rules for the rare books room.', { model: 'gpt-4o-2024-08-06' });
     const unpriced = ask('Is the lift working?', { model: 'larchfield-local-1' });
+    const alias = ask('Where can I park my bike?', { model: 'gpt-4o-mini' });
+    server.when((request) => (request.model === alias.model ? { model: 'gpt-4o-mini-2024-07-18' } : undefined));
     const answers: ChatCompletion[] = [];
-    for (const request of [mini, mini, mini, large, large, unpriced, unpriced]) answers.push(await llm.complete('acme', request));
+    for (const request of [mini, mini, mini, large, large, unpriced, unpriced, alias, alias]) answers.push(await llm.complete('acme', request));
     await llm.complete('acme', ask('Suggest a novel', { temperature: 0.7 }));
     server.when((request) => (request.messages.at(-1)?.content === 'Fail' ? { error: 500 } : undefined));
     await llm.complete('acme', ask('Fail')).catch(() => undefined);
-    const [m, l, u] = [answers[0]!, answers[3]!, answers[5]!];
+    const [m, l, u, a] = [answers[0]!, answers[3]!, answers[5]!, answers[7]!];
     const expected = {
-      hits: 4,
-      misses: 4,
-      paidCalls: 5,
-      tokensSaved: 2 * tokens(m.usage) + tokens(l.usage) + tokens(u.usage),
-      costSaved: 2 * dollars(m.model, m.usage) + dollars(l.model, l.usage),
+      hits: 5,
+      misses: 5,
+      paidCalls: 6,
+      tokensSaved: 2 * tokens(m.usage) + tokens(l.usage) + tokens(u.usage) + tokens(a.usage),
+      costSaved: 2 * dollars(m.model, m.usage) + dollars(l.model, l.usage) + dollars('gpt-4o-mini-2024-07-18', a.usage),
     };
     expectStats(
       await llm.stats(),
       expected,
-      'After a question asked three times, one asked twice on gpt-4o, one twice on a model without a price, one sampled request and one that failed with a 500',
-      `Hits: the four repeats. Misses: the three first askings and the sampled request, each answered by a call of its own. Paid calls: every call sent, the failed one too. Tokens saved: prompt + completion tokens of each answer a hit served. Dollars: those tokens at that answer's model's input and output prices; a model missing from MODEL_PRICES saves tokens but no dollars.\n${statsIdea}`,
+      'After a question asked three times, one asked twice on gpt-4o, one twice on a model without a price, one twice on the alias gpt-4o-mini (answered by gpt-4o-mini-2024-07-18), one sampled request and one that failed with a 500',
+      `Hits: the five repeats. Misses: the four first askings and the sampled request, each answered by a call of its own. Paid calls: every call sent, the failed one too. Tokens saved: prompt + completion tokens of each answer a hit served. Dollars: those tokens at the prices of the model the answer names (completion.model: an alias in the request is answered by a dated snapshot, and that is what was billed); a model missing from MODEL_PRICES saves tokens but no dollars.\n${statsIdea}`,
     );
   });
 
@@ -70,19 +72,25 @@ describe('what the cache saved', () => {
     await collect(onA.stream('acme', streamed));
     await collect(onB.stream('acme', streamed));
     await collect(onB.stream('acme', streamed));
-    expectCalls(server, 2, 'Six identical requests over two processes, then a question streamed three times', `One call for the six (11.12) and one for the stream (11.21) come first: this check counts what they saved.\n${statsIdea}`);
+    const abandoned = onA.stream('acme', streamed)[Symbol.asyncIterator]();
+    await abandoned.next(); // a replay its caller stops reading after the first chunk
+    await abandoned.return?.();
+    server.when((r) => (r.messages.at(-1)?.content === 'Broken off' ? { breakAfter: 2 } : undefined));
+    await collect(onB.stream('acme', ask('Broken off'))).catch(() => undefined);
+    await collect(onA.stream('acme', ask('Suggest a novel', { temperature: 0.7 })));
+    expectCalls(server, 4, 'Six identical requests over two processes, a question streamed three times, a stream that broke off and a sampled stream', `One call for the six (11.12), one for the stream (11.21), one for the broken stream and one for the sampled one: this check counts them.\n${statsIdea}`);
     const [whole, stream] = server.usages;
     const expected = {
       hits: 7,
-      misses: 2,
-      paidCalls: 2,
+      misses: 3,
+      paidCalls: 4,
       tokensSaved: 5 * tokens(whole) + 2 * tokens(stream),
       costSaved: (5 * dollars(request.model, whole)) + 2 * dollars(streamed.model, stream),
     };
-    const idea = `Five of the six requests were answered by the first one's call, in its process or through Redis: each is a hit and saved that answer's tokens. A replayed stream saves the tokens of the stream it replays, which the model reports only when asked: stream_options: { include_usage: true }. And the totals live in Redis, so all processes report the same numbers, a new one too.\n${statsIdea}`;
+    const idea = `Five of the six requests were answered by the first one's call, in its process or through Redis: each is a hit and saved that answer's tokens. A replayed stream saves the tokens of the stream it replays, which the model reports only when asked: stream_options: { include_usage: true }. A stream counts once its caller has read it to the end: the replay its caller stopped reading is no hit, the stream that broke off is a paid call but no miss, and the sampled stream is a miss like any request answered by its own call. And the totals live in Redis, so all processes report the same numbers, a new one too.\n${statsIdea}`;
     const onC = await cache({}, c);
     for (const [name, instance] of [['A', onA], ['B', onB], ['C, started afterwards', onC]] as const) {
-      expectStats(await instance.stats(), expected, `Process ${name}, after six concurrent requests over A and B and a stream asked once on A and twice on B`, idea);
+      expectStats(await instance.stats(), expected, `Process ${name}, after six concurrent requests over A and B, a stream asked once on A and twice on B, a replay A stopped reading, a stream that broke off and a sampled stream`, idea);
     }
   });
 });

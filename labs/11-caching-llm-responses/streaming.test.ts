@@ -2,6 +2,7 @@
 // A caller who asks with `stream: true` reads the model's chunks as they arrive on a miss,
 // and the same chunks replayed from Redis on a hit; only a stream that ended well is kept.
 import { describe, expect, it } from 'vitest';
+import { serverCommandsDuring } from '../../harness/lab/server-commands.js';
 import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { LAB_OPTIONS, LESSON, ask, collect, expectCalls, readingOf, setUp } from './cache.support.js';
@@ -10,7 +11,7 @@ import { DEFAULT_TTL_SECONDS, type ChatCompletionChunk } from './src/contract.js
 
 const lab = useLab('11', LAB_OPTIONS);
 const streamIdea = `A streamed request is cached like a whole one: on a miss, pass each chunk on as it arrives and keep them; once the stream has ended with finish_reason "stop" (and no refusal), store them with the TTL; on a hit, replay the stored chunks, the same pieces in the same order (${LESSON}, "Streams and savings").`;
-const partialIdea = `Only a stream that ended well is an answer. One that broke off, that its caller stopped reading, or that ended with anything but "stop" (or with a refusal) is stored nowhere, and the next request asks the model again (${LESSON}, "Streams and savings" and "Never cache a failure").`;
+const partialIdea = `Only a stream that ended well is an answer. One that broke off, that its caller stopped reading, or that ended with anything but "stop" (or with a refusal, or with more than one choice) is stored nowhere, and the next request asks the model again (${LESSON}, "Streams and savings" and "Never cache a failure").`;
 
 /** The first chunk that carries text, and what came before it. */
 async function untilFirstPiece(chunks: AsyncIterator<ChatCompletionChunk>): Promise<ChatCompletionChunk[]> {
@@ -94,10 +95,28 @@ describe('streamed answers', () => {
     await collect(llm.stream('globex', request));
     expectCalls(server, before + 1, 'The same streamed request from tenant globex', tenantIdea);
     for (const unsafe of ['acme:*', '']) {
-      const outcome = await collect(llm.stream(unsafe, request)).then(() => 'streamed', () => 'refused');
+      const { result: outcome, commands } = await serverCommandsDuring(lab.redis, () => collect(llm.stream(unsafe, request)).then(() => 'streamed', () => 'refused'));
+      const reads = commands.filter((c) => c.args.some((arg) => arg.includes('llm:v1:')));
+      expect(reads.map((c) => `${c.name} ${c.args.join(' ')}`), `For tenant id ${JSON.stringify(unsafe)} the stream sent these commands on answer keys before refusing it; check the id before any key is built or read.\n${tenantIdea}`).toEqual([]);
       expect(outcome, `A stream for tenant id ${JSON.stringify(unsafe)} was ${outcome}; check it against TENANT_ID before any key or call.\n${tenantIdea}`).toBe('refused');
     }
     expectCalls(server, before + 1, 'After two streams with unsafe tenant ids', tenantIdea);
+
+    const keyIdea = `A stream's key covers what a whole answer's key covers: the model and every parameter in ANSWER_FIELDS. A stream limited to 50 tokens, or with another seed, is another question (${LESSON}, "The key").`;
+    const base = ask('Which branches lend telescopes?');
+    const variants: [string, typeof base][] = [
+      ['the question itself', base],
+      ['another model', { ...base, model: 'gpt-4o-2024-08-06' }],
+      ['max_completion_tokens 50', { ...base, max_completion_tokens: 50 }],
+      ['a seed', { ...base, seed: 7 }],
+      ['a stop sequence', { ...base, stop: ['\n'] }],
+      ['JSON output', { ...base, response_format: { type: 'json_object' } }],
+    ];
+    const variantStart = server.calls.length;
+    for (const [i, [difference, variant]] of variants.entries()) {
+      const got = readingOf(await collect(llm.stream('acme', variant)));
+      expectCalls(server, variantStart + i + 1, `The stream with ${difference} (got ${JSON.stringify(got.pieces.join(''))})`, keyIdea);
+    }
   });
 
   it('11.23 a stream that breaks off, one the caller stops reading, and one that ends badly are stored nowhere; sampled streams are not cached', async () => {
@@ -121,6 +140,7 @@ describe('streamed answers', () => {
       ['a filtered stream (finish_reason "content_filter")', { pieces: ['The'], finishReason: 'content_filter' }],
       ['a stream without any text', { content: '' }],
       ['a stream of blanks only', { pieces: [' ', '\n ', '\t'] }],
+      ['a stream with two choices (as n > 1 sends them)', { pieces: ['Two', ' pounds.'], choices: 2 }],
     ];
     for (const [i, [what, reply]] of bad.entries()) {
       const question = ask(`Late question ${i}`);
@@ -128,18 +148,18 @@ describe('streamed answers', () => {
       await collect(llm.stream('acme', question));
       expect(await answerKeys(), `After ${what} Redis holds an answer.\n${partialIdea}`).toEqual([]);
     }
-    expectCalls(server, 8, 'A broken stream, an abandoned one and six that ended badly', partialIdea);
+    expectCalls(server, 9, 'A broken stream, an abandoned one and seven that ended badly', partialIdea);
     const whole = readingOf(await collect(llm.stream('acme', request)));
     expect(readingOf(await collect(llm.stream('acme', request))), `Once a stream for the question ended well, its replay should be that stream.\n${streamIdea}`).toEqual(whole);
-    expectCalls(server, 9, 'Then the question streamed in full, and again', `The failures before it left nothing behind, so the full stream is stored and replayed.\n${streamIdea}`);
+    expectCalls(server, 10, 'Then the question streamed in full, and again', `The failures before it left nothing behind, so the full stream is stored and replayed.\n${streamIdea}`);
     const sampledIdea = `A sampled stream (temperature above 0, or omitted) asks for a fresh sample each time: it goes to the model and is stored nowhere, unless cacheSampled says otherwise (${LESSON}, "How long to keep an answer").`;
     const sampled = ask('Suggest a novel', { temperature: 0.7 });
     await collect(llm.stream('acme', sampled));
     await collect(llm.stream('acme', sampled));
-    expectCalls(server, 11, 'A temperature-0.7 stream asked twice', sampledIdea);
+    expectCalls(server, 12, 'A temperature-0.7 stream asked twice', sampledIdea);
     const kept = await cache({ cacheSampled: true });
     await collect(kept.stream('acme', sampled));
     await collect(kept.stream('acme', sampled));
-    expectCalls(server, 12, 'With cacheSampled, the temperature-0.7 stream asked twice', sampledIdea);
+    expectCalls(server, 13, 'With cacheSampled, the temperature-0.7 stream asked twice', sampledIdea);
   });
 });
