@@ -49,6 +49,10 @@ const BROKEN: BrokenCache[] = [
   { title: '14.17 your checks catch a cache that deletes the cached copy before the UPDATE', file: 'invalidates-before-update', look: 'hold the UPDATE (db.holdQueries), read the product meanwhile, release it, and read again', section: WRITES },
   { title: '14.18 your checks catch a cache that remembers a missing product for an hour', file: 'missing-cached-for-an-hour', look: 'bound the "not found" entry\'s PTTL from above too: a minute, not the product\'s hour', section: HOLDS },
   { title: '14.19 your checks catch a cache whose products all share one key', file: 'one-key-for-every-product', look: 'read two different products and compare each with its own row', section: HIT },
+  { title: '14.20 your checks catch a cache that keeps products for a minute, not an hour', file: 'product-ttl-of-a-minute', look: 'bound a product\'s PTTL from below near the hour: "some seconds" lets a minute through', section: HOLDS },
+  { title: '14.21 your checks catch a cache that remembers a missing product for 60 ms (PX for EX)', file: 'missing-ttl-in-milliseconds', look: 'bound the "not found" entry\'s PTTL from below too, near the minute, and count the SELECTs of a second lookup', section: HOLDS },
+  { title: '14.22 your checks catch a cache whose failing SELECT rejects and still caches "not found"', file: 'database-error-marks-missing', look: 'after the rejection, restore the database and read the product again: it must come back, not null', section: FAIL },
+  { title: '14.23 your checks catch a cache whose updatePrice rejects on a stalled Redis after committing', file: 'update-rejects-on-stalled-redis', look: 'on a stalled Redis, expect updatePrice to resolve with the new price, not merely to settle', section: FAIL },
 ];
 
 /** Loaded at run time from the solution's folder: the suite never shows a broken cache's code. */

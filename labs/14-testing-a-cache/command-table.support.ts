@@ -11,6 +11,8 @@ interface Shape {
   movable: boolean;
   /** Reaches the whole server: FLUSHDB, KEYS, CONFIG, CLIENT KILL, DEBUG... */
   serverWide: boolean;
+  /** A script or function, or their management: what it touches is decided on the server. */
+  scripting: boolean;
 }
 
 export interface CommandTable {
@@ -25,6 +27,16 @@ type Entry = [string, number, string[], number, number, number, string[], unknow
 /** Read-only commands about the server that a check may fairly use. */
 const HARMLESS = new Set(['info', 'ping', 'echo', 'time', 'dbsize']);
 const SCRIPTS = new Set(['eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall', 'fcall_ro']);
+/**
+ * Commands that name no key outside the prefix and still leave it: another database
+ * (SELECT, MOVE), any key of the server (RANDOMKEY), or the server's memory.
+ */
+const LEAVES_THE_PREFIX: Record<string, string> = {
+  select: 'it switches to another database, shared like this one and outside the prefix',
+  move: 'it moves a key to another database, outside the prefix',
+  randomkey: 'it returns any key of the server, other suites\' keys included',
+  'memory|purge': 'it acts on the whole server, not on keys under the prefix',
+};
 
 export async function commandTable(admin: Redis): Promise<CommandTable> {
   const shapes = new Map<string, Shape>();
@@ -37,6 +49,7 @@ export async function commandTable(admin: Redis): Promise<CommandTable> {
       writes: flags.includes('write'),
       movable: flags.includes('movablekeys'),
       serverWide: categories.includes('@dangerous') || categories.includes('@admin'),
+      scripting: categories.includes('@scripting'),
     });
     for (const sub of subcommands ?? []) add(sub);
   };
@@ -70,10 +83,17 @@ export async function commandTable(admin: Redis): Promise<CommandTable> {
       const shape = shapeOf(name, args);
       if (name === 'keys') return 'KEYS walks every key of a shared server and blocks it meanwhile; use SCAN with MATCH and the prefix';
       if (name === 'scan') {
-        const at = args.findIndex((arg) => arg.toUpperCase() === 'MATCH');
-        return at >= 0 && args[at + 1]?.startsWith(prefix) ? undefined : 'SCAN without MATCH <prefix>* reads other tests\' keys';
+        // Redis obeys the last MATCH it is given: every one of them must hold the prefix.
+        const patterns = args.flatMap((arg, i) => (arg.toUpperCase() === 'MATCH' ? [args[i + 1] ?? ''] : []));
+        return patterns.length > 0 && patterns.every((pattern) => pattern.startsWith(prefix))
+          ? undefined
+          : 'SCAN without MATCH <prefix>* reads other tests\' keys';
       }
       if (!shape) return 'the server does not know this command';
+      if (shape.scripting) return 'a script or function touches keys the grader cannot see, and scripts are shared by the whole server';
+      const leaves = LEAVES_THE_PREFIX[`${name}|${args[0]?.toLowerCase()}`] ?? LEAVES_THE_PREFIX[name];
+      if (leaves) return leaves;
+      if (name === 'copy' && args.some((arg) => arg.toUpperCase() === 'DB')) return 'it copies a key into another database, outside the prefix';
       if (shape.serverWide && !HARMLESS.has(name)) return 'it acts on the whole server, not on keys under the prefix';
       const keys = keysOf(name, shape, args);
       if (!keys) return 'which keys it touches depends on its arguments in a way the grader cannot follow; use a simpler command';

@@ -10,7 +10,7 @@ export function listOutcomes(outcomes: CheckOutcome[]): string {
       const note = o.failsOnWorkingToo
         ? '\n    (it failed on the working cache too, run right after: that says nothing about this cache)'
         : o.notReproduced
-          ? '\n    (it passed when run again: a failure that does not repeat is luck, not a catch)'
+          ? '\n    (it passed in a later run on this cache: a failure that does not repeat every time is luck, not a catch)'
           : '';
       return `  ✗ ${o.name}\n    ${o.failure}${note}`;
     })

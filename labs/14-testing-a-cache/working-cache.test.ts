@@ -1,11 +1,12 @@
 // Lab 14, part 1: the learner's checks against the working cache. A check that fails here
 // would fail on every cache, so it catches nothing; one that passes only sometimes, or
 // reaches beyond its prefix, is a check nobody can keep in a shared CI.
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { createProductCache } from './src/product-cache.js';
-import { useGrader } from './grading.support.js';
+import { useGrader, type CacheFactory } from './grading.support.js';
 import { failedOf, listOutcomes } from './report.support.js';
 
 const lab = useLab('14');
@@ -15,10 +16,19 @@ const grader = useGrader(lab);
 const loadChecks = async () => (await separateProcesses(1, () => import('./src/checks.js')))[0]!.checks;
 
 /** Every statement this much later in the timing run: bounds set far above the answer still hold, lucky ones do not. */
-const SLOW_DATABASE_MS = 100;
+const SLOW_DATABASE_MS = 250;
+
+/**
+ * A second working cache, with other key names and another encoding, loaded at run time
+ * from the solution's folder: a check that spells a key or parses a value fails there.
+ */
+async function otherWorkingCache(): Promise<CacheFactory> {
+  const path = fileURLToPath(new URL('../../solutions/14-testing-a-cache/broken/working-with-other-keys.ts', import.meta.url));
+  return ((await import(path)) as { createProductCache: CacheFactory }).createProductCache;
+}
 
 describe('lab 14: your checks on the working cache', () => {
-  it('14.1 every check passes on the working cache', { timeout: 20_000 }, async () => {
+  it('14.1 every check passes on the working cache, and on a second one keyed and encoded differently', { timeout: 20_000 }, async () => {
     const checks = await loadChecks();
     // A failure names its check: each needs a name of its own, or a report says nothing.
     const names = checks.map((c) => c.name.trim());
@@ -33,9 +43,18 @@ describe('lab 14: your checks on the working cache', () => {
         'Expected every check to pass on it: a check that fails on working code cannot tell a bug from no bug. ' +
         'Compare what the check expects with the README\'s description of the cache (lesson 14, "The lab: checks that catch bugs").',
     ).toBe(0);
+    const elsewhere = await grader.run(checks, await otherWorkingCache());
+    expect(
+      failedOf(elsewhere).length,
+      `${failedOf(elsewhere).length} of your checks failed on a second working cache, one that keeps every promise of the README ` +
+        `with other key names and another encoding of the values:\n${listOutcomes(elsewhere)}\n` +
+        'Expected every check to pass on it too: a check that spells a key name, parses what Redis stores or expects the ' +
+        '"not found" marker\'s text tests one way of writing the cache, not what its users see. Find keys with SCAN under ' +
+        'the prefix and judge them by their TTLs and by what reads return (lesson 14, "Look at what Redis holds").',
+    ).toBe(0);
   });
 
-  it('14.2 they pass again, and with every Postgres statement 100 ms slower: no timing luck', { timeout: 30_000 }, async () => {
+  it('14.2 they pass again, and with every Postgres statement 250 ms slower: no timing luck', { timeout: 40_000 }, async () => {
     const checks = await loadChecks();
     for (const slowDatabaseMs of [0, SLOW_DATABASE_MS]) {
       const outcomes = await grader.run(checks, createProductCache, { slowDatabaseMs });

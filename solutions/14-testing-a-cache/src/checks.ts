@@ -62,7 +62,7 @@ export async function readWhileUpdating(tools: CheckTools, writer: ProductCache,
 }
 
 /** A bound on a call that could hang: far above the 50 ms timeout the stalled checks use. */
-export const HANG_MS = 1_500;
+export const HANG_MS = 1_000;
 
 export const readsComeBackWhole = check('each product comes back as its row: loaded once, then a hit here and in another process', async (tools) => {
   const [first, second] = [tools.makeCache(), tools.makeCache()];
