@@ -23,7 +23,12 @@ async function readAll(cache: ResilientCache, ids: number[], situation: string, 
 /** How many reads (GETs) reached the server since `from` commands. */
 const readsSince = (proxy: RedisProxy, from: number) => proxy.dataCommands().slice(from).filter((c) => c.name === 'get').length;
 
-async function setUp(breaker: { failureThreshold?: number; coolDownMs?: number } | undefined, commandTimeoutMs = 300) {
+/**
+ * A cache behind a proxy, on the suite's clock. The bound is long by default: these checks
+ * fail Redis with error replies, which come at once, and a healthy Redis on a busy machine
+ * must not time out and count as a failure.
+ */
+async function setUp(breaker: { failureThreshold?: number; coolDownMs?: number } | undefined, commandTimeoutMs = 2_000) {
   const clock = new Clock();
   const proxy = await startProxy();
   const cache = createCache(lab, proxy.address, { breaker, now: clock.now, commandTimeoutMs });
@@ -66,7 +71,9 @@ describe('the circuit breaker', () => {
   });
 
   it('13.9 after coolDownMs by the clock one probe goes through: its failure opens again, its success closes; twice', async () => {
-    const { clock, proxy, cache } = await setUp({ failureThreshold: 2, coolDownMs: 5_000 });
+    // A long bound, so the probe is still waiting while nine other reads go to Postgres.
+    const probeTimeoutMs = 1_500;
+    const { clock, proxy, cache } = await setUp({ failureThreshold: 2, coolDownMs: 5_000 }, probeTimeoutMs);
     const from = proxy.dataCommands().length;
     const reads = () => readsSince(proxy, from);
     proxy.set('error');
@@ -83,7 +90,7 @@ describe('the circuit breaker', () => {
     expect(reads(), `Once the cool-down had passed, ${reads() - 2} reads went to Redis while the first was still waiting; expected exactly one probe, the others answered by Postgres: a Redis that is still sick must not get the whole load back at once (${BREAKER}).`).toBe(3);
     const during = await cache.health();
     expect(during.breaker, `health().breaker while the probe waits (${BREAKER})`).toBe('half-open');
-    expect(await settles(probe, 300 + SLACK_MS, 'the probe getProduct(5)', BREAKER), BREAKER).toEqual(await truth(lab, 5));
+    expect(await settles(probe, probeTimeoutMs + SLACK_MS, 'the probe getProduct(5)', BREAKER), BREAKER).toEqual(await truth(lab, 5));
     expect((await cache.health()).breaker, `health().breaker after the probe timed out (${BREAKER})`).toBe('open');
 
     proxy.set('pass');
@@ -118,5 +125,15 @@ describe('the circuit breaker', () => {
     proxy.set('pass');
     await readAll(cache, [10, 11], 'once the default cool-down has passed');
     expect(readsSince(proxy, from), `After ${DEFAULT_BREAKER.coolDownMs} ms a probe should reach Redis, and close the breaker (${BREAKER}).`).toBe(DEFAULT_BREAKER.failureThreshold + 2);
+
+    // One field given, the other by default: the defaults apply field by field.
+    const partial = await setUp({ failureThreshold: 2 });
+    const start = partial.proxy.dataCommands().length;
+    partial.proxy.set('error');
+    await readAll(partial.cache, [12, 13, 14], 'with breaker { failureThreshold: 2 } and Redis answering errors');
+    partial.clock.advance(DEFAULT_BREAKER.coolDownMs - 1);
+    await readAll(partial.cache, [15], '1 ms before the default cool-down ends, with only failureThreshold given');
+    const reached = readsSince(partial.proxy, start);
+    expect(reached, `With breaker { failureThreshold: 2 }, ${reached} reads reached Redis; expected 2: the breaker opens after 2 failures and stays open for the default coolDownMs (${DEFAULT_BREAKER.coolDownMs} ms). Options given in part take the defaults for the fields left out (${BREAKER}).`).toBe(2);
   });
 });

@@ -13,7 +13,8 @@ const selects = { table: 'products', kind: 'select' } as const;
 
 describe('a healthy Redis', () => {
   it('13.1 reads go through Redis with the configured TTL, from the configured address, on a named connection', async () => {
-    const cache = createCache(lab, sharedRedis(), { ttlSeconds: 120 });
+    // A long bound: on a busy machine a hit must not time out and pass for a miss.
+    const cache = createCache(lab, sharedRedis(), { ttlSeconds: 120, commandTimeoutMs: 2_000 });
     await untilConnected(cache);
     const idea = `A cache-aside read: Redis first, Postgres on a miss, the value written back with its TTL (${LESSON}; lesson 01).`;
     lab.db.queries.reset();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { useDedicatedRedis } from '../../harness/lab/use-dedicated-redis.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { Clock, createCache, SLACK_MS, settles, startProxy, untilConnected, WATCH } from './operating.support.js';
-import { DEFAULT_COMMAND_TIMEOUT_MS, type HealthReport } from './src/contract.js';
+import { DEFAULT_COMMAND_TIMEOUT_MS, type HealthReport, productKey } from './src/contract.js';
 
 const lab = useLab('13');
 const small = useDedicatedRedis('13', { maxmemory: '4mb' });
@@ -15,7 +15,8 @@ const counters = (h: HealthReport) => ({ hits: h.hits, misses: h.misses, hitRati
 describe('the health report', () => {
   it('13.11 counts hits, misses, errors and bypassed reads of this cache, and keeps the latest error', async () => {
     const proxy = await startProxy();
-    const cache = createCache(lab, proxy.address, { breaker: { failureThreshold: 3, coolDownMs: 60_000 }, now: new Clock().now });
+    // A long bound, so a busy machine cannot fail the client's own ready check and leave an error before the first read.
+    const cache = createCache(lab, proxy.address, { breaker: { failureThreshold: 3, coolDownMs: 60_000 }, now: new Clock().now, commandTimeoutMs: 2_000 });
     await untilConnected(cache);
     const idea = `The hit ratio a feature can be judged by comes from its own code: hits / (hits + misses) of this cache, not the server-wide keyspace_hits every client moves. Errors and reads sent around Redis by the breaker are counted apart, so an outage does not pass for a good ratio (${WATCH}).`;
     const fresh = await cache.health();
@@ -58,6 +59,25 @@ describe('the health report', () => {
     await reads(50);
     await reads(50);
     expect((await cache.health()).latencyMs, `After 100 more reads taking 0 ms, the first 100 are out of the window. ${idea}`).toEqual({ p50: 0, p95: 0, p99: 0 });
+
+    // Only GETs that Redis answered, hits and misses alike, timed around the GET alone.
+    const mixed = new Clock();
+    const other = await startProxy(small.server);
+    const fresh = createCache(lab, other.address, { now: mixed.now, commandTimeoutMs: 2_000, keyPrefix: small.prefix, breaker: { failureThreshold: 10_000 } });
+    await untilConnected(fresh);
+    await small.client().del(...[12, 13, 14].map((id) => productKey(small.prefix, id)));
+    other.onArrive = (command) => {
+      if (command.name === 'get') mixed.advance(other.refused.has('get') ? 5_000 : Number(command.args[0]!.split(':').pop()));
+      if (command.name === 'set') mixed.advance(1_000);
+    };
+    for (const id of [1, 2, 3]) await fresh.getProduct(id); // hits of 1, 2, 3 ms
+    for (const id of [12, 13, 14]) await fresh.getProduct(id); // misses of 12, 13, 14 ms, each write 1 000 ms more
+    other.refused.add('get');
+    for (const id of [4, 5]) await fresh.getProduct(id); // failed reads, 5 000 ms each
+    expect(
+      (await fresh.health()).latencyMs,
+      `Three hits taking 1, 2 and 3 ms, three misses whose GET took 12, 13 and 14 ms (each write back 1 000 ms more), then two GETs failing after 5 000 ms. Expected the percentiles of the six answered GETs: a miss is an answer too, the write and Postgres are not the Redis read, and a failure is an error, not a latency. ${idea}`,
+    ).toEqual({ p50: 3, p95: 14, p99: 14 });
   });
 
   it('13.13 the server figures come from INFO (memory, limit, policy, evictions), and a stalled Redis leaves them out within the bound', async () => {
@@ -66,17 +86,21 @@ describe('the health report', () => {
     const filler = admin.pipeline();
     for (let i = 0; i < 1_500; i += 1) filler.set(small.key(`filler:${i}`), 'x'.repeat(4_096), 'EX', 60);
     await filler.exec();
+    const info = async (field: string) => new RegExp(`^${field}:(.*)$`, 'm').exec(String(await small.info(field === 'evicted_keys' ? 'stats' : 'memory')))?.[1]?.trim();
+    // A server at its limit keeps evicting, so its count is read before and after the cache's.
+    const evictedBefore = Number(await info('evicted_keys'));
     const cache = createCache(lab, small.server, { keyPrefix: small.prefix });
     const { server } = await untilConnected(cache);
-    const info = async (field: string) => new RegExp(`^${field}:(.*)$`, 'm').exec(String(await small.info(field === 'evicted_keys' ? 'stats' : 'memory')))?.[1]?.trim();
+    const evictedAfter = Number(await info('evicted_keys'));
     const idea = `Memory against maxmemory and evicted_keys are the figures that say a cache is too small before the database feels it; they come from the server's INFO (${WATCH}).`;
     const used = Number(await info('used_memory'));
     expect(server, `health().server on a Redis of 4 MB that has evicted keys. ${idea}`).toMatchObject({
       maxmemoryBytes: Number(await info('maxmemory')),
       maxmemoryPolicy: 'allkeys-lru',
-      evictedKeys: Number(await info('evicted_keys')),
     });
-    expect(server!.evictedKeys, `INFO said evicted_keys ${await info('evicted_keys')}. ${idea}`).toBeGreaterThan(0);
+    const evicted = `health() said evictedKeys ${server!.evictedKeys}; INFO said evicted_keys ${evictedBefore} before and ${evictedAfter} after. ${idea}`;
+    expect(server!.evictedKeys, evicted).toBeGreaterThanOrEqual(Math.max(evictedBefore, 1));
+    expect(server!.evictedKeys, evicted).toBeLessThanOrEqual(evictedAfter);
     expect(server!.usedMemoryBytes, `health() said used_memory ${server!.usedMemoryBytes}, INFO says ${used}. ${idea}`).toBeGreaterThan(used / 2);
     expect(server!.usedMemoryBytes, `health() said used_memory ${server!.usedMemoryBytes}, INFO says ${used}. ${idea}`).toBeLessThan(used * 2);
 
@@ -87,6 +111,18 @@ describe('the health report', () => {
     proxy.set('stall');
     const report = await settles(stalled.health(), DEFAULT_COMMAND_TIMEOUT_MS + SLACK_MS, 'health() with Redis stalled', `A health endpoint that hangs with Redis is no health endpoint: INFO is bounded like any other call (${WATCH}).`);
     expect(report, `health() with Redis stalled: the counters, and server null (${WATCH}).`).toMatchObject({ misses: 1, server: null });
+
+    // A connection slow to set up (its CLIENT command held 300 ms): figures only once reads are served.
+    const slowStart = await startProxy();
+    slowStart.slow.set('client', 300);
+    const opening = createCache(lab, slowStart.address, { commandTimeoutMs: 2_000 });
+    await untilConnected(opening);
+    await opening.getProduct(3);
+    const opened = await opening.health();
+    expect(
+      { errors: opened.errors, lastError: opened.lastError },
+      `health() reported the server figures, and the read made right after failed. Expected server: null until the client is ready to serve reads: ioredis answers INFO while the connection is still being set up, and turns reads away until its own ready check is answered (redis.status === 'ready') (${WATCH}).`,
+    ).toEqual({ errors: 0, lastError: null });
   });
 });
 

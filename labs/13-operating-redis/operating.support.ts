@@ -58,9 +58,10 @@ export function createCache(lab: Lab, where: Address, options: Partial<CacheOpti
 }
 
 /**
- * Waits until the cache's Redis answers, as its health report says (`server` is no
- * longer null). The first requests after start-up may be answered from Postgres while
- * the connection opens; the checks begin once it is open.
+ * Waits until the cache is ready to serve reads, as its health report says (`server` is
+ * no longer null: the README reports the figures only once the client is ready). The
+ * first requests after start-up may be answered from Postgres while the connection
+ * opens; the checks begin once it is open.
  */
 export async function untilConnected(cache: ResilientCache): Promise<HealthReport> {
   let last: HealthReport | undefined;
@@ -68,13 +69,8 @@ export async function untilConnected(cache: ResilientCache): Promise<HealthRepor
     return await pollUntil(
       'the cache to report the server figures',
       async () => {
-        // Twice: a client may answer INFO while its own ready check is still on the way, and
-        // only once that check's reply is in (before the second INFO's) does it take reads.
-        for (let i = 0; i < 2; i += 1) {
-          last = await cache.health();
-          if (!last.server) return { not: `health() says server: ${JSON.stringify(last.server)}` };
-        }
-        return last!;
+        last = await cache.health();
+        return last.server ? last : { not: `health() says server: ${JSON.stringify(last.server)}` };
       },
       { timeoutMs: LIVENESS_MS, intervalMs: 20 },
     );

@@ -23,10 +23,16 @@ export class RedisProxy {
   readonly tlsHellos: Buffer[] = [];
   /** Connections accepted so far, refused ones included: a client's connection attempts. */
   connections = 0;
+  /** When each of those connections arrived, by performance.now(). */
+  readonly connectedAt: number[] = [];
   /** In 'pass', each command waits this long (real time) before it goes on. */
   delayMs = 0;
+  /** In 'pass', commands with these names (lower case) wait this much longer (real time). */
+  readonly slow = new Map<string, number>();
   /** In 'pass', commands with these names (lower case) are answered with an error instead. */
   refused = new Set<string>();
+  /** Called as each command reaches the proxy, before the mode decides what to do with it. */
+  onArrive: (command: SeenCommand) => void = () => {};
   /** Called as each command is passed on, before its reply can come back. */
   onForward: (command: SeenCommand) => void = () => {};
   private current: ProxyMode = 'pass';
@@ -75,6 +81,7 @@ export class RedisProxy {
 
   private accept(socket: Socket): void {
     this.connections += 1;
+    this.connectedAt.push(performance.now());
     socket.on('error', () => {});
     if (this.current === 'down') {
       socket.resetAndDestroy();
@@ -88,11 +95,12 @@ export class RedisProxy {
   /** What a link does with one complete command. */
   route(link: Link, command: SeenCommand, raw: Buffer): void {
     this.commands.push(command);
+    this.onArrive(command);
     if (this.current === 'error' || (this.current === 'pass' && this.refused.has(command.name))) {
       link.reply(`-ERR injected failure: the suite made this Redis answer with errors\r\n`);
     }
     else if (this.current === 'stall') link.hold(command, raw);
-    else link.forward(command, raw, this.delayMs);
+    else link.forward(command, raw, this.delayMs + (this.slow.get(command.name) ?? 0));
   }
 
   forwarded(command: SeenCommand): void {

@@ -19,7 +19,7 @@ const appUser = () => secured.users[1] ?? secured.users[0]!;
 describe('credentials and TLS from configuration', () => {
   it('13.14 logs in as the configured ACL user with its password, and caches there', async () => {
     const user = appUser();
-    const cache = createCache(lab, secured.server, { keyPrefix: secured.prefix, redis: { username: user.username, password: user.password } });
+    const cache = createCache(lab, secured.server, { keyPrefix: secured.prefix, commandTimeoutMs: 2_000, redis: { username: user.username, password: user.password } });
     await untilConnected(cache);
     const idea = `Each service logs in as its own ACL user, limited to its keys and commands, with a password from configuration (a secret store), never one in the code (${SECURITY}).`;
     expect(await cache.getProduct(3), idea).toEqual(await truth(lab, 3));
@@ -72,5 +72,15 @@ describe('credentials and TLS from configuration', () => {
     const hello = await pollUntil('a TLS handshake', async () => proxy.tlsHellos[0] ?? { not: 'none yet' }, { timeoutMs: LIVENESS_MS }).catch(() => undefined);
     expect(hello, `Within ${LIVENESS_MS} ms the server received ${proxy.commands.length} plain Redis commands and no TLS handshake. ${idea}`).toBeDefined();
     expect(hello!.includes(servername), `The TLS handshake did not name ${servername} (SNI). ${idea}`).toBe(true);
+
+    // With Sentinels, the first connection is to a Sentinel: TLS there too.
+    const sentinelProxy = await startProxy();
+    const viaSentinels = createCache(lab, proxy.address, { redis: { sentinels: [sentinelProxy.address], masterName: 'course-primary', tls: { servername } } });
+    await settles(viaSentinels.getProduct(7), DEFAULT_COMMAND_TIMEOUT_MS + SLACK_MS, 'getProduct(7) with Sentinels that do not speak TLS', idea);
+    const toSentinel = await pollUntil('a TLS handshake to the Sentinel', async () => sentinelProxy.tlsHellos[0] ?? { not: 'none yet' }, { timeoutMs: LIVENESS_MS }).catch(() => undefined);
+    expect(
+      toSentinel?.includes(servername),
+      `With tls and sentinels configured, the Sentinel received ${sentinelProxy.commands.map((c) => c.name.toUpperCase()).join(', ') || 'nothing'} in plain text and ${toSentinel ? 'a TLS handshake without the server name' : 'no TLS handshake'}. With Sentinels, TLS goes to them (ioredis's sentinelTLS) and to the primary they name (enableTLSForSentinelMode). ${idea}`,
+    ).toBe(true);
   });
 });

@@ -11,10 +11,11 @@ import type { Redis } from 'ioredis';
 import type { ServerFigures } from '../../../labs/13-operating-redis/src/contract.js';
 import { readServerFigures as right } from '../src/server-figures.js';
 
-export async function readServerFigures(redis: Redis): Promise<ServerFigures> {
+export async function readServerFigures(redis: Redis): Promise<ServerFigures | null> {
   const admin = redis.duplicate({ commandTimeout: undefined, enableOfflineQueue: true, maxRetriesPerRequest: null });
   admin.on('error', () => {});
   try {
+    await new Promise((resolve) => admin.once('ready', resolve));
     return await right(admin);
   } finally {
     admin.disconnect();

@@ -10,6 +10,17 @@ export class LatencyWindow {
     if (this.samples.length > LATENCY_WINDOW) this.samples.shift();
   }
 
+  /**
+   * Runs one Redis read, timed by `now` around that call alone, and keeps the sample if
+   * Redis answered: a failure is an error, not a latency.
+   */
+  async time<T>(now: () => number, read: () => Promise<T>): Promise<T> {
+    const started = now();
+    const value = await read();
+    this.add(now() - started);
+    return value;
+  }
+
   /** Nearest rank: the smallest sample with at least p% of the samples at or below it. */
   percentiles(): { p50: number; p95: number; p99: number } | null {
     if (this.samples.length === 0) return null;

@@ -15,7 +15,14 @@ export interface ConnectionSettings {
 export function connectRedis(config: RedisConfig, { commandTimeoutMs, reconnect }: ConnectionSettings): Redis {
   const backoff = (attempt: number) => reconnectDelayMs(attempt, reconnect);
   const where: RedisOptions = config.sentinels
-    ? { sentinels: config.sentinels, name: config.masterName, sentinelRetryStrategy: backoff, enableTLSForSentinelMode: config.tls !== undefined }
+    ? {
+        sentinels: config.sentinels,
+        name: config.masterName,
+        sentinelRetryStrategy: backoff,
+        // TLS to the primary the Sentinels name, and to the Sentinels themselves.
+        enableTLSForSentinelMode: config.tls !== undefined,
+        sentinelTLS: config.tls,
+      }
     : { host: config.host, port: config.port };
   return new Redis({
     ...where,

@@ -53,16 +53,14 @@ export function createResilientCache(options: CacheOptions): ResilientCache {
         return selectProduct(options.db, id);
       }
       const key = productKey(options.keyPrefix, id);
-      const started = now();
       let cached: string | null;
       try {
-        cached = await redis.get(key);
+        cached = await stats.latency.time(now, () => redis.get(key));
       } catch (error) {
         // No write after a failed read: it would only wait for its own timeout.
         failed(error);
         return selectProduct(options.db, id);
       }
-      stats.latency.add(now() - started);
       breaker.succeeded();
       if (cached !== null) {
         stats.hits += 1;
