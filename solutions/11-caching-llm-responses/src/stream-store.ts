@@ -28,10 +28,12 @@ export function streamStore(redis: Redis, settings: StoreSettings): StreamStore 
   return {
     async read(key) {
       try {
-        const chunks: unknown = JSON.parse((await bounded(redis.get(key), redisTimeoutMs)) ?? 'null');
+        const text = await bounded(redis.get(key), redisTimeoutMs);
+        const chunks: unknown = JSON.parse(text ?? 'null');
         return isComplete(chunks) ? chunks : null;
       } catch {
-        return null; // Redis failed, or the entry is unreadable: a miss, and the next answer replaces it
+        // Redis failed, or the entry is unreadable: a miss, and the next answer replaces it.
+        return null;
       }
     },
     async write(key, chunks) {

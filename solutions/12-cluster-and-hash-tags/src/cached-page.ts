@@ -41,9 +41,9 @@ export async function cachedPage(redis: Cluster, page: PageSource): Promise<stri
     }
     const fresh = await page.render();
     if (fresh === null) return null;
-    await storeTagged(redis, { key: page.key, html: fresh.html, ttlSeconds: page.ttlSeconds, tagSets: fresh.tagSets }).catch(
-      warn(`could not cache ${page.key}`),
-    );
+    const { key, ttlSeconds } = page;
+    const entry = { key, html: fresh.html, ttlSeconds, tagSets: fresh.tagSets };
+    await storeTagged(redis, entry).catch(warn(`could not cache ${page.key}`));
     return fresh.html;
   } finally {
     if (lock) await releaseLock(redis, lock).catch(warn(`could not release ${lock.key}`));

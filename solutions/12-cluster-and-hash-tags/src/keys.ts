@@ -18,7 +18,7 @@ export function categoryPageKey(keyPrefix: string, category: string): string {
   return `${section(keyPrefix, category)}page:listing`;
 }
 
-/** The set of the page keys that show `tag` (product:<id> or category:<name>) within a category. */
+/** The set of the page keys that show `tag` (product:<id> or category:<name>) in a category. */
 export function tagSetKey(keyPrefix: string, category: string, tag: string): string {
   return `${section(keyPrefix, category)}tag:${tag}`;
 }

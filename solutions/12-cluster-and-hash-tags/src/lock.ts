@@ -6,7 +6,11 @@ import { runScript } from './run-script.js';
 
 // #region lock
 /** Takes the lock if it is free, retrying for at most `waitMs`; null when it stays taken. */
-export async function acquireLock(redis: Cluster, key: string, { ttlMs, waitMs }: LockOptions): Promise<Lock | null> {
+export async function acquireLock(
+  redis: Cluster,
+  key: string,
+  { ttlMs, waitMs }: LockOptions,
+): Promise<Lock | null> {
   const lock = { key, token: randomUUID() };
   const deadline = Date.now() + waitMs;
   let pauseMs = 4;
