@@ -11,19 +11,16 @@
  * writer queues behind a stalled DEL.
  */
 import type { Pool } from 'pg';
-import { updateProductPrice, type Product } from '../../../labs/01-cache-aside/src/contract.js';
+import type { Product } from '../../../labs/01-cache-aside/src/contract.js';
 import type { CacheDeps } from '../src/product-cache.js';
-import { productKey } from '../src/keys.js';
-import { withTimeout } from '../src/with-timeout.js';
+import { updatePrice as updateThenDelete } from '../src/update-price.js';
 
-export async function updatePrice({ redis, db, keyPrefix, redisTimeoutMs }: CacheDeps, id: number, priceCents: number): Promise<Product | null> {
-  const connection = await db.connect();
+/** The solution's UPDATE and DEL, run on one connection inside BEGIN ... COMMIT. */
+export async function updatePrice(deps: CacheDeps, id: number, priceCents: number): Promise<Product | null> {
+  const connection = await deps.db.connect();
   try {
     await connection.query('BEGIN');
-    const product = await updateProductPrice(connection as unknown as Pool, id, priceCents);
-    await withTimeout(redis.del(productKey(keyPrefix, id)), redisTimeoutMs).catch((error: unknown) =>
-      console.warn(`[cache] could not invalidate product ${id}: ${String(error)}`),
-    );
+    const product = await updateThenDelete({ ...deps, db: connection as unknown as Pool }, id, priceCents);
     await connection.query('COMMIT');
     return product;
   } catch (error) {

@@ -9,44 +9,27 @@
  * in instance B's Map for as long as B runs. Redis is the cache the processes share; a
  * local tier needs its own invalidation broadcast (lesson 07).
  */
-import {
-  MISSING_TTL_SECONDS,
-  PRODUCT_TTL_SECONDS,
-  selectProduct,
-  updateProductPrice,
-  type Product,
-  type ProductCache,
-  type ProductCacheOptions,
-} from '../../../labs/01-cache-aside/src/contract.js';
-import { getOrFetch } from '../src/get-or-fetch.js';
+import type { Product, ProductCache, ProductCacheOptions } from '../../../labs/01-cache-aside/src/contract.js';
 import { productKey } from '../src/keys.js';
-import { productCodec } from '../src/product-codec.js';
-import { withTimeout } from '../src/with-timeout.js';
+import { createProductCache as createRealCache } from '../src/product-cache.js';
 
 const local = new Map<string, Product | null>();
 
-export function createProductCache({ redis, db, keyPrefix, redisTimeoutMs = 250 }: ProductCacheOptions): ProductCache {
+/** The solution's cache behind a Map that only this process's updatePrice clears. */
+export function createProductCache(options: ProductCacheOptions): ProductCache {
+  const shared = createRealCache(options);
   return {
     async getProduct(id) {
-      const key = productKey(keyPrefix, id);
+      const key = productKey(options.keyPrefix, id);
       if (local.has(key)) return local.get(key) ?? null;
-      const product = await getOrFetch(redis, {
-        key,
-        ttlSeconds: PRODUCT_TTL_SECONDS,
-        missingTtlSeconds: MISSING_TTL_SECONDS,
-        codec: productCodec,
-        redisTimeoutMs,
-        load: () => selectProduct(db, id),
-      });
+      const product = await shared.getProduct(id);
       local.set(key, product);
       return product;
     },
 
     async updatePrice(id, priceCents) {
-      const product = await updateProductPrice(db, id, priceCents);
-      const key = productKey(keyPrefix, id);
-      local.delete(key);
-      await withTimeout(redis.del(key), redisTimeoutMs).catch(() => {});
+      const product = await shared.updatePrice(id, priceCents);
+      local.delete(productKey(options.keyPrefix, id));
       return product;
     },
   };

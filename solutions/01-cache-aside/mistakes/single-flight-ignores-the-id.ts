@@ -9,40 +9,18 @@
  * 1. Anything shared between requests (a key, a lock, a pending promise) must be keyed
  * by what the request asked for.
  */
-import {
-  MISSING_TTL_SECONDS,
-  PRODUCT_TTL_SECONDS,
-  selectProduct,
-  updateProductPrice,
-  type Product,
-  type ProductCache,
-  type ProductCacheOptions,
-} from '../../../labs/01-cache-aside/src/contract.js';
-import { getOrFetch } from '../src/get-or-fetch.js';
-import { productKey } from '../src/keys.js';
-import { productCodec } from '../src/product-codec.js';
-import { withTimeout } from '../src/with-timeout.js';
+import type { Product, ProductCache, ProductCacheOptions } from '../../../labs/01-cache-aside/src/contract.js';
+import { createProductCache as createRealCache } from '../src/product-cache.js';
 
-export function createProductCache({ redis, db, keyPrefix, redisTimeoutMs = 250 }: ProductCacheOptions): ProductCache {
+/** The solution's cache with one pending read per cache, joined by every reader. */
+export function createProductCache(options: ProductCacheOptions): ProductCache {
+  const real = createRealCache(options);
   let inFlight: Promise<Product | null> | undefined;
-
   return {
     getProduct(id) {
-      inFlight ??= getOrFetch(redis, {
-        key: productKey(keyPrefix, id),
-        ttlSeconds: PRODUCT_TTL_SECONDS,
-        missingTtlSeconds: MISSING_TTL_SECONDS,
-        codec: productCodec,
-        redisTimeoutMs,
-        load: () => selectProduct(db, id),
-      }).finally(() => (inFlight = undefined));
+      inFlight ??= real.getProduct(id).finally(() => (inFlight = undefined));
       return inFlight;
     },
-
-    async updatePrice(id, priceCents) {
-      const product = await updateProductPrice(db, id, priceCents);
-      await withTimeout(redis.del(productKey(keyPrefix, id)), redisTimeoutMs).catch(() => {});
-      return product;
-    },
+    updatePrice: real.updatePrice,
   };
 }

@@ -9,24 +9,11 @@
  * NOPERM, OOM) is not silent: its rejection is dropped here, and every request waits the
  * full redisTimeoutMs before falling back, although the answer came in a millisecond.
  */
-export class RedisTimeoutError extends Error {
-  constructor(ms: number) {
-    super(`Redis did not answer within ${ms} ms`);
-    this.name = 'RedisTimeoutError';
-  }
-}
+import { withTimeout as boundedBy } from '../src/with-timeout.js';
+
+export { RedisTimeoutError } from '../src/with-timeout.js';
 
 export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new RedisTimeoutError(ms)), ms);
-    work.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      () => {
-        // the timer will report it
-      },
-    );
-  });
+  // Only a success reaches the solution's withTimeout: a rejection is dropped, so the timer reports it.
+  return boundedBy(new Promise<T>((resolve) => void work.then(resolve, () => {})), ms);
 }

@@ -12,19 +12,12 @@
  */
 import type { Redis } from 'ioredis';
 import type { ViewKeys } from '../src/keys.js';
-import { luaScript } from '../src/lua-script.js';
+import { claimPending as claimAs } from '../src/view-batches.js';
 export { ackBatch, claimedBatches, readBatch } from '../src/view-batches.js';
 
 let lastBatch = 0;
 
-const claim = luaScript(`
-  if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-  redis.call('RENAME', KEYS[1], KEYS[2])
-  redis.call('RPUSH', KEYS[3], ARGV[1])
-  return 1
-`);
-
-export async function claimPending(redis: Redis, keys: ViewKeys): Promise<void> {
-  const id = `batch-${++lastBatch}`;
-  await claim(redis, [keys.pending, keys.batch(id), keys.batches], [id]);
+/** The solution's claim, with ids counted from 1 again in every process. */
+export function claimPending(redis: Redis, keys: ViewKeys): Promise<void> {
+  return claimAs(redis, keys, `batch-${++lastBatch}`);
 }

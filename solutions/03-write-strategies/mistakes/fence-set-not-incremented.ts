@@ -12,24 +12,19 @@
  */
 import type { Redis } from 'ioredis';
 import { PRODUCT_TTL_SECONDS } from '../../../labs/03-write-strategies/src/contract.js';
+import { invalidate as dropAndMove, writeThrough as writeAndMove } from '../src/fence.js';
 import type { ProductKeys } from '../src/keys.js';
 export { readFence } from '../src/fence.js';
 
+/** Each write runs the solution's step, then puts the fence back to the fixed marker. */
+const markDirty = (redis: Redis, keys: ProductKeys) => redis.set(keys.fence, '1', 'EX', PRODUCT_TTL_SECONDS);
+
 export async function invalidate(redis: Redis, keys: ProductKeys): Promise<void> {
-  await redis.multi().del(keys.value).set(keys.fence, '1', 'EX', PRODUCT_TTL_SECONDS).exec();
+  await dropAndMove(redis, keys);
+  await markDirty(redis, keys);
 }
 
-const MARK_AND_CACHE = `
-  local unchanged = (redis.call('GET', KEYS[2]) or '') == ARGV[1]
-  redis.call('SET', KEYS[2], '1', 'EX', ARGV[3])
-  if unchanged then
-    redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
-    return 1
-  end
-  redis.call('DEL', KEYS[1])
-  return 0
-`;
-
-export async function writeThrough(redis: Redis, keys: ProductKeys, seen: string, value: string): Promise<boolean> {
-  return (await redis.eval(MARK_AND_CACHE, 2, keys.value, keys.fence, seen, value, PRODUCT_TTL_SECONDS)) === 1;
+export async function writeThrough(redis: Redis, keys: ProductKeys, seen: string, value: string): Promise<void> {
+  await writeAndMove(redis, keys, seen, value);
+  await markDirty(redis, keys);
 }

@@ -10,28 +10,14 @@
  * database. addViews takes the whole batch in one statement.
  */
 import type { Pool } from 'pg';
-import { addViews, markBatchApplied } from '../../../labs/03-write-strategies/src/contract.js';
+import { addViews } from '../../../labs/03-write-strategies/src/contract.js';
+import { applyBatch as applyInOneTransaction } from '../src/apply-batch.js';
 
-export async function applyBatch(db: Pool, batchId: string, counts: ReadonlyMap<number, number>): Promise<number> {
-  const client = await db.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    if (!(await markBatchApplied(client, batchId))) {
-      await client.query('ROLLBACK');
-      return 0;
-    }
+/** The solution's transaction, adding the views one product at a time. */
+export function applyBatch(db: Pool, batchId: string, counts: ReadonlyMap<number, number>): Promise<number> {
+  return applyInOneTransaction(db, batchId, counts, async (client, batch) => {
     let added = 0;
-    for (const [id, views] of counts) {
-      await addViews(client, new Map([[id, views]]));
-      added += views;
-    }
-    await client.query('COMMIT');
+    for (const [id, views] of batch) added += await addViews(client, new Map([[id, views]]));
     return added;
-  } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  });
 }

@@ -12,15 +12,13 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ViewKeys } from '../src/keys.js';
 import { luaScript } from '../src/lua-script.js';
+import { claimSource } from '../src/view-batches.js';
 export { ackBatch, claimedBatches, readBatch } from '../src/view-batches.js';
 
-const claim = luaScript(`
-  redis.call('RENAME', KEYS[1], KEYS[2])
-  redis.call('RPUSH', KEYS[3], ARGV[1])
-  return 1
-`);
+/** The solution's claim script without its EXISTS guard. */
+const claim = luaScript(claimSource.replace(/^.*'EXISTS'.*\n/m, ''));
 
 export async function claimPending(redis: Redis, keys: ViewKeys): Promise<void> {
-  const id = randomUUID();
-  await claim(redis, [keys.pending, keys.batch(id), keys.batches], [id]);
+  const batch = randomUUID();
+  await claim(redis, [keys.pending, keys.batch(batch), keys.batches], [batch]);
 }

@@ -9,22 +9,31 @@
  * whoever gets it next runs inside that transaction, and a plain query there is never
  * committed. Every path out of BEGIN ends in COMMIT or ROLLBACK.
  */
-import type { Pool } from 'pg';
-import { addViews, markBatchApplied } from '../../../labs/03-write-strategies/src/contract.js';
+import type { Pool, PoolClient } from 'pg';
+import { applyBatch as realApplyBatch } from '../src/apply-batch.js';
 
-export async function applyBatch(db: Pool, batchId: string, counts: ReadonlyMap<number, number>): Promise<number> {
-  const client = await db.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    if (!(await markBatchApplied(client, batchId))) return 0; // applied before: nothing to do
-    await addViews(client, counts);
-    await client.query('COMMIT');
-    return [...counts.values()].reduce((sum, views) => sum + views, 0);
-  } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+/**
+ * The solution's transaction on connections that drop a ROLLBACK while none of their
+ * queries has failed: the one that ends a skipped batch. After an error it still runs.
+ */
+export function applyBatch(db: Pool, batchId: string, counts: ReadonlyMap<number, number>): Promise<number> {
+  const connect = async () => {
+    const client = await db.connect();
+    const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+    let failed = false;
+    const guarded = (...args: unknown[]) => {
+      if (args[0] === 'ROLLBACK' && !failed) return Promise.resolve(); // applied before: nothing to do
+      return query(...args).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      });
+    };
+    return new Proxy(client, {
+      get: (target, name) => (name === 'query' ? guarded : Reflect.get(target, name, target)),
+    }) as PoolClient;
+  };
+  const pool = new Proxy(db, {
+    get: (target, name) => (name === 'connect' ? connect : Reflect.get(target, name, target)),
+  });
+  return realApplyBatch(pool, batchId, counts);
 }

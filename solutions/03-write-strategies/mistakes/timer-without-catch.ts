@@ -9,21 +9,18 @@
  * must catch and log its own failures; the views wait in Redis for the next tick.
  */
 import type { ViewCounter, ViewCounterOptions } from '../../../labs/03-write-strategies/src/contract.js';
-import { flushViews } from '../src/flush-views.js';
-import { viewKeys } from '../src/keys.js';
-import { recordView } from '../src/record-view.js';
+import { createViewCounter as createRealCounter } from '../src/view-counter.js';
 
-export function createViewCounter({ redis, db, keyPrefix, flushIntervalMs }: ViewCounterOptions): ViewCounter {
-  const keys = viewKeys(keyPrefix);
-  const flush = () => flushViews(redis, db, keys); // overlapping flushes are safe: batches are claimed and applied once
-  const timer = flushIntervalMs === undefined ? undefined : setInterval(flush, flushIntervalMs);
+/** The solution's counter without its timer, driven by a timer of its own that drops flush()'s promise. */
+export function createViewCounter({ flushIntervalMs, ...options }: ViewCounterOptions): ViewCounter {
+  const counter = createRealCounter(options);
+  const timer = flushIntervalMs === undefined ? undefined : setInterval(counter.flush, flushIntervalMs);
   timer?.unref();
   return {
-    recordView: (productId) => recordView(redis, keys, productId),
-    flush,
+    ...counter,
     async close() {
       clearInterval(timer);
-      await flush();
+      await counter.close();
     },
   };
 }

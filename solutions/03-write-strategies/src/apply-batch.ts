@@ -8,11 +8,13 @@ import { addViews, markBatchApplied } from '../../../labs/03-write-strategies/sr
  * transaction: either both are in Postgres or neither is. So a batch whose flush died
  * after COMMIT, or that two flushes pick up at once, is recognised and skipped;
  * a batch whose transaction failed is not marked, and the next flush applies it.
+ * `add` writes the views inside that transaction: addViews, one statement for the batch.
  */
 export async function applyBatch(
   db: Pool,
   batchId: string,
   counts: ReadonlyMap<number, number>,
+  add: typeof addViews = addViews,
 ): Promise<number> {
   const client = await db.connect();
   let broken: Error | undefined;
@@ -23,7 +25,7 @@ export async function applyBatch(
       await client.query('ROLLBACK');
       return 0;
     }
-    await addViews(client, counts);
+    await add(client, counts);
     await client.query('COMMIT');
     return [...counts.values()].reduce((sum, views) => sum + views, 0);
   } catch (error) {

@@ -16,16 +16,21 @@ import { luaScript } from './lua-script.js';
  * joins the list in the same step, so a flush that dies after claiming leaves it
  * for the next one rather than orphaned.
  */
-const claimScript = luaScript(`
+export const claimSource = `
   if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
   redis.call('RENAME', KEYS[1], KEYS[2])
   redis.call('RPUSH', KEYS[3], ARGV[1])
   return 1
-`);
+`;
+const claimScript = luaScript(claimSource);
 // #endregion claim
 
-export async function claimPending(redis: Redis, keys: ViewKeys): Promise<void> {
-  const id = randomUUID();
+/** `id` names the batch; random, so no two processes, nor one process after a restart, reuse one. */
+export async function claimPending(
+  redis: Redis,
+  keys: ViewKeys,
+  id: string = randomUUID(),
+): Promise<void> {
   await claimScript(redis, [keys.pending, keys.batch(id), keys.batches], [id]);
 }
 

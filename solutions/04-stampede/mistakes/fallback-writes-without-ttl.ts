@@ -10,25 +10,31 @@
  * dropped, and a stale price can be served for ever. Every path that writes needs the TTL.
  */
 import type { Redis } from 'ioredis';
-import { encodeEntry, lockKeyFor, type CacheSettings } from '../../../labs/04-stampede/src/contract.js';
-import { loadEntry, readEntry, writeEntry } from '../src/entry-store.js';
-import { whileHolding } from '../src/hold-lock.js';
-import { acquireLock } from '../src/lock.js';
+import { encodeEntry, type CacheEntry, type CacheSettings } from '../../../labs/04-stampede/src/contract.js';
+import { loadEntry } from '../src/entry-store.js';
+import { loadOnce as realLoadOnce } from '../src/load-once.js';
 
+/**
+ * The solution's miss path, watched: when it loaded the page but never wrote it (the
+ * waiter that gave up on the lock), the page is kept with a plain SET.
+ */
 export async function loadOnce<T>(redis: Redis, key: string, load: () => Promise<T>, settings: CacheSettings): Promise<T> {
-  const lock = await acquireLock(redis, lockKeyFor(key), { ttlMs: settings.lockTtlMs, waitMs: settings.lockWaitMs });
-  if (!lock) {
-    const late = await readEntry<T>(redis, key);
-    if (late) return late.value;
-    const entry = await loadEntry(load, settings);
-    await redis.set(key, encodeEntry(entry)); // we paid for the query: keep the result
-    return entry.value;
-  }
-  return whileHolding(redis, lock, settings.lockTtlMs, async () => {
-    const filled = await readEntry<T>(redis, key);
-    if (filled) return filled.value;
-    const entry = await loadEntry(load, settings);
-    await writeEntry(redis, key, entry, settings);
-    return entry.value;
+  let loaded: CacheEntry<T> | undefined;
+  let written = false;
+  const set = redis.set.bind(redis) as (...args: unknown[]) => Promise<unknown>;
+  const client = new Proxy(redis, {
+    get: (target, name) =>
+      name === 'set' ? (...args: unknown[]) => ((written ||= args[0] === key), set(...args)) : Reflect.get(target, name, target),
   });
+  const value = await realLoadOnce(
+    client,
+    key,
+    async () => {
+      loaded = await loadEntry(load, settings);
+      return loaded.value;
+    },
+    settings,
+  );
+  if (loaded && !written) await redis.set(key, encodeEntry(loaded)); // we paid for the query: keep the result
+  return value;
 }

@@ -10,22 +10,10 @@
  */
 import type { Redis } from 'ioredis';
 import { lockKeyFor, type CacheSettings } from '../../../labs/04-stampede/src/contract.js';
-import { loadEntry, readEntry, writeEntry } from '../src/entry-store.js';
-import { whileHolding } from '../src/hold-lock.js';
-import { acquireLock } from '../src/lock.js';
+import { loadOnce as loadOncePerKey } from '../src/load-once.js';
 
-export async function loadOnce<T>(redis: Redis, key: string, load: () => Promise<T>, settings: CacheSettings): Promise<T> {
+/** The solution's miss path, under one lock named after the page prefix instead of the page. */
+export function loadOnce<T>(redis: Redis, key: string, load: () => Promise<T>, settings: CacheSettings): Promise<T> {
   const everyPage = lockKeyFor(key.slice(0, key.lastIndexOf('page:') + 'page:'.length) + '*');
-  const lock = await acquireLock(redis, everyPage, { ttlMs: settings.lockTtlMs, waitMs: settings.lockWaitMs });
-  if (!lock) {
-    const late = await readEntry<T>(redis, key);
-    return late ? late.value : load();
-  }
-  return whileHolding(redis, lock, settings.lockTtlMs, async () => {
-    const filled = await readEntry<T>(redis, key);
-    if (filled) return filled.value;
-    const entry = await loadEntry(load, settings);
-    await writeEntry(redis, key, entry, settings);
-    return entry.value;
-  });
+  return loadOncePerKey(redis, key, load, settings, everyPage);
 }

@@ -8,14 +8,17 @@ import { acquireLock } from './lock.js';
 /**
  * The miss path: one process at a time loads a key. The lock's holder loads and writes
  * the entry; the others wait for the lock and, once they get it, find the entry there.
+ * `lockKey` is the lock that serialises those loads: one per key, so unrelated pages
+ * never wait for each other.
  */
 export async function loadOnce<T>(
   redis: Redis,
   key: string,
   load: () => Promise<T>,
   settings: CacheSettings,
+  lockKey = lockKeyFor(key),
 ): Promise<T> {
-  const lock = await acquireLock(redis, lockKeyFor(key), {
+  const lock = await acquireLock(redis, lockKey, {
     ttlMs: settings.lockTtlMs,
     waitMs: settings.lockWaitMs,
   });

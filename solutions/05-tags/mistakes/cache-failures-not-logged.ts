@@ -9,23 +9,10 @@
  * nothing says so: the pages come back, only slower, and the extra load on Postgres
  * looks like a slow database. A cache that fails must say so where someone will see it.
  */
-import type { Redis } from 'ioredis';
-import { pageKey } from '../../../labs/05-tags/src/contract.js';
-import type { Rendered } from '../src/cached-page.js';
-import { storeTagged } from '../src/store-tagged.js';
+import { cachedPage as realCachedPage } from '../src/cached-page.js';
 
-export async function cachedPage(
-  redis: Redis,
-  keyPrefix: string,
-  page: string,
-  ttlSeconds: number,
-  render: () => Promise<Rendered | null>,
-): Promise<string | null> {
-  const key = pageKey(keyPrefix, page);
-  const hit = await redis.get(key).catch(() => null);
-  if (hit !== null) return hit;
-  const fresh = await render();
-  if (fresh === null) return null;
-  await storeTagged(redis, keyPrefix, { key, ttlSeconds, ...fresh }).catch(() => {});
-  return fresh.html;
+/** The solution's cache-aside read, with both Redis failures caught and dropped. */
+export function cachedPage(...args: Parameters<typeof realCachedPage>): ReturnType<typeof realCachedPage> {
+  const [redis, keyPrefix, page, ttlSeconds, render] = args;
+  return realCachedPage(redis, keyPrefix, page, ttlSeconds, render, () => {});
 }

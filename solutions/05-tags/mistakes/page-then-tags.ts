@@ -11,16 +11,11 @@
  * memberships are one fact, and belong in one MULTI ... EXEC.
  */
 import type { Redis } from 'ioredis';
-import { TAG_TTL_MARGIN_SECONDS, tagKey, type TaggedPage } from '../../../labs/05-tags/src/contract.js';
-import { execWhole } from '../src/exec-whole.js';
+import type { TaggedPage } from '../../../labs/05-tags/src/contract.js';
+import { storeTagged as storeWithTags } from '../src/store-tagged.js';
 
+/** The page on its own first; then the solution's MULTI, which lists it (and writes it again). */
 export async function storeTagged(redis: Redis, keyPrefix: string, page: TaggedPage): Promise<void> {
   await redis.set(page.key, page.html, 'EX', page.ttlSeconds);
-  const seconds = page.ttlSeconds + TAG_TTL_MARGIN_SECONDS;
-  const listing = redis.multi();
-  for (const tag of page.tags) {
-    const set = tagKey(keyPrefix, tag);
-    listing.sadd(set, page.key).expire(set, seconds, 'NX').expire(set, seconds, 'GT');
-  }
-  await execWhole(listing, page.key);
+  await storeWithTags(redis, keyPrefix, page);
 }

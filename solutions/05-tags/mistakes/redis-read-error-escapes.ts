@@ -9,23 +9,12 @@
  * that Postgres could render in milliseconds. The cache is there to save work, not to
  * be a second point of failure: a failed GET is a miss, and a failed store is skipped.
  */
-import type { Redis } from 'ioredis';
-import { pageKey } from '../../../labs/05-tags/src/contract.js';
-import type { Rendered } from '../src/cached-page.js';
-import { storeTagged } from '../src/store-tagged.js';
+import { cachedPage as realCachedPage } from '../src/cached-page.js';
 
-export async function cachedPage(
-  redis: Redis,
-  keyPrefix: string,
-  page: string,
-  ttlSeconds: number,
-  render: () => Promise<Rendered | null>,
-): Promise<string | null> {
-  const key = pageKey(keyPrefix, page);
-  const hit = await redis.get(key);
-  if (hit !== null) return hit;
-  const fresh = await render();
-  if (fresh === null) return null;
-  await storeTagged(redis, keyPrefix, { key, ttlSeconds, ...fresh });
-  return fresh.html;
+/** The solution's cache-aside read, with every Redis failure thrown on to the caller. */
+export function cachedPage(...args: Parameters<typeof realCachedPage>): ReturnType<typeof realCachedPage> {
+  const [redis, keyPrefix, page, ttlSeconds, render] = args;
+  return realCachedPage(redis, keyPrefix, page, ttlSeconds, render, (error) => {
+    throw error;
+  });
 }

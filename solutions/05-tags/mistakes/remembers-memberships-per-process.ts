@@ -11,67 +11,42 @@
  * re-caches the page without listing it, and B's next price change cannot find it.
  */
 import type { CatalogPages, CatalogPagesOptions } from '../../../labs/05-tags/src/contract.js';
-import {
-  PAGE_TTL_SECONDS,
-  categoryTag,
-  pageKey,
-  productTag,
-  renderListing,
-  renderProductPage,
-  searchProducts,
-  selectCategory,
-  selectProduct,
-  tagKey,
-} from '../../../labs/05-tags/src/contract.js';
-import { invalidateTag } from '../src/invalidate-tag.js';
-import { storeTagged } from '../src/store-tagged.js';
-import { updatePrice } from '../src/update-price.js';
+import { pageKey, productTag, tagKey } from '../../../labs/05-tags/src/contract.js';
+import { cachedPage } from '../src/cached-page.js';
+import { catalogPages } from '../src/catalog-pages.js';
 
 const listed = new Map<string, Set<string>>(); // tag set -> page keys this process listed in it
 
+/** The solution's pages, cached under only the tags this process does not remember listing. */
 export function createCatalogPages(options: CatalogPagesOptions): CatalogPages {
-  const { redis, db, keyPrefix } = options;
+  const { redis, keyPrefix } = options;
   const forget = (tag: string) => listed.delete(tagKey(keyPrefix, tag));
 
-  async function cached(page: string, ttlSeconds: number, render: () => Promise<{ html: string; tags: string[] } | null>) {
+  const pages = catalogPages(options, async (page, ttlSeconds, render) => {
     const key = pageKey(keyPrefix, page);
-    const hit = await redis.get(key).catch(() => null);
-    if (hit !== null) return hit;
-    const fresh = await render();
-    if (fresh === null) return null;
-    const unlisted = fresh.tags.filter((tag) => !listed.get(tagKey(keyPrefix, tag))?.has(key));
-    await storeTagged(redis, keyPrefix, { key, html: fresh.html, ttlSeconds, tags: unlisted });
+    let unlisted: string[] = [];
+    const html = await cachedPage(redis, keyPrefix, page, ttlSeconds, async () => {
+      const fresh = await render();
+      unlisted = fresh?.tags.filter((tag) => !listed.get(tagKey(keyPrefix, tag))?.has(key)) ?? [];
+      return fresh && { html: fresh.html, tags: unlisted };
+    });
     for (const tag of unlisted) {
       const set = tagKey(keyPrefix, tag);
       if (!listed.has(set)) listed.set(set, new Set());
       listed.get(set)!.add(key);
     }
-    return fresh.html;
-  }
+    return html;
+  });
 
   return {
-    productPage: (id) =>
-      cached(`product:${id}`, PAGE_TTL_SECONDS.product, async () => {
-        const product = await selectProduct(db, id);
-        return product && { html: renderProductPage(product), tags: [productTag(id), categoryTag(product.category)] };
-      }),
-    categoryPage: async (category) =>
-      (await cached(`category:${category}`, PAGE_TTL_SECONDS.category, async () => {
-        const rows = await selectCategory(db, category);
-        return { html: renderListing(category, rows), tags: [categoryTag(category), ...rows.map((p) => productTag(p.id))] };
-      })) ?? '',
-    searchPage: async (term) =>
-      (await cached(`search:${term}`, PAGE_TTL_SECONDS.search, async () => {
-        const rows = await searchProducts(db, term);
-        return { html: renderListing(`Results for "${term}"`, rows), tags: rows.map((p) => productTag(p.id)) };
-      })) ?? '',
+    ...pages,
     updatePrice: async (id, priceCents) => {
-      const product = await updatePrice(options, id, priceCents);
+      const product = await pages.updatePrice(id, priceCents);
       forget(productTag(id));
       return product;
     },
     invalidateTag: async (tag) => {
-      await invalidateTag(redis, keyPrefix, tag);
+      await pages.invalidateTag(tag);
       forget(tag);
     },
   };

@@ -10,30 +10,19 @@
  * page renders, and the unguarded store rejects the whole read. Every Redis call needs
  * the same answer: a failure costs the cache, never the page.
  */
-import type { Redis } from 'ioredis';
-import { pageKey } from '../../../labs/05-tags/src/contract.js';
-import type { Rendered } from '../src/cached-page.js';
-import { storeTagged } from '../src/store-tagged.js';
+import { cachedPage as realCachedPage } from '../src/cached-page.js';
 
-export async function cachedPage(
-  redis: Redis,
-  keyPrefix: string,
-  page: string,
-  ttlSeconds: number,
-  render: () => Promise<Rendered | null>,
-): Promise<string | null> {
-  const key = pageKey(keyPrefix, page);
-  let hit: string | null;
-  try {
-    hit = await redis.get(key);
-  } catch (error) {
-    // Redis is down: skip the cache for this read.
-    console.warn(`[pages] could not read ${key}: ${String(error)}`);
-    return (await render())?.html ?? null;
-  }
-  if (hit !== null) return hit;
-  const fresh = await render();
-  if (fresh === null) return null;
-  await storeTagged(redis, keyPrefix, { key, ttlSeconds, ...fresh }); // Redis answered the GET, so it is up
-  return fresh.html;
+/** The solution's cache-aside read; a failed store is thrown on unless the GET already failed. */
+export function cachedPage(...args: Parameters<typeof realCachedPage>): ReturnType<typeof realCachedPage> {
+  const [redis, keyPrefix, page, ttlSeconds, render] = args;
+  let redisDown = false;
+  return realCachedPage(redis, keyPrefix, page, ttlSeconds, render, (error, step, key) => {
+    if (step === 'read') {
+      // Redis is down: skip the cache for this read.
+      redisDown = true;
+      console.warn(`[pages] could not read ${key}: ${String(error)}`);
+    } else if (!redisDown) {
+      throw error; // Redis answered the GET, so it is up
+    }
+  });
 }

@@ -8,6 +8,9 @@ export interface Rendered {
   tags: string[];
 }
 
+/** Told of each failed Redis call: which step failed (reading or caching the page) and for which key. */
+export type OnRedisError = (error: unknown, step: 'read' | 'cache', key: string) => void;
+
 // #region cached-page
 /**
  * Cache-aside for one page: Redis first; on a miss render it, then store it with its tags.
@@ -19,19 +22,21 @@ export async function cachedPage(
   page: string,
   ttlSeconds: number,
   render: () => Promise<Rendered | null>,
+  // Logged by default, or a cache that stopped working would look like a slow database.
+  onRedisError: OnRedisError = (error, step, key) =>
+    console.warn(`[pages] could not ${step} ${key}: ${String(error)}`),
 ): Promise<string | null> {
   const key = pageKey(keyPrefix, page);
-  // A Redis failure costs a render, never the page (lesson 01 also bounds a stalled
-  // server); it is logged, or a cache that stopped working would look like a slow database.
+  // A Redis failure costs a render, never the page (lesson 01 also bounds a stalled server).
   const hit = await redis.get(key).catch((error: unknown) => {
-    console.warn(`[pages] could not read ${key}: ${String(error)}`);
+    onRedisError(error, 'read', key);
     return null;
   });
   if (hit !== null) return hit;
   const fresh = await render();
   if (fresh === null) return null;
   await storeTagged(redis, keyPrefix, { key, ttlSeconds, ...fresh }).catch((error: unknown) =>
-    console.warn(`[pages] could not cache ${key}: ${String(error)}`),
+    onRedisError(error, 'cache', key),
   );
   return fresh.html;
 }

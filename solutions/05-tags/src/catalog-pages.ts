@@ -17,10 +17,26 @@ import { cachedPage, type Rendered } from './cached-page.js';
 import { invalidateTag } from './invalidate-tag.js';
 import { updatePrice } from './update-price.js';
 
+/** Answers one page from the cache, or renders it and caches it with its tags. */
+export type CachePage = (
+  page: string,
+  ttlSeconds: number,
+  render: () => Promise<Rendered | null>,
+) => Promise<string | null>;
+
 export function createCatalogPages(options: CatalogPagesOptions): CatalogPages {
+  const { redis, keyPrefix } = options;
+  return catalogPages(options, (page, ttlSeconds, render) =>
+    cachedPage(redis, keyPrefix, page, ttlSeconds, render),
+  );
+}
+
+/**
+ * What each page shows and is tagged with, apart from how one page is cached: the tags
+ * are the lesson, and they stay the same whatever stores them.
+ */
+export function catalogPages(options: CatalogPagesOptions, cached: CachePage): CatalogPages {
   const { redis, db, keyPrefix } = options;
-  const cached = (page: string, ttlSeconds: number, render: () => Promise<Rendered | null>) =>
-    cachedPage(redis, keyPrefix, page, ttlSeconds, render);
 
   // #region page-tags
   // A page is tagged with everything it shows, not with what its key names: the key of a

@@ -10,19 +10,10 @@
  * promises. Defaults are part of the contract; apply them where the option is read.
  */
 import type { RequestHandler } from 'express';
-import session from 'express-session';
-import { SESSION_COOKIE, type SessionAppOptions } from '../../../labs/06-sessions/src/contract.js';
+import type { SessionAppOptions } from '../../../labs/06-sessions/src/contract.js';
 import { sessionCookie } from '../src/cookie-options.js';
-import { createSessionStore } from '../src/session-store.js';
+import { createSessionMiddleware as createRealMiddleware } from '../src/session.js';
 
 export function createSessionMiddleware(options: SessionAppOptions): RequestHandler {
-  return session({
-    name: SESSION_COOKIE,
-    secret: options.secret,
-    store: createSessionStore(options.redis, options.keyPrefix),
-    resave: false,
-    saveUninitialized: false,
-    rolling: true,
-    cookie: sessionCookie(options.maxAgeMs as number),
-  });
+  return createRealMiddleware(options, sessionCookie(options.maxAgeMs as number));
 }

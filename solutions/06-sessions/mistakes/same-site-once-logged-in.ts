@@ -12,22 +12,13 @@
  * cookie options, so that every response that sets the cookie carries them.
  */
 import type { RequestHandler } from 'express';
-import session from 'express-session';
-import { SESSION_COOKIE, SESSION_MAX_AGE_MS, type SessionAppOptions } from '../../../labs/06-sessions/src/contract.js';
+import { SESSION_MAX_AGE_MS, type SessionAppOptions } from '../../../labs/06-sessions/src/contract.js';
 import { sessionCookie } from '../src/cookie-options.js';
-import { createSessionStore } from '../src/session-store.js';
+import { createSessionMiddleware as createRealMiddleware } from '../src/session.js';
 
 export function createSessionMiddleware(options: SessionAppOptions): RequestHandler {
   const { sameSite: _later, ...cookie } = sessionCookie(options.maxAgeMs ?? SESSION_MAX_AGE_MS);
-  const sessions = session({
-    name: SESSION_COOKIE,
-    secret: options.secret,
-    store: createSessionStore(options.redis, options.keyPrefix),
-    resave: false,
-    saveUninitialized: false,
-    rolling: true,
-    cookie,
-  });
+  const sessions = createRealMiddleware(options, cookie);
   return (req, res, next) =>
     sessions(req, res, (error?: unknown) => {
       // Harden the cookie once there is an account behind it.

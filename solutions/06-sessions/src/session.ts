@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import session from 'express-session';
+import session, { type CookieOptions } from 'express-session';
 import {
   SESSION_COOKIE,
   SESSION_MAX_AGE_MS,
@@ -8,8 +8,12 @@ import {
 import { sessionCookie } from './cookie-options.js';
 import { createSessionStore } from './session-store.js';
 
-export function createSessionMiddleware(options: SessionAppOptions): RequestHandler {
-  const { redis, keyPrefix, secret, maxAgeMs = SESSION_MAX_AGE_MS } = options;
+/** `cookie`: the session cookie's attributes, sessionCookie() for the configured age unless given. */
+export function createSessionMiddleware(
+  options: SessionAppOptions,
+  cookie: CookieOptions = sessionCookie(options.maxAgeMs ?? SESSION_MAX_AGE_MS),
+): RequestHandler {
+  const { redis, keyPrefix, secret } = options;
   // No secret is a deployment mistake: refuse to start rather than sign with a default.
   if (!secret) throw new Error('createSessionApp: options.secret is required to sign session cookies');
   // #region session-middleware
@@ -30,7 +34,7 @@ export function createSessionMiddleware(options: SessionAppOptions): RequestHand
     // slides together with the key's TTL. Without it, Redis renews the key while the
     // browser still drops the cookie at its first expiry.
     rolling: true,
-    cookie: sessionCookie(maxAgeMs),
+    cookie,
   });
   // #endregion session-middleware
 }

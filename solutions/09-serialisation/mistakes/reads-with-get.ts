@@ -8,33 +8,18 @@
  * text, every invalid sequence becomes U+FFFD, and gunzip fails on what is left. Large
  * values, the ones compression was for, become permanent misses. Read with getBuffer.
  */
-import {
-  DEFAULT_COMPRESS_ABOVE_BYTES,
-  valueKey,
-  type ValueCache,
-  type ValueCacheOptions,
-} from '../../../labs/09-serialisation/src/contract.js';
-import { seal } from '../src/envelope.js';
-import { readEntry } from '../src/read-entry.js';
+import type { ValueCache, ValueCacheOptions } from '../../../labs/09-serialisation/src/contract.js';
+import { createValueCache as createRealCache } from '../src/value-cache.js';
 
-const logToConsole = (key: string, error: unknown) =>
-  console.error(`cache entry ${key} cannot be read; treated as a miss`, error);
-
+/** The solution's cache on a client whose byte read goes through get, as text, then back to bytes. */
 export function createValueCache(options: ValueCacheOptions): ValueCache {
-  const { redis, keyPrefix, version } = options;
-  const compressAboveBytes = options.compressAboveBytes ?? DEFAULT_COMPRESS_ABOVE_BYTES;
-  const onDecodeError = options.onDecodeError ?? logToConsole;
-  return {
-    async get(name) {
-      const key = valueKey(keyPrefix, name);
-      const text = await redis.get(key);
-      if (text === null) return undefined;
-      const stored = Buffer.from(text, 'utf8');
-      return readEntry(stored, options, (error) => onDecodeError(key, error));
-    },
-    async set(name, value, ttlSeconds) {
-      const stored = await seal({ version, value }, compressAboveBytes);
-      await redis.set(valueKey(keyPrefix, name), stored, 'EX', ttlSeconds);
-    },
+  const { redis } = options;
+  const readAsText = async (key: string) => {
+    const text = await redis.get(key);
+    return text === null ? null : Buffer.from(text, 'utf8');
   };
+  const client = new Proxy(redis, {
+    get: (target, name) => (name === 'getBuffer' ? readAsText : Reflect.get(target, name, target)),
+  });
+  return createRealCache({ ...options, redis: client });
 }
