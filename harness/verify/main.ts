@@ -30,10 +30,11 @@ runCli(async () => {
   const env = { ...services.env, ...sentinel.env };
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
   try {
-    // Two vitest processes at a time, each running one lab's targets three files at once.
+    // Three vitest processes at a time, each running one lab's targets three files at once:
+    // the checks mostly wait on Redis, Postgres and timers, so two cores keep up.
     // The site builds and is browsed, and the quizzes are checked, alongside the labs; the
     // benchmark's quick mode queues behind the labs, so it fills the last lab's tail.
-    const pool = createPool(2);
+    const pool = createPool(3);
     const site = everything ? verifySite(checkSiteSources()) : Promise.resolve([]);
     const quizzes = everything ? verifyQuizzes(services.redis.url) : Promise.resolve([]);
     const harness = everything ? pool(() => verifyHarness(env)) : Promise.resolve([]);
