@@ -59,6 +59,13 @@ describe('credentials and TLS from configuration', () => {
       { timeoutMs: LIVENESS_MS },
     ).catch(() => false);
     expect(named, `With a wrong password, health().lastError was ${JSON.stringify(lastError)} after reads for ${LIVENESS_MS} ms; expected the server's WRONGPASS. ${idea}`).toBe(true);
+    // And it stays named: each later read fails again, and must not replace the cause with its symptom.
+    for (const id of [7, 8, 9, 10, 11]) {
+      await settles(cache.getProduct(id), DEFAULT_COMMAND_TIMEOUT_MS + SLACK_MS, `getProduct(${id}) with a wrong password`, idea);
+      const health = await settles(cache.health(), DEFAULT_COMMAND_TIMEOUT_MS + SLACK_MS, 'health() with a wrong password', idea);
+      const latest = typeof health === 'string' ? health : health.lastError;
+      expect(latest, `With a wrong password, health() named WRONGPASS once, then ${JSON.stringify(latest)} after one more failed read; expected WRONGPASS to stay: the reads' own errors are symptoms of it. ${idea}`).toMatch(/WRONGPASS/);
+    }
   });
 
   it('13.16 with tls configured, the client opens with a TLS handshake naming the configured server', async () => {
