@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { findLabName, listLabs, readLab } from '../labs.js';
 import { verifyQuizzes } from '../quiz/verify-quizzes.js';
-import { checkSiteSources, verifySite } from '../site/verify-site.js';
+import { verifySite } from '../site/verify-site.js';
 import { runCli } from '../cli/run-cli.js';
 import { resolveServices } from '../services/resolve.js';
 import type { CheckResult } from './check.js';
@@ -35,15 +35,21 @@ runCli(async () => {
     // The site builds and is browsed, and the quizzes are checked, alongside the labs; the
     // benchmark's quick mode queues behind the labs, so it fills the last lab's tail.
     const pool = createPool(3);
-    const site = everything ? verifySite(checkSiteSources()) : Promise.resolve([]);
-    const quizzes = everything ? verifyQuizzes(services.redis.url) : Promise.resolve([]);
-    const harness = everything ? pool(() => verifyHarness(env)) : Promise.resolve([]);
-    const labRuns = labs.map((lab) => pool(() => verifyLab(lab, env, 3)));
-    const bench = everything ? pool(() => verifyBench(env)) : Promise.resolve([]);
-    const types = await typecheck();
-    const labOutcomes = await Promise.all(labRuns);
-    if (everything) console.log(`${elapsed()}: ${labs.length} labs verified; waiting for the benchmark's quick mode and the site...`);
-    const results: CheckResult[] = [types, ...(await harness), ...labOutcomes.flatMap((o) => o.results), ...(await quizzes), ...(await bench), ...(await site)];
+    // Queued in this order: the harness's own checks first, the bench last.
+    const harnessRun = everything ? pool(() => verifyHarness(env)) : [];
+    const labRuns = Promise.all(labs.map((lab) => pool(() => verifyLab(lab, env, 3))));
+    const announce = () => console.log(`${elapsed()}: ${labs.length} labs verified; waiting for the benchmark's quick mode and the site...`);
+    if (everything) labRuns.then(announce, () => {}); // a failure is reported by the await below
+    // One await for every job, so a job that fails early is still reported, not left unhandled.
+    const [types, harness, labOutcomes, bench, quizzes, site] = await Promise.all([
+      typecheck(),
+      harnessRun,
+      labRuns,
+      everything ? pool(() => verifyBench(env)) : [],
+      everything ? verifyQuizzes(services.redis.url) : [],
+      everything ? verifySite() : [],
+    ]);
+    const results: CheckResult[] = [types, ...harness, ...labOutcomes.flatMap((o) => o.results), ...quizzes, ...bench, ...site];
     results.push(...(await sentinel.check()));
     printReport(labOutcomes.map((o) => o.row), results, (Date.now() - started) / 1000);
     return results.every((r) => r.ok) ? 0 : 1;
