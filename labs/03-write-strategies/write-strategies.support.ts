@@ -67,7 +67,9 @@ export async function gatedClient(lab: Lab) {
     if (!current) return send(command);
     current.held.push(`${command.name.toUpperCase()} ${command.args.slice(0, 2).join(' ')}`);
     current.signal();
-    void current.opened.then(() => send(command));
+    // The caller awaits command.promise; this chain only sends, so its copy of a rejection
+    // (NOSCRIPT from a fresh server, say) is dropped rather than reported as unhandled.
+    void current.opened.then(() => send(command)).catch(() => {});
     return command.promise;
   });
   return {

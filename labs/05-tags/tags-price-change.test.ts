@@ -44,7 +44,8 @@ const deferBehind = (gate: { now?: Promise<void> }) => (connection: Redis) => {
   let on = true;
   wrapCommands(connection, (command, send) => {
     if (!on || HANDSHAKE.has(command.name.toLowerCase())) return send(command);
-    setTimeout(() => void (gate.now ?? Promise.resolve()).then(() => send(command)), 0);
+    // The caller awaits command.promise; this chain only sends, so its copy of a rejection is dropped.
+    setTimeout(() => void (gate.now ?? Promise.resolve()).then(() => send(command)).catch(() => {}), 0);
     return command.promise;
   });
   return () => (on = false);
