@@ -47,6 +47,8 @@ export async function runLearnerVitest(options: {
       // the whole watch run, which says so; `npm test` keeps processes, so a hang costs
       // only its own file there.
       ...(options.watch ? ['--watch', '--pool=threads'] : ['run']),
+      // Transformed modules kept on disk between runs: a warm run skips most of the transform.
+      '--experimental.fsModuleCache',
       ...options.args,
       ...reporters.flatMap((reporter) => ['--reporter', reporter]),
     ],

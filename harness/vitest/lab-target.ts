@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import type { Plugin } from 'vite';
+// Vitest's own Vite (the root one is VitePress's), whose Plugin type knows configureVitest.
+import type { Plugin } from 'vitest/config';
 import { BadInputError } from '../services/errors.js';
 import { readMistakeHeader } from '../verify/mistake-header.js';
 
@@ -61,6 +62,11 @@ export function labTarget(root: string, target: LabTarget): Plugin {
   return {
     name: 'course-lab-target',
     enforce: 'pre',
+    // The learner's runs keep transformed modules on disk (fsModuleCache); a module's
+    // imports resolve differently per target, so the target is part of every cache key.
+    configureVitest({ experimental_defineCacheKeyGenerator }) {
+      experimental_defineCacheKeyGenerator(() => JSON.stringify(target));
+    },
     async resolveId(source, importer, options) {
       if (target.kind === 'starter' || !importer || !source.startsWith('.')) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
