@@ -3,7 +3,7 @@
 // script.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { LimitDecision, RateLimiter } from './fixed-window.js';
+import type { RateLimiter } from './fixed-window.js';
 import { scriptCommand } from './script-command.js';
 
 // #region sliding-window-script

@@ -54,6 +54,18 @@ export class LabRedis {
     return this.track(new Redis(this.url, { connectionName: this.codeName, ...options }));
   }
 
+  /**
+   * A connection of the code's whose handshake is over, so that a wrapper or a fault sees
+   * only the code's own commands; with `through`, every command it sends from now on goes
+   * through that (see wrapCommands).
+   */
+  async readyClient(through?: (command: Command, send: (command: Command) => unknown) => unknown): Promise<Redis> {
+    const client = this.client();
+    await client.ping();
+    if (through) wrapCommands(client, through);
+    return client;
+  }
+
   /** A connection for the suite itself (a listener, a second reader) that never counts as the code's. */
   suiteClient(options: RedisOptions = {}): Redis {
     return this.track(new Redis(this.url, options));

@@ -66,6 +66,9 @@ function summariseStatements(texts: string[]): string {
  */
 export const LIVENESS_MS = 3_000;
 
+/** How a call ended, as data: a check can then say what happened instead of throwing it. */
+export const outcome = <T>(work: Promise<T>) => work.then((value) => ({ value }), (error: unknown) => ({ error: String(error) }));
+
 /**
  * Waits for `work` at most `boundMs`. A liveness bound, not a speed target: it is set
  * far above the time the lesson's answer needs, and only catches a call that hangs.

@@ -1,7 +1,6 @@
 // Lab 01: what the suites share: the lesson's name and idea of a failing Redis, and Redis
 // clients of the code's that misbehave on purpose. Not a suite.
 import type { Command, Redis } from 'ioredis';
-import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import type { Lab } from '../../harness/lab/use-lab.js';
 
 export const LESSON = 'Lesson 01, Cache-aside';
@@ -19,12 +18,7 @@ let writeNames: Set<string> | undefined;
 /** Clients for the code under test, each misbehaving one way. */
 export function troubledRedis(lab: Lab) {
   /** A client of the code's, connected and ready, whose commands go through `through` from now on. */
-  async function clientThat(through: Through): Promise<Redis> {
-    const client = lab.redis.client();
-    await client.ping(); // ready first: ioredis's own start-up commands are not what these checks are about
-    wrapCommands(client, through);
-    return client;
-  }
+  const clientThat = (through: Through) => lab.redis.readyClient(through);
 
   /**
    * A client of the code's whose writes go through `onWrites`, while reads go straight to

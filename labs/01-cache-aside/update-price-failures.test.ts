@@ -10,7 +10,6 @@ import { priceInPostgres, troubledRedis } from './cache-aside.support.js';
 
 const lab = useLab('01');
 const LESSON = 'Lesson 01, Cache-aside';
-const products = { table: 'products', kind: 'select' } as const;
 
 /** A cache as one process builds it, with a generous bound on a healthy Redis (01.16 checks the default). */
 function cacheWith(overrides: Partial<ProductCacheOptions> = {}) {

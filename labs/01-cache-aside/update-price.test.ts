@@ -1,6 +1,6 @@
 // Lab 01 checks, part 3: updatePrice, invalidation after the commit. Run: npm test labs/01-cache-aside
 import { describe, expect, it } from 'vitest';
-import type { Command, Redis } from 'ioredis';
+import type { Command } from 'ioredis';
 import type { Pool } from 'pg';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
@@ -38,8 +38,7 @@ async function describeRedis(): Promise<string> {
  * (a GC pause, a busy event loop) between its database write and its Redis call.
  */
 async function heldRedis() {
-  const client: Redis = lab.redis.client();
-  await client.ping(); // ready first: ioredis's own start-up commands are not held
+  const client = await lab.redis.readyClient(); // ioredis's own start-up commands are not held
   const waiting: (() => void)[] = [];
   let open = false;
   let reachedNow!: () => void;

@@ -2,10 +2,9 @@
 // Run: npm test labs/02-ttl-and-keys
 import { format } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
-import { ReplyError, type Command, type Redis } from 'ioredis';
+import { ReplyError, type Command } from 'ioredis';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { wrapCommands } from '../../harness/lab/lab-redis.js';
-import { expectNoKeys, expectSettlesWithin } from '../../harness/lab/teach.js';
+import { expectNoKeys, expectSettlesWithin, outcome } from '../../harness/lab/teach.js';
 import { createShopCache } from './src/shop-cache.js';
 import { evictionScope, readEvictionPolicy } from './src/eviction.js';
 import { LEADERBOARD_ID, LEADERBOARD_SIZE, REDIS_TIMEOUT_MS, SHAPE_VERSION, type EvictionScope } from './src/contract.js';
@@ -17,16 +16,6 @@ const PATIENT_MS = 10_000;
 /** A liveness bound, far above the REDIS_TIMEOUT_MS a correct answer spends. */
 const BOUND_MS = 16 * REDIS_TIMEOUT_MS;
 
-/** How a call ended, as data: a check can then say what happened instead of throwing it. */
-const outcome = <T>(work: Promise<T>) => work.then((value) => ({ value }), (error: unknown) => ({ error: String(error) }));
-
-/** A client of the code's, connected and ready, whose commands go through `through` from now on. */
-async function clientThat(through: (command: Command, send: (command: Command) => unknown) => unknown): Promise<Redis> {
-  const client = lab.redis.client();
-  await client.ping(); // ready first: ioredis's own start-up commands are not what a check is about
-  wrapCommands(client, through);
-  return client;
-}
 const named = (names: Set<string>, command: Command) => names.has(command.name.toLowerCase());
 
 describe('when memory is full', () => {
@@ -54,7 +43,7 @@ describe('when memory is full', () => {
    * and noted in `changes`: the check must never change a server it shares.
    */
   const serverRunning = (policy: string | null, changes: string[]) =>
-    clientThat((command, send) => {
+    lab.redis.readyClient((command, send) => {
       const [sub = '', ...rest] = command.args.map(String);
       const name = command.name.toLowerCase();
       if (name === 'config' && sub.toLowerCase() !== 'get') {
@@ -80,8 +69,8 @@ describe('when memory is full', () => {
     const before = await serverPolicy();
     const changes: string[] = [];
     const silentNames = new Set(['config', 'info']);
-    const refusing = await clientThat((c, send) => (named(silentNames, c) ? (c.reject(new ReplyError("ERR unknown command 'CONFIG'")), c.promise) : send(c)));
-    const silent = await clientThat((c, send) => (named(silentNames, c) ? c.promise : send(c)));
+    const refusing = await lab.redis.readyClient((c, send) => (named(silentNames, c) ? (c.reject(new ReplyError("ERR unknown command 'CONFIG'")), c.promise) : send(c)));
+    const silent = await lab.redis.readyClient((c, send) => (named(silentNames, c) ? c.promise : send(c)));
     const others = ['volatile-lfu', 'allkeys-random', 'volatile-ttl'];
     const played = await Promise.all([...others, null].map((policy) => serverRunning(policy, changes)));
     // Every server the code may meet, asked at once, and what each answer must be.

@@ -1,10 +1,9 @@
 // Lab 02 checks, part 5: a Redis that fails, stops answering, or answers late.
 // Run: npm test labs/02-ttl-and-keys
 import { describe, expect, it } from 'vitest';
-import { ReplyError, type Command, type Redis } from 'ioredis';
+import { ReplyError, type Redis } from 'ioredis';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { wrapCommands } from '../../harness/lab/lab-redis.js';
-import { expectSettlesWithin } from '../../harness/lab/teach.js';
+import { expectSettlesWithin, outcome } from '../../harness/lab/teach.js';
 import { createShopCache } from './src/shop-cache.js';
 import { readEvictionPolicy } from './src/eviction.js';
 import { LEADERBOARD_SIZE, REDIS_TIMEOUT_MS, SHAPE_VERSION, type Entity, type ShopCache, type ShopCacheOptions } from './src/contract.js';
@@ -21,19 +20,10 @@ function cacheOn(redis: Redis, timeout: Pick<ShopCacheOptions, 'redisTimeoutMs'>
   return createShopCache({ redis, db: lab.db.pool, keyPrefix: lab.redis.prefix, ...timeout });
 }
 
-const outcome = <T>(work: Promise<T>) => work.then((value) => ({ value }), (error: unknown) => ({ error: String(error) }));
-
-/** A client of the code's, connected and ready, whose commands go through `through` from now on. */
-async function clientThat(through: (command: Command, send: (command: Command) => unknown) => unknown): Promise<Redis> {
-  const client = lab.redis.client();
-  await client.ping(); // ready first: ioredis's own start-up commands are not what a check is about
-  wrapCommands(client, through);
-  return client;
-}
 /** A Redis that was working and stops answering: commands (all, or those named) are never answered. */
-const stalling = (names?: Set<string>) => clientThat((c, send) => (!names || names.has(c.name.toLowerCase()) ? c.promise : send(c)));
+const stalling = (names?: Set<string>) => lab.redis.readyClient((c, send) => (!names || names.has(c.name.toLowerCase()) ? c.promise : send(c)));
 /** A Redis restarting from its snapshot: every command is answered with LOADING at once. */
-const loading = () => clientThat((c) => (c.reject(new ReplyError('LOADING Redis is loading the dataset in memory')), c.promise));
+const loading = () => lab.redis.readyClient((c) => (c.reject(new ReplyError('LOADING Redis is loading the dataset in memory')), c.promise));
 /** Commands a server may refuse or hold when memory is tight: its `denyoom` ones, and scripts. */
 let writeCommands: Set<string> | undefined;
 async function writes(): Promise<Set<string>> {
@@ -111,7 +101,7 @@ describe('when Redis fails or stalls', () => {
     /** A Redis whose writes work and whose every other command `fail`s (or, without it, is never answered); `sent` lists the writes it was sent. */
     const readsBroken = async (fail?: () => Error) => {
       const sent: string[] = [];
-      const redis = await clientThat((command, send) => {
+      const redis = await lab.redis.readyClient((command, send) => {
         const name = command.name.toLowerCase();
         if (writeNames.has(name)) {
           sent.push([name.toUpperCase(), ...command.args.slice(0, 1).map(String)].join(' '));
@@ -142,7 +132,7 @@ describe('when Redis fails or stalls', () => {
   /** A Redis that answers every command `delayMs` late; `answered()` waits until every command sent so far has its reply. */
   async function lateRedis(delayMs: number): Promise<{ redis: Redis; answered: () => Promise<unknown> }> {
     const inFlight: Promise<unknown>[] = [];
-    const redis = await clientThat((command, send) => {
+    const redis = await lab.redis.readyClient((command, send) => {
       inFlight.push(command.promise.catch(() => {}));
       setTimeout(() => send(command), delayMs);
       return command.promise;
@@ -187,7 +177,7 @@ describe('when Redis fails or stalls', () => {
     // fire, not by a clock.
     const writeNames = await writes();
     let onWrite = () => {};
-    const holdingWrites = await clientThat((command, send) => {
+    const holdingWrites = await lab.redis.readyClient((command, send) => {
       const name = command.name.toLowerCase();
       if (name === 'get') command.resolve(null);
       else if (writeNames.has(name)) onWrite();

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { interleave } from '../../harness/lab/interleave.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
-import { CATALOGS, LESSON, catalogHelpers, gatedClient, readyClient } from './write-strategies.support.js';
+import { CATALOGS, LESSON, catalogHelpers, gatedClient } from './write-strategies.support.js';
 
 const lab = useLab('03');
 const { processWith, committed, freshRead, evict } = catalogHelpers(lab);
@@ -18,7 +18,7 @@ describe('interleavings', () => {
       for (let k = 1; k <= 10; k += 1) {
         const price = 1700 + k;
         await evict(id);
-        const readerRedis = await readyClient(lab);
+        const readerRedis = await lab.redis.readyClient();
         const [reader, writer] = [processWith(create, { redis: readerRedis }), processWith(create)];
         let gap = 0;
         const gaps = interleave(readerRedis, async () => {
@@ -82,7 +82,7 @@ describe('interleavings', () => {
       for (let k = 1; k <= 10; k += 1) {
         const [first, second] = [1810 + 2 * k, 1811 + 2 * k];
         await processWith(create).getProduct(id); // cached
-        const aRedis = await readyClient(lab);
+        const aRedis = await lab.redis.readyClient();
         const [a, b] = [processWith(create, { redis: aRedis }), processWith(create)];
         let step = 0;
         const gaps = interleave(aRedis, async () => {

@@ -8,7 +8,7 @@ import { interleave } from '../../harness/lab/interleave.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
 import { createInvalidatingCatalog } from './src/invalidate-on-write.js';
 import { createWriteThroughCatalog } from './src/write-through.js';
-import { LESSON, catalogHelpers, mentions, readyClient, type Create } from './write-strategies.support.js';
+import { LESSON, catalogHelpers, mentions, type Create } from './write-strategies.support.js';
 
 const lab = useLab('03');
 const { processWith, committed, copiesOf, freshRead, evict, slowReader } = catalogHelpers(lab);
@@ -94,7 +94,7 @@ async function slowReaderRaces(create: Create, name: string, id: number, prices:
     await evict(id);
     const readers = [slowReader(create, id), slowReader(create, id), slowReader(create, id)];
     const old = (await Promise.all(readers.map((reader) => reader.loaded)))[0]?.priceCents;
-    const writerRedis = await readyClient(lab);
+    const writerRedis = await lab.redis.readyClient();
     const writer = processWith(create, { redis: writerRedis });
     let next = 0;
     const fillNext = async () => void (await readers[next++]?.fill());

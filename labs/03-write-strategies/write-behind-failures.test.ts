@@ -10,7 +10,7 @@ import { interleave } from '../../harness/lab/interleave.js';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
 import type { ViewCounter } from './src/contract.js';
-import { LESSON, outcomeOf, readyClient, record, refuseOnServer, viewCounterHelpers } from './write-strategies.support.js';
+import { LESSON, outcomeOf, record, refuseOnServer, viewCounterHelpers } from './write-strategies.support.js';
 
 // The view counter's keys hold views not yet in Postgres: they must never expire.
 const lab = useLab('03', { keysWithoutTtl: /.*/ });
@@ -41,7 +41,7 @@ async function connectionsLeftInATransaction(): Promise<number> {
 async function refusingWrites(): Promise<Redis> {
   const table = (await lab.redis.admin.call('COMMAND')) as [string, number, string[]][];
   const writes = new Set([...table.filter(([, , flags]) => flags.includes('write')).map(([name]) => name), 'eval', 'evalsha', 'fcall']);
-  const client = await readyClient(lab);
+  const client = await lab.redis.readyClient();
   wrapCommands(client, (command, send) => {
     if (writes.has(command.name.toLowerCase())) refuseOnServer(command);
     return send(command);
@@ -131,7 +131,7 @@ describe('write-behind: nothing lost, nothing applied twice', () => {
     const [dead, alive] = await separateProcesses(2, () => import('./src/view-counter.js'));
     const expected: Record<number, number> = { 17: 0, 18: 0 };
     for (let k = 1; k <= 20; k += 1) {
-      const redis = await readyClient(lab);
+      const redis = await lab.redis.readyClient();
       const dying = counter({ redis }, dead);
       await Promise.all([record(dying, 17, 2), record(dying, 18, 1)]);
       [expected[17], expected[18]] = [expected[17]! + 2, expected[18]! + 1];
@@ -153,7 +153,7 @@ describe('write-behind: nothing lost, nothing applied twice', () => {
     }
 
     // Last, a flusher that dies after its last Redis step before the commit, while its write is in Postgres's hands.
-    const redis = await readyClient(lab);
+    const redis = await lab.redis.readyClient();
     const dying = counter({ redis }, dead);
     await Promise.all([record(dying, 17, 2), record(dying, 18, 1)]);
     [expected[17], expected[18]] = [expected[17]! + 2, expected[18]! + 1];
@@ -247,7 +247,7 @@ describe('write-behind: concurrent writers and flushers', () => {
     for (let k = 1; k <= 10; k += 1) {
       await record(writers[0]!, 10, 3);
       expected[10] += 3;
-      const [aRedis, bRedis] = [await readyClient(lab), await readyClient(lab)];
+      const [aRedis, bRedis] = [await lab.redis.readyClient(), await lab.redis.readyClient()];
       const [first, second] = [counter({ redis: aRedis }, c), counter({ redis: bRedis }, a)];
       let step = 0;
       let overlapping: Promise<number> = Promise.resolve(0);

@@ -47,12 +47,6 @@ export function refuseOnServer(command: Command): void {
   command.name = 'refused-by-the-suite-as-if-oom';
 }
 
-/** A connection that has finished its handshake, so a wrapper sees only the code's own commands. */
-export async function readyClient(lab: Lab): Promise<Redis> {
-  const client = lab.redis.client();
-  await client.ping();
-  return client;
-}
 
 /**
  * A Redis connection whose commands the suite can hold back: after hold(), every command
@@ -60,7 +54,7 @@ export async function readyClient(lab: Lab): Promise<Redis> {
  * makes one writer's cache step arrive after another's.
  */
 export async function gatedClient(lab: Lab) {
-  const client = await readyClient(lab); // only the code's own commands are ever held
+  const client = await lab.redis.readyClient(); // only the code's own commands are ever held
   let gate: { opened: Promise<void>; open: () => void; held: string[]; first: Promise<void>; signal: () => void } | undefined;
   wrapCommands(client, (command: Command, send) => {
     const current = gate;

@@ -10,7 +10,7 @@ import { expectSettlesWithin, LIVENESS_MS } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { createSessionApp } from './src/app.js';
 import { SESSION_COOKIE, type SessionAppOptions } from './src/contract.js';
-import { appOptions, browserWith, LESSON, post, readyClient, refuseCommands, sessionCookieOf, sessionKeyOf, show } from './sessions.support.js';
+import { appOptions, browserWith, LESSON, post, refuseCommands, sessionCookieOf, sessionKeyOf, show } from './sessions.support.js';
 
 const lab = useLab('06');
 
@@ -20,7 +20,7 @@ const lab = useLab('06');
  * had sent was still unanswered, an effect the client would be told about before it happened.
  */
 async function startInstance(overrides: Partial<SessionAppOptions> = {}) {
-  const redis = overrides.redis ?? (await readyClient(lab));
+  const redis = overrides.redis ?? (await lab.redis.readyClient());
   const requestOf = new AsyncLocalStorage<Set<Command>>();
   wrapCommands(redis, (command, send) => {
     const pending = requestOf.getStore();
@@ -133,7 +133,7 @@ describe('logout', () => {
   });
 
   it('06.18 when Redis fails during logout the user is told (5xx), keeps the cookie to try again, and the retry logs out', async () => {
-    const redis = await readyClient(lab);
+    const redis = await lab.redis.readyClient();
     // Every write, and the transactions and scripts that could carry one, as a replica refuses them.
     const writes = (name: string, flags: string[]) => flags.includes('write') || name === 'multi' || name === 'exec';
     const fault = await refuseCommands(lab, redis, writes, new Error("READONLY You can't write against a read only replica."));

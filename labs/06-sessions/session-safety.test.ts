@@ -4,7 +4,7 @@ import { interleave } from '../../harness/lab/interleave.js';
 import { expectSettlesWithin, LIVENESS_MS } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { SESSION_COOKIE } from './src/contract.js';
-import { browserWith, idOf, LESSON, post, readyClient, refuseCommands, sessionKey, show, startInstance } from './sessions.support.js';
+import { browserWith, idOf, LESSON, post, refuseCommands, sessionKey, show, startInstance } from './sessions.support.js';
 
 const lab = useLab('06');
 
@@ -105,7 +105,7 @@ describe('concurrent requests', () => {
 
 /** An instance whose Redis client refuses, while `fault.on`, the commands `refuses` picks, with `error`. */
 async function startFaultyInstance(refuses: (name: string, flags: string[]) => boolean, error: Error) {
-  const redis = await readyClient(lab);
+  const redis = await lab.redis.readyClient();
   const fault = await refuseCommands(lab, redis, refuses, error);
   return { app: await startInstance(lab, { redis }), fault };
 }

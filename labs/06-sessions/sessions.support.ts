@@ -37,12 +37,6 @@ export function appOptions(lab: Lab, overrides: Partial<SessionAppOptions> = {})
 export const startInstance = (lab: Lab, overrides: Partial<SessionAppOptions> = {}, code: AppModule = { createSessionApp }) =>
   serve(code.createSessionApp(appOptions(lab, overrides)));
 
-/** A connection whose handshake is over, so that a wrapper or a fault sees only the app's commands. */
-export async function readyClient(lab: Lab): Promise<Redis> {
-  const redis = lab.redis.client();
-  await redis.ping();
-  return redis;
-}
 
 /**
  * From `fault.on = true` until it is set back, `client` rejects with `error` every command

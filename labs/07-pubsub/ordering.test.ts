@@ -5,7 +5,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { expectEventWithin } from '../../harness/lab/expect-event.js';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { holdCommands, holdReply } from '../../harness/lab/hold.js';
-import { expectSettlesWithin } from '../../harness/lab/teach.js';
+import { expectSettlesWithin, outcome } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { appInstances, BOUND_MS, handled, LESSON } from './instances.support.js';
 import { profileKey } from './src/contract.js';
@@ -120,7 +120,6 @@ describe('when Redis fails', () => {
       return command.promise;
     });
     onTestFinished(() => void (answered = Infinity));
-    const outcome = <T>(work: Promise<T>) => work.then((value) => ({ value }), (error: unknown) => ({ error: String(error) }));
     const idea = `A cache failure must not fail the request. Redis errors cost a database read; a write that committed stands, and its invalidation does what it can: the L2 TTL and the L1 age bound how long others may see the old value (${LESSON}, "Two tiers").`;
 
     answered = 1; // Redis answers the read's first command (profile 6 is in neither tier), then goes away
