@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTestArgs } from './test-args.js';
+import { checkFiles, parseTestArgs } from './test-args.js';
 
 describe('npm test arguments, with and without --', () => {
   it('a lab by number or path, the solution by flag or by what npm made of it', () => {
@@ -12,6 +12,12 @@ describe('npm test arguments, with and without --', () => {
   it('a check ID runs that check in its lab', () => {
     expect(parseTestArgs(['04.5'], {})).toMatchObject({ labs: ['04-stampede'], checks: ['04.5'] });
     expect(parseTestArgs(['4.12'], {})).toMatchObject({ labs: ['04-stampede'], checks: ['04.12'] });
+  });
+
+  it('a check runs from the one file that holds it; a check no file holds is one readable line', () => {
+    expect(checkFiles(['06-sessions'], ['06.7'])).toHaveLength(1);
+    expect(checkFiles(['04-stampede', '06-sessions'], ['04.5', '06.7']).map((path) => path.split('/')[1])).toEqual(['04-stampede', '06-sessions']);
+    expect(() => checkFiles(['06-sessions'], ['06.99'])).toThrow(/^No check 06\.99 in labs\/06-sessions: its checks are 06\.1 to 06\.\d+\./);
   });
 
   it('-t passes through, also when npm swallowed it and left the pattern bare', () => {

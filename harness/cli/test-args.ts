@@ -1,4 +1,6 @@
-import { findLabName, listLabNames } from '../labs.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findLabName, listLabNames, ROOT } from '../labs.js';
 import { BadInputError } from '../services/errors.js';
 
 /** What `npm test` was asked to run. */
@@ -74,4 +76,26 @@ function looksLikeLab(arg: string): boolean {
 /** vitest's -t pattern for check IDs: the ID opens the check's name. */
 export function checksPattern(ids: string[]): string {
   return `(^|\\s)(${ids.map((id) => id.replace('.', '\\.')).join('|')})\\s`;
+}
+
+/**
+ * The test files of `labs` that hold the checks `ids`, as vitest paths: a run of one check
+ * starts one file, not the whole lab (each file costs a worker and its imports). A check
+ * no file holds is a typing mistake, said in one line with the lab's range of checks.
+ */
+export function checkFiles(labs: string[], ids: string[], root = ROOT): string[] {
+  const files = labs.flatMap((lab) =>
+    readdirSync(join(root, 'labs', lab))
+      .filter((name) => name.endsWith('.test.ts'))
+      .map((name) => ({ lab, path: `labs/${lab}/${name}`, text: readFileSync(join(root, 'labs', lab, name), 'utf8') })),
+  );
+  const holds = (text: string, id: string) => new RegExp(`['"\`]${id.replace('.', '\\.')}\\s`).test(text);
+  for (const id of ids) {
+    if (files.some((file) => holds(file.text, id))) continue;
+    const lab = labs.find((name) => name.startsWith(id.slice(0, 2)))!;
+    const known = files.filter((file) => file.lab === lab).flatMap((file) => [...file.text.matchAll(/['"`](\d\d)\.(\d+)\s/g)].map((m) => Number(m[2])));
+    const range = known.length ? `: its checks are ${id.slice(0, 2)}.${Math.min(...known)} to ${id.slice(0, 2)}.${Math.max(...known)}` : '';
+    throw new BadInputError(`No check ${id} in labs/${lab}${range}. \`npm run status\` shows every lab's checks.`);
+  }
+  return files.filter((file) => ids.some((id) => holds(file.text, id))).map((file) => file.path);
 }

@@ -8,7 +8,7 @@ import { parseTarget } from '../vitest/lab-target.js';
 import { typecheckLabs } from './lab-typecheck.js';
 import { explainHang, runLearnerVitest } from './learner-vitest.js';
 import { runCli } from './run-cli.js';
-import { checksPattern, parseTestArgs } from './test-args.js';
+import { checkFiles, checksPattern, parseTestArgs } from './test-args.js';
 
 runCli(async () => {
   const request = parseTestArgs(process.argv.slice(2), process.env);
@@ -25,7 +25,7 @@ runCli(async () => {
   try {
     const run = await runLearnerVitest({
       args: [
-        ...labs.map((lab) => `labs/${lab}/`),
+        ...(request.checks.length ? checkFiles(labs, request.checks) : labs.map((lab) => `labs/${lab}/`)),
         ...request.paths,
         ...(request.checks.length ? ['-t', checksPattern(request.checks)] : []),
         ...request.vitestArgs,
