@@ -17,6 +17,7 @@ describe('npm test arguments, with and without --', () => {
   it('a check runs from the one file that holds it; a check no file holds is one readable line', () => {
     expect(checkFiles(['06-sessions'], ['06.7'])).toHaveLength(1);
     expect(checkFiles(['04-stampede', '06-sessions'], ['04.5', '06.7']).map((path) => path.split('/')[1])).toEqual(['04-stampede', '06-sessions']);
+    expect(checkFiles(['14-testing-a-cache'], ['14.13']), 'a check listed in a support file').toEqual(['labs/14-testing-a-cache/']);
     expect(() => checkFiles(['06-sessions'], ['06.99'])).toThrow(/^No check 06\.99 in labs\/06-sessions: its checks are 06\.1 to 06\.\d+\./);
   });
 

@@ -81,21 +81,25 @@ export function checksPattern(ids: string[]): string {
 /**
  * The test files of `labs` that hold the checks `ids`, as vitest paths: a run of one check
  * starts one file, not the whole lab (each file costs a worker and its imports). A check
- * no file holds is a typing mistake, said in one line with the lab's range of checks.
+ * written in a support file (a list of cases) runs its whole lab. A check no file holds is
+ * a typing mistake, said in one line with the lab's range of checks.
  */
 export function checkFiles(labs: string[], ids: string[], root = ROOT): string[] {
   const files = labs.flatMap((lab) =>
     readdirSync(join(root, 'labs', lab))
-      .filter((name) => name.endsWith('.test.ts'))
-      .map((name) => ({ lab, path: `labs/${lab}/${name}`, text: readFileSync(join(root, 'labs', lab, name), 'utf8') })),
+      .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
+      .map((name) => ({ lab, name, text: readFileSync(join(root, 'labs', lab, name), 'utf8') })),
   );
   const holds = (text: string, id: string) => new RegExp(`['"\`]${id.replace('.', '\\.')}\\s`).test(text);
+  const paths = new Set<string>();
   for (const id of ids) {
-    if (files.some((file) => holds(file.text, id))) continue;
+    const holding = files.filter((file) => holds(file.text, id));
+    for (const file of holding) paths.add(file.name.endsWith('.test.ts') ? `labs/${file.lab}/${file.name}` : `labs/${file.lab}/`);
+    if (holding.length > 0) continue;
     const lab = labs.find((name) => name.startsWith(id.slice(0, 2)))!;
     const known = files.filter((file) => file.lab === lab).flatMap((file) => [...file.text.matchAll(/['"`](\d\d)\.(\d+)\s/g)].map((m) => Number(m[2])));
     const range = known.length ? `: its checks are ${id.slice(0, 2)}.${Math.min(...known)} to ${id.slice(0, 2)}.${Math.max(...known)}` : '';
     throw new BadInputError(`No check ${id} in labs/${lab}${range}. \`npm run status\` shows every lab's checks.`);
   }
-  return files.filter((file) => ids.some((id) => holds(file.text, id))).map((file) => file.path);
+  return [...paths];
 }
