@@ -30,14 +30,13 @@ runCli(async () => {
   const services = await resolveServices();
   console.log(`${services.summary} Mutating solutions/${lab}/src with labs/${lab}'s suite...`);
   // Stryker's workers inherit the environment: the suite runs against the solution, on these servers.
-  Object.assign(process.env, services.env, { LAB_TARGET: 'solution' });
+  Object.assign(process.env, services.env, { LAB_TARGET: 'solution', COURSE_MUTATE_LAB: lab });
   try {
     const results = await new Stryker({
       testRunner: 'vitest',
       plugins: ['@stryker-mutator/vitest-runner'],
-      vitest: { configFile: 'vitest.config.ts', related: false },
+      vitest: { configFile: 'harness/mutate/vitest.config.ts', related: false },
       mutate: [`solutions/${lab}/src/**/*.ts`],
-      testFiles: [`labs/${lab}/*.test.ts`],
       coverageAnalysis: 'perTest',
       concurrency: 2,
       // A timed-out mutant counts as caught. On a busy machine a surviving mutant can simply
