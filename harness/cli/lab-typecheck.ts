@@ -10,24 +10,29 @@ import { ROOT } from '../labs.js';
  * second run costs a second or two. Returns one line per error in the labs' files,
  * `labs/01-cache-aside/src/get-or-fetch.ts:12:5 TS2322: Type ... is not assignable ...`.
  */
-export async function typecheckLabs(labs: string[]): Promise<string[]> {
+export function typecheckLabs(labs: string[]): Promise<string[]> {
+  return typecheckFolders(labs.map((lab) => `labs/${lab}`), labs.length === 1 ? labs[0]! : 'labs');
+}
+
+/** The same for any folders of the repo (paths from its root); `name` keeps their incremental state apart. */
+export async function typecheckFolders(folders: string[], name: string): Promise<string[]> {
   const dir = join(ROOT, '.course', 'tsc');
   mkdirSync(dir, { recursive: true });
-  const name = labs.length === 1 ? labs[0]! : 'labs';
   const config = join(dir, `${name}.tsconfig.json`);
   writeFileSync(
     config,
     JSON.stringify({
       extends: '../../tsconfig.json',
       compilerOptions: { incremental: true, tsBuildInfoFile: `./${name}.tsbuildinfo` },
-      include: labs.map((lab) => `../../labs/${lab}/**/*.ts`),
+      include: folders.map((folder) => `../../${folder}/**/*.ts`),
+      exclude: [],
     }),
   );
   const output = await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--pretty', 'false', '-p', config]);
   return output
     .split('\n')
-    .map((line) => /^(labs\/[^(]+)\((\d+),(\d+)\): error (TS\d+): (.*)$/.exec(line.trim()))
-    .filter((match): match is RegExpExecArray => match !== null && labs.some((lab) => match[1]!.startsWith(`labs/${lab}/`)))
+    .map((line) => /^([^(]+)\((\d+),(\d+)\): error (TS\d+): (.*)$/.exec(line.trim()))
+    .filter((match): match is RegExpExecArray => match !== null && folders.some((folder) => match[1]!.startsWith(`${folder}/`)))
     .map(([, file, line, column, code, message]) => `${file}:${line}:${column} ${code}: ${message}`);
 }
 

@@ -2,6 +2,7 @@
 // hangs, it never litters, and it says what happened in the course's words.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -9,6 +10,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../labs.js';
 import { sweepDeadRuns } from '../services/live-run.js';
 import type {} from '../vitest/provided-context.js';
+import { typecheckFolders } from './lab-typecheck.js';
 import { runLearnerVitest } from './learner-vitest.js';
 
 const { redisUrl, databaseUrl } = inject('services');
@@ -105,5 +107,24 @@ describe('a learner run that would litter', () => {
     expect(signalled, `vitest never started:\n${output}`).toBe(true);
     expect(afterSignal.trim()).toBe('Run interrupted: nothing more was checked.');
     expect(code).toBe(130);
+  });
+});
+
+describe('a learner run with type errors', () => {
+  it('the type check names every error in the learner\'s files, each by file:line:column and code', { timeout: 60_000 }, async () => {
+    // Written where the project's own type check does not look (.course is git-ignored).
+    const folder = `.course/typed-${randomBytes(4).toString('hex')}`;
+    mkdirSync(join(ROOT, folder, 'src'), { recursive: true });
+    try {
+      writeFileSync(join(ROOT, folder, 'src', 'price.ts'), "export const priceCents: number = '1250';\nexport const fine = 1;\n");
+      writeFileSync(join(ROOT, folder, 'src', 'uses.ts'), "import { fine } from './price.js';\nexport const twice: string = fine * 2;\n");
+      const errors = await typecheckFolders([folder], folder.slice('.course/'.length));
+      expect(errors).toEqual([
+        `${folder}/src/price.ts:1:14 TS2322: Type 'string' is not assignable to type 'number'.`,
+        `${folder}/src/uses.ts:2:14 TS2322: Type 'number' is not assignable to type 'string'.`,
+      ]);
+    } finally {
+      rmSync(join(ROOT, folder), { recursive: true, force: true });
+    }
   });
 });

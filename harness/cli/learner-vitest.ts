@@ -32,8 +32,11 @@ export async function runLearnerVitest(options: {
   write?: (text: string) => void;
   /** Ends the run as Ctrl-C would (a script driving a watch run stops it this way). */
   signal?: AbortSignal;
+  /** Printed before any of vitest's output, which is held until it arrives (the type check's errors). */
+  first?: Promise<string>;
 }): Promise<LearnerRun> {
   const write = options.write ?? ((text: string) => process.stdout.write(text));
+  const writeError = options.write ?? ((text: string) => process.stderr.write(text));
   mkdirSync(join(ROOT, '.course'), { recursive: true });
   const watchdogDir = mkdtempSync(join(ROOT, '.course', 'run-'));
   const reporters = ['./harness/vitest/timeout-messages.ts', 'default', ...(options.target === 'starter' ? ['./harness/vitest/progress-reporter.ts'] : [])];
@@ -65,8 +68,20 @@ export async function runLearnerVitest(options: {
     },
   );
   let interrupted = false;
-  child.stdout.on('data', (chunk: Buffer) => interrupted || write(chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => interrupted || (options.write ? write(chunk.toString()) : process.stderr.write(chunk)));
+  let held: (() => void)[] | undefined = options.first ? [] : undefined;
+  const shown = (options.first ?? Promise.resolve(''))
+    .then((text) => interrupted || !text || write(`\n${text}\n\n`))
+    .finally(() => {
+      for (const show of held ?? []) show();
+      held = undefined;
+    });
+  const pass = (out: (text: string) => unknown) => (chunk: Buffer) => {
+    const show = () => interrupted || out(chunk.toString());
+    if (held) held.push(show);
+    else show();
+  };
+  child.stdout.on('data', pass(write));
+  child.stderr.on('data', pass(writeError));
   const stop = () => {
     interrupted = true;
     child.kill('SIGTERM');
@@ -77,6 +92,7 @@ export async function runLearnerVitest(options: {
   options.signal?.addEventListener('abort', stop, { once: true });
   try {
     const code = await new Promise<number>((resolve) => child.on('close', (exit) => resolve(exit ?? 1)));
+    if (!interrupted) await shown.catch(() => {});
     return { code, interrupted, hangs: readHangs(watchdogDir) };
   } finally {
     for (const signal of signals) process.off(signal, stop);

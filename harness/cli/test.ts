@@ -15,15 +15,19 @@ runCli(async () => {
   parseTarget(request.target, ROOT); // a bad target is one line here, not a stack trace from inside vitest
   const labs = request.labs.length || request.paths.length ? request.labs : listLabNames();
   const learnerCode = request.target === 'starter';
-  const [services, typeErrors] = await Promise.all([resolveServices(), learnerCode && labs.length ? typecheckLabs(labs) : Promise.resolve([])]);
+  // The type check runs beside the checks, not before them; its errors still print first.
+  const typeErrors = learnerCode && labs.length ? typecheckLabs(labs) : Promise.resolve([]);
+  const typeReport = typeErrors.then((errors) =>
+    errors.length
+      ? `TypeScript found ${errors.length} error(s) in your code. Fix them first: a check can pass by luck while the types are wrong.\n${errors.map((line) => `  ${line}`).join('\n')}`
+      : '',
+  );
+  const services = await resolveServices();
   console.log(`${services.summary} Testing: ${learnerCode ? 'your code in labs/' : request.target}.`);
-  const typeReport = typeErrors.length
-    ? `TypeScript found ${typeErrors.length} error(s) in your code. Fix them first: a check can pass by luck while the types are wrong.\n${typeErrors.map((line) => `  ${line}`).join('\n')}`
-    : '';
-  if (typeReport) console.log(`\n${typeReport}\n`);
 
   try {
     const run = await runLearnerVitest({
+      first: typeReport,
       args: [
         ...(request.checks.length ? checkFiles(labs, request.checks) : labs.map((lab) => `labs/${lab}/`)),
         ...request.paths,
@@ -38,8 +42,9 @@ runCli(async () => {
       return 130;
     }
     for (const hang of run.hangs) console.log(`\n${explainHang(hang)}`);
-    if (typeReport) console.log(`\n${typeReport}`);
-    const failed = run.code !== 0 || typeErrors.length > 0;
+    const report = await typeReport;
+    if (report) console.log(`\n${report}`);
+    const failed = run.code !== 0 || report !== '';
     if (failed && learnerCode) footer(labs);
     return failed ? 1 : 0;
   } finally {
