@@ -2,6 +2,8 @@
 // clients of the code's that misbehave on purpose. Not a suite.
 import type { Command, Redis } from 'ioredis';
 import type { Lab } from '../../harness/lab/use-lab.js';
+import { createProductCache } from './src/product-cache.js';
+import type { ProductCacheOptions } from './src/contract.js';
 
 export const LESSON = 'Lesson 01, Cache-aside';
 
@@ -9,6 +11,12 @@ export const LESSON = 'Lesson 01, Cache-aside';
 export const FALLBACK = `Redis is an optimisation: when it is down, slow or stalls, reads fall back to Postgres once redisTimeoutMs (250 ms by default) has passed, instead of failing or hanging (${LESSON}, "When Redis is down").`;
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Builds caches as one process of the app would: its own connection, the lab's pool and prefix, then `base`, then a call's overrides. */
+export function cacheMaker(lab: Lab, base: Partial<ProductCacheOptions> = {}) {
+  return (overrides: Partial<ProductCacheOptions> = {}) =>
+    createProductCache({ redis: lab.redis.client(), db: lab.db.pool, keyPrefix: lab.redis.prefix, ...base, ...overrides });
+}
 
 type Through = (command: Command, send: (command: Command) => unknown) => unknown;
 

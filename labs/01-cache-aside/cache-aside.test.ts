@@ -5,9 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { expectEveryKeyHasTtl, expectQueries, expectTtlsWithin } from '../../harness/lab/teach.js';
-import { sleep } from './cache-aside.support.js';
-import { createProductCache } from './src/product-cache.js';
-import { MISSING_TTL_SECONDS, PRODUCT_TTL_SECONDS, type ProductCacheOptions } from './src/contract.js';
+import { cacheMaker, sleep } from './cache-aside.support.js';
+import { MISSING_TTL_SECONDS, PRODUCT_TTL_SECONDS } from './src/contract.js';
 
 const lab = useLab('01');
 const LESSON = 'Lesson 01, Cache-aside';
@@ -17,9 +16,7 @@ const products = { table: 'products', kind: 'select' } as const;
  * A cache as one process builds it. Redis is healthy here, so the bound is generous: a busy
  * machine must not turn a hit into a fallback. The 250 ms default is checked in 01.16.
  */
-function cacheWith(overrides: Partial<ProductCacheOptions> = {}) {
-  return createProductCache({ redis: lab.redis.client(), db: lab.db.pool, keyPrefix: lab.redis.prefix, redisTimeoutMs: 5000, ...overrides });
-}
+const cacheWith = cacheMaker(lab, { redisTimeoutMs: 5000 });
 
 describe('reads go through Redis', () => {
   it('01.1 the first read loads the product from Postgres', async () => {

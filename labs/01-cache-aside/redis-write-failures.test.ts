@@ -1,19 +1,15 @@
-// Lab 01 checks, part 5: a Redis that answers reads but refuses, stalls or delays the
+// Lab 01 checks, part 6: a Redis that answers reads but refuses, stalls or delays the
 // write that fills the cache. Run: npm test labs/01-cache-aside
 import { describe, expect, it } from 'vitest';
 import { ReplyError } from 'ioredis';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { recordCommands } from '../../harness/lab/lab-redis.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
-import { createProductCache } from './src/product-cache.js';
-import type { ProductCacheOptions } from './src/contract.js';
-import { FALLBACK, LESSON, troubledRedis } from './cache-aside.support.js';
+import { cacheMaker, FALLBACK, LESSON, troubledRedis } from './cache-aside.support.js';
 
 const lab = useLab('01');
 
-function cacheWith(overrides: Partial<ProductCacheOptions> = {}) {
-  return createProductCache({ redis: lab.redis.client(), db: lab.db.pool, keyPrefix: lab.redis.prefix, ...overrides });
-}
+const cacheWith = cacheMaker(lab);
 
 const { clientThat, slowRedis, refusingWrites, stallingWrites, writeCommands } = troubledRedis(lab);
 

@@ -1,20 +1,17 @@
-// Lab 01 checks, part 4: updatePrice when Redis fails, its bound on Redis, and a failing
+// Lab 01 checks, part 5: updatePrice when Redis fails, its bound on Redis, and a failing
 // UPDATE. Run: npm test labs/01-cache-aside
 import { describe, expect, it } from 'vitest';
 import { ReplyError } from 'ioredis';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
 import { createProductCache } from './src/product-cache.js';
-import type { ProductCacheOptions } from './src/contract.js';
-import { priceInPostgres, troubledRedis } from './cache-aside.support.js';
+import { cacheMaker, priceInPostgres, troubledRedis } from './cache-aside.support.js';
 
 const lab = useLab('01');
 const LESSON = 'Lesson 01, Cache-aside';
 
 /** A cache as one process builds it, with a generous bound on a healthy Redis (01.16 checks the default). */
-function cacheWith(overrides: Partial<ProductCacheOptions> = {}) {
-  return createProductCache({ redis: lab.redis.client(), db: lab.db.pool, keyPrefix: lab.redis.prefix, redisTimeoutMs: 5000, ...overrides });
-}
+const cacheWith = cacheMaker(lab, { redisTimeoutMs: 5000 });
 
 const { refusingWrites, slowRedis } = troubledRedis(lab);
 

@@ -1,4 +1,4 @@
-// Lab 01 checks, part 3: updatePrice, invalidation after the commit. Run: npm test labs/01-cache-aside
+// Lab 01 checks, part 4: updatePrice, invalidation after the commit. Run: npm test labs/01-cache-aside
 import { describe, expect, it } from 'vitest';
 import type { Command } from 'ioredis';
 import type { Pool } from 'pg';
@@ -6,9 +6,7 @@ import { useLab } from '../../harness/lab/use-lab.js';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { expectQueries, expectSettlesWithin } from '../../harness/lab/teach.js';
-import { createProductCache } from './src/product-cache.js';
-import type { ProductCacheOptions } from './src/contract.js';
-import { priceInPostgres, sleep } from './cache-aside.support.js';
+import { cacheMaker, priceInPostgres, sleep } from './cache-aside.support.js';
 
 const lab = useLab('01');
 const LESSON = 'Lesson 01, Cache-aside';
@@ -18,9 +16,7 @@ const products = { table: 'products', kind: 'select' } as const;
  * A cache as one process builds it. Redis is healthy here, so the bound is generous: a busy
  * machine must not turn a hit into a fallback. The 250 ms default is checked in 01.16.
  */
-function cacheWith(overrides: Partial<ProductCacheOptions> = {}) {
-  return createProductCache({ redis: lab.redis.client(), db: lab.db.pool, keyPrefix: lab.redis.prefix, redisTimeoutMs: 5000, ...overrides });
-}
+const cacheWith = cacheMaker(lab, { redisTimeoutMs: 5000 });
 
 /** Another process's own Postgres connection: never held or counted with the lab's pool. */
 const otherConnection = { query: async (text: string, values: unknown[] = []) => ({ rows: await lab.db.sql(text, values) }) } as unknown as Pool;

@@ -1,0 +1,91 @@
+// Lab 01 checks, part 3: redisTimeoutMs, both ways: small and large values honoured, the
+// default of 250 ms, and a bound on Redis only. Run: npm test labs/01-cache-aside
+import { describe, expect, it } from 'vitest';
+import { useLab } from '../../harness/lab/use-lab.js';
+import { expectQueries, expectSettlesWithin } from '../../harness/lab/teach.js';
+import { cacheMaker, FALLBACK, LESSON, sleep, troubledRedis } from './cache-aside.support.js';
+
+const lab = useLab('01');
+const products = { table: 'products', kind: 'select' } as const;
+
+const cacheWith = cacheMaker(lab);
+
+const { slowRedis } = troubledRedis(lab);
+
+/**
+ * Product `id` cached, then its price changed in Postgres behind the cache's back: a read
+ * returning `cachedCents` was answered by Redis, one returning `truthCents` by Postgres.
+ */
+async function cachedThenChanged(id: number) {
+  const cachedCents = (await cacheWith({ redisTimeoutMs: 5000 }).getProduct(id))?.priceCents; // a busy machine must not skip the fill
+  const sql = 'UPDATE products SET price_cents = price_cents + 1 WHERE id = $1 RETURNING price_cents';
+  const [row] = await lab.db.sql<{ price_cents: number }>(sql, [id]);
+  return { cachedCents, truthCents: row!.price_cents };
+}
+
+describe('redisTimeoutMs, both ways', () => {
+  const answeredBy = (cents: number | undefined, prices: { cachedCents?: number; truthCents: number }) =>
+    cents === prices.cachedCents ? 'Redis (the cached price)' : cents === prices.truthCents ? 'Postgres' : `neither (${cents})`;
+
+  it('01.14 a small redisTimeoutMs is honoured: 20 ms on a stalled Redis answers at once, and a reply 150 ms late is not waited for', async () => {
+    const idea = `redisTimeoutMs is how long one Redis call may take; the caller chose it, so use it rather than a constant of your own. ${FALLBACK}`;
+    const stalled = cacheWith({ redis: await lab.redis.stalledClient(), redisTimeoutMs: 20 });
+    const product = await expectSettlesWithin(stalled.getProduct(12), 1000, 'getProduct(12) with redisTimeoutMs: 20 and Redis stalled', idea);
+    expect(product?.id, idea).toBe(12);
+
+    const prices = await cachedThenChanged(13);
+    const slow = await slowRedis(150);
+    const read = (await cacheWith({ redis: slow.client, redisTimeoutMs: 30 }).getProduct(13))?.priceCents;
+    await slow.drained();
+    expect(read, `Redis answered 150 ms late and redisTimeoutMs was 30; the read was answered by ${answeredBy(read, prices)}. It should have given up on Redis after 30 ms and loaded from Postgres. ${idea}`).toBe(prices.truthCents);
+  });
+
+  it('01.15 a large redisTimeoutMs is honoured: with 10 s, a reply 300 ms late is still used', async () => {
+    const prices = await cachedThenChanged(14);
+    const slow = await slowRedis(300);
+    const cache = cacheWith({ redis: slow.client, redisTimeoutMs: 10_000 });
+    const idea = `redisTimeoutMs: 10000 means "wait up to 10 s for Redis". Giving up sooner sends reads to Postgres that Redis was about to answer. ${FALLBACK}`;
+    const read = (await expectSettlesWithin(cache.getProduct(14), 5000, 'getProduct(14) with Redis answering after 300 ms', idea))?.priceCents;
+    await slow.drained();
+    expect(read, `Redis answered after 300 ms, well inside redisTimeoutMs (10000); the read was answered by ${answeredBy(read, prices)}. It should be a hit. ${idea}`).toBe(prices.cachedCents);
+  });
+
+  it('01.16 the default redisTimeoutMs is 250 ms: a stalled Redis is still waited for at 100 ms, a reply 400 ms late is not waited for', async () => {
+    const stalled = cacheWith({ redis: await lab.redis.stalledClient() });
+    let settled = false;
+    const read = stalled.getProduct(16).finally(() => (settled = true));
+    await sleep(100);
+    const early = settled;
+    const product = await expectSettlesWithin(read, 2000, 'getProduct(16) with Redis stalled', FALLBACK);
+    expect(early, `With Redis stalled and no redisTimeoutMs given, getProduct(16) had already given up on Redis within 100 ms. The default is 250 ms: a Redis that is merely slow would have answered. ${FALLBACK}`).toBe(false);
+    expect(product?.id, FALLBACK).toBe(16);
+
+    const prices = await cachedThenChanged(15);
+    const late = await slowRedis(400);
+    const slowly = (await cacheWith({ redis: late.client }).getProduct(15))?.priceCents;
+    await late.drained();
+    expect(slowly, `Redis answered after 400 ms and no redisTimeoutMs was given; the read was answered by ${answeredBy(slowly, prices)}. With the default of 250 ms it should have given up on Redis and loaded from Postgres. ${FALLBACK}`).toBe(prices.truthCents);
+  });
+
+  it('01.17 redisTimeoutMs bounds Redis only: a Postgres query slower than it is waited for, once', async () => {
+    const redis = lab.redis.client();
+    await redis.ping(); // connected: only Postgres is slow here
+    const cache = cacheWith({ redis, redisTimeoutMs: 50 });
+    const idea = `The timeout is for Redis, the optional part. Postgres is the source of truth: a slow query is waited for (its own timeout belongs to the pool), and never started twice because a timer fired (${LESSON}, "When Redis is down").`;
+    const outcome = <T>(work: Promise<T>) => work.then((value) => value, (error: unknown) => `rejected: ${String(error)}`);
+    /** Runs `work` with its first matching statement held three times redisTimeoutMs, then released. */
+    const slowly = async <T>(statement: RegExp, work: () => Promise<T>, what: string) => {
+      const held = lab.db.holdQueries(statement);
+      const result = outcome(work());
+      await expectSettlesWithin(held.reached, 2000, `${what} reaching Postgres`, idea);
+      await sleep(150);
+      held.release();
+      return expectSettlesWithin(result, 3000, what, idea);
+    };
+    const read = await slowly(/FROM products/i, () => cache.getProduct(20), 'getProduct(20) with a slow SELECT');
+    expect(read, `getProduct(20) with redisTimeoutMs: 50 and a SELECT taking 150 ms. ${idea}`).toMatchObject({ id: 20 });
+    expectQueries(lab.db, products, 1, `One read of product 20, whose SELECT took 150 ms with redisTimeoutMs: 50. ${idea}`);
+    const updated = await slowly(/UPDATE products/i, () => cache.updatePrice(20, 2020), 'updatePrice(20, 2020) with a slow UPDATE');
+    expect(updated, `updatePrice(20, 2020) with redisTimeoutMs: 50 and an UPDATE taking 150 ms. ${idea}`).toMatchObject({ id: 20, priceCents: 2020 });
+  });
+});
