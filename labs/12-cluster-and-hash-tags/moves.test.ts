@@ -3,7 +3,7 @@
 // cluster of its own, since it moves slots and kills nodes.
 import { setTimeout as pause } from 'node:timers/promises';
 import { beforeAll, expect, it } from 'vitest';
-import { expectQueries } from '../../harness/lab/teach.js';
+import { expectQueries, LIVENESS_MS } from '../../harness/lab/teach.js';
 import { useCluster, type ClusterNode } from '../../harness/lab/use-cluster.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { formatPrice } from './src/contract.js';
@@ -35,6 +35,12 @@ async function expectPrice(shop: Shop, category: string, id: number, cents: numb
   const idea = `A price change must reach every page that shows the product even while the cluster moves the slot or replaces a primary: the client follows MOVED and ASK, and a script that declares all its keys lets the cluster answer TRYAGAIN instead of running on half of them (${LESSON}, "Where a key lives: 16384 hash slots").`;
   expect(await shop.productPage(category, id), `product ${id}'s page ${when}.\n${idea}`).toContain(formatPrice(cents));
   expect(await shop.categoryPage(category), `the ${category} listing ${when}.\n${idea}`).toContain(`#${id}: ${formatPrice(cents)}`);
+}
+
+/** How many commands `nodes` have refused with TRYAGAIN (keys of one step split between two nodes while a slot moves). */
+async function tryAgainCount(...nodes: ClusterNode[]): Promise<number> {
+  const counts = await Promise.all(nodes.map(async (node) => /^errorstat_TRYAGAIN:count=(\d+)/m.exec(await cluster.node(node).info('errorstats'))?.[1]));
+  return counts.reduce((sum, count) => sum + Number(count ?? 0), 0);
 }
 
 /** Moves the keys of `slot` from `source` to `target`: the first `sets` keys that are sets, then the rest once `between` resolves. */
@@ -71,11 +77,19 @@ it('12.11 a slot moved during a burst of reads and a price change: every read an
   await moveSlot(slot, source, target, async () => {
     const reads = Array.from({ length: 4 }, () => [shop.productPage('kettles', other!), shop.categoryPage('kettles')]).flat();
     const update = lab.db.holdQueries(/^UPDATE/);
+    const refusedBefore = await tryAgainCount(source, target);
     const changed = shop.updatePrice(id!, 9_191);
+    changed.catch(() => {}); // awaited below
     await update.reached;
     update.release();
-    // The move goes on while the invalidation that follows the commit is on its way.
-    await pause(50);
+    // The pages stay behind until the invalidation that follows the commit has reached the
+    // cluster: it has finished (a script that ran where only the set was), or a node has
+    // refused it with TRYAGAIN (declared keys split between the two nodes) and the client
+    // is about to try again. Bounded, so a write that never comes cannot stall the move.
+    const deadline = Date.now() + LIVENESS_MS;
+    let settled = false;
+    void changed.finally(() => (settled = true)).catch(() => {});
+    while (!settled && Date.now() < deadline && (await tryAgainCount(source, target)) === refusedBefore) await pause(10);
     moved.push(changed, ...reads);
   });
   const answers = await Promise.all(moved);
