@@ -139,16 +139,22 @@ export class LabRedis {
 
   /** Keys under this lab's prefix, with their remaining TTL, found with SCAN. */
   async keys(): Promise<KeyState[]> {
-    const names: string[] = [];
-    for await (const batch of this.admin.scanStream({ match: `${escapeGlob(this.prefix)}*`, count: 500 })) {
-      names.push(...(batch as string[]));
-    }
+    const names = await this.keyNames();
     const ttls = await Promise.all(names.map((name) => this.admin.pttl(name)));
     return names.map((key, i) => ({ key, pttlMs: ttls[i]! })).sort((a, b) => a.key.localeCompare(b.key));
   }
 
+  /** The names of the keys under this lab's prefix, found with SCAN. */
+  private async keyNames(): Promise<string[]> {
+    const names: string[] = [];
+    for await (const batch of this.admin.scanStream({ match: `${escapeGlob(this.prefix)}*`, count: 500 })) {
+      names.push(...(batch as string[]));
+    }
+    return names;
+  }
+
   async deleteAll(): Promise<void> {
-    await this.unlink((await this.keys()).map((state) => state.key));
+    await this.unlink(await this.keyNames());
   }
 
   /** Removes exactly these keys, in batches. */

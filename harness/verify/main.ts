@@ -14,6 +14,7 @@ import type { CheckResult } from './check.js';
 import { plantSentinel } from './isolation.js';
 import { verifyBench } from './bench-check.js';
 import { verifyHarness } from './harness-tests.js';
+import { longestFirst } from './lab-order.js';
 import { createPool } from './pool.js';
 import { printReport } from './report.js';
 import { typecheck } from './typecheck.js';
@@ -37,7 +38,9 @@ runCli(async () => {
     const pool = createPool(3);
     // Queued in this order: the harness's own checks first, the bench last.
     const harnessRun = everything ? pool(() => verifyHarness(env)) : [];
-    const labRuns = Promise.all(labs.map((lab) => pool(() => verifyLab(lab, env, 3))));
+    // Queued longest first, reported in the labs' order.
+    const queued = new Map(longestFirst(labs).map((lab) => [lab, pool(() => verifyLab(lab, env, 3))]));
+    const labRuns = Promise.all(labs.map((lab) => queued.get(lab)!));
     const announce = () => console.log(`${elapsed()}: ${labs.length} labs verified; waiting for the benchmark's quick mode and the site...`);
     if (everything) labRuns.then(announce, () => {}); // a failure is reported by the await below
     // One await for every job, so a job that fails early is still reported, not left unhandled.
