@@ -11,6 +11,8 @@ export interface ServerCommand {
   source: string;
   /** For a command a script ran: the address of the client whose EVAL, EVALSHA or FCALL started the script. */
   scriptOf?: string;
+  /** The arguments as MONITOR printed them, quoted and escaped: enough to ask whether a key prefix appears. */
+  argsText: string;
 }
 
 export const SCRIPT_CALLS = new Set(['EVAL', 'EVALSHA', 'EVAL_RO', 'EVALSHA_RO', 'FCALL', 'FCALL_RO']);
@@ -54,24 +56,33 @@ export function openMonitor(admin: Redis, onCommand: (command: ServerCommand) =>
   });
 }
 
-/** `1700000000.123 [0 127.0.0.1:5000] "SET" "k" "v"` -> { name: 'SET', args: ['k', 'v'], source: '127.0.0.1:5000' } */
+/**
+ * `1700000000.123 [0 127.0.0.1:5000] "SET" "k" "v"` -> { name: 'SET', args: ['k', 'v'], source: '127.0.0.1:5000' }.
+ * Every MONITOR sees every command on the server, other files' and other runs' too, and
+ * most are dropped unread: the name is read at once, the arguments only when asked for.
+ */
 function parseMonitorLine(line: string): ServerCommand | undefined {
-  const match = /^\S+ \[\d+ ([^\]]+)\] (.*)$/.exec(line);
+  const match = /^\S+ \[\d+ ([^\]]+)\] "((?:[^"\\]|\\.)*)"(.*)$/.exec(line);
   if (!match) return undefined;
-  const words: string[] = [];
-  const text = match[2]!;
-  const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', a: '\x07', b: '\b' };
-  for (let i = text.indexOf('"'); i >= 0 && i < text.length; i = text.indexOf('"', i + 1)) {
-    let word = '';
-    for (i += 1; i < text.length && text[i] !== '"'; i += 1) {
-      if (text[i] !== '\\') word += text[i];
-      else if (text[i + 1] === 'x') (word += String.fromCharCode(parseInt(text.slice(i + 2, i + 4), 16))), (i += 3);
-      else (word += escapes[text[i + 1]!] ?? text[i + 1]), (i += 1);
-    }
-    words.push(word);
-  }
-  const [name = '', ...args] = words;
-  return { name: name.toUpperCase(), args, source: match[1]! };
+  const argsText = match[3]!;
+  let args: string[] | undefined;
+  return {
+    name: unquote(match[2]!).toUpperCase(),
+    source: match[1]!,
+    argsText,
+    get args() {
+      return (args ??= [...argsText.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((word) => unquote(word[1]!)));
+    },
+  };
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', a: '\x07', b: '\b' };
+
+/** A word as MONITOR quoted it, without the quotes, back to its bytes (\xHH, \n, \" ...). */
+function unquote(text: string): string {
+  return text.replace(/\\(x[0-9a-fA-F]{2}|.)/g, (_, code: string) =>
+    code.length === 3 ? String.fromCharCode(parseInt(code.slice(1), 16)) : (ESCAPES[code] ?? code),
+  );
 }
 
 /** The address the server sees for `client`, the `source` MONITOR gives its commands. */

@@ -52,7 +52,8 @@ export class ServerLog {
     }
     const ours = command.source === this.adminAddress || this.code.has(command.source);
     const script = command.source === 'lua' || SCRIPT_CALLS.has(command.name);
-    if (ours || script || command.args.some((arg) => arg.includes(this.prefix))) this.seen.push(command);
+    // The prefix is printable: found in the quoted text without unquoting every argument.
+    if (ours || script || command.argsText.includes(this.prefix)) this.seen.push(command);
   }
 
   /**
