@@ -15,6 +15,8 @@ runCli(async () => {
   parseTarget(request.target, ROOT); // a bad target is one line here, not a stack trace from inside vitest
   const labs = request.labs.length || request.paths.length ? request.labs : listLabNames();
   const learnerCode = request.target === 'starter';
+  // An unknown check is one line now, before any server is looked for.
+  const suites = request.checks.length ? checkFiles(labs, request.checks) : labs.map((lab) => `labs/${lab}/`);
   // The type check runs beside the checks, not before them; its errors still print first.
   const typeErrors = learnerCode && labs.length ? typecheckLabs(labs) : Promise.resolve([]);
   const typeReport = typeErrors.then((errors) =>
@@ -29,7 +31,7 @@ runCli(async () => {
     const run = await runLearnerVitest({
       first: typeReport,
       args: [
-        ...(request.checks.length ? checkFiles(labs, request.checks) : labs.map((lab) => `labs/${lab}/`)),
+        ...suites,
         ...request.paths,
         ...(request.checks.length ? ['-t', checksPattern(request.checks)] : []),
         ...request.vitestArgs,
