@@ -2,10 +2,10 @@
 // small Redis, and the server's own account of what that connection did (commands, round
 // trips). The small Redis is this file's alone while it runs, so its counters are ours.
 import { Redis } from 'ioredis';
-import { expect, onTestFinished } from 'vitest';
-import { openMonitor, SCRIPT_CALLS, type ServerCommand } from '../../harness/lab/monitor.js';
+import { expect } from 'vitest';
+import { commandsDuring } from '../../harness/lab/commands-during.js';
+import { SCRIPT_CALLS, type ServerCommand } from '../../harness/lab/monitor.js';
 import type { LabDedicatedRedis } from '../../harness/lab/use-dedicated-redis.js';
-import { LIVENESS_MS } from '../../harness/lab/teach.js';
 import { PRODUCT_TTL_SECONDS, type CacheTarget, type Product } from './src/contract.js';
 
 export const LESSON = 'Lesson 08, Redis as a cache';
@@ -57,24 +57,13 @@ export interface Step {
  * steps. The small Redis is this file's alone and the suite sends nothing meanwhile, so
  * all of it is the code's, on whichever connection (a `duplicate()` too).
  */
-export async function stepsDuring(small: LabDedicatedRedis, code: CacheTarget, work: () => Promise<unknown>): Promise<Step[]> {
-  const seen: ServerCommand[] = [];
-  const marker = `end-of-work-${Math.random()}`;
-  const socket = await openMonitor(code.redis, (command) => seen.push(command));
-  onTestFinished(() => void socket.destroy());
+export async function stepsDuring(small: LabDedicatedRedis, work: () => Promise<unknown>): Promise<Step[]> {
   const admin = small.client();
-  await admin.ping();
-  const start = seen.length;
-  await work();
-  await admin.echo(marker);
-  const deadline = Date.now() + LIVENESS_MS;
-  while (!seen.some((c) => c.name === 'ECHO' && c.args[0] === marker) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
+  try {
+    return inSteps(await commandsDuring([admin], work));
+  } finally {
+    admin.disconnect();
   }
-  socket.destroy();
-  admin.disconnect();
-  const during = seen.slice(start).filter((c) => !(c.name === 'ECHO' && c.args[0] === marker));
-  return inSteps(during);
 }
 
 /** Groups commands into steps, per connection: MULTI ... EXEC, or a script with what it ran. */

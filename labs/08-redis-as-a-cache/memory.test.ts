@@ -58,7 +58,7 @@ describe('lab 08: a policy for a cache, and writes under memory pressure', () =>
     await code.redis.config('SET', 'maxmemory-policy', 'allkeys-lru');
     const idea = `Every copy in a cache carries its TTL, set by the command that writes it (SET ... EX): a copy without one is never refreshed, and a SET then an EXPIRE leaves it without one if the second never runs (${LESSON}, "The structures you will use").`;
     const written = products(1, 20);
-    const steps = await stepsDuring(small, code, () => writeProducts(code, written));
+    const steps = await stepsDuring(small, () => writeProducts(code, written));
     for (const { key, pttlMs } of await small.keys()) expectProductTtl(key, pttlMs, idea);
     expect((await small.keys()).length, 'writeProducts should cache every product it is given.').toBe(written.length);
     for (const step of steps) {

@@ -66,7 +66,7 @@ describe('lab 08: collections', () => {
   it('08.8 cacheCategory stores a hash, one field per product, no value above MAX_VALUE_BYTES, with its TTL in the same step', async () => {
     const { code } = await connections(small);
     const members = products(1, 40);
-    const steps = await stepsDuring(small, code, () => cacheCategory(code, 7, members));
+    const steps = await stepsDuring(small, () => cacheCategory(code, 7, members));
     const held = await categoryHolds(7);
     expect([...held.values()].sort((a, b) => a.id - b.id), `The hash should hold each product under its id, as JSON.\n${HASH_IDEA}`).toEqual(members);
     for (const state of await small.keys()) {
@@ -88,7 +88,7 @@ describe('lab 08: collections', () => {
     const members = products(1, 40);
     await cacheCategory(code, 7, members);
     const renamed = { ...product(5), name: 'Renamed lamp', priceCents: 4321 };
-    const steps = await stepsDuring(small, code, () => updateProduct(code, 7, renamed));
+    const steps = await stepsDuring(small, () => updateProduct(code, 7, renamed));
     const held = await categoryHolds(7);
     const expected = new Map(members.map((p) => [p.id, p.id === 5 ? renamed : p]));
     expect(held, `After updateProduct(7, product 5), the category should hold product 5's new version and the other 39 as they were.\n${HASH_IDEA}`).toEqual(expected);
@@ -104,7 +104,7 @@ describe('lab 08: collections', () => {
   it('08.10 updateProduct writes both copies in one atomic step (MULTI or a script), as the server ran it', async () => {
     const { code } = await connections(small);
     await cacheCategory(code, 7, products(1, 10));
-    const steps = await stepsDuring(small, code, () => updateProduct(code, 7, { ...product(5), name: 'Renamed lamp' }));
+    const steps = await stepsDuring(small, () => updateProduct(code, 7, { ...product(5), name: 'Renamed lamp' }));
     const writing = steps.filter((s) => s.commands.some((c) => /^(SET|SETEX|HM?SET|MSET|EVAL|EVALSHA|FCALL)$/.test(c.name)));
     const idea = `A reader between the two writes would find the product's new version in one key and its old one in the category. Run them as one step: MULTI/EXEC, or a script, which the server runs with nothing in between (${LESSON}, "Fewer round trips, atomic steps").`;
     expect(writing.length === 1 && writing[0]!.atomic, `The server ran the update as ${writing.length} step(s): ${writing.map((s) => s.commands.map(shown).join('; ')).join(' | ')}.\n${idea}`).toBe(true);

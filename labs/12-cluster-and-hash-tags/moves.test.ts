@@ -79,7 +79,6 @@ it('12.11 a slot moved during a burst of reads and a price change: every read an
     const update = lab.db.holdQueries(/^UPDATE/);
     const refusedBefore = await tryAgainCount(source, target);
     const changed = shop.updatePrice(id!, 9_191);
-    changed.catch(() => {}); // awaited below
     await update.reached;
     update.release();
     // The pages stay behind until the invalidation that follows the commit has reached the
@@ -88,7 +87,7 @@ it('12.11 a slot moved during a burst of reads and a price change: every read an
     // is about to try again. Bounded, so a write that never comes cannot stall the move.
     const deadline = Date.now() + LIVENESS_MS;
     let settled = false;
-    void changed.finally(() => (settled = true)).catch(() => {});
+    void changed.finally(() => (settled = true)).catch(() => {}); // awaited below
     while (!settled && Date.now() < deadline && (await tryAgainCount(source, target)) === refusedBefore) await pause(10);
     moved.push(changed, ...reads);
   });

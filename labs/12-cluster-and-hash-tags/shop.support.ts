@@ -2,9 +2,9 @@
 // the code's view of the cluster (every step it sent, and what the cluster answered), and
 // the servers' view (MONITOR on every node).
 import { Cluster, type ChainableCommander, type Command } from 'ioredis';
-import { expect, onTestFinished, vi } from 'vitest';
-import { openMonitor, SCRIPT_CALLS, type ServerCommand } from '../../harness/lab/monitor.js';
-import { LIVENESS_MS } from '../../harness/lab/teach.js';
+import { expect, vi } from 'vitest';
+import { commandsDuring } from '../../harness/lab/commands-during.js';
+import { SCRIPT_CALLS, type ServerCommand } from '../../harness/lab/monitor.js';
 import type { LabCluster } from '../../harness/lab/use-cluster.js';
 import type { Lab } from '../../harness/lab/use-lab.js';
 
@@ -141,28 +141,9 @@ export interface NodeCommand extends ServerCommand {
  * which is left out.
  */
 export async function commandsOnEveryNode(cluster: LabCluster, work: () => Promise<unknown>): Promise<NodeCommand[]> {
-  const seen: NodeCommand[] = [];
   const nodes = await cluster.nodes();
-  const marker = `end-of-work-${Math.random()}`;
-  const admins = nodes.map((node) => cluster.node(node));
-  const sockets = await Promise.all(
-    nodes.map((node, i) =>
-      openMonitor(admins[i]!, (command) => seen.push({ ...command, node: `${node.host}:${node.port}`, role: node.role })),
-    ),
-  );
-  onTestFinished(() => sockets.forEach((socket) => socket.destroy()));
-  const start = seen.length;
-  try {
-    await work();
-  } finally {
-    await Promise.all(admins.map((admin) => admin.echo(marker)));
-    const deadline = Date.now() + LIVENESS_MS;
-    while (seen.filter((c) => c.name === 'ECHO' && c.args[0] === marker).length < nodes.length && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    sockets.forEach((socket) => socket.destroy());
-  }
-  return seen.slice(start).filter((c) => !(c.name === 'ECHO' && c.args[0] === marker));
+  const commands = await commandsDuring(nodes.map((node) => cluster.node(node)), work);
+  return commands.map((command) => Object.assign(command, { node: `${nodes[command.server]!.host}:${nodes[command.server]!.port}`, role: nodes[command.server]!.role }));
 }
 
 /**
