@@ -37,17 +37,27 @@ export class NodeClients {
     return client;
   }
 
-  /** Sends a command once the connection is up (waiting at most ~1 s for it). */
+  /**
+   * Sends a command once the connection is up: it waits for the next connection attempt
+   * (at most ~1 s), and a refused one fails the call at once, so a server that is down
+   * costs a tenth of a second, not the whole wait.
+   */
   async call(address: Address, command: string, ...args: (string | number)[]): Promise<unknown> {
     const client = this.get(address);
     if (client.status !== 'ready') {
       await new Promise<void>((resolve, reject) => {
-        const ready = () => (clearTimeout(timer), resolve());
-        const timer = setTimeout(() => {
+        const settle = (error?: Error) => {
+          clearTimeout(timer);
           client.off('ready', ready);
-          reject(new Error(`${address.host}:${address.port} is not answering`));
-        }, 1_000);
+          client.off('error', refused);
+          if (error) reject(new Error(`${address.host}:${address.port} is not answering (${error.message})`));
+          else resolve();
+        };
+        const ready = () => settle();
+        const refused = (error: Error) => settle(error);
+        const timer = setTimeout(() => settle(new Error('no connection within 1 s')), 1_000);
         client.once('ready', ready);
+        client.once('error', refused);
       });
     }
     return client.call(command, ...args);
