@@ -87,6 +87,17 @@ export class LabSentinel extends LabTopology<'sentinel'> {
     );
   }
 
+  /**
+   * Has a Sentinel fail the stopped primary over now (SENTINEL FAILOVER, what an operator
+   * does to cut a failover short) instead of waiting down-after-milliseconds and an
+   * election, then waits as waitForNewPrimary does. The code under test sees the same
+   * failover either way: a primary gone, then a replica promoted and named by the Sentinels.
+   */
+  async failOver(former: Address, timeoutMs = 20_000): Promise<Address> {
+    await this.inspector.call(this.topology.sentinels[0]!, 'SENTINEL', 'FAILOVER', this.topology.masterName);
+    return this.waitForNewPrimary(former, timeoutMs);
+  }
+
   protected async primaries(): Promise<Address[]> {
     return [await this.primary()];
   }
