@@ -2,6 +2,7 @@
 // them (one per process), requests, and a reading of the answer keys Redis holds.
 import type { Redis } from 'ioredis';
 import { expect } from 'vitest';
+import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
 import type { Lab, LabOptions } from '../../harness/lab/use-lab.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { startModelServer, type ModelServer } from './model-server.support.js';
@@ -107,4 +108,15 @@ export function readingOf(chunks: ChatCompletionChunk[]): { pieces: string[]; fi
   const pieces = choices.map((choice) => choice.delta?.content).filter((piece): piece is string => Boolean(piece));
   const finishReason = choices.map((choice) => choice.finish_reason).filter(Boolean).at(-1) ?? null;
   return { pieces, finishReason };
+}
+
+/** What to do when Redis fails or stalls: the checks of Redis in trouble say it. */
+export const DOWN_IDEA = `When Redis fails or does not answer within redisTimeoutMs, carry on without it: a failed read is a miss, skip the lock, call the model, and ignore a failed write. The model is still there (${LESSON}, "Never cache a failure" and "Common mistakes").`;
+
+/** A stream and stats() on a Redis in trouble: the stream still comes from the model, stats() says it cannot count. */
+export async function expectStreamWithout(llm: CompletionCache, request: CompletionRequest, trouble: string): Promise<void> {
+  const read = await expectSettlesWithin(collect(llm.stream('acme', request)).then(readingOf, (e: unknown) => e as Error), LIVENESS_MS, `a streamed request ${trouble}`, DOWN_IDEA);
+  expect(read instanceof Error ? read.message : read.finishReason, `A streamed request ${trouble} got ${read instanceof Error ? `the error "${read.message}"` : JSON.stringify(read)}.\n${DOWN_IDEA}`).toBe('stop');
+  const stats = await expectSettlesWithin(llm.stats().then(() => 'reported', () => 'refused'), LIVENESS_MS, `stats() ${trouble}`, DOWN_IDEA);
+  expect(stats, `stats() ${trouble} ${stats} numbers; the totals are in Redis, so without Redis it cannot know them: reject (within redisTimeoutMs) rather than report zeros a dashboard would believe (${LESSON}, "Streams and savings").`).toBe('refused');
 }

@@ -1,48 +1,27 @@
 // Lab 11 checks, part 4: Redis in trouble. Run: npm test labs/11-caching-llm-responses
 // The cache saves time and money; it must never be the reason a request fails or hangs.
+// (Redis down: redis-down.test.ts, which runs beside this file.)
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { holdReply } from '../../harness/lab/hold.js';
 import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { LAB_OPTIONS, LESSON, ask, collect, expectCalls, readingOf, setUp, textOf } from './cache.support.js';
-import type { CompletionCache, CompletionRequest } from './src/contract.js';
+import { DOWN_IDEA, LAB_OPTIONS, LESSON, ask, expectCalls, expectStreamWithout, setUp, textOf } from './cache.support.js';
 
 const lab = useLab('11', LAB_OPTIONS);
-const downIdea = `When Redis fails or does not answer within redisTimeoutMs, carry on without it: a failed read is a miss, skip the lock, call the model, and ignore a failed write. The model is still there (${LESSON}, "Never cache a failure" and "Common mistakes").`;
-
-/** A stream and stats() on a Redis in trouble: the stream still comes from the model, stats() says it cannot count. */
-async function expectStreamWithout(llm: CompletionCache, request: CompletionRequest, trouble: string): Promise<void> {
-  const read = await expectSettlesWithin(collect(llm.stream('acme', request)).then(readingOf, (e: unknown) => e as Error), LIVENESS_MS, `a streamed request ${trouble}`, downIdea);
-  expect(read instanceof Error ? read.message : read.finishReason, `A streamed request ${trouble} got ${read instanceof Error ? `the error "${read.message}"` : JSON.stringify(read)}.\n${downIdea}`).toBe('stop');
-  const stats = await expectSettlesWithin(llm.stats().then(() => 'reported', () => 'refused'), LIVENESS_MS, `stats() ${trouble}`, downIdea);
-  expect(stats, `stats() ${trouble} ${stats} numbers; the totals are in Redis, so without Redis it cannot know them: reject (within redisTimeoutMs) rather than report zeros a dashboard would believe (${LESSON}, "Streams and savings").`).toBe('refused');
-}
 
 describe('Redis in trouble', () => {
-  it('11.15 with Redis down, every request, streamed or not, is answered by the model within the bound, and stats() says it cannot count', async () => {
-    const { server, cache } = await setUp(lab);
-    const llm = await cache({ redis: await lab.redis.downClient(), redisTimeoutMs: 100 });
-    const request = ask('Where do I return a book after hours?');
-    for (const round of [1, 2]) {
-      const answer = await expectSettlesWithin(llm.complete('acme', request).catch((e: unknown) => e as Error), LIVENESS_MS, `request ${round} with nothing listening on Redis's port`, downIdea);
-      expect(answer instanceof Error ? answer.message : answer.choices[0]?.finish_reason, `Request ${round} with Redis down got ${answer instanceof Error ? `the error "${answer.message}"` : textOf(answer)}.\n${downIdea}`).toBe('stop');
-    }
-    await expectStreamWithout(llm, request, 'with nothing listening on Redis\'s port');
-    expectCalls(server, 3, 'Two requests and a streamed one with Redis down', downIdea);
-  });
-
   it('11.16 with Redis stalled, the model answers within the bound, streams too: redisTimeoutMs (default 250) ends every wait on Redis, stats() included', async () => {
     const { server, cache } = await setUp(lab);
     const request = ask('Is there a quiet floor?');
     for (const overrides of [{ redisTimeoutMs: undefined }, { redisTimeoutMs: 100 }]) {
       const llm = await cache({ redis: await lab.redis.stalledClient(), ...overrides });
-      const answer = await expectSettlesWithin(llm.complete('acme', request).catch((e: unknown) => e as Error), LIVENESS_MS, `a request while Redis accepts connections and never answers (${JSON.stringify(overrides)})`, `A stalled Redis never sends an error: only a timeout of your own ends the wait. Race each Redis command against redisTimeoutMs.\n${downIdea}`);
-      expect(answer instanceof Error ? answer.message : answer.choices[0]?.finish_reason, `With Redis stalled the request got ${answer instanceof Error ? `the error "${answer.message}"` : textOf(answer)}.\n${downIdea}`).toBe('stop');
+      const answer = await expectSettlesWithin(llm.complete('acme', request).catch((e: unknown) => e as Error), LIVENESS_MS, `a request while Redis accepts connections and never answers (${JSON.stringify(overrides)})`, `A stalled Redis never sends an error: only a timeout of your own ends the wait. Race each Redis command against redisTimeoutMs.\n${DOWN_IDEA}`);
+      expect(answer instanceof Error ? answer.message : answer.choices[0]?.finish_reason, `With Redis stalled the request got ${answer instanceof Error ? `the error "${answer.message}"` : textOf(answer)}.\n${DOWN_IDEA}`).toBe('stop');
     }
     const llm = await cache({ redis: await lab.redis.stalledClient(), redisTimeoutMs: 100 });
     await expectStreamWithout(llm, request, 'while Redis never answers (redisTimeoutMs 100)');
-    expectCalls(server, 3, 'A request on each stalled Redis, then a streamed one', downIdea);
+    expectCalls(server, 3, 'A request on each stalled Redis, then a streamed one', DOWN_IDEA);
   });
 
   it('11.17 a slow Redis is still used within redisTimeoutMs; failing writes or an unreadable entry never fail the request', async () => {
@@ -57,14 +36,14 @@ describe('Redis in trouble', () => {
     await slowReply.fetched;
     await sleep(400); // slow, yet well within redisTimeoutMs
     slowReply.release();
-    expect(await patient, `A GET answered after 400 ms, with redisTimeoutMs 2000, was not used: the request called the model instead. The timeout is the option's, not a number of your own.\n${downIdea}`).toEqual(first);
-    expectCalls(server, 1, 'A hit on a slow Redis', downIdea);
+    expect(await patient, `A GET answered after 400 ms, with redisTimeoutMs 2000, was not used: the request called the model instead. The timeout is the option's, not a number of your own.\n${DOWN_IDEA}`).toEqual(first);
+    expectCalls(server, 1, 'A hit on a slow Redis', DOWN_IDEA);
 
     const full = lab.redis.refusingClient(['set', 'eval', 'evalsha', 'fcall'], new Error('OOM command not allowed when used memory > maxmemory'));
     const refused = await cache({ redis: full });
     for (const question of ['Can I print double-sided?', 'Can I print double-sided?']) {
       const answer = await refused.complete('acme', ask(question)).catch((e: unknown) => e as Error);
-      expect(answer instanceof Error ? answer.message : answer.choices[0]?.finish_reason, `With Redis refusing writes (OOM) the request got ${answer instanceof Error ? `"${answer.message}"` : textOf(answer)}.\n${downIdea}`).toBe('stop');
+      expect(answer instanceof Error ? answer.message : answer.choices[0]?.finish_reason, `With Redis refusing writes (OOM) the request got ${answer instanceof Error ? `"${answer.message}"` : textOf(answer)}.\n${DOWN_IDEA}`).toBe('stop');
     }
 
     const truncated = JSON.stringify({ ...first, choices: [{ ...first.choices[0]!, finish_reason: 'length' }] });
@@ -72,7 +51,7 @@ describe('Redis in trouble', () => {
     for (const junk of ['{"choices": [', '{"error":"429 upstream"}', truncated, refusal]) {
       await lab.redis.admin.set(entry!.key, junk, 'EX', 60);
       const repaired = await (await cache()).complete('acme', request).catch((e: unknown) => e as Error);
-      expect(repaired instanceof Error ? repaired.message : repaired.choices?.[0]?.finish_reason, `With ${junk.slice(0, 120)} at its key the request got ${repaired instanceof Error ? `"${repaired.message}"` : JSON.stringify(repaired).slice(0, 200)}: an entry that is not a complete answer (unreadable, truncated, refused...) is a miss, judged by the same allow-list as a fresh answer.\n${downIdea}`).toBe('stop');
+      expect(repaired instanceof Error ? repaired.message : repaired.choices?.[0]?.finish_reason, `With ${junk.slice(0, 120)} at its key the request got ${repaired instanceof Error ? `"${repaired.message}"` : JSON.stringify(repaired).slice(0, 200)}: an entry that is not a complete answer (unreadable, truncated, refused...) is a miss, judged by the same allow-list as a fresh answer.\n${DOWN_IDEA}`).toBe('stop');
       expect(JSON.parse((await lab.redis.admin.get(entry!.key)) ?? 'null'), `The answer replaces ${junk.slice(0, 120)}.`).toEqual(repaired);
     }
   });
