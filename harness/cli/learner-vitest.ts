@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { topologyNeeds } from '../lab/topology-needs.js';
 import { ROOT } from '../labs.js';
 
 /** A check that never gave the event loop a turn, as harness/vitest/watchdog.ts reported it. */
@@ -62,6 +63,7 @@ export async function runLearnerVitest(options: {
         ...process.env,
         ...options.env,
         LAB_TARGET: options.target,
+        COURSE_TOPOLOGY_NEEDS: JSON.stringify(topologyNeeds(options.args)),
         COURSE_WATCHDOG_DIR: watchdogDir,
         ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
       },

@@ -64,6 +64,26 @@ describe('the server broker', () => {
     }
   });
 
+  it('starts what the run will ask for ahead of the ask: the shared one once, an exclusive one handed to the first exclusive request', { timeout: 30_000 }, async () => {
+    const broker = await ServerBroker.start({ announce: () => {} });
+    const client = new BrokerClient(broker.url);
+    try {
+      broker.prewarm([{ kind: 'auth-redis', exclusive: false }, { kind: 'small-redis', exclusive: true }]);
+      await pollUntil('the prewarmed servers to start', async () => {
+        const { started } = await client.status();
+        return started['auth-redis'] === 1 && started['small-redis'] === 1 ? true : { not: JSON.stringify(started) };
+      });
+      const [shared, own] = await Promise.all([client.acquire('auth-redis'), client.acquire('small-redis')]);
+      expect(await ask(own.topology.server, {}, 'PING')).toBe('PONG');
+      expect(await ask(shared.topology.server, { password: shared.topology.users[0]!.password, username: shared.topology.users[0]!.username }, 'PING')).toBe('PONG');
+      expect((await client.status()).started, 'the prewarmed servers were used, none started again').toMatchObject({ 'auth-redis': 1, 'small-redis': 1 });
+    } finally {
+      const status = await client.status();
+      await broker.stop();
+      await everythingGone(status);
+    }
+  });
+
   it('uses a server named in the environment as is: never stops it, never refuses the shared Redis quietly', { timeout: 30_000 }, async () => {
     const owner = await ServerBroker.start({ announce: () => {} });
     const { topology } = await new BrokerClient(owner.url).acquire('auth-redis');

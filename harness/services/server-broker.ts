@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { findTopology } from './find-topology.js';
 import { ServerDir } from './server-dir.js';
-import { TOPOLOGY_KINDS, type AcquireOptions, type ControlAction, type Topology, type TopologyKind } from './topology.js';
+import { TOPOLOGY_KINDS, type AcquireOptions, type ControlAction, type Topology, type TopologyKind, type TopologyNeed } from './topology.js';
 import type { TopologyInstance } from './topology-instance.js';
 import { TopologyPool } from './topology-pool.js';
 
@@ -57,6 +57,11 @@ export class ServerBroker {
     server.unref();
     broker = new ServerBroker(server, `http://127.0.0.1:${(server.address() as { port: number }).port}`, options);
     return broker;
+  }
+
+  /** Starts the topologies the run's files will ask for, in the background (TopologyPool.prewarm). */
+  prewarm(needs: TopologyNeed[]): void {
+    for (const { kind, exclusive } of needs) void this.pools.get(kind)?.prewarm(exclusive).catch(() => {});
   }
 
   /** Stops every server started for the run and removes their folder. */

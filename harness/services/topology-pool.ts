@@ -48,6 +48,22 @@ export class TopologyPool {
     return this.startOne(source.start);
   }
 
+  /**
+   * Starts what a file will ask for before it asks (the run knows its files use it): the
+   * shared instance, or an exclusive one left idle for the first exclusive request. Found
+   * topologies need nothing; a failed start is reported to the file that asks, as usual.
+   */
+  async prewarm(exclusive: boolean): Promise<void> {
+    const source = await (this.source ??= this.find());
+    if ('found' in source) return;
+    if (!exclusive) {
+      // Handled here too: a failed start nobody asks for must not be an unhandled rejection.
+      (this.shared ??= this.startOne(source.start)).catch(() => {});
+      return;
+    }
+    this.idle.push(this.startOne(source.start).catch(() => undefined));
+  }
+
   /** Gives an instance back. An exclusive one is reset in the background, for the next file that asks. */
   release(instance: TopologyInstance, exclusive: boolean): void {
     if (!instance.topology.owned) return this.unlock(exclusive);

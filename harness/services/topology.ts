@@ -11,6 +11,12 @@ export type TopologyKind = 'cluster' | 'sentinel' | 'small-redis' | 'auth-redis'
 
 export const TOPOLOGY_KINDS: readonly TopologyKind[] = ['cluster', 'sentinel', 'small-redis', 'auth-redis'];
 
+/** A topology the run's test files will ask for, and how: the broker starts it ahead. */
+export interface TopologyNeed {
+  kind: TopologyKind;
+  exclusive: boolean;
+}
+
 export interface Address {
   host: string;
   port: number;

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { topologyNeeds } from '../lab/topology-needs.js';
 import type { Lab } from '../labs.js';
 
 /**
@@ -13,11 +14,7 @@ export function longestFirst(labs: Lab[]): Lab[] {
   return [...labs].sort((a, b) => weight.get(b)! - weight.get(a)! || a.name.localeCompare(b.name));
 }
 
-function startsServers(lab: Lab): boolean {
-  return readdirSync(lab.dir)
-    .filter((name) => name.endsWith('.test.ts'))
-    .some((name) => /\buse(Cluster|Sentinel)\(/.test(readFileSync(join(lab.dir, name), 'utf8')));
-}
+const startsServers = (lab: Lab) => topologyNeeds([`labs/${lab.name}`]).length > 0;
 
 function mistakeCount(lab: Lab): number {
   const dir = join(lab.solutionDir, 'mistakes');

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { topologyNeeds } from '../lab/topology-needs.js';
 import { ROOT, type Lab } from '../labs.js';
 import type { ModuleOutcome } from '../vitest/outcome-reporter.js';
 import { writePlan, type PlannedRun } from '../vitest/verify-plan.js';
@@ -51,6 +52,7 @@ export async function runTargets(lab: Lab, runs: PlannedRun[], env: Record<strin
       COURSE_VERIFY_PLAN: planFile,
       COURSE_VERIFY_WORKERS: String(workers),
       COURSE_OUTCOME_FILE: outcomeFile,
+      COURSE_TOPOLOGY_NEEDS: JSON.stringify(topologyNeeds([...new Set(runs.flatMap((run) => run.files))])),
     });
     let modules: ModuleOutcome[];
     try {

@@ -3,6 +3,7 @@ import { resolveServices } from '../services/resolve.js';
 import { CourseError } from '../services/errors.js';
 import { LiveRun, sweepDeadRuns } from '../services/live-run.js';
 import { ServerBroker } from '../services/server-broker.js';
+import type { TopologyNeed } from '../services/topology.js';
 import type {} from './provided-context.js';
 
 /**
@@ -27,6 +28,7 @@ export default async function setup(project: TestProject) {
     // started on a file's first request only (harness/lab/use-topology.ts).
     const broker = await ServerBroker.start({ sharedRedisUrl: services.redis.url });
     project.provide('serverBroker', { url: broker.url });
+    broker.prewarm(JSON.parse(process.env.COURSE_TOPOLOGY_NEEDS ?? '[]') as TopologyNeed[]);
     return async () => {
       await broker.stop();
       await run.stop();
