@@ -1,17 +1,13 @@
-// Lab 12: the loader lock of lab 04 on a cluster, for keys on every primary, and one
-// render per page across processes.
-import { beforeAll, expect, it } from 'vitest';
+// Lab 12: the loader lock of lab 04 on a cluster, for keys on every primary.
+// (One render per page across processes: page-lock.test.ts, which runs beside this file.)
+import { expect, it } from 'vitest';
 import { separateProcesses } from '../../harness/lab/processes.js';
-import { expectQueries, expectSettlesWithin, LIVENESS_MS } from '../../harness/lab/teach.js';
+import { expectSettlesWithin, LIVENESS_MS } from '../../harness/lab/teach.js';
 import { useCluster } from '../../harness/lab/use-cluster.js';
-import { useLab } from '../../harness/lab/use-lab.js';
-import { LOCK_TTL_MS, LOCK_WAIT_MS } from './src/contract.js';
 import { acquireLock, extendLock, releaseLock } from './src/lock.js';
-import { LESSON, captureLogs, expectNoStepRefused, holdPageStore, interceptSteps, recordSteps, seedAisles, watchKeysWithoutTtl } from './shop.support.js';
+import { LESSON, expectNoStepRefused, interceptSteps, recordSteps, watchKeysWithoutTtl } from './shop.support.js';
 
-const lab = useLab('12');
 const cluster = useCluster('12');
-beforeAll(() => seedAisles(lab));
 
 it('12.9 the lock takes, refuses, extends and releases for keys on every primary, and only for its holder', { timeout: 15_000 }, async () => {
   const redis = cluster.client();
@@ -80,82 +76,4 @@ it('12.9 the lock takes, refuses, extends and releases for keys on every primary
   await Promise.all(drawn.map((lock) => releaseLock(redis, lock!)));
   expect(withoutTtl.slice(0, 4), `Lock keys without a TTL at the end of a step; expected the TTL in the same SET (NX PX), so a holder that dies right after taking the lock cannot leave it forever.\n${idea}`).toEqual([]);
   await expectNoStepRefused(cluster, steps, idea);
-});
-
-it('12.10 twenty concurrent misses of one page, in two processes, render it once, under a lock that expires after lockTtlMs, held until the page is stored', { timeout: 20_000 }, async () => {
-  captureLogs();
-  const [a, b] = await separateProcesses(2, () => import('./src/shop-pages.js'));
-  // Connected first: twenty commands on a client still discovering the cluster all wait for it.
-  const clients = [cluster.client(), cluster.client()];
-  await Promise.all(clients.map((client) => client.ping()));
-  const shops = [a!, b!].map((module, i) => module.createShopPages({ redis: clients[i]!, db: lab.db.pool, keyPrefix: cluster.prefix, lockWaitMs: 2_000, lockTtlMs: 7_000 }));
-  for (const [shop, ttlMs] of [[shops[0]!, 7_000], [b!.createShopPages({ redis: clients[1]!, db: lab.db.pool, keyPrefix: cluster.prefix }), LOCK_TTL_MS]] as const) {
-    const render = lab.db.holdQueries(/^SELECT/);
-    const loading = shop.categoryPage('aisle-o');
-    await render.reached;
-    const locks = (await cluster.keys()).filter((state) => state.pttlMs > 0);
-    render.release();
-    await loading;
-    expect(
-      locks.map((state) => state.pttlMs > ttlMs - 1_000 && state.pttlMs <= ttlMs),
-      `While the listing renders, the keys in Redis have ${locks.map((state) => state.pttlMs).join(', ') || 'no'} ms left; expected one lock, with the lockTtlMs it was given (${ttlMs} ms)`,
-    ).toEqual([true]);
-    await cluster.deleteAll();
-  }
-  // A loader that never finishes: the next miss waits lockWaitMs (given, then the default), then renders itself.
-  for (const [waitMs, options] of [[1_500, { lockWaitMs: 1_500 }], [LOCK_WAIT_MS, {}]] as const) {
-    lab.db.queries.reset();
-    const stuck = lab.db.holdQueries(/^SELECT/);
-    const first = shops[0]!.categoryPage('aisle-k');
-    await stuck.reached;
-    const started = Date.now();
-    const second = b!.createShopPages({ redis: clients[1]!, db: lab.db.pool, keyPrefix: cluster.prefix, ...options }).categoryPage('aisle-k');
-    const deadline = started + waitMs + LIVENESS_MS;
-    while (lab.db.queries.count({ kind: 'select' }) < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    const waited = Date.now() - started;
-    const rendered = lab.db.queries.count({ kind: 'select' });
-    stuck.release();
-    await Promise.all([first, second]);
-    const given = 'lockWaitMs' in options ? `lockWaitMs ${waitMs} ms, as given` : `LOCK_WAIT_MS, ${waitMs} ms, the default of lockWaitMs`;
-    expect(rendered, `A miss behind a loader that does not finish rendered ${rendered === 2 ? 'itself' : 'nothing'} within ${given}, plus ${LIVENESS_MS} ms; expected it to stop waiting and render from Postgres (${LESSON}; lab 04).`).toBe(2);
-    expect(waited >= waitMs * 0.9, `A miss behind a loader that does not finish went to Postgres after ${waited} ms; expected it to wait for the loader's page for ${given}.\n(${LESSON}; lab 04)`).toBe(true);
-    await cluster.deleteAll();
-  }
-  // One lock per page: a listing's miss does not wait for a product page of its category being rendered.
-  lab.db.queries.reset();
-  const renders = lab.db.holdQueries(/^SELECT/);
-  const productLoad = shops[0]!.productPage('aisle-j', 119);
-  await renders.reached;
-  const listingLoad = b!.createShopPages({ redis: clients[1]!, db: lab.db.pool, keyPrefix: cluster.prefix, lockWaitMs: 10_000 }).categoryPage('aisle-j');
-  const listingDeadline = Date.now() + LIVENESS_MS;
-  while (lab.db.queries.count({ kind: 'select' }) < 2 && Date.now() < listingDeadline) await new Promise((resolve) => setTimeout(resolve, 20));
-  const bothRendering = lab.db.queries.count({ kind: 'select' });
-  renders.release();
-  await Promise.all([productLoad, listingLoad]);
-  expect(bothRendering, `While product 119's page was rendering, a miss of the aisle-j listing (lockWaitMs 10 000) did not reach Postgres within ${LIVENESS_MS} ms; expected it to render at once: each page has a lock of its own, so only misses of the same page wait (${LESSON}; lab 04).`).toBe(2);
-  await cluster.deleteAll();
-  // A loader holds its lock until its page is stored: held at that step, it keeps the other process waiting.
-  lab.db.queries.reset();
-  const store = holdPageStore(clients[0]!);
-  const loader = shops[0]!.categoryPage('aisle-l');
-  await store.reached;
-  const waiter = shops[1]!.categoryPage('aisle-l');
-  const until = Date.now() + 300;
-  while (lab.db.queries.count({ kind: 'select' }) < 2 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
-  const rendersWhileStoring = lab.db.queries.count({ kind: 'select' });
-  store.release();
-  await Promise.all([loader, waiter]);
-  expect(rendersWhileStoring, `While one process was storing the page it had rendered, a miss in the other process rendered it ${rendersWhileStoring - 1} more time(s); expected it to keep waiting: release the lock only after the page is stored, or the next loader finds the lock free and the page not yet there (${LESSON}; lab 04).`).toBe(1);
-  await cluster.deleteAll();
-  for (const category of ['aisle-n', 'cups']) {
-    lab.db.queries.reset();
-    const pages = await Promise.all(shops.flatMap((shop) => Array.from({ length: 10 }, () => shop.categoryPage(category))));
-    expect(new Set(pages).size, 'every request got the same listing').toBe(1);
-    expectQueries(
-      lab.db,
-      { kind: 'select' },
-      1,
-      `One loader per page across processes: a miss takes the page's lock in Redis (one key, so any slot will do), reads again once it holds it, renders, stores, and releases; the others wait for the page (${LESSON}; lab 04).`,
-    );
-  }
 });
