@@ -6,13 +6,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Lab } from '../../harness/lab/use-lab.js';
-import { separateProcesses } from '../../harness/lab/processes.js';
-import { useGrader, type CacheFactory } from './grading.support.js';
+import { loadChecks, useGrader, type CacheFactory } from './grading.support.js';
 import { catchingOf, listOutcomes } from './report.support.js';
 import { createProductCache } from './src/product-cache.js';
-
-/** Your checks, loaded afresh for each grading check: nothing a module holds carries over from one to the next. */
-const loadChecks = async () => (await separateProcesses(1, () => import('./src/checks.js')))[0]!.checks;
 
 interface BrokenCache {
   /** Whether the bug is in getProduct or in updatePrice. */

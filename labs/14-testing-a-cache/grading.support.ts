@@ -3,10 +3,14 @@
 import type { Command, Redis } from 'ioredis';
 import { beforeAll, expect } from 'vitest';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
+import { separateProcesses } from '../../harness/lab/processes.js';
 import { LIVENESS_MS } from '../../harness/lab/teach.js';
 import type { Lab } from '../../harness/lab/use-lab.js';
 import type { Check, CheckTools, ProductCache, ProductCacheOptions } from './src/contract.js';
 import { commandTable, type CommandTable } from './command-table.support.js';
+
+/** Your checks, loaded afresh for each grading check: nothing a module holds carries over from one to the next. */
+export const loadChecks = async () => (await separateProcesses(1, () => import('./src/checks.js')))[0]!.checks;
 
 /** What a cache module exports: the working one, or a broken copy. */
 export type CacheFactory = (options: ProductCacheOptions) => ProductCache;
