@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { topologyNeeds } from '../lab/topology-needs.js';
 import { ROOT } from '../labs.js';
@@ -46,11 +47,13 @@ export async function runLearnerVitest(options: {
     process.execPath,
     [
       vitest,
-      // A rerun starts a worker per file: a thread starts in about half the time of a
-      // process, which is most of a rerun's cost (npm run bench:watch). A hang then ends
-      // the whole watch run, which says so; `npm test` keeps processes, so a hang costs
-      // only its own file there.
-      ...(options.watch ? ['--watch', '--pool=threads'] : ['run']),
+      // A watch rerun starts a worker per file: a thread starts in about half the time of a
+      // process, which is most of a rerun's cost (npm run bench:watch). `npm test` runs the
+      // lab's files in a few worker processes that load the harness, ioredis and pg once and
+      // then take file after file (no isolation between them, as verify runs the labs): on
+      // two cores a process per file cost more than most labs' checks (03, 06, 10: 0.5 to
+      // 0.9 s of 3). Either way a synchronous infinite loop ends the whole run, which says so.
+      ...(options.watch ? ['--watch', '--pool=threads'] : ['run', '--no-isolate', `--maxWorkers=${Math.max(3, availableParallelism())}`]),
       // Transformed modules kept on disk between runs: a warm run skips most of the transform.
       '--experimental.fsModuleCache',
       ...options.args,
