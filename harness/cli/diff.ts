@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findLabName, readLab, ROOT } from '../labs.js';
+import { readLab } from '../lab-meta.js';
+import { findLabName, ROOT } from '../labs.js';
 import { labSummaries } from '../learner/lab-summary.js';
 import { BadInputError } from '../services/errors.js';
 import { git } from './git.js';

@@ -1,6 +1,7 @@
 // `npm run hint 01.5 [tier]`: one hint for one check, gentlest first.
 import { parseArgs } from 'node:util';
-import { findLabName, readLab } from '../labs.js';
+import { readLab } from '../lab-meta.js';
+import { findLabName } from '../labs.js';
 import { BadInputError } from '../services/errors.js';
 import { runCli } from './run-cli.js';
 

@@ -2,7 +2,6 @@
 // against the learner's code (default), the reference solution, or one known mistake.
 // See test-args.ts for every accepted spelling.
 import { findLabName, listLabNames, ROOT } from '../labs.js';
-import { firstFailing, readProgress } from '../learner/progress.js';
 import { resolveServices } from '../services/resolve.js';
 import { parseTarget } from '../vitest/lab-target.js';
 import { typecheckLabs } from './lab-typecheck.js';
@@ -47,7 +46,7 @@ runCli(async () => {
     const report = await typeReport;
     if (report) console.log(`\n${report}`);
     const failed = run.code !== 0 || report !== '';
-    if (failed && learnerCode) footer(labs);
+    if (failed && learnerCode) await footer(labs);
     return failed ? 1 : 0;
   } finally {
     await services.stop();
@@ -55,7 +54,9 @@ runCli(async () => {
 });
 
 /** Points at the first failing check of the labs that just ran, by its own ID. */
-function footer(labs: string[]): void {
+async function footer(labs: string[]): Promise<void> {
+  // Loaded only here: its schema library costs every run a tenth of a second to load.
+  const { firstFailing, readProgress } = await import('../learner/progress.js');
   const progress = readProgress();
   for (const lab of labs.map((name) => findLabName(name))) {
     const first = firstFailing(progress.labs[lab]);

@@ -1,4 +1,4 @@
-import { listLabs } from '../labs.js';
+import { listLabs } from '../lab-meta.js';
 import { firstFailing, readProgress } from './progress.js';
 
 /** One lab as the learner stands on it: what `npm run status` prints and the site shows. */

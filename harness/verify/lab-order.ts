@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { topologyNeeds } from '../lab/topology-needs.js';
-import type { Lab } from '../labs.js';
+import type { Lab } from '../lab-meta.js';
 
 /**
  * The order verify queues labs in: longest first, so that the labs still running at the

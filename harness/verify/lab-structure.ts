@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ROOT, type Lab } from '../labs.js';
+import type { Lab } from '../lab-meta.js';
+import { ROOT } from '../labs.js';
 import { isExplained, MIN_SCORE, readReport, scoreOf } from '../mutate/mutation-report.js';
 import type { CheckResult } from './check.js';
 import { readMistakeHeader, type MistakeHeader } from './mistake-header.js';

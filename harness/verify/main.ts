@@ -5,7 +5,8 @@
 // Chromium. Ends with `N passed, N failed`. Naming labs (`npm run verify -- 04 05`)
 // proves just those labs and skips the rest, for working on one lab.
 import { parseArgs } from 'node:util';
-import { findLabName, listLabs, readLab } from '../labs.js';
+import { listLabs, readLab } from '../lab-meta.js';
+import { findLabName } from '../labs.js';
 import { verifyQuizzes } from '../quiz/verify-quizzes.js';
 import { verifySite } from '../site/verify-site.js';
 import { runCli } from '../cli/run-cli.js';

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { topologyNeeds } from '../lab/topology-needs.js';
-import { ROOT, type Lab } from '../labs.js';
+import type { Lab } from '../lab-meta.js';
+import { ROOT } from '../labs.js';
 import type { ModuleOutcome } from '../vitest/outcome-reporter.js';
 import { writePlan, type PlannedRun } from '../vitest/verify-plan.js';
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Lab } from '../labs.js';
+import type { Lab } from '../lab-meta.js';
 import type { CheckResult } from './check.js';
 import { checkLabStructure, checkMutationReport, readMistakes } from './lab-structure.js';
 import { runTargets, type SuiteOutcome } from './run-suite.js';
