@@ -22,6 +22,13 @@ const everythingGone = (status: { pids: number[]; dir: string | undefined }) =>
     return status.dir && existsSync(status.dir) ? { not: `${status.dir} still exists` } : true;
   }, { timeoutMs: 10_000 });
 
+/** Ends a broker's run and waits until everything it started is gone. */
+async function stopAndExpectGone(broker: ServerBroker, client: BrokerClient): Promise<void> {
+  const status = await client.status();
+  await broker.stop();
+  await everythingGone(status);
+}
+
 async function ask(server: Address, options: { password?: string } = {}, ...command: string[]): Promise<unknown> {
   const client = new Redis({ ...server, ...options, maxRetriesPerRequest: 0, retryStrategy: () => null });
   client.on('error', () => {});
@@ -58,9 +65,7 @@ describe('the server broker', () => {
       expect((await client.status()).started['small-redis']).toBe(2);
       expect(announced).toHaveLength(2);
     } finally {
-      const status = await client.status();
-      await broker.stop();
-      await everythingGone(status);
+      await stopAndExpectGone(broker, client);
     }
   });
 
@@ -78,9 +83,7 @@ describe('the server broker', () => {
       expect(await ask(shared.topology.server, { password: shared.topology.users[0]!.password }, 'PING')).toBe('PONG');
       expect((await client.status()).started, 'the prewarmed servers were used, none started again').toMatchObject({ 'auth-redis': 1, 'small-redis': 1 });
     } finally {
-      const status = await client.status();
-      await broker.stop();
-      await everythingGone(status);
+      await stopAndExpectGone(broker, client);
     }
   });
 
