@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { SCRIPT_CALLS, type ServerCommand } from './monitor.js';
+import { atomicSteps } from './steps.js';
 
 /**
  * Judges every write the code under test made during one test, as the server ran it:
@@ -122,35 +123,11 @@ function apply(name: string, args: string[], keys: string[], state: Map<string, 
 const shorten = (command: ServerCommand) =>
   [command.name, ...command.args].map((word) => (word.length > 60 ? `${word.slice(0, 57)}...` : word)).join(' ').slice(0, 160);
 
-/** Splits the log into steps Redis runs whole: a command, a MULTI ... EXEC, a script call with its commands. */
-function steps(commands: ServerCommand[]): ServerCommand[][] {
-  const result: ServerCommand[][] = [];
-  const open = new Map<string, ServerCommand[]>(); // MULTI blocks by client
-  for (const command of commands) {
-    const block = open.get(command.source);
-    if (command.source === 'lua') {
-      const last = result.at(-1);
-      if (last && SCRIPT_CALLS.has(last[0]!.name)) last.push(command);
-      else result.push([command]);
-    } else if (command.name === 'MULTI') {
-      open.set(command.source, []);
-    } else if (block && (command.name === 'EXEC' || command.name === 'DISCARD')) {
-      open.delete(command.source);
-      if (command.name === 'EXEC') result.push(block);
-    } else if (block) {
-      block.push(command);
-    } else {
-      result.push([command]);
-    }
-  }
-  return result;
-}
-
 export async function auditWrites(admin: Redis, commands: ServerCommand[], options: AuditOptions): Promise<WriteFinding[]> {
   const { prefix, isCode, keysWithoutTtl } = options;
   const state = new Map<string, KeyState>();
   const findings: WriteFinding[] = [];
-  for (const step of steps(commands)) {
+  for (const { commands: step } of atomicSteps(commands)) {
     const written = new Map<string, ServerCommand>();
     for (const command of step) {
       if (SCRIPT_CALLS.has(command.name)) continue; // its effects are the commands it ran

@@ -5,8 +5,8 @@
 // Run: npm test labs/05-tags.
 import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { SCRIPT_CALLS } from '../../harness/lab/monitor.js';
 import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
+import { atomicSteps } from '../../harness/lab/steps.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { forgetfulScripts, useCodeConnections } from './code-connections.support.js';
 import { createCatalogPages } from './src/catalog-pages.js';
@@ -16,22 +16,7 @@ const lab = useLab('05');
 const LESSON = 'Lesson 05, Tags';
 const codeConnections = useCodeConnections(lab);
 
-/** Splits what the server ran into the steps it runs whole: a command, a MULTI ... EXEC, a script with its commands. */
-function stepsOf(commands: ServerCommand[]): ServerCommand[][] {
-  const steps: ServerCommand[][] = [];
-  const open = new Map<string, ServerCommand[]>(); // MULTI blocks by connection
-  for (const command of commands) {
-    const block = open.get(command.source);
-    if (command.source === 'lua' && steps.length > 0 && SCRIPT_CALLS.has(steps.at(-1)![0]!.name)) steps.at(-1)!.push(command);
-    else if (command.name === 'MULTI') open.set(command.source, []);
-    else if (block && (command.name === 'EXEC' || command.name === 'DISCARD')) {
-      open.delete(command.source);
-      if (command.name === 'EXEC') steps.push(block);
-    } else if (block) block.push(command);
-    else steps.push([command]);
-  }
-  return steps;
-}
+const stepsOf = (commands: ServerCommand[]) => atomicSteps(commands).map((step) => step.commands);
 
 const shorten = (step: ServerCommand[]) => {
   const line = step.map((c) => [c.name, ...c.args.map((a) => a.replace(lab.redis.prefix, ''))].join(' ')).join('; ');

@@ -4,7 +4,8 @@
 import { Redis } from 'ioredis';
 import { expect } from 'vitest';
 import { commandsDuring } from '../../harness/lab/commands-during.js';
-import { SCRIPT_CALLS, type ServerCommand } from '../../harness/lab/monitor.js';
+import type { ServerCommand } from '../../harness/lab/monitor.js';
+import { atomicSteps, type Step } from '../../harness/lab/steps.js';
 import type { LabDedicatedRedis } from '../../harness/lab/use-dedicated-redis.js';
 import { PRODUCT_TTL_SECONDS, type CacheTarget, type Product } from './src/contract.js';
 
@@ -47,11 +48,6 @@ export async function roundTripsDuring(small: LabDedicatedRedis, work: () => Pro
 }
 
 /** One step as the server ran it: a MULTI ... EXEC, a script with what it ran, or one command. */
-export interface Step {
-  commands: ServerCommand[];
-  atomic: boolean;
-}
-
 /**
  * Every command the server ran while `work` was in flight, as MONITOR saw it, grouped in
  * steps. The small Redis is this file's alone and the suite sends nothing meanwhile, so
@@ -60,31 +56,10 @@ export interface Step {
 export async function stepsDuring(small: LabDedicatedRedis, work: () => Promise<unknown>): Promise<Step[]> {
   const admin = small.client();
   try {
-    return inSteps(await commandsDuring([admin], work));
+    return atomicSteps(await commandsDuring([admin], work));
   } finally {
     admin.disconnect();
   }
-}
-
-/** Groups commands into steps, per connection: MULTI ... EXEC, or a script with what it ran. */
-function inSteps(commands: ServerCommand[]): Step[] {
-  const steps: Step[] = [];
-  const openMulti = new Map<string, Step>();
-  let lastScript: Step | undefined;
-  for (const command of commands) {
-    const multi = openMulti.get(command.source);
-    if (command.source === 'lua' && lastScript) lastScript.commands.push(command);
-    else if (multi) {
-      multi.commands.push(command);
-      if (command.name === 'EXEC' || command.name === 'DISCARD') openMulti.delete(command.source);
-    } else {
-      const step = { commands: [command], atomic: command.name === 'MULTI' || SCRIPT_CALLS.has(command.name) };
-      steps.push(step);
-      if (command.name === 'MULTI') openMulti.set(command.source, step);
-      if (SCRIPT_CALLS.has(command.name)) lastScript = step;
-    }
-  }
-  return steps;
 }
 
 /** Checks one key's remaining TTL against PRODUCT_TTL_SECONDS, both ways. */

@@ -4,7 +4,8 @@
 import { Cluster, type ChainableCommander, type Command } from 'ioredis';
 import { expect, vi } from 'vitest';
 import { commandsDuring } from '../../harness/lab/commands-during.js';
-import { SCRIPT_CALLS, type ServerCommand } from '../../harness/lab/monitor.js';
+import type { ServerCommand } from '../../harness/lab/monitor.js';
+import { atomicSteps } from '../../harness/lab/steps.js';
 import type { LabCluster } from '../../harness/lab/use-cluster.js';
 import type { Lab } from '../../harness/lab/use-lab.js';
 
@@ -147,25 +148,13 @@ export async function commandsOnEveryNode(cluster: LabCluster, work: () => Promi
 }
 
 /**
- * The step each command belongs to, per node: a command a script ran belongs to that
- * EVAL/EVALSHA, a command between MULTI and EXEC to that MULTI; any other command is a
- * step of its own. Returns, for each command, a step id and whether that step is atomic.
+ * The step each command belongs to, per node (harness/lab/steps.ts): a command a script ran
+ * belongs to that script call, a command between MULTI and EXEC to that block; any other
+ * command is a step of its own. Returns, for each command, a step id and whether that step
+ * is atomic.
  */
 export function stepsOf(commands: NodeCommand[]): { command: NodeCommand; step: number; atomic: boolean }[] {
-  const openMulti = new Map<string, number>();
-  const lastScript = new Map<string, number>();
-  return commands.map((command, index) => {
-    const where = `${command.node} ${command.source === 'lua' ? command.scriptOf ?? '' : command.source}`;
-    if (command.source === 'lua' && lastScript.has(command.node)) return { command, step: lastScript.get(command.node)!, atomic: true };
-    const multi = openMulti.get(where);
-    if (multi !== undefined) {
-      if (command.name === 'EXEC' || command.name === 'DISCARD') openMulti.delete(where);
-      return { command, step: multi, atomic: true };
-    }
-    if (command.name === 'MULTI') openMulti.set(where, index);
-    if (SCRIPT_CALLS.has(command.name)) lastScript.set(command.node, index);
-    return { command, step: index, atomic: command.name === 'MULTI' || SCRIPT_CALLS.has(command.name) };
-  });
+  return atomicSteps(commands, (command) => command.node).flatMap((step, id) => step.commands.map((command) => ({ command, step: id, atomic: step.atomic })));
 }
 
 /** The file's keys holding a rendered page (a string starting with <article or <section), with their HTML. */
