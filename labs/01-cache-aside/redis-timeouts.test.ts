@@ -1,12 +1,11 @@
-// Lab 01 checks, part 3: redisTimeoutMs, both ways: small and large values honoured, the
-// default of 250 ms, and a bound on Redis only. Run: npm test labs/01-cache-aside
+// Lab 01 checks, part 3: redisTimeoutMs, both ways: small and large values honoured, and
+// the default of 250 ms. (A bound on Redis only: slow-postgres.test.ts.) Run: npm test labs/01-cache-aside
 import { describe, expect, it } from 'vitest';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { expectQueries, expectSettlesWithin } from '../../harness/lab/teach.js';
-import { cacheMaker, FALLBACK, LESSON, sleep, troubledRedis } from './cache-aside.support.js';
+import { expectSettlesWithin } from '../../harness/lab/teach.js';
+import { cacheMaker, FALLBACK, sleep, troubledRedis } from './cache-aside.support.js';
 
 const lab = useLab('01');
-const products = { table: 'products', kind: 'select' } as const;
 
 const cacheWith = cacheMaker(lab);
 
@@ -65,27 +64,5 @@ describe('redisTimeoutMs, both ways', () => {
     const slowly = (await cacheWith({ redis: late.client }).getProduct(15))?.priceCents;
     await late.drained();
     expect(slowly, `Redis answered after 400 ms and no redisTimeoutMs was given; the read was answered by ${answeredBy(slowly, prices)}. With the default of 250 ms it should have given up on Redis and loaded from Postgres. ${FALLBACK}`).toBe(prices.truthCents);
-  });
-
-  it('01.17 redisTimeoutMs bounds Redis only: a Postgres query slower than it is waited for, once', async () => {
-    const redis = lab.redis.client();
-    await redis.ping(); // connected: only Postgres is slow here
-    const cache = cacheWith({ redis, redisTimeoutMs: 50 });
-    const idea = `The timeout is for Redis, the optional part. Postgres is the source of truth: a slow query is waited for (its own timeout belongs to the pool), and never started twice because a timer fired (${LESSON}, "When Redis is down").`;
-    const outcome = <T>(work: Promise<T>) => work.then((value) => value, (error: unknown) => `rejected: ${String(error)}`);
-    /** Runs `work` with its first matching statement held three times redisTimeoutMs, then released. */
-    const slowly = async <T>(statement: RegExp, work: () => Promise<T>, what: string) => {
-      const held = lab.db.holdQueries(statement);
-      const result = outcome(work());
-      await expectSettlesWithin(held.reached, 2000, `${what} reaching Postgres`, idea);
-      await sleep(150);
-      held.release();
-      return expectSettlesWithin(result, 3000, what, idea);
-    };
-    const read = await slowly(/FROM products/i, () => cache.getProduct(20), 'getProduct(20) with a slow SELECT');
-    expect(read, `getProduct(20) with redisTimeoutMs: 50 and a SELECT taking 150 ms. ${idea}`).toMatchObject({ id: 20 });
-    expectQueries(lab.db, products, 1, `One read of product 20, whose SELECT took 150 ms with redisTimeoutMs: 50. ${idea}`);
-    const updated = await slowly(/UPDATE products/i, () => cache.updatePrice(20, 2020), 'updatePrice(20, 2020) with a slow UPDATE');
-    expect(updated, `updatePrice(20, 2020) with redisTimeoutMs: 50 and an UPDATE taking 150 ms. ${idea}`).toMatchObject({ id: 20, priceCents: 2020 });
   });
 });

@@ -16,6 +16,16 @@ export const pageQueries = { table: 'products', kind: 'select' } as const;
 type PageCacheModule = typeof import('./src/page-cache.js');
 export type Options = Partial<PageCacheOptions>;
 
+/** How many products the seed gives each category. */
+export const SEEDED: Record<string, number> = { cups: 4, kettles: 4, grinders: 4, jugs: 4, tools: 4, saucers: 0 };
+
+/** A whole page of `category`: every seeded product, each with its name. */
+export const isPageOf = (page: CategoryPage | undefined, category: string) =>
+  page?.category === category && page.products.length === SEEDED[category] && page.products.every((p) => typeof p.name === 'string');
+
+export const expectPageOf = (page: CategoryPage | undefined, category: string, what: string) =>
+  expect(isPageOf(page, category), `${what} returned ${JSON.stringify(page)?.slice(0, 120)}; expected the "${category}" page with its ${SEEDED[category]} products`).toBe(true);
+
 /** The cheapest price on a page (0 for none): prices rise between cycles, so it tells an old page from a new one. */
 export const cheapest = (page: CategoryPage | undefined | null) => page?.products[0]?.priceCents ?? 0;
 

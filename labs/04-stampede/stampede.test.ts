@@ -9,14 +9,12 @@ import { recordCommandLines } from '../../harness/lab/lab-redis.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { expectQueries, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { eventually, LESSON, pageCacheChecks, pageQueries, type Options } from './page-cache.support.js';
+import { eventually, expectPageOf, isPageOf, LESSON, pageCacheChecks, pageQueries, type Options } from './page-cache.support.js';
 import { encodeEntry, lockKeyFor } from './src/contract.js';
 import type { CategoryPage } from './src/contract.js';
 
 const lab = useLab('04');
 const { cacheWith, keyOf, selects, track } = pageCacheChecks(lab);
-/** Products per category in the seeded table; "saucers" has none. */
-const SEEDED: Record<string, number> = { cups: 4, kettles: 4, grinders: 4, jugs: 4, tools: 4, saucers: 0 };
 
 /** Processes A and B: two module instances of page-cache.ts, each with its own connection, connected before the burst. */
 async function twoProcesses(options: Options = {}) {
@@ -25,11 +23,6 @@ async function twoProcesses(options: Options = {}) {
   await Promise.all(clients.map((client) => client.ping()));
   return modules.map((module, i) => cacheWith({ redis: clients[i]!, ...options }, module));
 }
-
-const isPageOf = (page: CategoryPage | undefined, category: string) =>
-  page?.category === category && page.products.length === SEEDED[category] && page.products.every((p) => typeof p.name === 'string');
-const expectPageOf = (page: CategoryPage | undefined, category: string, what: string) =>
-  expect(isPageOf(page, category), `${what} returned ${JSON.stringify(page)?.slice(0, 120)}; expected the "${category}" page with its ${SEEDED[category]} products`).toBe(true);
 
 describe('one load for a hot key', () => {
   it('04.5 100 concurrent misses from two processes load the page from Postgres once', async () => {

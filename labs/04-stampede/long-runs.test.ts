@@ -1,0 +1,81 @@
+// Lab 04 checks, part 3b: more than once, and for longer than a lock lives: a page that
+// expires is loaded again each time, and a load that outlasts lockTtlMs keeps its lock.
+// Run: npm test labs/04-stampede
+// Processes A and B are two module instances of page-cache.ts, each with its own Redis
+// connection. Freshness runs on an injected clock; lock TTLs and the page's hard TTL in
+// Redis stay real.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { separateProcesses } from '../../harness/lab/processes.js';
+import { serverCommandsDuring } from '../../harness/lab/server-commands.js';
+import { expectQueries, expectSettlesWithin } from '../../harness/lab/teach.js';
+import { useLab } from '../../harness/lab/use-lab.js';
+import { cheapest, eventually, expectPageOf, LESSON, pageCacheChecks, pageQueries, SETTLE_MS, T0 } from './page-cache.support.js';
+import { encodeEntry, lockKeyFor, PAGE_FRESH_MS, PAGE_STALE_MS } from './src/contract.js';
+import type { CategoryPage } from './src/contract.js';
+
+const lab = useLab('04');
+const { cacheWith, keyOf, selects, track } = pageCacheChecks(lab);
+
+describe('more than once, and for longer than a lock lives', () => {
+  it('04.20 a page that expires is loaded again, every time: nothing in the process outlives it', async () => {
+    const cache = cacheWith();
+    const total = PAGE_FRESH_MS + PAGE_STALE_MS;
+    const key = keyOf('kettles');
+    const idea = `When Redis drops a page, the next read loads it again and sees what Postgres holds now. A single-flight entry kept after its load settles, or a lock not released when getPage resolves, outlives the page (${LESSON}, "Single-flight inside a process").`;
+    let previous: CategoryPage | undefined;
+    for (const cycle of [1, 2, 3]) {
+      const page = await expectSettlesWithin(cache.getPage('kettles'), 3_000, `getPage("kettles"), cycle ${cycle}`, idea);
+      expectPageOf(page, 'kettles', `getPage("kettles") in cycle ${cycle}`);
+      if (previous) expect(cheapest(page), `Cycle ${cycle}: the page had expired and its prices had risen by 100 in Postgres, yet getPage returned the old prices. ${idea}`).toBe(cheapest(previous) + 100);
+      expectQueries(lab.db, pageQueries, cycle, `Cycle ${cycle}: each expiry of the page costs one load. ${idea}`);
+      const [pttlMs, lock] = await Promise.all([lab.redis.admin.pttl(key), lab.redis.admin.exists(lockKeyFor(key))]);
+      expect(pttlMs > 0 && pttlMs <= total, `When getPage resolved, ${key} had a PTTL of ${pttlMs} ms; expected the page in Redis, with a TTL of at most freshMs + staleMs = ${total} ms.`).toBe(true);
+      expect(lock, `When getPage resolved, the lock ${lockKeyFor(key)} was still there; release it before getPage resolves. ${idea}`).toBe(0);
+      previous = page;
+      await lab.db.sql(`UPDATE products SET price_cents = price_cents + 100 WHERE category = 'kettles'`);
+      await lab.redis.admin.del(key); // the page reaches its hard TTL: Redis drops it
+    }
+  });
+
+  it('04.19 a load or a refresh that outlasts lockTtlMs keeps its lock: no second loader starts', async () => {
+    const lockTtlMs = 500;
+    const modules = await separateProcesses(2, () => import('./src/page-cache.js'));
+    const clock = { now: T0 };
+    const [a, b] = modules.map((module) => cacheWith({ now: () => clock.now, random: () => 1, lockTtlMs, lockWaitMs: 3_000 }, module));
+    const stale: CategoryPage = { category: 'grinders', products: [{ id: 0, name: 'stale copy', priceCents: 1 }] };
+    await lab.redis.admin.set(keyOf('grinders'), encodeEntry({ value: stale, freshUntil: T0 - 1, loadMs: 5 }), 'PX', 90_000);
+    const idea = `A lock's TTL (lockTtlMs, here ${lockTtlMs} ms) frees the lock of a holder that died. A holder that is alive and still loading extends its own lock while it works (extendLock, from a timer), so a slow load or refresh never lets a second loader in (${LESSON}, "When the load fails").`;
+    const held = lab.db.holdQueries(/FROM products/i); // Postgres answers nothing until released
+    const missA = track(a!.getPage('cups'));
+    let missB: Promise<CategoryPage> | undefined;
+    try {
+      const served = await expectSettlesWithin(a!.getPage('grinders'), 1_500, 'A reading a stale page while Postgres is slow', idea);
+      expect(served, `A read a stale page and should get it at once. ${idea}`).toEqual(stale);
+      await eventually(() => selects() === 2, () => `A's miss on "cups" and A's refresh of "grinders" should both reach Postgres; it saw ${selects()} load(s). ${idea}`);
+      // Both loads run on, to twice lockTtlMs; A's locks are watched all along.
+      for (const until = performance.now() + 2 * lockTtlMs; performance.now() < until; await sleep(25)) {
+        for (const category of ['cups', 'grinders']) {
+          const lockKey = lockKeyFor(keyOf(category));
+          const pttlMs = await lab.redis.admin.pttl(lockKey);
+          expect(pttlMs > 0, `A is still loading "${category}", yet its lock ${lockKey} is gone (lockTtlMs ${lockTtlMs}). ${idea}`).toBe(true);
+          expect(pttlMs, `A's lock ${lockKey} has a PTTL of ${pttlMs} ms; each extension should set lockTtlMs (${lockTtlMs} ms) again, no more. ${idea}`).toBeLessThanOrEqual(lockTtlMs);
+        }
+      }
+      missB = track(b!.getPage('cups'));
+      await expectSettlesWithin(b!.getPage('grinders'), 1_500, 'B reading the stale page', idea);
+      await sleep(SETTLE_MS);
+      expectQueries(lab.db, pageQueries, 2, `B missed "cups" and read the stale "grinders" while A, alive, was still loading both. ${idea}`);
+    } finally {
+      held.release();
+    }
+    expectPageOf(await expectSettlesWithin(missA, 3_000, "A's miss", idea), 'cups', "A's getPage(\"cups\")");
+    expectPageOf(await expectSettlesWithin(missB!, 3_000, "B's miss", idea), 'cups', "B's getPage(\"cups\")");
+    expectQueries(lab.db, pageQueries, 2, `Once A's load finished, B should find the page in Redis. ${idea}`);
+    const lockKeys = ['cups', 'grinders'].map((category) => lockKeyFor(keyOf(category)));
+    await eventually(async () => (await lab.redis.admin.exists(...lockKeys)) === 0, `Both loads are done, yet a lock is still in Redis. ${idea}`); // A's refresh has finished too
+    const after = await serverCommandsDuring(lab.redis, () => sleep(lockTtlMs)); // a whole lock TTL after the work is done
+    const stray = after.commands.filter((command) => command.args.some((arg) => lockKeys.includes(arg)));
+    expect(stray.map((c) => `${c.name} ${c.args[0]}`), `Every read had settled, yet the code kept sending commands for the locks: stop the extension timer when the work ends (in the same finally that releases). ${idea}`).toEqual([]);
+  });
+});

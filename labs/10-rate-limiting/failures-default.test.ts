@@ -1,0 +1,47 @@
+// Lab 10 checks, part 5b: a stalled Redis with the defaults: a 250 ms bound and
+// console.warn; and a Redis slower than the default but within the configured bound decides.
+// Run: npm test labs/10-rate-limiting
+import { describe, expect, it, vi } from 'vitest';
+import { holdCommands } from '../../harness/lab/hold.js';
+import { useLab } from '../../harness/lab/use-lab.js';
+import { DEFAULT_FAILURE, expectPolicies, OUTAGE } from './failure-policy.support.js';
+import { CLASSES, describeRoute, ROUTES, startInstances } from './rate-limit.support.js';
+import { DEFAULT_POLICIES } from './src/contract.js';
+
+const lab = useLab('10');
+vi.setConfig({ testTimeout: 15_000 });
+
+describe('a Redis that stalls, with the defaults', () => {
+  it('10.14 by default: a 250 ms bound and console.warn; a Redis that answers within redisTimeoutMs decides', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const [app] = await startInstances(lab, 1, { log: undefined, redisTimeoutMs: undefined });
+    const stall = holdCommands(app!.redis);
+    await expectPolicies(app!, DEFAULT_FAILURE, 'With Redis stalled and no redisTimeoutMs option (default 250 ms)');
+    expect(
+      warn.mock.calls.length,
+      `With no log option, 3 decisions taken without Redis called console.warn ${warn.mock.calls.length} ` +
+        `time(s); expected 3, once per decision (${OUTAGE}).`,
+    ).toBe(3);
+    stall.release();
+    warn.mockRestore();
+    // A slow Redis inside a generous bound still decides: the bound is the option's, not a constant.
+    const [patient] = await startInstances(lab, 1, { redisTimeoutMs: 2_000 });
+    const slow = holdCommands(patient!.redis);
+    const replies = CLASSES.map((routeClass) => patient!.send(routeClass, 'patient'));
+    await slow.reached;
+    await new Promise((resolve) => setTimeout(resolve, 400)); // past the default bound, well inside 2 s
+    slow.release();
+    const answered = await Promise.all(replies);
+    CLASSES.forEach((routeClass, i) => {
+      const reply = answered[i]!;
+      expect(
+        [reply.status, reply.headers.get('RateLimit-Remaining')],
+        `With redisTimeoutMs 2000, Redis answered after about 400 ms and ${describeRoute(routeClass)} answered ` +
+          `${reply.status} with RateLimit-Remaining ${reply.headers.get('RateLimit-Remaining')}; expected ` +
+          `${ROUTES[routeClass].ok} with the budget Redis counted. The wait is bounded by the option, and ` +
+          `a Redis that answers within it takes the decision (${OUTAGE}).`,
+      ).toEqual([ROUTES[routeClass].ok, String(DEFAULT_POLICIES[routeClass].limit - 1)]);
+    });
+    expect(patient!.logged, 'nothing was decided without Redis').toEqual([]);
+  });
+});
