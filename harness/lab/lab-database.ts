@@ -53,13 +53,20 @@ export class LabDatabase {
     });
   }
 
-  /** Matching statements wait until `release()`: a slow reader the suite controls exactly. */
-  holdQueries(pattern: RegExp): { reached: Promise<void>; release: () => void } {
+  /**
+   * Matching statements wait until `release()`: a slow reader the suite controls exactly.
+   * With `first`, only the first that many wait and later ones run at once: loaders kept
+   * stuck while the misses behind them are free to render.
+   */
+  holdQueries(pattern: RegExp, { first = Infinity } = {}): { reached: Promise<void>; release: () => void } {
     let release!: () => void;
     let signalReached!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const reached = new Promise<void>((resolve) => (signalReached = resolve));
+    let held = 0;
     const remove = this.addFault(pattern, async () => {
+      if (held >= first) return;
+      held += 1;
       signalReached();
       await gate;
     });

@@ -61,6 +61,14 @@ describe('a failover', () => {
 
     await sentinel.stop(before);
     const reader = readContinuously((id) => cache.getProduct(id));
+    // The primary stays down for five reads, or until one is past its bound, before a
+    // Sentinel fails it over: an outage long enough that a client holding its commands
+    // until it reconnects (each attempt later than the last) keeps a read waiting.
+    await pollUntil(
+      'five reads while the primary is down',
+      async () => reader.readings.length >= 5 || reader.readings.some((r) => r.value === 'hung') || { not: `${reader.readings.length} read(s)` },
+      { timeoutMs: 6 * READ_BOUND_MS },
+    );
     const after = await sentinel.failOver(before);
     const written = await pollUntil(
       'the cache to write on the new primary',
