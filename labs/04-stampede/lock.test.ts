@@ -8,8 +8,9 @@ import { interleave } from '../../harness/lab/interleave.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { SCRIPT_CALLS } from '../../harness/lab/monitor.js';
 import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
-import { expectSettlesWithin } from '../../harness/lab/teach.js';
+import { expectSettlesWithin, LIVENESS_MS } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
+import { pollUntil } from '../../harness/services/poll.js';
 import type { Lock } from './src/contract.js';
 
 const lab = useLab('04');
@@ -123,10 +124,14 @@ describe('a lock with an owner', () => {
     const once = await expectSettlesWithin(b.lock.acquireLock(b.redis, key, { ttlMs: 5_000, waitMs: 0 }), 1_000, 'B trying once (waitMs 0) for a lock A holds', idea);
     expect(once, `A holds the lock; B, with waitMs 0, should get null at once.\n${idea}`).toBeNull();
 
-    const released = sleep(300).then(() => a.lock.releaseLock(a.redis, lockA!));
-    const lockB = await expectSettlesWithin(b.lock.acquireLock(b.redis, key, { ttlMs: 4_000, waitMs: 3_000 }), 5_000, 'B waiting up to 3 s for a lock A frees after 300 ms', idea);
-    await released;
-    expect(lockB, `A released its lock after 300 ms, B was allowed to wait 3 s, and got null. Retry until waitMs has passed.\n${idea}`).not.toBeNull();
+    // A frees its lock once B's first try has reached the server, which ran it (and refused it) before the release: B gets the lock only by trying again.
+    const from = await lab.redis.log.sync();
+    const acquiring = b.lock.acquireLock(b.redis, key, { ttlMs: 4_000, waitMs: 3_000 });
+    const tried = async () => (await lab.redis.log.sync(), lab.redis.log.since(from).some((c) => lab.redis.log.isCode(c) && c.args.includes(key)));
+    await pollUntil("B's first try for the lock to reach Redis", async () => (await tried()) || { not: 'no command naming the key yet' }, { timeoutMs: LIVENESS_MS });
+    await a.lock.releaseLock(a.redis, lockA!);
+    const lockB = await expectSettlesWithin(acquiring, 5_000, 'B waiting up to 3 s for a lock A frees while B waits', idea);
+    expect(lockB, `A released its lock after B's first try, B was allowed to wait 3 s, and got null. Retry until waitMs has passed.\n${idea}`).not.toBeNull();
     const taken = await lockState(key);
     expect(taken.value === lockB!.token && taken.pttlMs > 2_000 && taken.pttlMs <= 4_000, `B got the lock after waiting, with ttlMs 4000; Redis shows ${taken.shown}. Expected B's token with a PTTL of at most 4000 ms (and more than half of it): the attempt that wins carries the same token and TTL as the first.\n${idea}`).toBe(true);
 
