@@ -47,13 +47,16 @@ export async function runLearnerVitest(options: {
     process.execPath,
     [
       vitest,
-      // A watch rerun starts a worker per file: a thread starts in about half the time of a
-      // process, which is most of a rerun's cost (npm run bench:watch). `npm test` runs the
-      // lab's files in a few worker processes that load the harness, ioredis and pg once and
+      // A lab's files run in a few workers that load the harness, ioredis and pg once and
       // then take file after file (no isolation between them, as verify runs the labs): on
-      // two cores a process per file cost more than most labs' checks (03, 06, 10: 0.5 to
-      // 0.9 s of 3). Either way a synchronous infinite loop ends the whole run, which says so.
-      ...(options.watch ? ['--watch', '--pool=threads'] : ['run', '--no-isolate', `--maxWorkers=${Math.max(3, availableParallelism())}`]),
+      // two cores a worker per file cost more than most labs' checks (03, 06, 10: 0.5 to
+      // 0.9 s of 3). A watch rerun starts its workers again, so there they are threads,
+      // which start in about half the time of a process, two of them on two cores (lab 07's
+      // rerun 1.2 -> 0.9 s, npm run bench:watch). Either way a synchronous infinite loop ends
+      // the whole run, which says so.
+      ...(options.watch
+        ? ['--watch', '--pool=threads', '--no-isolate', `--maxWorkers=${Math.max(2, availableParallelism())}`]
+        : ['run', '--no-isolate', `--maxWorkers=${Math.max(3, availableParallelism())}`]),
       // Transformed modules kept on disk between runs: a warm run skips most of the transform.
       '--experimental.fsModuleCache',
       ...options.args,
