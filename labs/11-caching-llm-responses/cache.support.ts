@@ -71,7 +71,7 @@ export async function setUp(lab: Lab): Promise<Setup> {
         ...overrides,
         redis,
       };
-      return loaded.createCompletionCache(options);
+      return abandonable(loaded.createCompletionCache(options));
     },
     async cacheKeys() {
       return (await lab.redis.keys()).filter(({ key }) => !key.startsWith(statsKey(lab.redis.prefix)));
@@ -83,6 +83,25 @@ export async function setUp(lab: Lab): Promise<Setup> {
       });
     },
   };
+}
+
+/**
+ * The cache as the checks hold it: a request that a failing check leaves unawaited must
+ * not come back later as an "unhandled rejection" on top of the check's own message. The
+ * promises are the code's own; a check that awaits one still sees its rejection.
+ */
+function abandonable<T extends object>(cache: T): T {
+  return new Proxy(cache, {
+    get(target, name) {
+      const value: unknown = Reflect.get(target, name);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result: unknown = value.apply(target, args);
+        if (result instanceof Promise) result.catch(() => {});
+        return result;
+      };
+    },
+  });
 }
 
 /** The text of the first choice, for failure messages. */
