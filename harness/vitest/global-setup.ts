@@ -25,7 +25,8 @@ export default async function setup(project: TestProject) {
       runId: run.id,
     });
     // Clusters, Sentinels and Redis servers of their own for the labs that need them,
-    // started on a file's first request only (harness/lab/use-topology.ts).
+    // started on a file's first request (harness/lab/lab-topology.ts), or now when the CLI
+    // or verify read from the run's files that they will ask (harness/lab/topology-needs.ts).
     const broker = await ServerBroker.start({ sharedRedisUrl: services.redis.url });
     project.provide('serverBroker', { url: broker.url });
     broker.prewarm(JSON.parse(process.env.COURSE_TOPOLOGY_NEEDS ?? '[]') as TopologyNeed[]);
