@@ -134,7 +134,10 @@ describe('a lock with an owner', () => {
     const from = await lab.redis.log.sync();
     const acquiring = b.lock.acquireLock(b.redis, key, { ttlMs: 4_000, waitMs: 3_000 });
     const tries = async () => (await lab.redis.log.sync(), attempts(lab.redis.log.since(from).filter((c) => lab.redis.log.isCode(c))).length);
-    await pollUntil("B's second try for the lock to reach Redis", async () => (await tries()) >= 2 || { not: `${await tries()} tries` }, { timeoutMs: LIVENESS_MS });
+    await pollUntil("B's second try for the lock to reach Redis", async () => {
+      const made = await tries();
+      return made >= 2 || { not: `${made} tries` };
+    }, { timeoutMs: LIVENESS_MS });
     await a.lock.releaseLock(a.redis, lockA!);
     const lockB = await expectSettlesWithin(acquiring, 5_000, 'B waiting up to 3 s for a lock A frees while B waits', idea);
     expect(lockB, `A released its lock after B had tried twice, B was allowed to wait 3 s, and got null. Retry until waitMs has passed.\n${idea}`).not.toBeNull();

@@ -47,7 +47,6 @@ export async function roundTripsDuring(small: LabDedicatedRedis, work: () => Pro
   return (await reads()) - before - 1;
 }
 
-/** One step as the server ran it: a MULTI ... EXEC, a script with what it ran, or one command. */
 /**
  * Every command the server ran while `work` was in flight, as MONITOR saw it, grouped in
  * steps. The small Redis is this file's alone and the suite sends nothing meanwhile, so

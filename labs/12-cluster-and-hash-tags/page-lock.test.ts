@@ -12,6 +12,7 @@ import { LESSON, captureLogs, holdPageStore, seedAisles } from './shop.support.j
 const lab = useLab('12');
 const cluster = useCluster('12');
 beforeAll(() => seedAisles(lab));
+const selects = () => lab.db.queries.count({ kind: 'select' });
 
 it('12.10 twenty concurrent misses of one page, in two processes, render it once, under a lock that expires after lockTtlMs, held until the page is stored', { timeout: 20_000 }, async () => {
   captureLogs();
@@ -48,7 +49,7 @@ it('12.10 twenty concurrent misses of one page, in two processes, render it once
   const loaders = plan.map(({ category }) => shops[0]!.categoryPage(category));
   let gaveUpAfter: number[];
   try {
-    await pollUntil('the loaders to reach Postgres', async () => lab.db.queries.count({ kind: 'select' }) >= plan.length || { not: `${lab.db.queries.count({ kind: 'select' })} SELECT(s)` }, { timeoutMs: LIVENESS_MS });
+    await pollUntil('the loaders to reach Postgres', async () => selects() >= plan.length || { not: `${selects()} SELECT(s)` }, { timeoutMs: LIVENESS_MS });
     const started = performance.now();
     const misses = plan.map(({ category, options }) =>
       b!.createShopPages({ redis: clients[1]!, db: lab.db.pool, keyPrefix: cluster.prefix, ...options }).categoryPage(category).then(() => Math.round(performance.now() - started)),
@@ -74,8 +75,8 @@ it('12.10 twenty concurrent misses of one page, in two processes, render it once
   await renders.reached;
   const listingLoad = b!.createShopPages({ redis: clients[1]!, db: lab.db.pool, keyPrefix: cluster.prefix, lockWaitMs: 10_000 }).categoryPage('aisle-j');
   const listingDeadline = Date.now() + LIVENESS_MS;
-  while (lab.db.queries.count({ kind: 'select' }) < 2 && Date.now() < listingDeadline) await new Promise((resolve) => setTimeout(resolve, 20));
-  const bothRendering = lab.db.queries.count({ kind: 'select' });
+  while (selects() < 2 && Date.now() < listingDeadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  const bothRendering = selects();
   renders.release();
   await Promise.all([productLoad, listingLoad]);
   expect(bothRendering, `While product 119's page was rendering, a miss of the aisle-j listing (lockWaitMs 10 000) did not reach Postgres within ${LIVENESS_MS} ms; expected it to render at once: each page has a lock of its own, so only misses of the same page wait (${LESSON}; lab 04).`).toBe(2);
@@ -87,8 +88,8 @@ it('12.10 twenty concurrent misses of one page, in two processes, render it once
   await store.reached;
   const waiter = shops[1]!.categoryPage('aisle-l');
   const until = Date.now() + 300;
-  while (lab.db.queries.count({ kind: 'select' }) < 2 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
-  const rendersWhileStoring = lab.db.queries.count({ kind: 'select' });
+  while (selects() < 2 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+  const rendersWhileStoring = selects();
   store.release();
   await Promise.all([loader, waiter]);
   expect(rendersWhileStoring, `While one process was storing the page it had rendered, a miss in the other process rendered it ${rendersWhileStoring - 1} more time(s); expected it to keep waiting: release the lock only after the page is stored, or the next loader finds the lock free and the page not yet there (${LESSON}; lab 04).`).toBe(1);

@@ -144,7 +144,10 @@ export interface NodeCommand extends ServerCommand {
 export async function commandsOnEveryNode(cluster: LabCluster, work: () => Promise<unknown>): Promise<NodeCommand[]> {
   const nodes = await cluster.nodes();
   const commands = await commandsDuring(nodes.map((node) => cluster.node(node)), work);
-  return commands.map((command) => Object.assign(command, { node: `${nodes[command.server]!.host}:${nodes[command.server]!.port}`, role: nodes[command.server]!.role }));
+  return commands.map((command) => {
+    const node = nodes[command.server]!;
+    return Object.assign(command, { node: `${node.host}:${node.port}`, role: node.role });
+  });
 }
 
 /**
