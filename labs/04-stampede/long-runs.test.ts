@@ -38,7 +38,7 @@ describe('more than once, and for longer than a lock lives', () => {
     }
   });
 
-  it('04.19 a load or a refresh that outlasts lockTtlMs keeps its lock: no second loader starts', async () => {
+  it('04.19 a load or a refresh that outlasts lockTtlMs keeps its lock, and never extends one it has lost: no second loader starts', async () => {
     const lockTtlMs = 500;
     const modules = await separateProcesses(2, () => import('./src/page-cache.js'));
     const clock = { now: T0 };
@@ -48,11 +48,15 @@ describe('more than once, and for longer than a lock lives', () => {
     const idea = `A lock's TTL (lockTtlMs, here ${lockTtlMs} ms) frees the lock of a holder that died. A holder that is alive and still loading extends its own lock while it works (extendLock, from a timer), so a slow load or refresh never lets a second loader in (${LESSON}, "When the load fails").`;
     const held = lab.db.holdQueries(/FROM products/i); // Postgres answers nothing until released
     const missA = track(a!.getPage('cups'));
+    const lostA = track(a!.getPage('jugs'));
+    const jugsLock = lockKeyFor(keyOf('jugs'));
     let missB: Promise<CategoryPage> | undefined;
     try {
       const served = await expectSettlesWithin(a!.getPage('grinders'), 1_500, 'A reading a stale page while Postgres is slow', idea);
       expect(served, `A read a stale page and should get it at once. ${idea}`).toEqual(stale);
-      await eventually(() => selects() === 2, () => `A's miss on "cups" and A's refresh of "grinders" should both reach Postgres; it saw ${selects()} load(s). ${idea}`);
+      await eventually(() => selects() === 3, () => `A's misses on "cups" and "jugs" and A's refresh of "grinders" should all reach Postgres; it saw ${selects()} load(s). ${idea}`);
+      // A loses its "jugs" lock without knowing (a pause past the TTL): another process now holds it, for less than the watch below.
+      await lab.redis.admin.set(jugsLock, 'another-process', 'PX', lockTtlMs + 200);
       missB = track(b!.getPage('cups'));
       await expectSettlesWithin(b!.getPage('grinders'), 1_500, 'B reading the stale page', idea);
       // Both loads run on, B waiting behind one, to twice lockTtlMs; A's locks are watched all along.
@@ -64,14 +68,22 @@ describe('more than once, and for longer than a lock lives', () => {
           expect(pttlMs, `A's lock ${lockKey} has a PTTL of ${pttlMs} ms; each extension should set lockTtlMs (${lockTtlMs} ms) again, no more. ${idea}`).toBeLessThanOrEqual(lockTtlMs);
         }
       }
-      expectQueries(lab.db, pageQueries, 2, `B missed "cups" and read the stale "grinders" while A, alive, was still loading both. ${idea}`);
+      expectQueries(lab.db, pageQueries, 3, `B missed "cups" and read the stale "grinders" while A, alive, was still loading both. ${idea}`);
+      const [foreignPttlMs, foreignValue] = await Promise.all([lab.redis.admin.pttl(jugsLock), lab.redis.admin.get(jugsLock)]);
+      expect(
+        foreignPttlMs,
+        `While A loaded "jugs", its lock ${jugsLock} passed to another process, which set its own token with a ${lockTtlMs + 200} ms TTL. ` +
+          `${2 * lockTtlMs} ms later the key is still there (value ${JSON.stringify(foreignValue)}, PTTL ${foreignPttlMs} ms): A's keep-alive extended a lock that was no longer its own. ` +
+          `Extend from the timer with extendLock, which checks the token and extends in one step. ${idea}`,
+      ).toBe(-2);
     } finally {
       held.release();
     }
     expectPageOf(await expectSettlesWithin(missA, 3_000, "A's miss", idea), 'cups', "A's getPage(\"cups\")");
     expectPageOf(await expectSettlesWithin(missB!, 3_000, "B's miss", idea), 'cups', "B's getPage(\"cups\")");
-    expectQueries(lab.db, pageQueries, 2, `Once A's load finished, B should find the page in Redis. ${idea}`);
-    const lockKeys = ['cups', 'grinders'].map((category) => lockKeyFor(keyOf(category)));
+    expectPageOf(await expectSettlesWithin(lostA, 3_000, "A's miss on \"jugs\"", idea), 'jugs', "A's getPage(\"jugs\")");
+    expectQueries(lab.db, pageQueries, 3, `Once A's load finished, B should find the page in Redis. ${idea}`);
+    const lockKeys = ['cups', 'grinders', 'jugs'].map((category) => lockKeyFor(keyOf(category)));
     await eventually(async () => (await lab.redis.admin.exists(...lockKeys)) === 0, `Both loads are done, yet a lock is still in Redis. ${idea}`); // A's refresh has finished too
     const after = await serverCommandsDuring(lab.redis, () => sleep(lockTtlMs)); // a whole lock TTL after the work is done
     const stray = after.commands.filter((command) => command.args.some((arg) => lockKeys.includes(arg)));
