@@ -43,15 +43,7 @@ export class LabSentinel extends LabTopology<'sentinel'> {
 
   /** The primary, as the first Sentinel that answers names it. */
   async primary(): Promise<Address> {
-    const errors: string[] = [];
-    for (const sentinel of this.topology.sentinels) {
-      try {
-        return await this.primaryAccordingTo(sentinel);
-      } catch (error) {
-        errors.push((error as Error).message);
-      }
-    }
-    throw new Error(`no Sentinel answers: ${errors.join('; ')}`);
+    return this.firstAnswering((sentinel) => this.primaryAccordingTo(sentinel));
   }
 
   /** The data servers with the role each reports now. */
@@ -94,12 +86,25 @@ export class LabSentinel extends LabTopology<'sentinel'> {
    * failover either way: a primary gone, then a replica promoted and named by the Sentinels.
    */
   async failOver(former: Address, timeoutMs = 20_000): Promise<Address> {
-    await this.inspector.call(this.topology.sentinels[0]!, 'SENTINEL', 'FAILOVER', this.topology.masterName);
+    await this.firstAnswering((sentinel) => this.inspector.call(sentinel, 'SENTINEL', 'FAILOVER', this.topology.masterName));
     return this.waitForNewPrimary(former, timeoutMs);
   }
 
   protected async primaries(): Promise<Address[]> {
     return [await this.primary()];
+  }
+
+  /** What the first Sentinel that answers says: one of them may be stopped. */
+  private async firstAnswering<T>(ask: (sentinel: Address) => Promise<T>): Promise<T> {
+    const errors: string[] = [];
+    for (const sentinel of this.topology.sentinels) {
+      try {
+        return await ask(sentinel);
+      } catch (error) {
+        errors.push((error as Error).message);
+      }
+    }
+    throw new Error(`no Sentinel answers: ${errors.join('; ')}`);
   }
 
   private async primaryAccordingTo(sentinel: Address): Promise<Address> {
