@@ -92,6 +92,11 @@ describe('the cookie', () => {
       const idea = `The cookie is Secure exactly when the request was HTTPS. Behind a proxy Express learns that from X-Forwarded-Proto, which it may believe only when options.trustProxy says a proxy is there (app.set('trust proxy', 1)); otherwise any client could claim HTTPS. With secure: 'auto' the flag follows; secure: true drops the cookie on plain HTTP, so nobody can log in there (${LESSON}, "Cookie flags").`;
       expect(cookie, `${seen}; expected a session cookie (${why}). ${idea}`).toBeDefined();
       expect(cookie?.secure, `${seen}; expected it not to be Secure: ${why}. ${idea}`).toBe(false);
+      // Only Secure depends on the request: the other flags protect plain-HTTP sessions just as much.
+      expect(
+        cookie?.httpOnly && ['lax', 'strict'].includes(cookie.sameSite ?? '') && cookie.path === '/',
+        `${seen}; expected HttpOnly, SameSite=Lax (or Strict) and Path=/ on it all the same: they keep scripts and other sites away from the session whether or not the request was HTTPS (${LESSON}, "Cookie flags").`,
+      ).toBe(true);
       const me = await browser.request(`${app.url}/me`);
       expect(me.status, `${seen}; GET /me with that cookie then answered ${show(me)}; expected 200.`).toBe(200);
     }
@@ -101,9 +106,16 @@ describe('the cookie', () => {
     const [one, two] = await processes(2);
     const instances = await Promise.all([startInstance(lab, {}, one), startInstance(lab, {}, two)]);
     const visitors: { browser: CookieJar; userId: number; url: string; ids: Set<string> }[] = [];
-    // Math.random and the clock stand still while the ids are issued: ids drawn from a
-    // cryptographic source still differ, ids made from them alone repeat.
-    const frozen = [vi.spyOn(Math, 'random').mockReturnValue(0.5), vi.spyOn(Date, 'now').mockReturnValue(Date.now())];
+    // Math.random and the clocks stand still while the ids are issued: ids drawn from a
+    // cryptographic source still differ, ids made from them alone (hashed or not) repeat.
+    const [now, monotonic, hr, hrBigint] = [Date.now(), performance.now(), process.hrtime(), process.hrtime.bigint()];
+    const frozen = [
+      vi.spyOn(Math, 'random').mockReturnValue(0.5),
+      vi.spyOn(Date, 'now').mockReturnValue(now),
+      vi.spyOn(performance, 'now').mockReturnValue(monotonic),
+      vi.spyOn(process, 'hrtime').mockReturnValue(hr),
+      vi.spyOn(process.hrtime, 'bigint').mockReturnValue(hrBigint),
+    ];
     onTestFinished(() => frozen.forEach((spy) => spy.mockRestore()));
     // Six visitors, three on each process, each fills a cart (an anonymous id) and logs in (a new id).
     for (let i = 0; i < 6; i += 1) {
@@ -115,7 +127,7 @@ describe('the cookie', () => {
       visitors.push(visitor);
     }
     frozen.forEach((spy) => spy.mockRestore());
-    const idea = `The session id is the only thing standing between a visitor and someone else's session: it must come from a cryptographic random source (express-session's default genid: 24 random bytes), never from a counter, a clock, Math.random (its next values can be computed from a few outputs) or anything a process starts with, which another process repeats or an attacker can guess. The suite held Math.random and Date.now still while these ids were issued (${LESSON}, "What the cookie holds").`;
+    const idea = `The session id is the only thing standing between a visitor and someone else's session: it must come from a cryptographic random source (express-session's default genid: 24 random bytes), never from a counter, a clock, Math.random (its next values can be computed from a few outputs) or anything a process starts with, which another process repeats or an attacker can guess. The suite held Math.random and every clock (Date.now, performance.now, process.hrtime) still while these ids were issued (${LESSON}, "What the cookie holds").`;
     const all = visitors.flatMap((visitor) => [...visitor.ids]);
     const shared = all.filter((id, i) => all.indexOf(id) !== i);
     expect(shared, `Two processes gave these session ids to more than one visitor between them: ${shared.join(', ')} (all ids: ${all.join(', ')}). ${idea}`).toEqual([]);

@@ -59,10 +59,11 @@ async function loggedIn(url: string, userId: number) {
 }
 
 describe('logout', () => {
-  it('06.6 logout deletes the session key and expires the cookie; a copy of the old cookie no longer works', async () => {
+  it('06.6 logout deletes the session key and expires the cookie, for a user or a visitor with a cart; a copy of the old cookie no longer works, and the user\'s other devices stay logged in', async () => {
     const app = await startInstance();
     const { browser, key } = await loggedIn(app.url, 7);
     const stolen = browser.copy();
+    const { browser: phone } = await loggedIn(app.url, 7); // the same user on another device
 
     const logout = await post(browser, `${app.url}/logout`);
     expect(logout.status, `POST /logout answered ${show(logout)}; expected a 2xx.`).toBeLessThan(300);
@@ -74,6 +75,22 @@ describe('logout', () => {
 
     const replay = await stolen.request(`${app.url}/me`);
     expect(replay.status, `GET /me with a copy of the pre-logout cookie answered ${show(replay)}; expected 401. ${idea}`).toBe(401);
+    const otherDevice = await phone.request(`${app.url}/me`);
+    expect(
+      otherDevice.status,
+      `User 7 was logged in on two devices and logged out on one; GET /me on the other then answered ${show(otherDevice)}; expected 200. ` +
+        `Logout ends the session it was sent with, not every session of that user (that is a separate "log out everywhere" feature). ${idea}`,
+    ).toBe(200);
+
+    // A visitor with a cart has a session too, and logging out ends it the same way.
+    const visitor = browserWith();
+    await post(visitor, `${app.url}/cart`, { productId: 3 });
+    const visitorKey = sessionKeyOf(lab, visitor);
+    const left = await post(visitor, `${app.url}/logout`);
+    expect(left.status, `POST /logout by a visitor with a cart answered ${show(left)}; expected a 2xx.`).toBeLessThan(300);
+    expect(await lab.redis.admin.exists(visitorKey), `A visitor with a cart logged out, and ${visitorKey} still exists: logging out ends the session whoever holds it, logged in or not. ${idea}`).toBe(0);
+    const visitorCookie = sessionCookieOf(left);
+    expect(visitorCookie && removesCookie(visitorCookie), `POST /logout by a visitor sent Set-Cookie: ${cookieHeaders(left)}; expected one expiring "${SESSION_COOKIE}". ${idea}`).toBe(true);
   });
 
   it('06.15 logout answers only once the key is deleted; no response is sent before the Redis work of its request is done', async () => {

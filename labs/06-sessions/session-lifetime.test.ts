@@ -75,7 +75,8 @@ describe('activity extends the session', () => {
     const key = sessionKeyOf(lab, browser);
     const idea = `An active user stays logged in: each request restores the full ${MAX_AGE_MS} ms on both sides, the key (express-session calls the store's touch: EXPIRE) and the cookie (rolling: true re-sends it with a fresh expiry) (${LESSON}, "Sliding expiry").`;
 
-    for (const [request, url] of [['GET /me on instance A', `${a.url}/me`], ['GET /cart on instance B', `${b.url}/cart`]] as const) {
+    const requests = [['GET /me on instance A', `${a.url}/me`], ['GET /cart on instance B', `${b.url}/cart`], ['GET /cart on instance A again', `${a.url}/cart`]] as const;
+    for (const [request, url] of requests) {
       // Stand for a user who was idle: only a quarter of the session left.
       const pexpired = await lab.redis.admin.pexpire(key, MAX_AGE_MS / 4);
       expect(pexpired, `The suite could not shorten ${key}: no session key after login (${LESSON}, "Why memory breaks").`).toBe(1);

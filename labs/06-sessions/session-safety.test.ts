@@ -9,7 +9,7 @@ import { browserWith, idOf, LESSON, post, refuseCommands, sessionKey, show, star
 const lab = useLab('06');
 
 describe('logging in', () => {
-  it('06.7 every login issues a new session id, and the id it replaces stops working (no fixation)', async () => {
+  it('06.7 every login issues a new session id (a visitor, another user, the same user again), the id it replaces stops working (no fixation), and the cart goes along', async () => {
     const app = await startInstance(lab);
     const browser = browserWith();
     await post(browser, `${app.url}/cart`, { productId: 2 }); // an anonymous session worth keeping: it gets an id
@@ -17,8 +17,9 @@ describe('logging in', () => {
     let before = idOf(browser);
     expect(before, `POST /cart as a visitor set no signed "${SESSION_COOKIE}" cookie; a cart is worth a session.`).toBeDefined();
 
-    // First as a visitor logging in, then as a logged-in user logging in as someone else.
-    for (const [userId, who] of [[2, 'the visitor'], [3, 'user 2']] as const) {
+    // As a visitor logging in, as a logged-in user logging in as someone else, and as that
+    // user logging in again: each login is a new privilege level's start, and the cart goes along.
+    for (const [userId, who] of [[2, 'the visitor'], [3, 'user 2'], [3, 'user 3 (logging in again)']] as const) {
       const planted = browser.copy(); // what an attacker who fixed or saw that id holds
       const login = await post(browser, `${app.url}/login`, { userId });
       expect(login.status, `POST /login { userId: ${userId} } answered ${show(login)}; expected 200.`).toBe(200);
@@ -28,13 +29,18 @@ describe('logging in', () => {
       expect(await lab.redis.admin.exists(oldKey), `${oldKey}, the session ${who} had before logging in as user ${userId}, still exists. ${idea}`).toBe(0);
       const replay = await planted.request(`${app.url}/me`);
       expect(replay.status, `GET /me with ${who}'s pre-login cookie answered ${show(replay)} after the login as user ${userId}; expected 401. ${idea}`).toBe(401);
-      const me = await browser.request(`${app.url}/me`);
+      const [me, cart] = await Promise.all([browser.request(`${app.url}/me`), browser.request(`${app.url}/cart`)]);
       expect(me.body, `After logging in as user ${userId}, GET /me answered ${show(me)}.`).toMatchObject({ userId });
+      expect(
+        cart.body,
+        `The browser's cart held [2] when ${who} logged in as user ${userId}; GET /cart now answers ${show(cart)}. The cart goes along with every login, ` +
+          `whoever was logged in before: read it from the old session before regenerate() and put it on the new one (${LESSON}, "A new id at login").`,
+      ).toEqual({ items: [2] });
       before = after;
     }
   });
 
-  it('06.8 carts filled before login survive a failed login and are still there after a successful one, for several users logging in at the same time', async () => {
+  it('06.8 carts filled before login survive a failed login and are still there after a successful one, for several users logging in at the same time; a failed login leaves a logged-in session as it was', async () => {
     // Two instances of the app in one process (one module): while user 1 logs in on A, the
     // suite logs the others in on B in each gap between A's Redis commands.
     const aRedis = lab.redis.client();
@@ -64,6 +70,21 @@ describe('logging in', () => {
     await logIn(first);
     gaps.stop();
     for (const shopper of waiting) await logIn(shopper); // the ones no gap reached
+
+    // A mistyped login by someone already logged in: the session stays exactly as stored.
+    const key = sessionKey(lab, idOf(first!.browser));
+    const stored = await lab.redis.admin.get(key);
+    const failed = await post(first!.browser, `${first!.url}/login`, { userId: 999 });
+    // A request after it, on the same instance: whatever the failed login saved as its response ended is in Redis by then.
+    const me = await first!.browser.request(`${first!.url}/me`);
+    const after = await lab.redis.admin.get(key);
+    expect(failed.status, `POST /login for a user Postgres does not have, by logged-in user 1, answered ${show(failed)}; expected 401.`).toBe(401);
+    expect(me.body, `User 1 was logged in when a login for an unknown user failed (${show(failed)}); GET /me then answered ${show(me)}. A failed login ends nothing: user 1 is still logged in (${LESSON}, "A new id at login").`).toMatchObject({ userId: 1 });
+    expect(
+      after,
+      `User 1 was logged in when a login for an unknown user failed (${show(failed)}). Their session ${key} held ${stored} before and ${after} after. ` +
+        `A failed login stores nothing and ends nothing: the user stays logged in, with the session exactly as it was (${LESSON}, "A new id at login").`,
+    ).toBe(stored);
 
     for (const shopper of shoppers) {
       const [cart, me] = await Promise.all([shopper.browser.request(`${shopper.url}/cart`), shopper.browser.request(`${shopper.url}/me`)]);
@@ -111,7 +132,7 @@ async function startFaultyInstance(refuses: (name: string, flags: string[]) => b
 }
 
 describe('when Redis fails', () => {
-  it('06.19 a login Redis cannot complete answers 5xx: not when the session cannot be stored, nor when the replaced one cannot be deleted', async () => {
+  it('06.19 a login Redis cannot complete answers 5xx: not when the session cannot be stored, nor when the replaced one (a visitor\'s or a user\'s) cannot be deleted', async () => {
     const idea = `A 200 from POST /login says "you are logged in, with a new session, and the old one is gone". express-session saves a changed session when the response ends, after your handler has chosen 200, and only hands a failed save to the next error handler. Save it yourself and await it (req.session.save in a Promise), and let regenerate's error through too, so that a refused write becomes a 5xx (${LESSON}, "A new id at login", "What it costs").`;
     const other = await startInstance(lab); // asked afterwards: after a failed save express-session closes the connection it answered on
 
@@ -126,8 +147,22 @@ describe('when Redis fails', () => {
     expect(login.status, `With Redis refusing writes (OOM), POST /login answered ${show(login)}; the session was never stored, and GET /me then answered ${show(me)}. Expected a 5xx. ${idea}`).toBeGreaterThanOrEqual(500);
     expect(me.status, `After the failed login GET /me answered ${show(me)}; expected 401. ${idea}`).toBe(401);
 
-    // User 2 logs in as user 3, and the connection drops on the command that deletes user 2's session.
+    // The connection drops on the command that deletes the replaced session: first a
+    // visitor's (with a cart) logging in, then user 2's as user 2 logs in as user 3.
     const blip = await startFaultyInstance((name) => ['del', 'unlink', 'getdel'].includes(name), new Error('read ECONNRESET'));
+    const shopper = browserWith();
+    await post(shopper, `${blip.app.url}/cart`, { productId: 4 });
+    const planted = shopper.copy();
+    Object.assign(blip.fault, { on: true, once: true });
+    const visitorLogin = await post(shopper, `${blip.app.url}/login`, { userId: 4 });
+    blip.fault.on = false;
+    const stillThere = await planted.request(`${other.url}/cart`);
+    expect(
+      visitorLogin.status,
+      `A visitor with a cart logged in as user 4, and the delete of the visitor's session failed; POST /login answered ${show(visitorLogin)}, and a copy of the visitor's cookie still gets GET /cart ${show(stillThere)}. ` +
+        `Expected a 5xx: the pre-login id is the one an attacker plants, so it must be gone before the login counts, for a visitor as for a user. ${idea}`,
+    ).toBeGreaterThanOrEqual(500);
+
     const user = browserWith();
     await post(user, `${blip.app.url}/login`, { userId: 2 });
     const copy = user.copy();
