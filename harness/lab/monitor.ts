@@ -13,6 +13,8 @@ export interface ServerCommand {
   scriptOf?: string;
   /** The arguments as MONITOR printed them, quoted and escaped: enough to ask whether a key prefix appears. */
   argsText: string;
+  /** When the server ran it, by the server's clock, in ms (fractional): gaps between a client's commands. */
+  atMs: number;
 }
 
 export const SCRIPT_CALLS = new Set(['EVAL', 'EVALSHA', 'EVAL_RO', 'EVALSHA_RO', 'FCALL', 'FCALL_RO']);
@@ -57,19 +59,20 @@ export function openMonitor(admin: Redis, onCommand: (command: ServerCommand) =>
 }
 
 /**
- * `1700000000.123 [0 127.0.0.1:5000] "SET" "k" "v"` -> { name: 'SET', args: ['k', 'v'], source: '127.0.0.1:5000' }.
+ * `1700000000.123 [0 127.0.0.1:5000] "SET" "k" "v"` -> { name: 'SET', args: ['k', 'v'], source: '127.0.0.1:5000', atMs: 1700000000123 }.
  * Every MONITOR sees every command on the server, other files' and other runs' too, and
  * most are dropped unread: the name is read at once, the arguments only when asked for.
  */
 function parseMonitorLine(line: string): ServerCommand | undefined {
-  const match = /^\S+ \[\d+ ([^\]]+)\] "((?:[^"\\]|\\.)*)"(.*)$/.exec(line);
+  const match = /^(\S+) \[\d+ ([^\]]+)\] "((?:[^"\\]|\\.)*)"(.*)$/.exec(line);
   if (!match) return undefined;
-  const argsText = match[3]!;
+  const argsText = match[4]!;
   let args: string[] | undefined;
   return {
-    name: unquote(match[2]!).toUpperCase(),
-    source: match[1]!,
+    name: unquote(match[3]!).toUpperCase(),
+    source: match[2]!,
     argsText,
+    atMs: Number(match[1]) * 1_000,
     get args() {
       return (args ??= [...argsText.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((word) => unquote(word[1]!)));
     },

@@ -7,7 +7,7 @@ import { atomicSteps } from './steps.js';
 
 const run = (source: string, line: string, place = ''): ServerCommand & { place: string } => {
   const [name, ...args] = line.split(' ');
-  return { name: name!, args, source, argsText: args.join(' '), place };
+  return { name: name!, args, source, argsText: args.join(' '), atMs: 0, place };
 };
 const shown = (steps: ReturnType<typeof atomicSteps>) => steps.map((step) => `${step.atomic ? '!' : ''}${step.commands.map((c) => [c.name, ...c.args].join(' ')).join('; ')}`);
 

@@ -5,6 +5,7 @@
 // the page's hard TTL in Redis stay real.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { serverCommandsDuring } from '../../harness/lab/server-commands.js';
 import { expectQueries, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { expectPageOf, LESSON, pageCacheChecks, pageQueries } from './page-cache.support.js';
@@ -35,16 +36,20 @@ describe('when the loader is stuck or fails', () => {
     expect(holder, `After the waiter gave up, ${lockKey} holds ${JSON.stringify(holder)}; expected the stuck holder's token, untouched. ${idea}`).toBe(stuck);
   });
 
-  it('04.9 a loader that throws releases the lock, caches nothing, and the next read recovers', async () => {
-    const cache = cacheWith();
+  it('04.9 a loader that throws releases the lock, stops extending it, caches nothing, and the next read recovers', async () => {
+    const lockTtlMs = 300; // short, so that a keep-alive left running shows within one lock TTL
+    const cache = cacheWith({ lockTtlMs });
     const key = keyOf('tools');
-    const idea = `An error is not a value: the caller gets it, nothing is cached, and the lock is released in a finally block, or every later miss waits for a lock nobody will release (${LESSON}, "When the load fails").`;
+    const idea = `An error is not a value: the caller gets it, nothing is cached, and the lock is released, and its keep-alive timer stopped, in a finally block, or every later miss waits for a lock nobody will release (${LESSON}, "When the load fails").`;
     const restore = lab.db.failQueries(/FROM products/i);
     const outcome = await cache.getPage('tools').then((page) => `resolved with ${JSON.stringify(page).slice(0, 80)}`, () => 'rejected');
     restore();
     expect(outcome, `While Postgres failed, getPage("tools") ${outcome}; expected it to reject. ${idea}`).toBe('rejected');
     const left = (await lab.redis.keys()).filter((state) => state.key === key || state.key === lockKeyFor(key));
     expect(left.map((state) => state.key), `After the failed load Redis still holds ${left.map((s) => s.key).join(', ')}; expected neither the page nor its lock. ${idea}`).toEqual([]);
+    const after = await serverCommandsDuring(lab.redis, () => sleep(lockTtlMs));
+    const stray = after.commands.filter((command) => command.args.includes(lockKeyFor(key)));
+    expect(stray.map((c) => `${c.name} ${c.args.join(' ')}`.slice(0, 100)), `The failed getPage had settled, yet the code kept sending commands for its lock for the next ${lockTtlMs} ms (lockTtlMs): a keep-alive timer stopped only when the load succeeds runs for ever after one that throws. ${idea}`).toEqual([]);
     const recovered = cache.getPage('tools').catch((error: unknown) => {
       throw new Error(`Postgres has recovered, yet getPage("tools") still rejected with "${String(error)}": is an old failure remembered somewhere? ${idea}`);
     });

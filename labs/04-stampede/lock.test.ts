@@ -91,6 +91,12 @@ function unguarded(commands: ServerCommand[], key: string, names: string[]): Ser
 }
 /** The most tries acquireLock may send in a 500 ms wait for a held lock (README): the first, and 20 retries. */
 const MAX_TRIES = 21;
+/** A waiter that tried this often in 500 ms is polling: its pauses are judged (growth, jitter). */
+const POLLING_TRIES = 6;
+/** Two waiters without jitter, started together, try within a millisecond of each other; jittered ones drift tens of ms apart. */
+const IN_STEP_MS = 3;
+const gapsOf = (times: number[]) => times.slice(1).map((at, i) => at - times[i]!);
+const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
 const shownCommands = (commands: ServerCommand[]) => commands.map((c) => [c.name, ...c.args].join(' ')).join('; ');
 
 describe('a lock with an owner', () => {
@@ -151,22 +157,59 @@ describe('a lock with an owner', () => {
       `B got the lock after waiting ${WAITED_MS} ms, with ttlMs 4000; Redis shows ${taken.shown}. Expected B's token with a PTTL of at most 4000 ms and more than ${least}: the try that wins carries the same token and the whole ttlMs, however long B waited (the TTL is the new holder's lease, counted from when it takes the lock).\n${idea}`,
     ).toBe(true);
 
+    // Two waiters in A at the same moment, each on a connection of its own: their tries show
+    // whether the pauses grow, and whether jitter sets the two apart.
     const waitMs = 500;
+    const twin = lab.redis.client();
+    await twin.ping();
     const started = performance.now();
     const waited = await serverCommandsDuring(lab.redis, () =>
-      expectSettlesWithin(a.lock.acquireLock(a.redis, key, { ttlMs: 5_000, waitMs }), 2 * waitMs, `A waiting (waitMs ${waitMs}) for a lock B holds for 5 s`, idea),
+      Promise.all(
+        [a.redis, twin].map((redis, i) =>
+          expectSettlesWithin(a.lock.acquireLock(redis, key, { ttlMs: 5_000, waitMs }), 2 * waitMs, `A's waiter ${i + 1} (waitMs ${waitMs}) on a lock B holds for 5 s`, idea),
+        ),
+      ),
     );
     const gaveUpAfter = Math.round(performance.now() - started);
     expect(gaveUpAfter >= 0.9 * waitMs, `A, allowed to wait ${waitMs} ms for a lock B holds, gave up after ${gaveUpAfter} ms; expected it to keep trying for waitMs.\n${idea}`).toBe(true);
-    expect(waited.result, `B holds the lock for 5 s; A, allowed to wait ${waitMs} ms, should give up with null.\n${idea}`).toBeNull();
+    expect(waited.result, `B holds the lock for 5 s; A, allowed to wait ${waitMs} ms, should give up with null.\n${idea}`).toEqual([null, null]);
     const state = await lockState(key);
     expect(state.value, `Redis shows ${state.shown}; giving up must leave B's lock as it was.\n${idea}`).toBe(lockB!.token);
+    // Each waiter's tries (SET NX, or a script naming the key), by the connection that sent them.
+    const triesBy = new Map<string, number[]>();
+    for (const command of waited.commands) {
+      if (command.source !== 'lua' && command.args.includes(key)) triesBy.set(command.source, [...(triesBy.get(command.source) ?? []), command.atMs]);
+    }
     // A growing backoff sends about a dozen here; a slow machine only lowers the count.
-    const sent = waited.commands.filter((command) => command.source !== 'lua' && command.args.includes(key)).length; // SET NX, or a script naming the key
-    expect(
-      sent,
-      `A waited ${waitMs} ms for a held lock and sent ${sent} commands on it, about one every ${(waitMs / Math.max(1, sent)).toFixed(1)} ms. Expected at most ${MAX_TRIES}: sleep between tries, a few ms at first and growing, with jitter. A waiter that retries without pausing, or every few milliseconds, turns a thousand waiters into a flood of commands about one key.\n${idea}`,
-    ).toBeLessThanOrEqual(MAX_TRIES);
+    const pause = 'sleep between tries, a few ms at first and growing, with jitter (a random part of each pause)';
+    for (const times of triesBy.values()) {
+      expect(
+        times.length,
+        `A waited ${waitMs} ms for a held lock and sent ${times.length} commands on it, about one every ${(waitMs / Math.max(1, times.length)).toFixed(1)} ms. Expected at most ${MAX_TRIES}: ${pause}. A waiter that retries without pausing, or every few milliseconds, turns a thousand waiters into a flood of commands about one key.\n${idea}`,
+      ).toBeLessThanOrEqual(MAX_TRIES);
+    }
+    // A waiter that polls (one that waits for word of the release may try only a few times) backs off and spreads out.
+    const polling = [...triesBy.values()].filter((times) => times.length >= POLLING_TRIES);
+    for (const times of polling) {
+      const gaps = gapsOf(times);
+      const [early, late] = [median(gaps.slice(0, 3)), median(gaps.slice(-4, -1))]; // the very last pause may be cut short by waitMs
+      expect(
+        late >= 2 * early,
+        `A waiter's pauses between tries were ${gaps.map((gap) => gap.toFixed(0)).join(', ')} ms: about ${early.toFixed(0)} ms at first and ${late.toFixed(0)} ms at the end. Expected them to grow (at least double): ${pause}. Waiters that keep a fixed pace keep hammering a lock whose holder is slow.\n${idea}`,
+      ).toBe(true);
+    }
+    if (polling.length === 2) {
+      // In step: the same moments, or (when a busy machine set one off late) the same pauses.
+      const [one, two] = polling as [number[], number[]];
+      const compared = Math.min(one.length, two.length) - 1; // the last pause may be cut short by waitMs
+      const apart = Math.max(...one.slice(0, compared).map((at, i) => Math.abs(at - two[i]!)));
+      const [pausesOne, pausesTwo] = [gapsOf(one), gapsOf(two)];
+      const differing = pausesOne.slice(0, compared - 1).filter((gap, i) => Math.abs(gap - pausesTwo[i]!) > IN_STEP_MS).length;
+      expect(
+        apart >= IN_STEP_MS && differing >= 2,
+        `Two waiters that started together paused ${pausesOne.map((gap) => gap.toFixed(0)).join(', ')} ms and ${pausesTwo.map((gap) => gap.toFixed(0)).join(', ')} ms between tries: in step, so the pauses have no random part. Expected jitter to set them apart: ${pause}. Without it, every waiter that saw the lock held retries at the same instant, again and again.\n${idea}`,
+      ).toBe(true);
+    }
   });
 
   it('04.14 lock tokens are unique across processes and unguessable', async () => {

@@ -1,13 +1,13 @@
 /**
- * Mistake: the client is given the first Sentinel only, and told not to look for others
+ * Mistake: the client is given the first Sentinel only: "it knows the others"
  * Replaces: redis-connection.ts
  * Caught by: 13.17
  *
- * Sentinels announce the addresses they see each other on, which from an application
- * behind NAT or in another network are often unreachable, so discovery gets turned off
- * (updateSentinels: false) and one address "is enough, it knows the rest". It knows the
- * rest, but the client only knows it: when that Sentinel is down during a failover, nobody
- * tells the client where the new primary is. Keep the whole configured list.
+ * A Sentinel does know the other Sentinels, and ioredis asks it for them once connected,
+ * so one address looks like enough configuration. But the client has to reach that one
+ * first: when it is down as the application starts (Sentinels are restarted and fail like
+ * any server, which is why there are three), the client never finds a primary, and
+ * every read and write stays on the fallback. Give the client the whole configured list.
  */
 import type { Redis } from 'ioredis';
 import type { RedisConfig } from '../../../labs/13-operating-redis/src/contract.js';
@@ -16,7 +16,5 @@ import { connectRedis as right, type ConnectionSettings } from '../src/redis-con
 export type { ConnectionSettings };
 
 export function connectRedis(config: RedisConfig, settings: ConnectionSettings): Redis {
-  const client = right({ ...config, sentinels: config.sentinels?.slice(0, 1) }, settings);
-  client.options.updateSentinels = false;
-  return client;
+  return right({ ...config, sentinels: config.sentinels?.slice(0, 1) }, settings);
 }
