@@ -13,7 +13,12 @@ import { clientAddress, openMonitor, SCRIPT_CALLS, type ServerCommand } from './
  */
 export class ServerLog {
   private readonly seen: ServerCommand[] = [];
-  private readonly code = new Set<string>();
+  /** The addresses of the code's connections that are open now, as far as the log knows. */
+  private code = new Set<string>();
+  /** Addresses named as the code's since the last CLIENT LIST was sent: its reply may predate them. */
+  private namedSinceList = new Set<string>();
+  /** Commands the code sent, judged as they arrive: an address outlives its connection and may be reused by another run's. */
+  private readonly fromCode = new WeakSet<ServerCommand>();
   private readonly markers = new Map<string, () => void>();
   /** A script's commands run as one block right after the call that started it (before it on older servers). */
   private scriptCaller: string | undefined;
@@ -39,7 +44,12 @@ export class ServerLog {
       else this.orphanScriptCommands.push(command);
     } else {
       const isCall = SCRIPT_CALLS.has(command.name);
-      if (isCall) for (const orphan of this.orphanScriptCommands) orphan.scriptOf = command.source;
+      if (isCall) {
+        for (const orphan of this.orphanScriptCommands) {
+          orphan.scriptOf = command.source;
+          if (this.code.has(command.source)) this.fromCode.add(orphan);
+        }
+      }
       this.orphanScriptCommands = [];
       this.scriptCaller = isCall ? command.source : undefined;
     }
@@ -47,9 +57,15 @@ export class ServerLog {
       this.markers.get(command.args[0]!)!();
       return;
     }
-    if (command.name === 'CLIENT' && command.args[0]?.toUpperCase() === 'SETNAME' && command.args[1] === this.codeName) {
-      this.code.add(command.source);
+    if (command.name === 'CLIENT' && command.args[0]?.toUpperCase() === 'SETNAME') {
+      // A connection naming itself: the code's, or one that now has a closed code connection's address.
+      if (command.args[1] === this.codeName) {
+        this.code.add(command.source);
+        this.namedSinceList.add(command.source);
+      } else this.code.delete(command.source);
     }
+    const callerIsCode = command.source === 'lua' ? this.code.has(command.scriptOf ?? '') : this.code.has(command.source);
+    if (callerIsCode) this.fromCode.add(command);
     const ours = command.source === this.adminAddress || this.code.has(command.source);
     const script = command.source === 'lua' || SCRIPT_CALLS.has(command.name);
     // The prefix is printable: found in the quoted text without unquoting every argument.
@@ -75,9 +91,13 @@ export class ServerLog {
       clearTimeout(timer);
       this.markers.delete(marker);
     }
+    // The code's connections open now: found if they were named before the log started, forgotten once closed.
+    this.namedSinceList = new Set();
+    const open = new Set<string>();
     for (const line of String(await this.admin.call('CLIENT', 'LIST')).split('\n')) {
-      if (/(?:^|\s)name=(\S*)/.exec(line)?.[1] === this.codeName) this.code.add(/(?:^|\s)addr=(\S+)/.exec(line)?.[1] ?? '');
+      if (/(?:^|\s)name=(\S*)/.exec(line)?.[1] === this.codeName) open.add(/(?:^|\s)addr=(\S+)/.exec(line)?.[1] ?? '');
     }
+    this.code = new Set([...open, ...this.namedSinceList]);
     return this.seen.length;
   }
 
@@ -88,7 +108,7 @@ export class ServerLog {
 
   /** Whether the code under test sent `command` (directly, or from a script it called). */
   isCode(command: ServerCommand): boolean {
-    return this.code.has(command.source) || (command.source === 'lua' && this.code.has(command.scriptOf ?? ''));
+    return this.fromCode.has(command);
   }
 
   /** The commands the code under test caused while `work` ran. */
