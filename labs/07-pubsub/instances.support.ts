@@ -10,6 +10,8 @@ import type { ProfileCache, ProfileCacheOptions } from './src/contract.js';
 export const LESSON = 'Lesson 07, Pub/sub invalidation';
 /** The commands that subscribe a connection, in lower case (hold.ts names). */
 export const SUBSCRIBES = new Set(['subscribe', 'psubscribe', 'ssubscribe']);
+/** The commands that end a subscription, in lower case (hold.ts names). */
+export const UNSUBSCRIBES = new Set(['unsubscribe', 'punsubscribe', 'sunsubscribe']);
 /** Liveness bounds: far above the few ms a correct answer needs (a reconnect about 10 ms). */
 export const BOUND_MS = LIVENESS_MS;
 
@@ -54,7 +56,13 @@ export function appInstances(lab: Lab, subscriberOptions: RedisOptions = {}) {
     return Promise.all(codes.map((code) => instance({}, code))) as Promise<never>;
   }
 
-  return { instance, instances };
+  /** Two caches of one process: the code loaded once, so they share its module state, as two caches of one app do. */
+  async function oneProcess(): Promise<[Instance, Instance]> {
+    const [code] = await load(1);
+    return Promise.all([instance({}, code), instance({}, code)]);
+  }
+
+  return { instance, instances, oneProcess };
 }
 
 /**

@@ -1,17 +1,19 @@
 // Lab 07 checks, part 2: invalidation across instances. Run: npm test labs/07-pubsub
 // Two instances of the app run side by side, each loaded as its own process would load it
 // (separateProcesses: no module state shared) and each with its own two Redis connections.
+import type { Command, Redis } from 'ioredis';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { expectEventWithin } from '../../harness/lab/expect-event.js';
-import { holdCommands, holdReply } from '../../harness/lab/hold.js';
+import { holdCommands, holdReply, type HeldReply } from '../../harness/lab/hold.js';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
+import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { appInstances, BOUND_MS, handled, LESSON, sentDuring, SUBSCRIBES, subscriptions, type Instance } from './instances.support.js';
 import { invalidationChannel, PROFILE_TTL_SECONDS, profileKey, type Profile, type ProfileCache } from './src/contract.js';
 
 const lab = useLab('07');
-const { instance, instances } = appInstances(lab);
+const { instance, instances, oneProcess } = appInstances(lab);
 const key = (userId: number) => profileKey(lab.redis.prefix, userId);
 
 const invalidatedFor = (cache: ProfileCache, k: string, who: string, idea: string) =>
@@ -49,13 +51,63 @@ function listenerErrors(instances: Instance[]): unknown[] {
   return thrown;
 }
 
+/**
+ * Whether a command of the code's carries its PUBLISH on `channel`: the PUBLISH itself (or
+ * a script handed the channel), or the EXEC of a MULTI that queued it, whose reply is the
+ * PUBLISH's answer. Sees the commands in the order the client sends them.
+ */
+function publishOn(channel: string): (command: Command) => boolean {
+  let inMulti = false;
+  let queued = false;
+  return (command) => {
+    const name = command.name.toLowerCase();
+    if (name === 'exec' || name === 'discard') {
+      const carried = queued && name === 'exec';
+      inMulti = queued = false;
+      return carried;
+    }
+    if (name === 'multi') inMulti = true;
+    if (!command.args.some((arg) => String(arg) === channel)) return false;
+    queued = inMulti;
+    return !inMulti;
+  };
+}
+
+/** Holds the answer to the next PUBLISH on `channel` that `client` sends (see publishOn) until release(). */
+function holdPublishAnswer(client: Redis, channel: string): HeldReply {
+  const carries = publishOn(channel);
+  let signal!: () => void;
+  const fetched = new Promise<void>((resolve) => (signal = resolve));
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  onTestFinished(() => release());
+  let armed = true;
+  wrapCommands(client, (command, send) => {
+    if (armed && carries(command)) {
+      armed = false;
+      // The reply settles the command's own promise, which a MULTI's EXEC waits on too.
+      const { resolve, reject } = command;
+      command.resolve = (value) => {
+        signal();
+        void gate.then(() => resolve(value));
+      };
+      command.reject = (error) => {
+        signal();
+        void gate.then(() => reject(error));
+      };
+    }
+    return send(command);
+  });
+  return { fetched, release };
+}
+
 const idea = `A write must reach every instance's L1: PUBLISH the changed keys on invalidationChannel(keyPrefix), and have every instance SUBSCRIBE on its subscriber connection and drop those keys from L1 (${LESSON}, "Telling the other instances").`;
 
 describe('invalidation across instances', () => {
-  it('07.6 a change made on instance A reaches instance B within a bound: B drops its copy and reads the new name', async () => {
-    const [a, b] = await instances(2);
-    await a.cache.getProfile(6);
-    await b.cache.getProfile(6); // both L1s now hold "User 6"
+  it('07.6 a change made on instance A reaches every other cache within a bound: B in another process, A2 in the same one; each drops its copy and reads the new name', async () => {
+    const [a, a2] = await oneProcess(); // two caches of one app, the same keyPrefix
+    const b = await instance(); // another process
+    for (const inst of [a, a2, b]) await inst.cache.getProfile(6); // every L1 now holds "User 6"
     const heard = invalidatedFor(b.cache, key(6), 'instance B (a separate process)', `${idea}\nAn EventEmitter, or any other state in module memory, never leaves the process.`);
     await a.cache.updateProfile(6, { displayName: 'Renamed on A' });
     const left = await lab.redis.admin.get(key(6));
@@ -64,6 +116,12 @@ describe('invalidation across instances', () => {
     await heard;
     const onB = await b.cache.getProfile(6);
     expect(onB?.displayName, `After its 'invalidated' event, B read "${onB?.displayName}" instead of "Renamed on A".\n${idea}`).toBe('Renamed on A');
+    await handled([a.redis], [a2]); // A's message has reached A2 by now
+    const onA2 = await a2.cache.getProfile(6);
+    expect(
+      onA2?.displayName,
+      `A2, a second cache in A's process (the same loaded module, the same keyPrefix), read "${onA2?.displayName}" after A's write had been announced: it ignored A's message. Only the writer drops its own copy itself; every other cache, in whichever process, learns of the write from the message. If you skip your own messages at all, recognise them per cache, never by an id that the whole process (module scope) shares; handling your own message too costs one more delete (${LESSON}, "Telling the other instances").`,
+    ).toBe('Renamed on A');
   });
 
   it('07.7 every invalidation message names the changed key and carries no value, whichever fields changed', async () => {
@@ -114,7 +172,7 @@ describe('invalidation across instances', () => {
     expect(subscriptions(subscriber), `CLIENT LIST shows the subscriber connection with ${show(subscriber)}: it should be subscribed to ${invalidationChannel(lab.redis.prefix)} by the time createProfileCache resolves (${LESSON}, "A connection of its own").`).toBeGreaterThanOrEqual(1);
   });
 
-  it('07.11 an invalidation removes exactly what it names: other profiles stay in L1 and in Redis, and other channels change nothing', async () => {
+  it('07.11 an invalidation removes exactly what it names: other profiles stay in L1 and in Redis, only the writer deletes in Redis, and other channels change nothing', async () => {
     const [a, b] = await instances(2);
     const channel = invalidationChannel(lab.redis.prefix);
     const { heard, caughtUp } = await listen(channel);
@@ -123,8 +181,19 @@ describe('invalidation across instances', () => {
     await readAll(b);
     const exactIdea = `Drop the keys a message names, and nothing else: over-invalidation sends every instance back to Redis for data that did not change (${LESSON}, "Telling the other instances").`;
     const first = invalidatedFor(b.cache, key(2), 'instance B', idea);
-    await a.cache.updateProfile(2, { bio: 'Changed on A' });
-    await first;
+    const { commands } = await serverCommandsDuring(lab.redis, async () => {
+      await a.cache.updateProfile(2, { bio: 'Changed on A' });
+      await first;
+      await handled([a.redis], [a, b]); // whatever the message made A or B send has run by now
+    });
+    const owners = new Map<string | undefined, string>();
+    for (const [who, inst] of [['A', a], ['B', b]] as const) for (const client of [inst.redis, inst.subscriber]) owners.set((await lab.redis.connectionInfo(client)).addr, who);
+    const sender = (command: ServerCommand) => owners.get(command.scriptOf ?? command.source) ?? 'another connection';
+    const deletes = commands.filter((command) => ['DEL', 'UNLINK'].includes(command.name) && command.args.includes(key(2)));
+    expect(
+      deletes.map(sender),
+      `One write of profile 2 on A made the server delete ${key(2)} ${deletes.length} times (${deletes.map((command) => `${command.name} from ${sender(command)}`).join(', ') || 'never'}); expected once, by the writer A, before it publishes. Whoever hears the message, the writer included, drops the named keys from its own L1 only: Redis is shared, and the writer has already cleaned it. A DEL from every receiver multiplies the writes to Redis by the number of instances, and one that lands after another instance has refilled the key throws that fresh copy away (${LESSON}, "Telling the other instances").`,
+    ).toEqual(['A']);
     for (const [who, inst] of [['A, the writer,', a], ['B', b]] as const) {
       const sent = await sentDuring(lab, async () => {
         await inst.cache.getProfile(1);
@@ -149,18 +218,22 @@ describe('invalidation across instances', () => {
     const reactions: string[] = [];
     for (const [who, inst] of [['A', a], ['B', b]] as const) inst.cache.on('invalidated', (keys) => reactions.push(`${who} emitted 'invalidated' ${JSON.stringify(keys)}`));
     const other = `${lab.redis.prefix}other-news`;
+    const sibling = `${channel}:audit`; // another channel of the app, whose name starts with yours
     await b.subscriber.subscribe(other);
     await caughtUp();
-    const replay = heard.find((payload) => payload.includes(key(2)));
-    await lab.redis.admin.publish(other, replay ?? JSON.stringify({ keys: [key(2)] }));
+    const replay = heard.find((payload) => payload.includes(key(2))) ?? JSON.stringify({ keys: [key(2)] });
+    await lab.redis.admin.publish(other, replay);
+    await lab.redis.admin.publish(sibling, replay);
     await lab.redis.admin.publish(channel, '}{ not an invalidation');
     await lab.redis.admin.publish(channel, JSON.stringify({ userId: 2, note: 'JSON, but not an invalidation' })); // another app, another version
     await lab.redis.admin.publish(channel, JSON.stringify({ keys: [2, null] })); // a list, but of no key names
+    await lab.redis.admin.publish(channel, JSON.stringify({ keys: key(2) })); // a key name, but not a list of them
     await handled([lab.redis.admin], [a, b]);
-    expect(thrown.map(String), `Messages on ${channel} that are not invalidations (not JSON, JSON of another shape, a list of keys that are not key names) made a message listener throw. In a process of its own that is an uncaught exception, and the instance goes down: ignore what does not parse, and check what the JSON holds, not only that it parses.\n${exactIdea}`).toEqual([]);
-    expect(reactions, `A message on ${other} and three on ${channel} that are not invalidations (not JSON, JSON of another shape, a list of keys that are not key names) made the instances react: ${reactions.join('; ')}. 'invalidated' tells listeners that a message named keys and they left L1; a message that names none is ignored, with no event.\n${exactIdea}`).toEqual([]);
+    const sent = `a message on ${other} (another channel of the same subscriber connection), one on ${sibling} (a channel whose name starts with yours), and four on ${channel} that are not invalidations (not JSON, JSON of another shape, a list of keys that are not key names, a key name that is not in a list)`;
+    expect(thrown.map(String), `After ${sent}, a message listener threw. In a process of its own that is an uncaught exception, and the instance goes down: ignore what does not parse, and check what the JSON holds, not only that it parses.\n${exactIdea}`).toEqual([]);
+    expect(reactions, `After ${sent}, the instances reacted: ${reactions.join('; ')}. 'invalidated' tells listeners that a message named keys and they left L1; a message that names none is ignored, with no event.\n${exactIdea}`).toEqual([]);
     const after = await sentDuring(lab, () => readAll(b));
-    expect(after, `After a message on ${other} (another channel of the same subscriber connection) and three on ${channel} that are not invalidations (not JSON, JSON of another shape, a list of keys that are not key names), B read from Redis again (${after.join(', ')}). Only ${channel} carries invalidations, and a message that is not one is ignored, not fatal.\n${exactIdea}`).toEqual([]);
+    expect(after, `After ${sent}, B read from Redis again (${after.join(', ')}). Only ${channel} itself carries invalidations (SUBSCRIBE to it, not to a pattern), and only a list of key names is one: anything else is ignored, not fatal.\n${exactIdea}`).toEqual([]);
   });
 });
 
@@ -175,6 +248,7 @@ describe('the order of a write, as the other instances see it', () => {
     });
     const heard = invalidatedFor(b.cache, key(4), 'instance B', idea);
     // Whatever A sends after its PUBLISH waits until B has re-read: B may well be that fast.
+    const carries = publishOn(invalidationChannel(lab.redis.prefix));
     let published = false;
     const held: (() => void)[] = [];
     let open = false;
@@ -185,7 +259,7 @@ describe('the order of a write, as the other instances see it', () => {
     onTestFinished(letGo);
     wrapCommands(a.redis, (command, send) => {
       if (open || !published) {
-        if (command.name.toLowerCase() === 'publish') published = true;
+        if (carries(command)) published = true;
         return send(command);
       }
       held.push(() => void Promise.resolve(send(command)).catch(() => {}));
@@ -201,7 +275,7 @@ describe('the order of a write, as the other instances see it', () => {
     ).toBe('Renamed before the message');
   });
 
-  it('07.13 the writer reads its own change at once, without waiting for its own message to come back', async () => {
+  it('07.13 the writer reads its own change at once, without waiting for its own message, even while its PUBLISH is unanswered; the write resolves once it is answered', async () => {
     const a = await instance();
     await a.cache.getProfile(5);
     a.subscriber.stream.pause(); // A's own message is slow to come back to it
@@ -227,5 +301,24 @@ describe('the order of a write, as the other instances see it', () => {
       six?.displayName,
       `A read on A fetched the old profile 6 just before A's own write and finished after it; A then read "${six?.displayName}". The writer's own drop is an invalidation like a message: bump the counter that reads check there too, so a read that started before it does not keep what it fetched (${LESSON}, "Two tiers").`,
     ).toBe('Mine, despite a read in flight');
+
+    // A's L1 holds profile 5 again; this time the reply to A's PUBLISH is slow to come back.
+    const publishing = holdPublishAnswer(a.redis, invalidationChannel(lab.redis.prefix));
+    let resolved = false;
+    const write = a.cache.updateProfile(5, { displayName: 'Mine while I publish' }).then((profile) => ((resolved = true), profile));
+    write.catch(() => {}); // a failed check below leaves it to settle after the test
+    await expectSettlesWithin(publishing.fetched, BOUND_MS, "A's PUBLISH reaching Redis", `updateProfile should PUBLISH on the command connection (${LESSON}, "Telling the other instances").`);
+    await lab.redis.admin.ping(); // a round trip: a write that does not wait for its PUBLISH has long resolved
+    expect(
+      resolved,
+      `updateProfile(5) resolved while the reply to its PUBLISH was still on the way: it does not wait for its DEL and PUBLISH. Its caller takes "resolved" to mean the write is done, the other instances told; a write that returns first cannot even notice a PUBLISH that failed, and whatever the caller does next races its own invalidation. Await the DEL and the PUBLISH (catching their errors) before you resolve (${LESSON}, "Telling the other instances").`,
+    ).toBe(false);
+    const during = await a.cache.getProfile(5);
+    expect(
+      during?.displayName,
+      `While A's PUBLISH was on the way, a read on A got "${during?.displayName}" from its L1: the writer dropped its own copy only after publishing. For as long as Redis takes to answer the PUBLISH (a slow network, a busy server), the writer's own requests get the profile it has just replaced. Drop your own copy before the PUBLISH: commit, DEL, drop, PUBLISH (${LESSON}, "Telling the other instances").`,
+    ).toBe('Mine while I publish');
+    publishing.release();
+    await expectSettlesWithin(write, BOUND_MS, 'updateProfile(5) once its PUBLISH was answered', `updateProfile should not wait for its own message to come back (${LESSON}, "Telling the other instances").`);
   });
 });

@@ -7,8 +7,8 @@ import { expectEventWithin } from '../../harness/lab/expect-event.js';
 import { holdCommands, holdReply } from '../../harness/lab/hold.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { appInstances, BOUND_MS, handled, LESSON, SUBSCRIBES, subscriptions } from './instances.support.js';
-import { invalidationChannel, profileKey } from './src/contract.js';
+import { appInstances, BOUND_MS, handled, LESSON, SUBSCRIBES, subscriptions, UNSUBSCRIBES } from './instances.support.js';
+import { invalidationChannel, profileKey, type Profile } from './src/contract.js';
 
 const lab = useLab('07');
 // A killed subscriber reconnects at once, so a check waits for events, never for a backoff.
@@ -17,7 +17,7 @@ const { instance, instances } = appInstances(lab, { retryStrategy: () => 5 });
 const lostIdea = `Pub/sub delivers at most once: a message published while a subscriber is not subscribed is gone, and ioredis's automatic resubscribe cannot bring it back. Each time the subscriber is back (every 'ready' after the first subscribe), SUBSCRIBE again and await the reply, then flush L1, then emit 'resubscribed' (${LESSON}, "When the connection drops").`;
 
 describe('when the subscriber connection drops', () => {
-  it('07.9 after each CLIENT KILL (twice), B flushes L1 once it is subscribed again: a change made meanwhile is not served stale', async () => {
+  it("07.9 after each CLIENT KILL (twice), B flushes L1 once it is subscribed again, before 'resubscribed': a change made meanwhile is not served stale", async () => {
     const [a, b] = await instances(2);
     await a.cache.getProfile(8); // the old profile 8 is in L2; B has not read it
     for (const round of [1, 2]) {
@@ -27,6 +27,8 @@ describe('when the subscriber connection drops', () => {
       const hold = holdCommands(b.subscriber, (name) => SUBSCRIBES.has(name));
       const ready = expectEventWithin(b.subscriber, 'ready', { what: `'ready' on B's subscriber after kill ${round}`, idea: 'ioredis reconnects by itself.', boundMs: BOUND_MS });
       const back = expectEventWithin(b.cache, 'resubscribed', { what: `'resubscribed' event on instance B after kill ${round} of 2`, idea: lostIdea, boundMs: BOUND_MS });
+      let readAtOnce: Promise<Profile | null> | undefined; // the app's listener re-reads a hot profile the moment B is back
+      b.cache.once('resubscribed', () => void (readAtOnce = b.cache.getProfile(9)));
       await lab.redis.killConnection(b.subscriber, BOUND_MS);
       await ready; // connected again, and whatever B does on 'ready' has run
       await expectSettlesWithin(hold.reached, BOUND_MS, `a SUBSCRIBE from B's subscriber after kill ${round}`, `After a reconnect the subscriber must subscribe again (ioredis's autoResubscribe does, for a connection that was subscribed).\n${lostIdea}`);
@@ -42,6 +44,11 @@ describe('when the subscriber connection drops', () => {
       await inFlight;
       const onB = await b.cache.getProfile(9);
       expect(onB?.displayName, `After kill ${round} and its reconnect, B served "${onB?.displayName}" from L1: the invalidation A published while B was not subscribed never arrived.\n${lostIdea}`).toBe(name);
+      const atOnce = await readAtOnce;
+      expect(
+        atOnce?.displayName,
+        `After kill ${round}, a listener of B's 'resubscribed' read profile 9 at once and got "${atOnce?.displayName}" from L1: B emitted the event before it flushed. Listeners take 'resubscribed' to mean "subscribed again, and L1 holds nothing from before" (a metric, a warm-up that re-reads the hot keys): flush first, then emit.\n${lostIdea}`,
+      ).toBe(name);
       if (!slow) continue;
       const eight = await b.cache.getProfile(8);
       expect(
@@ -76,7 +83,7 @@ describe('when the subscriber connection drops', () => {
 });
 
 describe('closing an instance', () => {
-  it("07.17 once close() resolves, the instance no longer listens, even after a reconnect, and the caller's connections stay open", async () => {
+  it("07.17 close() resolves once its UNSUBSCRIBE is answered; from then on the instance no longer listens, even after a reconnect, and the caller's connections stay open", async () => {
     const [a, b] = await instances(2);
     // The app keeps a channel of its own on B's subscriber connection, with its own listener.
     const appChannel = `${lab.redis.prefix}app-news`;
@@ -84,8 +91,22 @@ describe('closing an instance', () => {
     b.subscriber.on('message', (from: string, text: string) => void (from === appChannel && appHeard.push(text)));
     await b.subscriber.subscribe(appChannel);
     await b.cache.getProfile(1);
-    await expectSettlesWithin(b.cache.close(), BOUND_MS, 'close()', `close should unsubscribe and resolve (${LESSON}, "A connection of its own").`);
     const closeIdea = `close() stops listening: UNSUBSCRIBE from your channel (awaited, so it is done when close resolves), remove your message listener, stop watching reconnects, and touch nothing else. The connections belong to the caller, who may use them for other work and other channels: do not quit them, do not unsubscribe them from everything, do not remove listeners you did not add (${LESSON}, "A connection of its own").`;
+    // The server answers B's UNSUBSCRIBE only once the suite lets it: until then B is still subscribed.
+    const unsubscribing = holdCommands(b.subscriber, (name) => UNSUBSCRIBES.has(name));
+    let sent = false;
+    let closed = false;
+    void unsubscribing.reached.then(() => (sent = true));
+    const closing = b.cache.close().then(() => void (closed = true));
+    closing.catch(() => {}); // a failed check below leaves it to settle after the test
+    await expectSettlesWithin(Promise.race([unsubscribing.reached, closing]), BOUND_MS, 'close()', `close should unsubscribe and resolve (${LESSON}, "A connection of its own").`);
+    await lab.redis.admin.ping(); // a round trip: a close() that does not wait for the reply has long resolved
+    expect(
+      sent && closed,
+      `close() resolved while its UNSUBSCRIBE was still unanswered: the caller is told the subscription is gone while the server still holds it (CLIENT LIST still counts it), and an UNSUBSCRIBE that fails, say because the connection drops, fails where nobody hears of it.\n${closeIdea}`,
+    ).toBe(false);
+    unsubscribing.release();
+    await expectSettlesWithin(closing, BOUND_MS, 'close() once its UNSUBSCRIBE was answered', `close should unsubscribe and resolve (${LESSON}, "A connection of its own").`);
     const info = await lab.redis.connectionInfo(b.subscriber);
     expect(
       subscriptions(info),

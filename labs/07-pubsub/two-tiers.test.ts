@@ -118,7 +118,7 @@ describe('L1 is bounded in size and in age', () => {
     }
   });
 
-  it('07.19 by default L1 keeps 1000 profiles and serves each for 5000 ms, measured with Date.now', async () => {
+  it('07.19 by default L1 keeps 1000 profiles and serves each for 5000 ms, measured with Date.now; a bound of 0 is a bound, not a missing option', async () => {
     const ids = Array.from({ length: DEFAULT_MAX_L1_ENTRIES + 1 }, (_, i) => 1001 + i);
     const inRedis = lab.redis.admin.pipeline(); // L2 already holds them, as if other instances had read them
     for (const id of ids) {
@@ -154,5 +154,18 @@ describe('L1 is bounded in size and in age', () => {
     while (Date.now() - since < 3) await new Promise((resolve) => setTimeout(resolve, 2));
     const expired = await sentDuring(lab, () => c.cache.getProfile(2));
     expect(expired, `With maxL1AgeMs 1 and no clock passed in, an entry 3 ms old by Date.now still came from L1: the default clock is Date.now.\n${ageIdea}`).toContain('GET');
+
+    // 0 is a value the caller chose (L1 off, say, while an incident is investigated): only a missing option takes the default.
+    const zeroIdea = `A default stands in for an option that is missing (undefined), not for one that is 0: \`options.maxL1Entries || 1000\` turns "keep nothing" into "keep a thousand". Use ?? (l1Options in contract.ts does).`;
+    const none = await instance({ maxL1Entries: 0 });
+    await none.cache.getProfile(3);
+    const kept = await sentDuring(lab, () => none.cache.getProfile(3));
+    expect(kept, `With maxL1Entries 0, a second read of profile 3 came from L1: L1 keeps exactly maxL1Entries profiles, here none.\n${zeroIdea}\n${sizeIdea}`).toContain('GET');
+    let zeroMs = 7_000_000;
+    const fresh = await instance({ maxL1AgeMs: 0, now: () => zeroMs });
+    await fresh.cache.getProfile(4);
+    zeroMs += 1;
+    const aged = await sentDuring(lab, () => fresh.cache.getProfile(4));
+    expect(aged, `With maxL1AgeMs 0, an entry 1 ms old still came from L1: it may be served only while it is exactly 0 ms old.\n${zeroIdea}\n${ageIdea}`).toContain('GET');
   });
 });
