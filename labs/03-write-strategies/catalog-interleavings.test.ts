@@ -43,7 +43,7 @@ describe('interleavings', () => {
     }
   });
 
-  it('03.18 two writes whose cache steps reach Redis in the opposite order, or one inside the other, still leave the later commit', async () => {
+  it('03.18 two writes begun before either commits, whose cache steps reach Redis in either order, or one inside the other, still leave the later commit', async () => {
     for (const [name, create] of CATALOGS) {
       const id = name === 'write-through' ? 12 : 11;
       const earlier = processWith(create);
@@ -76,6 +76,45 @@ describe('interleavings', () => {
           `${name}: updatePrice(${id}, ${first}) committed first, then updatePrice(${id}, ${second}) committed and updated Redis before the first write's cache step arrived. ` +
             `Reads now return ${JSON.stringify(seen)}; Postgres holds ${JSON.stringify(truth)}. The cache step that arrives last must not win over the later commit: delete rather than SET, ` +
             `or SET only if the fence is still where the writer saw it before its UPDATE, else delete (${LESSON}, "Delete or update?").`,
+        ).toEqual(truth);
+      }
+      // Two writes both under way (each at its UPDATE, all it does before that done) before
+      // either commits; A commits first. Their cache steps then reach Redis in commit order,
+      // or B's first: whatever A or B saw in Redis before committing, the later commit must win.
+      for (const [order, first, second] of [['A then B', 1805, 1806], ['B then A', 1807, 1808]] as const) {
+        await processWith(create).getProduct(id); // cached
+        const gate = await gatedClient(lab);
+        const [a, b] = [processWith(create, { redis: gate.client }), processWith(create)];
+        const aUpdate = lab.db.holdQueries(/UPDATE\s+products/i, { first: 1 });
+        const aWrite = a.updatePrice(id, first);
+        aWrite.catch(() => {}); // awaited below
+        let bWrite: Promise<unknown> = Promise.resolve();
+        const bUpdate = lab.db.holdQueries(/UPDATE\s+products/i, { first: 1 });
+        try {
+          await expectSettlesWithin(aUpdate.reached, 2000, `updatePrice(${id}, ${first}) reaching its UPDATE`, 'updatePrice must change the row with an UPDATE on products.');
+          bWrite = b.updatePrice(id, second);
+          bWrite.catch(() => {});
+          await expectSettlesWithin(bUpdate.reached, 2000, `updatePrice(${id}, ${second}) reaching its UPDATE while another write to the product waits at its own`, 'A write must not wait (on a lock, a transaction) for another write that has not reached Postgres yet.');
+          if (order === 'B then A') gate.hold(); // A's commands after its UPDATE wait until B is done
+          aUpdate.release();
+          // A has committed, and its cache step is done (A then B) or held (B then A).
+          await (order === 'A then B' ? aWrite.catch(() => {}) : Promise.race([aWrite.catch(() => {}), gate.firstHeld()]));
+          bUpdate.release();
+          await expectSettlesWithin(bWrite.catch(() => {}), 2000, `updatePrice(${id}, ${second}), the later write`, 'A write must not hold anything (a transaction, a lock) that a second write waits for while it talks to Redis.');
+        } finally {
+          aUpdate.release();
+          bUpdate.release();
+          gate.release();
+        }
+        await Promise.all([aWrite, bWrite]);
+        await Promise.all([a.settled(), b.settled()]);
+        const truth = await committed(id);
+        const seen = await freshRead(create, id);
+        expect(
+          seen,
+          `${name}: updatePrice(${id}, ${first}) and updatePrice(${id}, ${second}) both began (each held at its UPDATE) before either committed; ${first} committed first, then ${second}, and their cache steps reached Redis ${order === 'A then B' ? `in that order` : `the other way round (${second}'s first)`}. ` +
+            `Reads now return ${JSON.stringify(seen)}; Postgres holds ${JSON.stringify(truth)}. The later write saw the fence before the earlier one moved it: when the fence has moved, a write cannot tell whose row is newer, ` +
+            `and must delete the entry, not leave it as it is (that may be the older row) nor SET its own (${LESSON}, "Delete or update?").`,
         ).toEqual(truth);
       }
       // A whole second write landing between two Redis commands of the first one's cache step.

@@ -2,7 +2,7 @@
 // Run: npm test labs/03-write-strategies
 // Every race here is opened on purpose, at a known step (a held statement, a held Redis
 // command, a reader's gate), so a check fails the same way every run.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { interleave } from '../../harness/lab/interleave.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
@@ -79,13 +79,39 @@ describe('order against the commit', () => {
   });
 });
 
+const AGE_MS = 59 * 60_000;
+
+/**
+ * As if 59 minutes passed: every key under the prefix loses that much of its TTL, and a
+ * key with less left expires. A reader that slow is rare, but nothing bounds how slow one can be.
+ */
+async function ageKeys(): Promise<void> {
+  for (const { key, pttlMs } of await lab.redis.keys()) {
+    if (pttlMs < 0) continue; // no TTL: the audit after the check reports it
+    if (pttlMs <= AGE_MS) await lab.redis.admin.del(key);
+    else await lab.redis.admin.pexpire(key, pttlMs - AGE_MS);
+  }
+}
+
 /**
  * 03.4 and 03.8: slow readers that loaded the old row fill the cache at every step of the
- * writer's conversation with Redis and after it; then again once a write has moved on;
- * then readers that load while the UPDATE is held fill after the write.
+ * writer's conversation with Redis and after it, the latest 59 minutes late; then again
+ * once a write has moved on; then readers that load while the UPDATE is held fill after
+ * the write. The clock stands still throughout: every write lands in the same millisecond.
  */
 async function slowReaderRaces(create: Create, name: string, id: number, prices: [number, number, number]) {
-  const lesson = `A fill must be refused when a write came between the reader's load and its fill: a fence (version) the writer moves after its commit and the reader checks against what it saw before loading, atomically in Lua; or a delayed second delete awaited by settled() (${LESSON}, "The race: a slow reader").`;
+  vi.useFakeTimers({ toFake: ['Date'] }); // Date only: timers and I/O run as usual
+  try {
+    await slowReaderRounds(create, name, id, prices);
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+async function slowReaderRounds(create: Create, name: string, id: number, prices: [number, number, number]) {
+  const lesson =
+    `A fill must be refused when a write came between the reader's load and its fill: a fence (version) the writer moves after its commit and the reader checks against what it saw before loading, atomically in Lua; or a delayed second delete awaited by settled(). ` +
+    `The fence must take a new value on every write, even two in the same millisecond (the suite stops the clock here: INCR, not a timestamp), and outlive the slowest reader, as long as a cached copy can live (${LESSON}, "The race: a slow reader").`;
   const check = async (price: number, story: string) => {
     const seen = (await freshRead(create, id))?.priceCents;
     expect(seen, `${name}: ${story} A read afterwards returned ${seen}; expected ${price}, for every read until the next write: the old row must not sit in Redis for a full TTL. ${lesson}`).toBe(price);
@@ -104,12 +130,14 @@ async function slowReaderRaces(create: Create, name: string, id: number, prices:
     } finally {
       gaps.stop();
     }
-    while (next < readers.length) await fillNext(); // the rest fill after the write returned
+    await ageKeys();
+    while (next < readers.length) await fillNext(); // the rest fill after the write returned, 59 minutes late
     await Promise.all([writer.settled(), ...readers.map((reader) => reader.catalog.settled())]);
     await check(
       price,
       `${round === 0 ? 'Three readers' : 'After one write, three more readers'} loaded product ${id} at ${old}, then updatePrice(${id}, ${price}) ran; ` +
-        `${Math.min(gaps.runs, 3)} of them filled the cache between two of the writer's Redis commands, the others after it returned.`,
+        `${Math.min(gaps.runs, 3)} of them filled the cache between two of the writer's Redis commands, the others after it returned, 59 minutes later (the suite took that much off every key's TTL). ` +
+        `The clock stood still: every write so far fell in the same millisecond.`,
     );
   }
   await evict(id);
@@ -129,11 +157,11 @@ async function slowReaderRaces(create: Create, name: string, id: number, prices:
 }
 
 describe('slow readers', () => {
-  it('03.4 a slow reader that loaded the old row before the write cannot put it back afterwards', async () => {
+  it('03.4 a slow reader that loaded the old row before the write cannot put it back afterwards, however late, nor after writes in the same millisecond', async () => {
     await slowReaderRaces(createInvalidatingCatalog, 'invalidate-on-write', 4, [4401, 4402, 4403]);
   });
 
-  it('03.8 write-through: a slow reader that loaded the old row before the write cannot overwrite the new value', async () => {
+  it('03.8 write-through: a slow reader that loaded the old row before the write cannot overwrite the new value, however late, nor after writes in the same millisecond', async () => {
     await slowReaderRaces(createWriteThroughCatalog, 'write-through', 8, [8801, 8802, 8803]);
   });
 

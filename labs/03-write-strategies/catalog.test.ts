@@ -129,7 +129,7 @@ describe('reads and writes', () => {
 });
 
 describe('TTLs', () => {
-  it("03.5 every key the catalogs write has a TTL: a cached product lives the catalog's hour, no key longer", async () => {
+  it("03.5 every key the catalogs write has a TTL: a cached product lives the catalog's hour from when it was written (a hit does not renew it), no key longer", async () => {
     const idea = `Every key a cache writes, values and bookkeeping (versions, fences, markers) alike, carries a TTL set in the same command or script; a cached product lives PRODUCT_TTL_SECONDS (an hour), and no catalog key longer (${LESSON}, "Closing the race with a fence").`;
     for (const [name, create] of CATALOGS) {
       const id = name === 'write-through' ? 6 : 5;
@@ -153,6 +153,18 @@ describe('TTLs', () => {
             `${name}: after ${step}, ${copy.key} holds product ${id} with PTTL ${copy.pttlMs} ms; expected the catalog's hour, between ${HOUR_MS - 10_000} and ${HOUR_MS} ms. ` +
               `${name === 'write-through' ? '(Before each write the suite aged the entry to 60 s: a write that stores a row gives it a fresh hour, not the rest of the old one.) ' : ''}${idea}`,
           ).toSatisfy((ms: number) => ms >= HOUR_MS - 10_000 && ms <= HOUR_MS);
+        }
+        // As if 59 minutes had passed; then a hit, in another process; then the clock is put back.
+        for (const copy of copies) await lab.redis.admin.pexpire(copy.key, 60_000);
+        await processWith(create).getProduct(id);
+        const afterHit = await copiesOf(id);
+        for (const copy of copies) await lab.redis.admin.pexpire(copy.key, copy.pttlMs);
+        for (const copy of afterHit) {
+          expect(
+            copy.pttlMs,
+            `${name}: after ${step}, the suite left ${copy.key} 60 s to live (as if 59 minutes had passed); a read (a hit) then left it PTTL ${copy.pttlMs} ms. ` +
+              `A hit must not renew the TTL (GETEX, EXPIRE on read): the hour is the longest a copy may go without being reloaded, and a popular product whose invalidation was lost would otherwise be served stale for ever. ${idea}`,
+          ).toBeLessThanOrEqual(60_000);
         }
       }
       await one.updatePrice(996, 1); // no such product: whatever it writes needs a TTL too

@@ -16,6 +16,9 @@ import { LESSON, outcomeOf, record, refuseOnServer, viewCounterHelpers } from '.
 const lab = useLab('03', { keysWithoutTtl: /.*/ });
 const { counter, viewsInPostgres } = viewCounterHelpers(lab);
 
+/** Failed flushes in a row in 03.12: more batches than a flush that applies "a few at a time" would take. */
+const PILED_UP = 12;
+
 const reach = (reached: Promise<void>) =>
   expectSettlesWithin(reached, 2000, 'the flush reaching its write to product_views', 'flush() must add the views to the product_views table.');
 
@@ -50,16 +53,26 @@ async function refusingWrites(): Promise<Redis> {
 }
 
 describe('write-behind: nothing lost, nothing applied twice', () => {
-  it('03.12 a flush that fails is retried by the next one: nothing lost, nothing applied twice', async () => {
+  it('03.12 a flush that fails is retried by the next one, however many failed before it: nothing lost or expired, nothing applied twice', async () => {
     const views = counter();
     await Promise.all([record(views, 7, 2), record(views, 8, 3)]);
     const attempts: string[] = [];
 
-    // 1. Postgres refuses the write.
+    // 1. Postgres refuses the write, through a dozen flushes with a view of product 15 before each.
     lab.db.failQueries(/product_views/i, new Error('injected: product_views unavailable'));
     attempts.push(await outcomeOf(views.flush()));
+    for (let i = 0; i < PILED_UP; i += 1) {
+      await views.recordView(15);
+      await outcomeOf(views.flush());
+    }
     lab.db.clearFaults();
     expect(attempts[0], `While Postgres refused writes, flush() ${attempts[0]}; expected it to reject, so the caller (or the timer's log) learns of it.`).toMatch(/^rejected/);
+    const expiring = (await lab.redis.keys()).filter((key) => key.pttlMs !== -1);
+    expect(
+      expiring.map(({ key, pttlMs }) => `${key} (PTTL ${pttlMs} ms)`),
+      `After ${PILED_UP + 1} flushes failed, these keys hold the views they had taken, with a TTL. What a failed flush leaves (a claimed batch, the list of batches) is the only copy of those views, as the buffer was: ` +
+        `if Postgres stays down for longer than that TTL, they vanish. Claiming a batch must not give it a TTL (${LESSON}, "When a flush fails").`,
+    ).toEqual([]);
 
     // 2. The connection dies right after the write to product_views reached Postgres.
     await record(views, 7, 1);
@@ -90,12 +103,14 @@ describe('write-behind: nothing lost, nothing applied twice', () => {
     // 5. Postgres is back.
     attempts.push(await outcomeOf(views.flush()));
     const idea =
-      `Recorded: product 7 four times, product 8 four times, between failures of the write, the connection, the COMMIT and the ROLLBACK (flush() ${attempts.join('; ')}). ` +
+      `Recorded: product 7 four times, product 8 four times, product 15 ${PILED_UP} times (one view before each of ${PILED_UP} more flushes that failed), between failures of the write, the connection, the COMMIT and the ROLLBACK (flush() ${attempts.join('; ')}). ` +
+      `The next flush after a failure applies everything that waits, however many flushes failed before it: not a fixed number of batches. ` +
       `A failed flush must leave its batch in Redis for the next one, and a batch must be added and marked applied in ONE transaction: forget the batch before the commit and it is lost; ` +
       `add it outside a transaction and a retry adds part of it twice; hand back a connection whose ROLLBACK failed (release() without the error) and the next flush runs inside the dead transaction (${LESSON}, "When a flush fails").`;
-    expect(await viewsInPostgres(), `After the failures and one good flush, Postgres holds what is shown as received below, expected { 7: 4, 8: 4 }. ${idea}`).toEqual({ 7: 4, 8: 4 });
+    const all = { 7: 4, 8: 4, 15: PILED_UP };
+    expect(await viewsInPostgres(), `After the failures and one good flush, Postgres holds what is shown as received below, expected ${JSON.stringify(all)}. ${idea}`).toEqual(all);
     await views.flush();
-    expect(await viewsInPostgres(), `A further flush changed Postgres to what is shown as received below: something was applied twice. ${idea}`).toEqual({ 7: 4, 8: 4 });
+    expect(await viewsInPostgres(), `A further flush changed Postgres to what is shown as received below: something was applied twice. ${idea}`).toEqual(all);
     const open = await connectionsLeftInATransaction();
     expect(open, `${open} connection(s) of the pool are still inside a transaction the flush began and never ended; the next user of that connection runs inside it. ${idea}`).toBe(0);
   });

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
-import { LESSON, record, viewCounterHelpers } from './write-strategies.support.js';
+import { LESSON, outcomeOf, record, viewCounterHelpers } from './write-strategies.support.js';
 
 // The view counter's keys hold views not yet in Postgres: they must never expire.
 const lab = useLab('03', { keysWithoutTtl: /.*/ });
@@ -15,11 +15,15 @@ const { counter, viewsInPostgres } = viewCounterHelpers(lab);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('write-behind: the timer and shutting down', () => {
-  it('03.15 a timer flushes on its own, again and again, through a slow and a failing database (logged); close() stops it and flushes the rest', async () => {
+  it('03.15 a timer flushes on its own, again and again, through a slow and a failing database (logged); close() stops it, and only it, and flushes the rest', async () => {
     const [web, work] = await separateProcesses(2, () => import('./src/view-counter.js'));
     const site = counter({}, web); // a web instance: records views, never flushes on its own
     const quiet = counter({ keyPrefix: `${lab.redis.prefix}quiet:` }, web); // no flushIntervalMs: flushes only when asked
     const worker = counter({ flushIntervalMs: 20 }, work); // another instance, whose timer does the flushing
+    // A second timed counter in the worker's process (its own buffer), made after the first: each has its own timer.
+    const second = { keyPrefix: `${lab.redis.prefix}second:` };
+    counter({ ...second, flushIntervalMs: 20 }, work);
+    const secondSite = counter(second, web);
     await record(quiet, 14, 1);
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => void unhandled.push(reason);
@@ -70,6 +74,14 @@ describe('write-behind: the timer and shutting down', () => {
       await record(site, 12, 1);
       await worker.close();
       expect(await viewsInPostgres(), `close() resolved, and Postgres holds what is shown as received below; expected { 12: 11 }: close() flushes what is left, and has done so when it resolves (${LESSON}, "Shutting down").`).toEqual({ 12: 11 });
+      await record(secondSite, 15, 2);
+      await expect
+        .poll(viewsInPostgres, {
+          timeout: 3000,
+          interval: 10,
+          message: `The worker's process runs two counters with flushIntervalMs: 20, each with its own buffer. After the first was closed, 2 views of product 15 recorded for the second never reached Postgres: closing one counter stopped the other's timer. Keep the timer in the counter (a variable inside createViewCounter), not at module level, where the last counter made overwrites it (${LESSON}, "Shutting down").`,
+        })
+        .toEqual({ 12: 11, 15: 2 });
       await record(site, 13, 1); // recorded after the worker closed: nobody should flush it now
       await pause(150);
     } finally {
@@ -78,18 +90,18 @@ describe('write-behind: the timer and shutting down', () => {
     }
     expect(
       await viewsInPostgres(),
-      `Over the 150 ms after close() (seven intervals), Postgres changed to what is shown as received below; expected { 12: 11 }. ` +
-        `Product 13 there: the closed worker's timer is still flushing, and close() must stop it (clearInterval). ` +
+      `Over the 150 ms after close() (seven intervals), Postgres changed to what is shown as received below; expected { 12: 11, 15: 2 }. ` +
+        `Product 13 there: the closed worker's timer is still flushing, and close() must stop it (clearInterval), its own timer, not the last one any counter made. ` +
         `Product 14 there: a counter without flushIntervalMs flushed on its own, and without the option there is no timer. ` +
         `Product 12 above 11: ticks that came during a slow flush applied the same views twice (${LESSON}, "Shutting down").`,
-    ).toEqual({ 12: 11 });
+    ).toEqual({ 12: 11, 15: 2 });
     expect(
       unhandled.map(String),
       `A tick whose flush failed left an unhandled rejection. The timer must catch and log a failed flush, never throw: the views wait in Redis and the next tick retries them (${LESSON}, "Shutting down").`,
     ).toEqual([]);
   });
 
-  it('03.25 close() resolves only once every view recorded before it is in Postgres, even with a flush in flight', async () => {
+  it('03.25 close() resolves only once every view recorded before it is in Postgres, even with a flush in flight, and rejects if its last flush fails', async () => {
     for (const options of [{}, { flushIntervalMs: 20 }]) {
       const views = counter(options);
       const tick = options.flushIntervalMs ? 'a tick of the timer' : 'a call to flush()';
@@ -114,5 +126,18 @@ describe('write-behind: the timer and shutting down', () => {
       expect(await viewsInPostgres(), `Once everything settled, Postgres holds what is shown as received below, expected { 16: 8 }. ${idea}`).toEqual({ 16: 8 });
       await lab.db.sql('UPDATE product_views SET views = 0 WHERE views <> 0');
     }
+
+    // The last flush fails: close() cannot keep its promise, and must say so.
+    const views = counter();
+    await record(views, 16, 2);
+    lab.db.failQueries(/product_views/i, new Error('injected: product_views unavailable'));
+    const closed = await expectSettlesWithin(outcomeOf(views.close()), 2000, 'close() with Postgres refusing its last flush', 'close() must settle (reject) when its last flush fails, not hang.');
+    lab.db.clearFaults();
+    const later = await counter().flush();
+    expect(
+      closed,
+      `2 views were recorded, then close() ran while Postgres refused writes; close() ${closed}. Expected it to reject with the flush's error: a shutdown that reports success with views still in Redis lets a deploy script believe everything is in Postgres. ` +
+        `Nothing is lost (the views wait in Redis, and another instance's flush applied ${later}), but the caller must learn the last flush failed (${LESSON}, "Shutting down").`,
+    ).toBe('rejected: injected: product_views unavailable');
   });
 });
