@@ -4,12 +4,12 @@
 // makes with duplicate(). Run: npm test labs/05-tags.
 import { ReplyError, type Redis } from 'ioredis';
 import type { Pool } from 'pg';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { useCodeConnections } from './code-connections.support.js';
+import { useCodeConnections, type CodeConnections } from './code-connections.support.js';
 import { createCatalogPages } from './src/catalog-pages.js';
 import { categoryTag, formatPrice, pageKey, productTag, tagKey } from './src/contract.js';
 
@@ -23,12 +23,13 @@ const HANDSHAKE = new Set(['client', 'info', 'select', 'hello', 'auth', 'ping', 
 /** Commands a read-only replica still answers: the page reads. */
 const READS = new Set(['get', 'mget', 'exists', 'ttl', 'pttl', 'type', 'smembers', 'sismember', 'scard']);
 
-/** Every command the code sends that `refused` names fails with `error`, until undone. */
-const refuse = (refused: (name: string) => boolean, error: Error) => (connection: Redis) => {
+/** Every command the code sends that `refused` names fails with `error`, until undone; `seen` counts them. */
+const refuse = (refused: (name: string) => boolean, error: Error, seen = { count: 0 }) => (connection: Redis) => {
   let on = true;
   wrapCommands(connection, (command, send) => {
     const name = command.name.toLowerCase();
     if (!on || HANDSHAKE.has(name) || !refused(name)) return send(command);
+    seen.count += 1;
     command.reject(error);
     return command.promise;
   });
@@ -50,6 +51,57 @@ const deferBehind = (gate: { now?: Promise<void> }) => (connection: Redis) => {
   });
   return () => (on = false);
 };
+
+/**
+ * The first reply that answers a command of the code naming one of `names` without an
+ * error, on any of its connections, reaches the code only at `release()`: Redis has run the
+ * command (an invalidation's script, say), and the code does not know yet. An error
+ * (NOSCRIPT) is not the step having run, so it passes and the next one is held.
+ */
+function holdFirstReply(connections: CodeConnections, names: string[]): { fetched: Promise<void>; release: () => void } {
+  let fetched!: () => void;
+  let release!: () => void;
+  const reached = new Promise<void>((resolve) => (fetched = resolve));
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  onTestFinished(() => release());
+  let armed = true;
+  connections.each((connection) => {
+    wrapCommands(connection, (command, send) => {
+      if (!armed || !command.args.some((arg) => names.includes(String(arg)))) return send(command);
+      return Promise.resolve(send(command)).then(async (value) => {
+        if (!armed) return value;
+        armed = false;
+        fetched();
+        await gate;
+        return value;
+      });
+    });
+    return () => {}; // the connection is closed with the check
+  });
+  return { fetched: reached, release };
+}
+
+/**
+ * The lab's pool as the code sees it, calling `after` once each of the code's statements
+ * has finished (a COMMIT of a transaction of its own too), before the code hears of it.
+ */
+function poolReporting(after: () => Promise<void>): Pool {
+  const reporting = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(object, name) {
+        const value: unknown = Reflect.get(object, name, object);
+        if (typeof value !== 'function') return value;
+        if (name === 'query') return async (...args: unknown[]) => {
+          const result: unknown = await value.apply(object, args);
+          await after();
+          return result;
+        };
+        if (name === 'connect') return async (...args: unknown[]) => reporting((await value.apply(object, args)) as object);
+        return value.bind(object);
+      },
+    });
+  return reporting(lab.db.pool);
+}
 
 /** Another process's own Postgres connection: never held or failed with the lab's pool. */
 const otherDb = { query: async (text: string, values: unknown[] = []) => ({ rows: await lab.db.sql(text, values) }) } as unknown as Pool;
@@ -82,7 +134,7 @@ async function stalePages(s: Shop, cents: number): Promise<string[]> {
 }
 
 describe('a price change against the database', () => {
-  it('05.12 the pages are invalidated after the commit: a reader that misses while the UPDATE runs cannot keep the old price cached', async () => {
+  it('05.12 the pages are invalidated after the commit: a reader that misses while the UPDATE runs cannot keep the old price cached, also while an earlier invalidation of the tag is still in flight', async () => {
     const writer = shop();
     const reader = shop(lab.redis.client(), otherDb); // another process, with a connection of its own
     await writer.productPage(1);
@@ -114,6 +166,42 @@ describe('a price change against the database', () => {
       `updatePrice(1, 2468) was held at the database: ${gaps.join('; ')}. After it resolved, ${stale.join('; ')}; expected ${formatPrice(2468)}.\n` +
         `Until the UPDATE commits, Postgres still returns the old price, so a page rendered then is old. If the tag is invalidated before the commit, such a page is cached again and nothing removes it. Commit first, then invalidate: whatever renders afterwards reads the new row (${LESSON}, "Invalidating a tag in one step"; Lesson 03, "Delete after the commit").`,
     ).toEqual([]);
+
+    // Two price changes of product 1 in one instance. The first one's invalidation has run in
+    // Redis, its reply held; a reader caches the pages at the first new price; then the
+    // second change commits, and its invalidation must run after that commit, on its own.
+    const connections = codeConnections();
+    let committed!: () => void;
+    const secondCommitted = new Promise<void>((resolve) => (committed = resolve));
+    const db = poolReporting(async () => {
+      const [row] = await lab.db.sql<{ price_cents: number }>('SELECT price_cents FROM products WHERE id = 1');
+      if (row?.price_cents === 2222) committed();
+    });
+    const s = shop(connections.client, db);
+    for (const view of Object.values(viewsOfProduct1(s))) await view();
+    // The tag's set by its key, or the tag itself for a script that builds the key.
+    const inFlight = holdFirstReply(connections, [tagKey(lab.redis.prefix, productTag(1)), productTag(1)]);
+    const first = s.updatePrice(1, 1111);
+    const second = (async () => {
+      await expectSettlesWithin(inFlight.fetched, LIVENESS_MS, 'updatePrice(1, 1111) reaching Redis with the tag product:1', 'updatePrice must invalidate the tag product:1 after its UPDATE.');
+      for (const view of Object.values(viewsOfProduct1(reader))) await view(); // at $11.11, the price then
+      return s.updatePrice(1, 2222);
+    })();
+    for (const call of [first, second]) call.catch(() => {}); // awaited below
+    try {
+      await expectSettlesWithin(secondCommitted, LIVENESS_MS, 'updatePrice(1, 2222) committing its UPDATE', 'updatePrice must change the row with an UPDATE on products (updateProductPrice in contract.ts).');
+      // One turn of the event loop: the code goes on from its commit to its invalidation.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      inFlight.release();
+    }
+    await Promise.all([first, second]);
+    const behind = await stalePages(shop(), 2222);
+    expect(
+      behind,
+      `updatePrice(1, 1111) invalidated product:1 in Redis and had not heard back yet; meanwhile a reader cached product 1's pages at ${formatPrice(1111)}, and then updatePrice(1, 2222) committed. After both resolved, ${behind.join('; ')}; expected ${formatPrice(2222)}.\n` +
+        `An invalidation that was already running, or has already run, before an UPDATE committed cannot remove what was cached between it and that commit. Sharing the promise of an invalidation in flight ("one invalidation per tag at a time") saves a script run and loses the second change: every committed change runs an invalidation of its own, started after its commit (${LESSON}, "Invalidating a tag in one step"; Lesson 03, "Delete after the commit").`,
+    ).toEqual([]);
   });
 
   it('05.18 two processes share the tags: pages process A caches after process B invalidates are reached by B again', async () => {
@@ -134,7 +222,7 @@ describe('a price change against the database', () => {
       `${problems.join('\n')}\nProcess A caches product 1's pages, process B changes the price, three times; the two share only Redis and Postgres. Whatever a process remembers about the tags (which memberships it has written, which sets exist) is invisible to the other and goes stale when it invalidates: keep it all in Redis (${LESSON}, "Tag sets").`,
     ).toEqual([]);
   });
-  it('05.20 a Postgres that fails fails the call: updatePrice and a page read reject, never answer as for an unknown product', async () => {
+  it('05.20 a Postgres that fails fails the call: updatePrice and every kind of page read reject, never answer as for an unknown product or an empty listing', async () => {
     const s = shop();
     await s.productPage(1);
     const logs = [vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')].map((spy) => spy.mockImplementation(() => {}));
@@ -142,17 +230,22 @@ describe('a price change against the database', () => {
     const settle = <T>(work: Promise<T>) => work.then((value) => `resolved to ${JSON.stringify(value)?.slice(0, 60)}`, () => 'rejected');
     let outcomes: string[];
     try {
-      outcomes = [`updatePrice(1, 4321) ${await settle(s.updatePrice(1, 4321))}`, `productPage(2) ${await settle(s.productPage(2))}`];
+      outcomes = [
+        `updatePrice(1, 4321) ${await settle(s.updatePrice(1, 4321))}`,
+        `productPage(2) ${await settle(s.productPage(2))}`,
+        `categoryPage('jugs') ${await settle(s.categoryPage('jugs'))}`,
+        `searchPage('tamper') ${await settle(s.searchPage('tamper'))}`,
+      ];
     } finally {
       undo();
       for (const spy of logs) spy.mockRestore();
     }
     const answered = outcomes.filter((line) => !line.endsWith('rejected'));
-    const cached = await held([page('product:2')]);
+    const cached = await held([page('product:2'), page('category:jugs'), page('search:tamper')]);
     expect(
       [...answered, ...cached.map((key) => `${key} was cached`)],
-      `With Postgres failing every UPDATE and SELECT: ${[...answered, ...cached.map((key) => `${key} was cached`)].join('; ')}; expected both calls to reject and nothing cached.\n` +
-        `null means "no such product". A try/catch around the whole call that logs and returns null turns a failed UPDATE into "unknown product": the caller shows a 404, or believes the price is saved. Catch only the Redis step after the commit; a database error is the caller's to hear (Lesson 01, "When Redis is down").`,
+      `With Postgres failing every UPDATE and SELECT: ${[...answered, ...cached.map((key) => `${key} was cached`)].join('; ')}; expected every call to reject and nothing cached.\n` +
+        `null means "no such product", and an empty listing "no products". A try/catch around the whole call that logs and returns null turns a failed UPDATE into "unknown product": the caller shows a 404, or believes the price is saved. A query error caught into [] renders a listing with no rows, and caching it serves that empty page for its whole TTL after Postgres is back. Catch only the Redis steps; a database error is the caller's to hear (Lesson 01, "When Redis is down").`,
     ).toEqual([]);
   });
 });
@@ -203,25 +296,30 @@ describe('a price change, seen from outside', () => {
     const logged = () => logs.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
     const settle = <T>(work: Promise<T>): Promise<{ value?: T; error?: string }> => work.then((value) => ({ value }), (error: unknown) => ({ error: String(error) }));
     const idea = `The database is the source of truth and Redis only a copy. When Redis fails, at any command, render from Postgres, skip the cache and log the failure (console.warn or console.error); when the invalidation after a committed UPDATE fails, the price has still changed: log it (console.warn or console.error) and resolve (the pages' TTL bounds the lag), or retry from an outbox (Lesson 01, "When Redis is down"; ${LESSON}, "Invalidating a tag in one step").`;
+    const readsRefused = { count: 0 };
     const faults = [
-      { what: 'every Redis command failing', cents: 1999, wrap: refuse(() => true, new Error('Connection is closed. (Redis is down, injected by the check)')) },
+      { what: 'every Redis command failing', failed: 'cache writes', cents: 1999, wrap: refuse(() => true, new Error('Connection is closed. (Redis is down, injected by the check)')) },
       // A failover demoted the server: reads still answer (the pages miss), every write is refused.
-      { what: 'Redis answering reads and refusing every write', cents: 2999, wrap: refuse((name) => !READS.has(name), new ReplyError("READONLY You can't write against a read only replica. (injected by the check)")) },
+      { what: 'Redis answering reads and refusing every write', failed: 'cache writes', cents: 2999, wrap: refuse((name) => !READS.has(name), new ReplyError("READONLY You can't write against a read only replica. (injected by the check)")) },
+      // Only the reads fail (a timeout, say): a failed GET is a failure to report, not a quiet
+      // miss. No price change here: its invalidation is a write, and may well succeed.
+      { what: 'Redis failing every read and taking writes', failed: 'cache reads', wrap: refuse((name) => READS.has(name), new Error('Command timed out (a read, injected by the check)'), readsRefused) },
     ];
     const problems: string[] = [];
     try {
-      for (const { what, cents, wrap } of faults) {
+      for (const { what, failed, cents, wrap } of faults) {
         const restore = connections.each(wrap);
         try {
           const before = logged();
-          const update = await expectSettlesWithin(settle(s.updatePrice(1, cents)), LIVENESS_MS, `updatePrice(1, ${cents}) with ${what}`, idea);
+          const update = cents === undefined ? undefined : await expectSettlesWithin(settle(s.updatePrice(1, cents)), LIVENESS_MS, `updatePrice(1, ${cents}) with ${what}`, idea);
           const [row] = await lab.db.sql<{ price_cents: number }>('SELECT price_cents FROM products WHERE id = 1');
-          if (update.value?.id !== 1 || update.value.priceCents !== cents) {
+          if (update && (update.value?.id !== 1 || update.value.priceCents !== cents)) {
             problems.push(`with ${what}, updatePrice(1, ${cents}) ${update.error ? `rejected: ${update.error}` : `resolved to ${JSON.stringify(update.value)}`}; Postgres holds ${row?.price_cents}, expected it to resolve with the committed row`);
-          } else if (logged() === before) {
+          } else if (update && logged() === before) {
             problems.push(`with ${what}, updatePrice(1, ${cents}) resolved without logging anything: the pages still show the old price and nobody is told`);
           }
           const beforePages = logged();
+          const refusedBefore = readsRefused.count;
           for (const [page, outcome, text] of [
             ['productPage(2)', await settle(s.productPage(2)), 'Burr grinder #2'],
             ["categoryPage('jugs')", await settle(s.categoryPage('jugs')), 'Milk jug #13'],
@@ -229,7 +327,9 @@ describe('a price change, seen from outside', () => {
           ] as const) {
             if (!String(outcome.value ?? '').includes(text)) problems.push(`with ${what}, ${page} ${outcome.error ? `rejected: ${outcome.error}` : `returned ${String(outcome.value).slice(0, 60)}`}, expected the page rendered from Postgres`);
           }
-          if (logged() === beforePages) problems.push(`with ${what}, three page reads whose cache writes all failed logged nothing: the cache is off and nobody is told`);
+          // A code that reads its pages with no command named here has no read to fail.
+          const failedSome = failed === 'cache writes' || readsRefused.count > refusedBefore;
+          if (failedSome && logged() === beforePages) problems.push(`with ${what}, three page reads whose ${failed} all failed logged nothing: the cache is off and nobody is told`);
         } finally {
           restore();
         }
