@@ -37,7 +37,7 @@ describe('when only writes fail', () => {
     }
   });
 
-  it('01.19 once the read from Redis has failed (timed out or answered with an error), the request does not write to Redis', async () => {
+  it('01.19 once the read from Redis has failed (timed out or answered with an error), that request does not write to Redis, and other requests still do', async () => {
     const writes = await writeCommands();
     const loading = new ReplyError('LOADING Redis is loading the dataset in memory');
     const troubles = [
@@ -57,6 +57,34 @@ describe('when only writes fail', () => {
           `When the read failed (an error or a timeout), skip the write: an error is not a miss, so the request pays for a sick Redis once, and a Redis in trouble gets no extra work (${LESSON}, "When Redis is down").`,
       ).toEqual([]);
     }
+    // A read waiting on a stalled client, and meanwhile a miss on a healthy client of the same
+    // code: each read's Postgres query is held until the other has reached its own.
+    const stalledClient = await lab.redis.stalledClient();
+    const sent = recordCommands(stalledClient);
+    const stalledDb = gatedPool();
+    const healthyDb = gatedPool();
+    const stalled = cacheWith({ redis: stalledClient, db: stalledDb.pool, redisTimeoutMs: 20 }).getProduct(11);
+    const healthy = cacheWith({ db: healthyDb.pool, redisTimeoutMs: 5000 }).getProduct(12);
+    const idea = `Whether Redis failed belongs to one request, as a variable inside getProduct: a flag shared by every call (a module-level variable) lets one client's timeout stop another's healthy fill, and one read's reset lets a failed one write (${LESSON}, "When Redis is down").`;
+    try {
+      await expectSettlesWithin(Promise.all([stalledDb.reached, healthyDb.reached]), 2000, 'getProduct(11) on a stalled Redis and getProduct(12) on a healthy one both reaching Postgres', idea);
+      healthyDb.release();
+      expect((await healthy)?.id, idea).toBe(12);
+      const filled = (await lab.redis.keys()).length;
+      expect(
+        filled,
+        `While getProduct(11) was timing out on a stalled Redis, getProduct(12) missed on a healthy Redis and loaded product 12, but left nothing in Redis; expected it cached. ${idea}`,
+      ).toBeGreaterThan(0);
+    } finally {
+      healthyDb.release();
+      stalledDb.release();
+    }
+    expect((await expectSettlesWithin(stalled, 2000, 'getProduct(11) with Redis stalled and redisTimeoutMs: 20', FALLBACK))?.id, FALLBACK).toBe(11);
+    const wrote = sent.filter((name) => writes.has(name.toLowerCase()));
+    expect(
+      wrote,
+      `getProduct(11)'s read timed out on a stalled Redis while getProduct(12) ran on a healthy one; getProduct(11) then sent ${wrote.join(', ')} to the stalled Redis. ${idea}`,
+    ).toEqual([]);
   });
 
   it('01.26 the cache write waits at most redisTimeoutMs too: a fill answered 150 ms late is not waited for with redisTimeoutMs: 30', async () => {
@@ -78,3 +106,18 @@ describe('when only writes fail', () => {
     }
   });
 });
+
+/** A pool of the lab's database whose queries wait until `release()`; `reached` resolves when the first one arrives. */
+function gatedPool() {
+  let release!: () => void;
+  let signal!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const reached = new Promise<void>((resolve) => (signal = resolve));
+  const query = async (...args: unknown[]) => {
+    signal();
+    await gate;
+    return (lab.db.pool.query as (...a: unknown[]) => unknown)(...args);
+  };
+  const pool = new Proxy(lab.db.pool, { get: (target, name) => (name === 'query' ? query : Reflect.get(target, name)) });
+  return { pool, reached, release };
+}
