@@ -70,7 +70,7 @@ describe('keys follow one documented template', () => {
     ).toEqual(expected);
   });
 
-  it('02.6 different entities with the same id never share a key, for several ids at once', async () => {
+  it('02.6 different entities with the same id never share a key, for several ids at once, nor do ids that differ only in case or spacing', async () => {
     const idea = `Product 3, the stock of product 3 and user 3's profile are three different things; their keys must differ in the entity part, and each id must have its own key, or one read returns another's value (${LESSON}, "Naming keys").`;
     const ids = [1, 2, 3, 4, 5];
     const reads = (cache: ShopCache) => Promise.all(ids.flatMap((id) => [cache.getProduct(id), cache.getInventory(id), cache.getProfile(id)]));
@@ -83,8 +83,19 @@ describe('keys follow one documented template', () => {
       expect(first[i], `${call} returned ${JSON.stringify(first[i])}. ${idea}`).toEqual(value);
       expect(again[i], `${call}, read again once cached, returned ${JSON.stringify(again[i])}. ${idea}`).toEqual(value);
     }
+    // Ids are the caller's, byte for byte: ones that differ only in case or in surrounding
+    // spaces name different sessions, and a key builder that "normalises" them merges them.
+    const sessions: [string, { userId: number }][] = [['s-Ab3', { userId: 1 }], ['s-ab3', { userId: 2 }], ['S-AB3', { userId: 3 }], [' s-ab3 ', { userId: 4 }]];
+    const starter = cacheWith();
+    for (const [id, data] of sessions) await starter.startSession(id, data);
+    const reader = cacheWith(); // another instance, reading what the first stored
+    const sameIdea = `Ids are the caller's, byte for byte: ${sessions.map(([id]) => JSON.stringify(id)).join(', ')} are four different sessions. A key builder that lowercases or trims the id gives them one key, and one user reads another's session (${LESSON}, "Naming keys").`;
+    for (const [id, data] of sessions) {
+      const got = await reader.getSession(id);
+      expect(got, `getSession(${JSON.stringify(id)}) returned ${JSON.stringify(got)} after the four sessions were started; expected ${JSON.stringify(data)}, what was started under exactly that id. ${sameIdea}`).toEqual(data);
+    }
     const keys = await keyNames();
-    expect(keys.length, `Three entities of five ids read, so 15 keys expected; Redis holds ${keys.length}: ${keys.join(', ')}. ${idea}`).toBe(15);
+    expect(keys.length, `Three entities of five ids read and four sessions started, so 19 keys expected; Redis holds ${keys.length}: ${keys.map((k) => JSON.stringify(k)).join(', ')}. ${idea} ${sameIdea}`).toBe(19);
   });
 
   it('02.7 after the shape version changes, a value cached in an old shape is never returned, for any entity', async () => {
