@@ -6,10 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { interleave } from '../../harness/lab/interleave.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
-import { CATALOGS, LESSON, catalogHelpers, gatedClient } from './write-strategies.support.js';
+import { CATALOGS, LESSON, catalogHelpers, gatedClient, type Create } from './write-strategies.support.js';
 
 const lab = useLab('03');
 const { processWith, committed, freshRead, evict } = catalogHelpers(lab);
+
+/** Once every process has settled, a fresh read of the product must agree with Postgres; `story` tells what happened, given both as JSON. */
+async function expectAgreesWithPostgres(create: Create, id: number, settling: Promise<unknown>[], story: (seen: string, truth: string) => string): Promise<void> {
+  await Promise.all(settling);
+  const truth = await committed(id);
+  const seen = await freshRead(create, id);
+  expect(seen, story(JSON.stringify(seen), JSON.stringify(truth))).toEqual(truth);
+}
 
 describe('interleavings', () => {
   it("03.17 a write landing between any two steps of a reader's miss cannot leave the old row cached", async () => {
@@ -30,14 +38,10 @@ describe('interleavings', () => {
         } finally {
           gaps.stop();
         }
-        await Promise.all([reader.settled(), writer.settled()]);
-        const truth = await committed(id);
-        const seen = await freshRead(create, id);
-        expect(
-          seen,
-          `${name}: a reader missed product ${id}; updatePrice(${id}, ${price}) ran and returned between its Redis commands ${k} and ${k + 1}. Afterwards reads return ${JSON.stringify(seen)}; Postgres holds ${JSON.stringify(truth)}. ` +
+        await expectAgreesWithPostgres(create, id, [reader.settled(), writer.settled()], (seen, truth) =>
+          `${name}: a reader missed product ${id}; updatePrice(${id}, ${price}) ran and returned between its Redis commands ${k} and ${k + 1}. Afterwards reads return ${seen}; Postgres holds ${truth}. ` +
             `The reader's check of the fence and its SET must be one step (a Lua script): a GET then a SET from Node leaves a gap where the write lands, and the fill then stores the row it loaded before the write (${LESSON}, "Closing the race with a fence").`,
-        ).toEqual(truth);
+        );
         if (gaps.runs < k) break; // the reader has fewer than k gaps: every one has had its write
       }
     }
@@ -68,15 +72,11 @@ describe('interleavings', () => {
         await Promise.race([bWrite.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 1000))]); // B may wait on A's open transaction
         gate.release();
         await Promise.all([aWrite, bWrite]);
-        await Promise.all([a.settled(), b.settled()]);
-        const truth = await committed(id);
-        const seen = await freshRead(create, id);
-        expect(
-          seen,
+        await expectAgreesWithPostgres(create, id, [a.settled(), b.settled()], (seen, truth) =>
           `${name}: updatePrice(${id}, ${first}) committed first, then updatePrice(${id}, ${second}) committed and updated Redis before the first write's cache step arrived. ` +
-            `Reads now return ${JSON.stringify(seen)}; Postgres holds ${JSON.stringify(truth)}. The cache step that arrives last must not win over the later commit: delete rather than SET, ` +
+            `Reads now return ${seen}; Postgres holds ${truth}. The cache step that arrives last must not win over the later commit: delete rather than SET, ` +
             `or SET only if the fence is still where the writer saw it before its UPDATE, else delete (${LESSON}, "Delete or update?").`,
-        ).toEqual(truth);
+        );
       }
       // Two writes both under way (each at its UPDATE, all it does before that done) before
       // either commits; A commits first. Their cache steps then reach Redis in commit order,
@@ -107,15 +107,11 @@ describe('interleavings', () => {
           gate.release();
         }
         await Promise.all([aWrite, bWrite]);
-        await Promise.all([a.settled(), b.settled()]);
-        const truth = await committed(id);
-        const seen = await freshRead(create, id);
-        expect(
-          seen,
+        await expectAgreesWithPostgres(create, id, [a.settled(), b.settled()], (seen, truth) =>
           `${name}: updatePrice(${id}, ${first}) and updatePrice(${id}, ${second}) both began (each held at its UPDATE) before either committed; ${first} committed first, then ${second}, and their cache steps reached Redis ${order === 'A then B' ? `in that order` : `the other way round (${second}'s first)`}. ` +
-            `Reads now return ${JSON.stringify(seen)}; Postgres holds ${JSON.stringify(truth)}. The later write saw the fence before the earlier one moved it: when the fence has moved, a write cannot tell whose row is newer, ` +
+            `Reads now return ${seen}; Postgres holds ${truth}. The later write saw the fence before the earlier one moved it: when the fence has moved, a write cannot tell whose row is newer, ` +
             `and must delete the entry, not leave it as it is (that may be the older row) nor SET its own (${LESSON}, "Delete or update?").`,
-        ).toEqual(truth);
+        );
       }
       // A whole second write landing between two Redis commands of the first one's cache step.
       for (let k = 1; k <= 10; k += 1) {
@@ -138,14 +134,10 @@ describe('interleavings', () => {
         } finally {
           gaps.stop();
         }
-        await Promise.all([a.settled(), b.settled()]);
-        const truth = await committed(id);
-        const seen = await freshRead(create, id);
-        expect(
-          seen,
-          `${name}: updatePrice(${id}, ${first}) committed; then, after its Redis command ${k}, updatePrice(${id}, ${second}) ran whole. Reads now return ${JSON.stringify(seen)}; Postgres holds ${JSON.stringify(truth)}. ` +
+        await expectAgreesWithPostgres(create, id, [a.settled(), b.settled()], (seen, truth) =>
+          `${name}: updatePrice(${id}, ${first}) committed; then, after its Redis command ${k}, updatePrice(${id}, ${second}) ran whole. Reads now return ${seen}; Postgres holds ${truth}. ` +
             `The check of the fence and the SET of a write's cache step must be one step (a Lua script): checked from Node, a later write lands between them and the earlier row overwrites it (${LESSON}, "Delete or update?").`,
-        ).toEqual(truth);
+        );
         if (gaps.runs < k) break; // the first write had fewer than k gaps: the second has run in every one
       }
     }

@@ -1,5 +1,6 @@
 // Lab 06 checks, part 4: logging in, and requests that overlap. Run: npm test labs/06-sessions
 import { describe, expect, it } from 'vitest';
+import type { CookieJar } from '../../harness/lab/http.js';
 import { interleave } from '../../harness/lab/interleave.js';
 import { expectSettlesWithin, LIVENESS_MS } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
@@ -150,29 +151,30 @@ describe('when Redis fails', () => {
     // The connection drops on the command that deletes the replaced session: first a
     // visitor's (with a cart) logging in, then user 2's as user 2 logs in as user 3.
     const blip = await startFaultyInstance((name) => ['del', 'unlink', 'getdel'].includes(name), new Error('read ECONNRESET'));
+    /** Logs `browser` in as `userId` while the delete of the session it replaces fails once; returns the answer and what a copy of the old cookie still gets at `url`. */
+    const loginLosingDelete = async (browser: CookieJar, userId: number, url: string) => {
+      const copy = browser.copy();
+      Object.assign(blip.fault, { on: true, once: true });
+      const login = await post(browser, `${blip.app.url}/login`, { userId });
+      blip.fault.on = false;
+      return { login, old: await copy.request(`${other.url}${url}`) };
+    };
+
     const shopper = browserWith();
     await post(shopper, `${blip.app.url}/cart`, { productId: 4 });
-    const planted = shopper.copy();
-    Object.assign(blip.fault, { on: true, once: true });
-    const visitorLogin = await post(shopper, `${blip.app.url}/login`, { userId: 4 });
-    blip.fault.on = false;
-    const stillThere = await planted.request(`${other.url}/cart`);
+    const fromCart = await loginLosingDelete(shopper, 4, '/cart');
     expect(
-      visitorLogin.status,
-      `A visitor with a cart logged in as user 4, and the delete of the visitor's session failed; POST /login answered ${show(visitorLogin)}, and a copy of the visitor's cookie still gets GET /cart ${show(stillThere)}. ` +
+      fromCart.login.status,
+      `A visitor with a cart logged in as user 4, and the delete of the visitor's session failed; POST /login answered ${show(fromCart.login)}, and a copy of the visitor's cookie still gets GET /cart ${show(fromCart.old)}. ` +
         `Expected a 5xx: the pre-login id is the one an attacker plants, so it must be gone before the login counts, for a visitor as for a user. ${idea}`,
     ).toBeGreaterThanOrEqual(500);
 
     const user = browserWith();
     await post(user, `${blip.app.url}/login`, { userId: 2 });
-    const copy = user.copy();
-    Object.assign(blip.fault, { on: true, once: true });
-    const switched = await post(user, `${blip.app.url}/login`, { userId: 3 });
-    blip.fault.on = false;
-    const stillUser2 = await copy.request(`${other.url}/me`);
+    const switched = await loginLosingDelete(user, 3, '/me');
     expect(
-      switched.status,
-      `Logging in as user 3 over user 2's session, the delete of user 2's session failed; POST /login answered ${show(switched)}, and a copy of user 2's cookie still gets GET /me ${show(stillUser2)}. Expected a 5xx: the replaced session is still alive. ${idea}`,
+      switched.login.status,
+      `Logging in as user 3 over user 2's session, the delete of user 2's session failed; POST /login answered ${show(switched.login)}, and a copy of user 2's cookie still gets GET /me ${show(switched.old)}. Expected a 5xx: the replaced session is still alive. ${idea}`,
     ).toBeGreaterThanOrEqual(500);
   });
 });
