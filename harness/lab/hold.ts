@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { Command, Redis } from 'ioredis';
 import { onTestFinished } from 'vitest';
 import { wrapCommands } from './lab-redis.js';
 
@@ -48,11 +48,14 @@ export interface HeldReply {
 }
 
 /**
- * The reply to the next command `client` sends with `argument` among its arguments (a key,
- * usually) reaches the caller only after `release()`: a slow read the suite controls, whose
- * data was fetched before something else happened.
+ * The reply to the next command `client` sends with `which` among its arguments (a key,
+ * usually), or for which `which(command)` is true, reaches the caller only after
+ * `release()`: a slow read the suite controls, whose data was fetched before something
+ * else happened. The command's own promise is held, so an EXEC waiting on a queued
+ * command's answer waits too. A predicate sees every command in order until it matches.
  */
-export function holdReply(client: Redis, argument: string): HeldReply {
+export function holdReply(client: Redis, which: string | ((command: Command) => boolean)): HeldReply {
+  const matches = typeof which === 'string' ? (command: Command) => command.args.some((arg) => String(arg) === which) : which;
   let signal!: () => void;
   const fetched = new Promise<void>((resolve) => (signal = resolve));
   let release!: () => void;
@@ -60,14 +63,19 @@ export function holdReply(client: Redis, argument: string): HeldReply {
   onTestFinished(() => release());
   let armed = true;
   wrapCommands(client, (command, send) => {
-    if (!armed || !command.args.some((arg) => String(arg) === argument)) return send(command);
-    armed = false;
-    const reply = Promise.resolve(send(command));
-    reply.finally(signal).catch(() => {});
-    return reply.then(async (value) => {
-      await gate;
-      return value;
-    });
+    if (armed && matches(command)) {
+      armed = false;
+      const { resolve, reject } = command;
+      command.resolve = (value) => {
+        signal();
+        void gate.then(() => resolve(value));
+      };
+      command.reject = (error) => {
+        signal();
+        void gate.then(() => reject(error));
+      };
+    }
+    return send(command);
   });
   return { fetched, release };
 }

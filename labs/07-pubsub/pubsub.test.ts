@@ -1,10 +1,10 @@
 // Lab 07 checks, part 2: invalidation across instances. Run: npm test labs/07-pubsub
 // Two instances of the app run side by side, each loaded as its own process would load it
 // (separateProcesses: no module state shared) and each with its own two Redis connections.
-import type { Command, Redis } from 'ioredis';
+import type { Command } from 'ioredis';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { expectEventWithin } from '../../harness/lab/expect-event.js';
-import { holdCommands, holdReply, type HeldReply } from '../../harness/lab/hold.js';
+import { holdCommands, holdReply } from '../../harness/lab/hold.js';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
@@ -71,34 +71,6 @@ function publishOn(channel: string): (command: Command) => boolean {
     queued = inMulti;
     return !inMulti;
   };
-}
-
-/** Holds the answer to the next PUBLISH on `channel` that `client` sends (see publishOn) until release(). */
-function holdPublishAnswer(client: Redis, channel: string): HeldReply {
-  const carries = publishOn(channel);
-  let signal!: () => void;
-  const fetched = new Promise<void>((resolve) => (signal = resolve));
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  onTestFinished(() => release());
-  let armed = true;
-  wrapCommands(client, (command, send) => {
-    if (armed && carries(command)) {
-      armed = false;
-      // The reply settles the command's own promise, which a MULTI's EXEC waits on too.
-      const { resolve, reject } = command;
-      command.resolve = (value) => {
-        signal();
-        void gate.then(() => resolve(value));
-      };
-      command.reject = (error) => {
-        signal();
-        void gate.then(() => reject(error));
-      };
-    }
-    return send(command);
-  });
-  return { fetched, release };
 }
 
 const idea = `A write must reach every instance's L1: PUBLISH the changed keys on invalidationChannel(keyPrefix), and have every instance SUBSCRIBE on its subscriber connection and drop those keys from L1 (${LESSON}, "Telling the other instances").`;
@@ -303,7 +275,7 @@ describe('the order of a write, as the other instances see it', () => {
     ).toBe('Mine, despite a read in flight');
 
     // A's L1 holds profile 5 again; this time the reply to A's PUBLISH is slow to come back.
-    const publishing = holdPublishAnswer(a.redis, invalidationChannel(lab.redis.prefix));
+    const publishing = holdReply(a.redis, publishOn(invalidationChannel(lab.redis.prefix)));
     let resolved = false;
     const write = a.cache.updateProfile(5, { displayName: 'Mine while I publish' }).then((profile) => ((resolved = true), profile));
     write.catch(() => {}); // a failed check below leaves it to settle after the test
