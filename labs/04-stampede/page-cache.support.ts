@@ -2,6 +2,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { Lab } from '../../harness/lab/use-lab.js';
+import { serverCommandsDuring } from '../../harness/lab/server-commands.js';
 import { decodeEntry, pageKey } from './src/contract.js';
 import type { CategoryPage, PageCacheOptions } from './src/contract.js';
 import { createPageCache } from './src/page-cache.js';
@@ -63,6 +64,12 @@ export function pageCacheChecks(lab: Lab) {
     async storedEntry(category: string) {
       const text = await lab.redis.admin.get(keyOf(category));
       return text === null ? null : decodeEntry<CategoryPage>(text);
+    },
+    /** Watches `forMs` after the work is done: no command of the code may name one of `lockKeys` (a keep-alive left running). */
+    async expectLocksQuiet(lockKeys: string[], forMs: number, message: string) {
+      const after = await serverCommandsDuring(lab.redis, () => sleep(forMs));
+      const stray = after.commands.filter((command) => command.args.some((arg) => lockKeys.includes(arg)));
+      expect(stray.map((c) => `${c.name} ${c.args.join(' ')}`.slice(0, 100)), message).toEqual([]);
     },
     /** Marks work the check may leave unawaited when it fails. */
     track<T>(work: Promise<T>): Promise<T> {
