@@ -26,19 +26,23 @@ describe('redisTimeoutMs, both ways', () => {
   const answeredBy = (cents: number | undefined, prices: { cachedCents?: number; truthCents: number }) =>
     cents === prices.cachedCents ? 'Redis (the cached price)' : cents === prices.truthCents ? 'Postgres' : `neither (${cents})`;
 
-  it('01.14 a small redisTimeoutMs is honoured: 20 ms on a stalled Redis answers at once, and a reply 60 ms late is not waited for', async () => {
+  it('01.14 a small redisTimeoutMs is honoured: 20 ms on a stalled Redis answers at once, and a reply 25 ms late is not waited for', async () => {
     const idea = `redisTimeoutMs is how long one Redis call may take; the caller chose it, so use it rather than a constant of your own. ${FALLBACK}`;
     const stalled = cacheWith({ redis: await lab.redis.stalledClient(), redisTimeoutMs: 20 });
     const product = await expectSettlesWithin(stalled.getProduct(12), 1000, 'getProduct(12) with redisTimeoutMs: 20 and Redis stalled', idea);
     expect(product?.id, idea).toBe(12);
 
-    // The reply is held by a 60 ms timer in this process, set as the GET is sent; the code's
-    // 20 ms timer, set at about the same moment, fires first however busy the machine.
-    const prices = await cachedThenChanged(13);
-    const slow = await slowRedis(60);
-    const read = (await cacheWith({ redis: slow.client, redisTimeoutMs: 20 }).getProduct(13))?.priceCents;
-    await slow.drained();
-    expect(read, `Redis answered 60 ms late and redisTimeoutMs was 20; the read was answered by ${answeredBy(read, prices)}. It should have given up on Redis after 20 ms and loaded from Postgres. A floor or rounding of your own (\`Math.max(ms, 100)\`) is a constant overriding the caller too. ${idea}`).toBe(prices.truthCents);
+    // The GET reaches Redis 25 ms after it is sent, by a timer in this process set as it is
+    // sent; the code's 20 ms timer, set in the same turn of the event loop, always fires
+    // first. A floor of 100 ms would use the reply instead, unless a busy machine delayed
+    // it by 75 ms more: three tries make that luck too rare to count on.
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      const prices = await cachedThenChanged(13);
+      const slow = await slowRedis(25);
+      const read = (await cacheWith({ redis: slow.client, redisTimeoutMs: 20 }).getProduct(13))?.priceCents;
+      await slow.drained();
+      expect(read, `Redis answered 25 ms late and redisTimeoutMs was 20; the read was answered by ${answeredBy(read, prices)}. It should have given up on Redis after 20 ms and loaded from Postgres. A floor or rounding of your own (\`Math.max(ms, 100)\`) is a constant overriding the caller too. ${idea}`).toBe(prices.truthCents);
+    }
   });
 
   it('01.15 a large redisTimeoutMs is honoured: with 10 s, a reply 300 ms late is still used', async () => {

@@ -7,7 +7,7 @@
  * a Redis that was about to answer, and the caller's value is still used whenever it is
  * sensible. Every check with a stalled Redis or a reply far beyond 100 ms stays green. But
  * the caller chose 20 ms for a latency budget this code cannot see; a reply arriving at
- * 60 ms is used when it should have been abandoned, and every request on a slow Redis waits
+ * 25 ms is used when it should have been abandoned, and every request on a slow Redis waits
  * five times what was asked. The option is the bound, with no constant of your own on top.
  */
 import {
