@@ -4,3 +4,6 @@ declare module '*.vue' {
   const component: DefineComponent;
   export default component;
 }
+
+// The theme's stylesheet is imported for its side effect; Vite bundles it.
+declare module '*.css';
