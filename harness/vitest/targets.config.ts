@@ -20,6 +20,7 @@ export default defineConfig({
     ...base.test,
     include: Object.keys(plan.wrappers),
     isolate: false,
+    runner: './harness/vitest/verify-runner.ts',
     // verify runs dozens of targets at once on a shared machine: more room than a learner's run.
     testTimeout: 15_000,
     maxWorkers: Number(process.env.COURSE_VERIFY_WORKERS ?? 3),
