@@ -12,7 +12,7 @@ export interface BuildOutcome {
 /**
  * Runs `vitepress build` in a child process, output captured: a failing build must
  * become one check's detail, not a crash of whoever called us. The bound catches a build
- * that hangs, not a slow one: verify builds beside three labs' worth of test processes on
+ * that hangs, not a slow one: verify builds beside all the labs' test processes on
  * two cores, where a build of 30 s of CPU has taken over three minutes of wall time.
  */
 export function buildSite(root: string, timeoutMs = 480_000): Promise<BuildOutcome> {

@@ -15,11 +15,13 @@ import type { CheckResult } from './check.js';
 import { plantSentinel } from './isolation.js';
 import { verifyBench } from './bench-check.js';
 import { verifyHarness } from './harness-tests.js';
-import { longestFirst } from './lab-order.js';
-import { createPool } from './pool.js';
 import { printReport } from './report.js';
 import { typecheck } from './typecheck.js';
-import { verifyLab } from './verify-lab.js';
+import { runTargets } from './run-suite.js';
+import { judgeLab, planLab } from './verify-lab.js';
+
+/** Test files run at once across all labs (measured on two cores: 8 kept them busy). */
+const LAB_WORKERS = 8;
 
 runCli(async () => {
   const started = Date.now();
@@ -32,24 +34,24 @@ runCli(async () => {
   const env = { ...services.env, ...sentinel.env };
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
   try {
-    // Three vitest processes at a time, each running one lab's targets three files at once:
-    // the checks mostly wait on Redis, Postgres and timers, so two cores keep up.
-    // The site builds and is browsed, and the quizzes are checked, alongside the labs; the
-    // benchmark's quick mode queues behind the labs, so it fills the last lab's tail.
-    const pool = createPool(3);
-    // Queued in this order: the harness's own checks first, the bench last.
-    const harnessRun = everything ? pool(() => verifyHarness(env)) : [];
-    // Queued longest first, reported in the labs' order.
-    const queued = new Map(longestFirst(labs).map((lab) => [lab, pool(() => verifyLab(lab, env, 3))]));
-    const labRuns = Promise.all(labs.map((lab) => queued.get(lab)!));
-    const announce = () => console.log(`${elapsed()}: ${labs.length} labs verified; waiting for the benchmark's quick mode and the site...`);
-    if (everything) labRuns.then(announce, () => {}); // a failure is reported by the await below
+    // Every lab's targets in one vitest process, eight files at once: the checks mostly wait
+    // on Redis, Postgres and timers, so two cores keep up. Beside it: the type check, the
+    // harness's own checks and then the benchmark's quick mode, the quizzes, and the site,
+    // built and browsed.
+    const plans = labs.map(planLab);
+    const labRuns = runTargets('labs', plans.flatMap((plan) => plan.runs), env, LAB_WORKERS).then((outcomes) => {
+      if (everything) console.log(`${elapsed()}: ${labs.length} labs verified; waiting for the rest...`);
+      let next = 0;
+      return plans.map((plan) => judgeLab(plan, outcomes.slice(next, (next += plan.runs.length))));
+    });
+    const harnessRun = everything ? verifyHarness(env) : Promise.resolve([]);
+    const benchRun = everything ? harnessRun.catch(() => []).then(() => verifyBench(env)) : [];
     // One await for every job, so a job that fails early is still reported, not left unhandled.
     const [types, harness, labOutcomes, bench, quizzes, site] = await Promise.all([
       typecheck(),
       harnessRun,
       labRuns,
-      everything ? pool(() => verifyBench(env)) : [],
+      benchRun,
       everything ? verifyQuizzes(services.redis.url) : [],
       everything ? verifySite() : [],
     ]);

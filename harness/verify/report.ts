@@ -11,9 +11,9 @@ export function printReport(rows: LabRow[], results: CheckResult[], seconds: num
     { header: 'mistakes' },
     { header: 'mutation score' },
     { header: 'solution run', align: 'right' as const },
-    { header: 'proved in', align: 'right' as const },
+    { header: 'time in checks', align: 'right' as const },
   ];
-  console.log(`\n${formatTable(columns, rows.map((r) => [r.lab, r.starter, r.solution, r.mistakes, r.mutation, r.seconds, r.wall]))}`);
+  console.log(`\n${formatTable(columns, rows.map((r) => [r.lab, r.starter, r.solution, r.mistakes, r.mutation, r.seconds, r.checking]))}`);
 
   const failed = results.filter((r) => !r.ok);
   if (failed.length > 0) {

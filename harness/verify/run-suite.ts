@@ -3,7 +3,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { topologyNeeds } from '../lab/topology-needs.js';
-import type { Lab } from '../lab-meta.js';
 import { ROOT } from '../labs.js';
 import type { ModuleOutcome } from '../vitest/outcome-reporter.js';
 import { writePlan, type PlannedRun } from '../vitest/verify-plan.js';
@@ -36,18 +35,18 @@ export interface VitestJson {
 const CHECK_TITLE = /^(\d\d\.\d+)\s/;
 
 /**
- * Runs one lab's suite against every planned target (starter, solution, mistake files)
- * in one vitest process (harness/vitest/targets.config.ts) and returns each target's
- * outcome in the same order.
+ * Runs lab suites against every planned target (starter, solution, mistake files) in one
+ * vitest process (harness/vitest/targets.config.ts) and returns each target's outcome in
+ * the same order. `label` names the run's folder under .course/.
  */
-export async function runTargets(lab: Lab, runs: PlannedRun[], env: Record<string, string>, workers: number): Promise<SuiteOutcome[]> {
+export async function runTargets(label: string, runs: PlannedRun[], env: Record<string, string>, workers: number): Promise<SuiteOutcome[]> {
   // Generated files live inside the repository so vite resolves packages from it; .course/ is git-ignored.
   mkdirSync(join(ROOT, '.course'), { recursive: true });
-  const dir = mkdtempSync(join(ROOT, '.course', `verify-${lab.number}-`));
+  const dir = mkdtempSync(join(ROOT, '.course', `verify-${label}-`));
   const planFile = join(dir, 'plan.json');
   const outcomeFile = join(dir, 'outcomes.json');
   try {
-    writeFileSync(planFile, JSON.stringify(writePlan(ROOT, dir, lab.name, runs)));
+    writeFileSync(planFile, JSON.stringify(writePlan(ROOT, dir, runs)));
     const stderr = await runVitest(['--config', 'harness/vitest/targets.config.ts', '--reporter', './harness/vitest/outcome-reporter.ts'], {
       ...env,
       COURSE_VERIFY_PLAN: planFile,

@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lab } from '../lab-meta.js';
 import type { CheckResult } from './check.js';
-import { checkLabStructure, checkMutationReport, readMistakes } from './lab-structure.js';
-import { runTargets, type SuiteOutcome } from './run-suite.js';
+import type { PlannedRun } from '../vitest/verify-plan.js';
+import { checkLabStructure, checkMutationReport, readMistakes, type Mistake } from './lab-structure.js';
+import type { SuiteOutcome } from './run-suite.js';
 
 export interface LabRow {
   lab: string;
@@ -12,18 +13,26 @@ export interface LabRow {
   mistakes: string;
   mutation: string;
   seconds: string;
-  /** How long proving the lab took, wall clock: what it costs verify's time budget. */
-  wall: string;
+  /** Time the lab's checks took over all its targets: its share of verify's time budget. */
+  checking: string;
 }
-
 
 const ids = (outcome: SuiteOutcome, passed: boolean) =>
   outcome.checks.filter((c) => c.passed === passed).map((c) => c.id);
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
-/** Proves one lab in all three directions: starter fails as declared, solution passes, each mistake is caught. */
-export async function verifyLab(lab: Lab, env: Record<string, string>, workers: number): Promise<{ row: LabRow; results: CheckResult[] }> {
-  const started = performance.now();
+/** What proving one lab takes: its targets to run, and what was already checked without running them. */
+export interface LabPlan {
+  lab: Lab;
+  /** Starter, solution, then one run per mistake, in `mistakes` order. */
+  runs: PlannedRun[];
+  mistakes: Mistake[];
+  mutation: ReturnType<typeof checkMutationReport>;
+  results: CheckResult[];
+}
+
+/** Plans one lab's proof: the starter and the solution on every file, each mistake on the files that hold its checks. */
+export function planLab(lab: Lab): LabPlan {
   const results: CheckResult[] = [];
   const mistakes = readMistakes(lab, results);
   const mutation = checkMutationReport(lab);
@@ -34,19 +43,22 @@ export async function verifyLab(lab: Lab, env: Record<string, string>, workers: 
   const suites = suiteFiles(lab);
   const holding = (ids: string[]) => suites.filter((suite) => ids.some((id) => ["'", '"', '`'].some((quote) => suite.text.includes(`${quote}${id} `))));
   const everyFile = suites.map((suite) => suite.path);
-  const [starter, solution, ...caught] = await runTargets(
-    lab,
-    [
-      { target: 'starter', files: everyFile },
-      { target: 'solution', files: everyFile },
-      ...mistakes.map((m) => {
-        const files = holding(m.caughtBy).map((suite) => suite.path);
-        return { target: m.path, checks: m.caughtBy, files: files.length ? files : everyFile };
-      }),
-    ],
-    env,
-    workers,
-  );
+  const runs: PlannedRun[] = [
+    { target: 'starter', files: everyFile },
+    { target: 'solution', files: everyFile },
+    ...mistakes.map((m) => {
+      const files = holding(m.caughtBy).map((suite) => suite.path);
+      return { target: m.path, checks: m.caughtBy, files: files.length ? files : everyFile };
+    }),
+  ];
+  return { lab, runs, mistakes, mutation, results };
+}
+
+/** Judges one lab from its runs' outcomes (in `plan.runs` order): starter fails as declared, solution passes, each mistake is caught. */
+export function judgeLab(plan: LabPlan, outcomes: SuiteOutcome[]): { row: LabRow; results: CheckResult[] } {
+  const { lab, mistakes, mutation } = plan;
+  const results = [...plan.results];
+  const [starter, solution, ...caught] = outcomes;
 
   const declared = lab.meta.starter_fails;
   const starterFailed = ids(starter!, false);
@@ -91,7 +103,7 @@ export async function verifyLab(lab: Lab, env: Record<string, string>, workers: 
       mistakes: `${mistakeResults.filter((r) => r.ok).length}/${mistakes.length} caught`,
       mutation: mutation.score === undefined ? 'not run' : `${mutation.result.ok ? '' : 'FAIL, '}${mutation.score}%`,
       seconds: `${solution!.seconds?.toFixed(1)} s`,
-      wall: `${((performance.now() - started) / 1000).toFixed(0)} s`,
+      checking: `${outcomes.reduce((sum, outcome) => sum + (outcome.seconds ?? 0), 0).toFixed(0)} s`,
     },
     results,
   };
