@@ -1,8 +1,8 @@
 // Lab 02 checks, part 4: a server whose memory is full, and the policy that decides what it evicts.
 // Run: npm test labs/02-ttl-and-keys
-import { format } from 'node:util';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ReplyError, type Command } from 'ioredis';
+import { captureConsole } from '../../harness/lab/console-capture.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { expectNoKeys, expectSettlesWithin, outcome } from '../../harness/lab/teach.js';
 import { createShopCache } from './src/shop-cache.js';
@@ -103,15 +103,13 @@ describe('when memory is full', () => {
 
   /** Every line the code prints on the console while `work` runs, formatted as the console would; nothing reaches the terminal. */
   async function consoleDuring(work: () => Promise<void>): Promise<string[]> {
-    const lines: string[] = [];
-    const levels = ['log', 'info', 'warn', 'error'] as const;
-    const spies = levels.map((level) => vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(format(...args))));
+    const logs = captureConsole('02', ['log', 'info', 'warn', 'error']);
     try {
       await work();
     } finally {
-      for (const spy of spies) spy.mockRestore();
+      logs.restore();
     }
-    return lines;
+    return logs.lines();
   }
 
   it('02.9 a full Redis that refuses writes (OOM) costs the cache, not the read, for every class, and each refused write is logged; a session write fails loudly', async () => {

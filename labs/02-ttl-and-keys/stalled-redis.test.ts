@@ -1,8 +1,8 @@
 // Lab 02 checks, part 5: a Redis that fails, stops answering, or answers late.
 // Run: npm test labs/02-ttl-and-keys
-import { format } from 'node:util';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ReplyError, type Redis } from 'ioredis';
+import { captureConsole } from '../../harness/lab/console-capture.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { expectSettlesWithin, outcome } from '../../harness/lab/teach.js';
 import { createShopCache } from './src/shop-cache.js';
@@ -228,8 +228,7 @@ describe('when Redis fails or stalls', () => {
     ];
     // Every console line while the writes go unanswered, until 150 ms after the last was sent
     // (by then a write bounded by 50 ms has been given up on, even one left running in the background).
-    const logged: string[] = [];
-    const spies = (['log', 'info', 'warn', 'error'] as const).map((level) => vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(format(...args))));
+    const logs = captureConsole('02', ['log', 'info', 'warn', 'error']);
     const overdues: Promise<unknown>[] = [];
     try {
       for (const [call, read] of misses) {
@@ -241,10 +240,11 @@ describe('when Redis fails or stalls', () => {
       }
       await Promise.all(overdues);
     } finally {
-      for (const spy of spies) spy.mockRestore();
+      logs.restore();
     }
     const v = SHAPE_VERSION;
     const givenUp = [`product:9:v${v.product}`, `inventory:9:v${v.inventory}`, `profile:9:v${v.profile}`, `leaderboard:${LEADERBOARD_ID}:v${v.leaderboard}`].map((name) => lab.redis.key(name));
+    const logged = logs.lines();
     const unlogged = givenUp.filter((key) => !logged.some((line) => line.includes(key)));
     expect(
       unlogged,

@@ -1,8 +1,9 @@
 // Lab 03 checks, part 2: what a write leaves alone, and the catalog when Postgres or Redis fails.
 // Run: npm test labs/03-write-strategies
 // Each check names the behaviour it demands; its failure says what Redis and Postgres showed.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Command } from 'ioredis';
+import { captureConsole } from '../../harness/lab/console-capture.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { expectQueries, expectSettlesWithin } from '../../harness/lab/teach.js';
@@ -121,8 +122,8 @@ describe('when something fails, and what a write leaves alone', () => {
 
   it('03.20 when Redis fails at any step of updatePrice, the write still commits and resolves with the committed row; a failure before the UPDATE still leaves the new price readable, and a cache left stale is logged', async () => {
     // The code logs a failed cache step; keep the output readable, and count the lines.
-    const logs = [vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')].map((spy) => spy.mockImplementation(() => {}));
-    const logged = () => logs.reduce((lines, spy) => lines + spy.mock.calls.length, 0);
+    const logs = captureConsole('03');
+    const logged = () => logs.lines().length;
     try {
       for (const [name, create] of CATALOGS) {
         const id = name === 'write-through' ? 9 : 10;
@@ -169,7 +170,7 @@ describe('when something fails, and what a write leaves alone', () => {
         }
       }
     } finally {
-      for (const spy of logs) spy.mockRestore();
+      logs.restore();
     }
   });
 

@@ -2,7 +2,8 @@
 // The timer runs on the real clock with a short interval; each check waits for what it
 // expects by polling (with a bound far above the interval), never for a fixed time,
 // except to show that something does NOT happen, over many intervals.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureConsole } from '../../harness/lab/console-capture.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
@@ -29,11 +30,10 @@ describe('write-behind: the timer and shutting down', () => {
     const onUnhandled = (reason: unknown) => void unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
     // A failed tick is logged: keep the output readable, and count the lines.
-    const logs = [vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')].map((spy) => spy.mockImplementation(() => {}));
-    // Only lines that carry this check's injected error count: work other checks left
-    // running in the same process may log too.
-    const carriesTheError = (args: unknown[]) => args.some((arg) => String(arg instanceof Error ? arg.message : arg).includes('product_views unavailable'));
-    const logged = () => logs.reduce((lines, spy) => lines + spy.mock.calls.filter(carriesTheError).length, 0);
+    const logs = captureConsole('03');
+    // Only lines that carry this check's injected error count: work an earlier check left
+    // running may fail and log too.
+    const logged = () => logs.lines().filter((line) => line.includes('product_views unavailable')).length;
     const landed = (expected: Record<number, number>, when: string) =>
       expect
         .poll(viewsInPostgres, {
@@ -86,7 +86,7 @@ describe('write-behind: the timer and shutting down', () => {
       await pause(150);
     } finally {
       process.off('unhandledRejection', onUnhandled);
-      for (const spy of logs) spy.mockRestore();
+      logs.restore();
     }
     expect(
       await viewsInPostgres(),

@@ -3,7 +3,8 @@
 // TTL in Redis stays real. Processes A and B are two module instances of page-cache.ts.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureConsole } from '../../harness/lab/console-capture.js';
 import { interleave } from '../../harness/lab/interleave.js';
 import { recordCommandLines } from '../../harness/lab/lab-redis.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
@@ -138,7 +139,7 @@ describe('serving stale while one refresh runs', () => {
     process.on('unhandledRejection', onUnhandled);
     const failure = new Error('injected database failure');
     let restore = lab.db.failQueries(/FROM products/i, failure);
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warned = captureConsole('04', ['warn']);
     try {
       const outcome = await cache.getPage('jugs').then(
         (page) => (JSON.stringify(page) === JSON.stringify(stale) ? 'stale page' : `another page: ${JSON.stringify(page).slice(0, 80)}`),
@@ -164,12 +165,12 @@ describe('serving stale while one refresh runs', () => {
       clock.now = (await storedEntry('jugs'))!.freshUntil + 1;
       restore = lab.db.failQueries(/FROM products/i, failure);
       await quiet.getPage('jugs');
-      await eventually(() => warn.mock.calls.length > 0, `With no onBackgroundError given, a failed refresh should be reported with console.warn (the default). ${idea}`);
+      await eventually(() => warned.lines().length > 0, `With no onBackgroundError given, a failed refresh should be reported with console.warn (the default). ${idea}`);
       await sleep(SETTLE_MS);
       expect(unhandled.map(String), `The failed refresh surfaced as an unhandled rejection. ${idea}`).toEqual([]);
     } finally {
       process.off('unhandledRejection', onUnhandled);
-      warn.mockRestore();
+      warned.restore();
       restore();
     }
   });

@@ -2,7 +2,8 @@
 // Run: npm test labs/05-tags. Each check names the behaviour it demands; its failure says
 // what Redis and Postgres showed.
 import type { Redis } from 'ioredis';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureConsole } from '../../harness/lab/console-capture.js';
 import { expectEveryKeyHasTtl, expectQueries } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { useCodeConnections } from './code-connections.support.js';
@@ -63,7 +64,7 @@ describe('caching pages with their tags', () => {
   it('05.1 a page is rendered from Postgres once, then served from Redis', async () => {
     const s = shop();
     // With Redis and Postgres healthy there is nothing to report: count what the code logs.
-    const logs = [vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')].map((spy) => spy.mockImplementation(() => {}));
+    const logs = captureConsole('05');
     const pages: Array<[string, () => Promise<string | null>, string]> = [
       ['productPage(3)', () => s.productPage(3), 'Milk jug #3'],
       ["categoryPage('jugs')", () => s.categoryPage('jugs'), 'Milk jug #8'],
@@ -84,8 +85,8 @@ describe('caching pages with their tags', () => {
         }
       }
     } finally {
-      logged = logs.flatMap((spy) => spy.mock.calls.map((args) => args.map(String).join(' ')));
-      for (const spy of logs) spy.mockRestore();
+      logged = logs.lines();
+      logs.restore();
     }
     expectQueries(lab.db, products, 3, `Three pages read twice: each renders once, then comes from Redis (the read path of Lesson 01, Cache-aside).`);
     expect(

@@ -4,7 +4,8 @@
 // makes with duplicate(). Run: npm test labs/05-tags.
 import { ReplyError, type Redis } from 'ioredis';
 import type { Pool } from 'pg';
-import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { captureConsole } from '../../harness/lab/console-capture.js';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
@@ -225,7 +226,7 @@ describe('a price change against the database', () => {
   it('05.20 a Postgres that fails fails the call: updatePrice and every kind of page read reject, never answer as for an unknown product or an empty listing', async () => {
     const s = shop();
     await s.productPage(1);
-    const logs = [vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')].map((spy) => spy.mockImplementation(() => {}));
+    const logs = captureConsole('05');
     const undo = lab.db.failQueries(/^\s*(UPDATE|SELECT)\b/i, new Error('canceling statement due to statement timeout (injected by the check)'));
     const settle = <T>(work: Promise<T>) => work.then((value) => `resolved to ${JSON.stringify(value)?.slice(0, 60)}`, () => 'rejected');
     let outcomes: string[];
@@ -238,7 +239,7 @@ describe('a price change against the database', () => {
       ];
     } finally {
       undo();
-      for (const spy of logs) spy.mockRestore();
+      logs.restore();
     }
     const answered = outcomes.filter((line) => !line.endsWith('rejected'));
     const cached = await held([page('product:2'), page('category:jugs'), page('search:tamper')]);
@@ -292,8 +293,8 @@ describe('a price change, seen from outside', () => {
     await s.productPage(1);
     await s.searchPage('kettle');
     // The warnings a failing Redis should cause, kept out of the learner's output and counted.
-    const logs = [vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')].map((spy) => spy.mockImplementation(() => {}));
-    const logged = () => logs.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
+    const logs = captureConsole('05');
+    const logged = () => logs.lines().length;
     const settle = <T>(work: Promise<T>): Promise<{ value?: T; error?: string }> => work.then((value) => ({ value }), (error: unknown) => ({ error: String(error) }));
     const idea = `The database is the source of truth and Redis only a copy. When Redis fails, at any command, render from Postgres, skip the cache and log the failure (console.warn or console.error); when the invalidation after a committed UPDATE fails, the price has still changed: log it (console.warn or console.error) and resolve (the pages' TTL bounds the lag), or retry from an outbox (Lesson 01, "When Redis is down"; ${LESSON}, "Invalidating a tag in one step").`;
     const readsRefused = { count: 0 };
@@ -346,7 +347,7 @@ describe('a price change, seen from outside', () => {
         problems.push(`with ${stale} holding a string, Redis answered WRONGTYPE to the SADD that lists product 4's page, and productPage(4) logged nothing: a write refused in part is a failed write (ioredis's exec() resolves anyway, with the error in that command's reply)`);
       }
     } finally {
-      for (const spy of logs) spy.mockRestore();
+      logs.restore();
     }
     expect(problems, `${problems.join('\n')}\n${idea}`).toEqual([]);
   });

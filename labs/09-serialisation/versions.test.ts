@@ -3,7 +3,8 @@
 // Two deployments of the app are two processes with different `version` options sharing
 // one key; foreign and damaged entries are written by the suite's own connection.
 import { inspect } from 'node:util';
-import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureConsole } from '../../harness/lab/console-capture.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { expectSameValue, LESSON, processes, type Process } from './caches.support.js';
 import { valueKey } from './src/contract.js';
@@ -150,13 +151,12 @@ describe('lab 09: entries the cache cannot read', () => {
     expectSameValue(again, { id: 2 }, 'small, written again', UNREADABLE);
 
     // Without onDecodeError, the default reports to console.error.
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    onTestFinished(() => logged.mockRestore());
+    const logged = captureConsole('09', ['error']);
     const [quiet] = await processes(lab, { onDecodeError: undefined });
     const read = await outcome(quiet!, 'empty');
     expect(read, `get() of an empty string ${read}; expected a miss.\n${UNREADABLE}`)
       .toBeUndefined();
-    const lines = logged.mock.calls.map((args) => args.map(String).join(' '));
+    const lines = logged.lines();
     expect(
       lines.filter((line) => line.includes(key('empty'))),
       `Without onDecodeError, an unreadable entry is reported once with console.error, ` +

@@ -2,6 +2,7 @@
 // console.warn; and a Redis slower than the default but within the configured bound decides.
 // Run: npm test labs/10-rate-limiting
 import { describe, expect, it, vi } from 'vitest';
+import { captureConsole } from '../../harness/lab/console-capture.js';
 import { holdCommands } from '../../harness/lab/hold.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { DEFAULT_FAILURE, expectPolicies, OUTAGE } from './failure-policy.support.js';
@@ -13,17 +14,17 @@ vi.setConfig({ testTimeout: 15_000 });
 
 describe('a Redis that stalls, with the defaults', () => {
   it('10.14 by default: a 250 ms bound and console.warn; a Redis that answers within redisTimeoutMs decides', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warned = captureConsole('10', ['warn']);
     const [app] = await startInstances(lab, 1, { log: undefined, redisTimeoutMs: undefined });
     const stall = holdCommands(app!.redis);
     await expectPolicies(app!, DEFAULT_FAILURE, 'With Redis stalled and no redisTimeoutMs option (default 250 ms)');
     expect(
-      warn.mock.calls.length,
-      `With no log option, 3 decisions taken without Redis called console.warn ${warn.mock.calls.length} ` +
+      warned.lines().length,
+      `With no log option, 3 decisions taken without Redis called console.warn ${warned.lines().length} ` +
         `time(s); expected 3, once per decision (${OUTAGE}).`,
     ).toBe(3);
     stall.release();
-    warn.mockRestore();
+    warned.restore();
     // A slow Redis inside a generous bound still decides: the bound is the option's, not a constant.
     const [patient] = await startInstances(lab, 1, { redisTimeoutMs: 2_000 });
     const slow = holdCommands(patient!.redis);

@@ -3,12 +3,13 @@
 // cluster of its own, since it moves slots and kills nodes.
 import { setTimeout as pause } from 'node:timers/promises';
 import { beforeAll, expect, it } from 'vitest';
+import { captureConsole } from '../../harness/lab/console-capture.js';
 import { expectQueries, LIVENESS_MS } from '../../harness/lab/teach.js';
 import { useCluster, type ClusterNode } from '../../harness/lab/use-cluster.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { formatPrice } from './src/contract.js';
 import { createShopPages } from './src/shop-pages.js';
-import { LESSON, cachedKey, cachedPages, captureLogs, idsIn, listingIn, seedAisles } from './shop.support.js';
+import { LESSON, cachedKey, cachedPages, idsIn, listingIn, seedAisles } from './shop.support.js';
 
 const lab = useLab('12');
 const cluster = useCluster('12', { exclusive: true });
@@ -63,7 +64,7 @@ async function moveSlot(slot: number, source: ClusterNode, target: ClusterNode, 
 
 it('12.11 a slot moved during a burst of reads and a price change: every read answers, the new price reaches every page, and the pages keep being served from the slot\'s new primary', { timeout: 30_000 }, async () => {
   expectOwnCluster();
-  captureLogs();
+  captureConsole('12');
   const shop = await openShop();
   const [id, other] = await idsIn(lab, 'kettles');
   await shop.categoryPage('kettles');
@@ -104,7 +105,7 @@ it('12.11 a slot moved during a burst of reads and a price change: every read an
 
 it('12.12 a killed primary: its replica takes over, cached pages are still served, and a price change afterwards reaches every page', { timeout: 40_000 }, async () => {
   expectOwnCluster();
-  captureLogs();
+  captureConsole('12');
   const shop = await openShop();
   const [id] = await idsIn(lab, 'grinders');
   // Every script of the code runs once before the failover, so the client knows their

@@ -1,13 +1,14 @@
 // Lab 12: one render per page across processes, under the loader lock of lab 04 on a
 // cluster: the lock's TTL and wait, one lock per page, held until the page is stored.
 import { beforeAll, expect, it } from 'vitest';
+import { captureConsole } from '../../harness/lab/console-capture.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { pollUntil } from '../../harness/services/poll.js';
 import { expectQueries, expectSettlesWithin, LIVENESS_MS } from '../../harness/lab/teach.js';
 import { useCluster } from '../../harness/lab/use-cluster.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { LOCK_TTL_MS, LOCK_WAIT_MS } from './src/contract.js';
-import { LESSON, captureLogs, holdPageStore, seedAisles } from './shop.support.js';
+import { LESSON, holdPageStore, seedAisles } from './shop.support.js';
 
 const lab = useLab('12');
 const cluster = useCluster('12');
@@ -15,7 +16,7 @@ beforeAll(() => seedAisles(lab));
 const selects = () => lab.db.queries.count({ kind: 'select' });
 
 it('12.10 twenty concurrent misses of one page, in two processes, render it once, under a lock that expires after lockTtlMs, held until the page is stored', { timeout: 20_000 }, async () => {
-  captureLogs();
+  captureConsole('12');
   const [a, b] = await separateProcesses(2, () => import('./src/shop-pages.js'));
   // Connected first: twenty commands on a client still discovering the cluster all wait for it.
   const clients = [cluster.client(), cluster.client()];

@@ -1,6 +1,7 @@
 // Lab 12: pages cached on a Redis Cluster, kept right by price changes and tag
 // invalidations, with every multi-key step in one slot and no keyspace scan.
 import { beforeAll, expect, it } from 'vitest';
+import { captureConsole } from '../../harness/lab/console-capture.js';
 import { expectQueries } from '../../harness/lab/teach.js';
 import { useCluster } from '../../harness/lab/use-cluster.js';
 import { useLab } from '../../harness/lab/use-lab.js';
@@ -9,7 +10,6 @@ import { createShopPages } from './src/shop-pages.js';
 import {
   LESSON,
   cachedPages,
-  captureLogs,
   commandsOnEveryNode,
   expectNoStepRefused,
   idsIn,
@@ -42,7 +42,7 @@ async function readAll(shop: ReturnType<typeof openShop>['shop'], categories: st
 }
 
 it('12.1 a page is rendered from Postgres once, then served from the cluster; an unknown product is null and not cached', { timeout: 15_000 }, async () => {
-  const logs = captureLogs();
+  const logs = captureConsole('12');
   const { redis, shop } = openShop();
   const categories = ['kettles', 'aisle-a', 'aisle-f'];
   let pageCount = categories.length;
@@ -70,7 +70,7 @@ it('12.1 a page is rendered from Postgres once, then served from the cluster; an
 });
 
 it('12.2 every step the code sends touches one slot: the cluster refuses none of them', { timeout: 15_000 }, async () => {
-  captureLogs();
+  captureConsole('12');
   const { redis, shop } = openShop();
   const steps = recordSteps(redis);
   await readAll(shop, ['cups', 'kettles', 'aisle-b', 'aisle-k']);
@@ -88,7 +88,7 @@ it('12.2 every step the code sends touches one slot: the cluster refuses none of
 });
 
 it('12.3 after updatePrice every cached page that shows the product shows the new price, and every other page stays cached', { timeout: 15_000 }, async () => {
-  captureLogs();
+  captureConsole('12');
   const { shop } = openShop();
   await readAll(shop, ['kettles', 'grinders', 'aisle-c']);
   const [changed, sibling] = await idsIn(lab, 'kettles');
@@ -110,7 +110,7 @@ it('12.3 after updatePrice every cached page that shows the product shows the ne
 });
 
 it('12.4 invalidateTag removes every page of the tag in its category and nothing else, cycle after cycle; a tag with no set costs nothing', { timeout: 15_000 }, async () => {
-  captureLogs();
+  captureConsole('12');
   const { shop } = openShop();
   for (let cycle = 1; cycle <= 2; cycle += 1) {
     await readAll(shop, ['jugs', 'aisle-d', 'aisle-e']);
@@ -140,7 +140,7 @@ it('12.4 invalidateTag removes every page of the tag in its category and nothing
 });
 
 it('12.5 no request scans the keyspace on any node: no KEYS, no SCAN, not even for a tag with no set', { timeout: 15_000 }, async () => {
-  captureLogs();
+  captureConsole('12');
   const { shop } = openShop();
   const commands = await commandsOnEveryNode(cluster, async () => {
     await readAll(shop, ['tools', 'aisle-g']);
@@ -160,7 +160,7 @@ it('12.5 no request scans the keyspace on any node: no KEYS, no SCAN, not even f
 });
 
 it('12.14 pages are invalidated after the commit: a reader that misses while the UPDATE runs cannot keep the old price cached', { timeout: 15_000 }, async () => {
-  captureLogs();
+  captureConsole('12');
   const { shop } = openShop();
   const [id] = await idsIn(lab, 'jugs');
   await readAll(shop, ['jugs']);
@@ -178,7 +178,7 @@ it('12.14 pages are invalidated after the commit: a reader that misses while the
 });
 
 it('12.15 a Redis that fails costs renders, never a page or a price change, and each failure is logged', { timeout: 15_000 }, async () => {
-  const logs = captureLogs();
+  const logs = captureConsole('12');
   const redis = cluster.client();
   await redis.ping();
   redis.options.enableOfflineQueue = false; // so commands fail rather than wait for a reconnection
@@ -244,7 +244,7 @@ it('12.15 a Redis that fails costs renders, never a page or a price change, and 
 });
 
 it('12.16 a page cached while its tag is being invalidated is never left unlisted: that price change and the next reach it', { timeout: 15_000 }, async () => {
-  captureLogs();
+  captureConsole('12');
   const { redis, shop } = openShop();
   const other = openShop().shop;
   const [id] = await idsIn(lab, 'aisle-c');

@@ -2,7 +2,7 @@
 // the code's view of the cluster (every step it sent, and what the cluster answered), and
 // the servers' view (MONITOR on every node).
 import { Cluster, type ChainableCommander, type Command } from 'ioredis';
-import { expect, vi } from 'vitest';
+import { expect } from 'vitest';
 import { commandsDuring } from '../../harness/lab/commands-during.js';
 import type { ServerCommand } from '../../harness/lab/monitor.js';
 import { atomicSteps } from '../../harness/lab/steps.js';
@@ -30,12 +30,6 @@ export async function seedAisles(lab: Lab): Promise<void> {
 export async function idsIn(lab: Lab, category: string): Promise<number[]> {
   const rows = await lab.db.sql<{ id: number }>('SELECT id FROM products WHERE category = $1 ORDER BY id', [category]);
   return rows.map((row) => row.id);
-}
-
-/** console.warn and console.error, silenced and kept for the check to read. */
-export function captureLogs(): { lines: () => string[] } {
-  const spies = [vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')].map((spy) => spy.mockImplementation(() => {}));
-  return { lines: () => spies.flatMap((spy) => spy.mock.calls.map((call) => call.map(String).join(' '))) };
 }
 
 /** One step the code sent through its client: a MULTI or pipeline with its commands, or one command. */

@@ -1,6 +1,7 @@
 // Lab 12: where the shop's keys live. Spread over the slots of all three primaries, no slot
 // hot, every key with a TTL, and each invalidation one step on one node.
 import { beforeAll, expect, it } from 'vitest';
+import { captureConsole } from '../../harness/lab/console-capture.js';
 import { expectQueries } from '../../harness/lab/teach.js';
 import { useCluster } from '../../harness/lab/use-cluster.js';
 import { useLab } from '../../harness/lab/use-lab.js';
@@ -11,7 +12,6 @@ import {
   LESSON,
   cachedKey,
   cachedPages,
-  captureLogs,
   commandsOnEveryNode,
   idsIn,
   listingIn,
@@ -38,7 +38,7 @@ async function readCategories(shop: ReturnType<typeof openShop>, categories: str
 }
 
 it('12.6 with twenty categories cached, the pages sit on all three primaries and no slot holds more than MAX_SLOT_SHARE of the keys', { timeout: 30_000 }, async () => {
-  captureLogs();
+  captureConsole('12');
   const shop = openShop();
   await readCategories(shop, ALL_CATEGORIES);
   const cachedNow = (await cachedPages(cluster)).size;
@@ -69,7 +69,7 @@ it('12.6 with twenty categories cached, the pages sit on all three primaries and
 });
 
 it('12.7 every key has a TTL from the step that writes it: pages their class\'s, each tag set as long as its longest page plus at most the margin, and no lock is left behind', { timeout: 15_000 }, async () => {
-  captureLogs();
+  captureConsole('12');
   const idea = `On a cluster as on one Redis, every key expires: a page after its class's TTL, set in the same step, and a tag set no sooner than the pages it lists and at most TAG_TTL_MARGIN_SECONDS later (${LESSON}; lab 05).`;
   // A load whose render fails still ends: its lock must go with it.
   const failing = lab.db.failQueries(/^SELECT/);
@@ -132,7 +132,7 @@ function expectRemovedInOneStep(commands: NodeCommand[], keys: string[], what: s
 }
 
 it('12.8 an invalidation is one atomic step on one node: every page of the tag goes in the same script or MULTI', { timeout: 15_000 }, async () => {
-  captureLogs();
+  captureConsole('12');
   const shop = openShop();
   for (const category of ['kettles', 'aisle-m']) {
     const ids = await idsIn(lab, category);
@@ -153,7 +153,7 @@ it('12.8 an invalidation is one atomic step on one node: every page of the tag g
 });
 
 it('12.13 a page and its tag memberships are written in one step: never cached and listed nowhere', { timeout: 15_000 }, async () => {
-  captureLogs();
+  captureConsole('12');
   const shop = openShop();
   const commands = await commandsOnEveryNode(cluster, () => readCategories(shop, ['cups', 'aisle-b']));
   const steps = stepsOf(commands.filter((c) => c.role === 'primary'));
