@@ -32,14 +32,18 @@ describe('every wait bounded', () => {
     expect(late, idea).toEqual(await truth(lab, 2));
     expectQueries(lab.db, selects, 1, `With commandTimeoutMs 600, a Redis answering in 650 ms should have been given up on after 600 ms and the read answered by Postgres; a bound with a margin on top is not the configured bound. ${idea}`);
 
-    // The option, not a number of the code's own: with 300 ms, the 400 ms answer is too late.
+    // The option, not a number of the code's own: with 300 ms, an answer at 320 ms is too
+    // late. A bound of the code's own (500 ms, say) would take it, unless a busy machine held
+    // the reply back 180 ms more: twice in a row is too much luck to count on.
     proxy.delayMs = 0;
     const short = createCache(lab, proxy.address, { commandTimeoutMs: 300, breaker: NO_BREAKER });
     await untilConnected(short);
-    lab.db.queries.reset();
-    proxy.delayMs = 400;
-    expect(await settles(short.getProduct(2), 300 + SLACK_MS, 'getProduct(2) with commandTimeoutMs 300 and Redis answering in 400 ms', idea), idea).toEqual(await truth(lab, 2));
-    expectQueries(lab.db, selects, 1, `With commandTimeoutMs 300, a Redis answering in 400 ms should have been given up on after 300 ms and the read answered by Postgres: the bound is the option given, whatever it is. ${idea}`);
+    for (let attempt = 1; attempt <= 2; attempt += 1) {
+      lab.db.queries.reset();
+      proxy.delayMs = 320;
+      expect(await settles(short.getProduct(2), 300 + SLACK_MS, 'getProduct(2) with commandTimeoutMs 300 and Redis answering in 320 ms', idea), idea).toEqual(await truth(lab, 2));
+      expectQueries(lab.db, selects, 1, `With commandTimeoutMs 300, a Redis answering in 320 ms should have been given up on after 300 ms and the read answered by Postgres: the bound is the option given, whatever it is. ${idea}`);
+    }
 
     proxy.delayMs = 0;
     proxy.set('stall');
