@@ -1,6 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { resolveServices } from '../services/resolve.js';
 import { CourseError } from '../services/errors.js';
+import { vacuumCatalogsIfNeeded } from '../services/catalog-vacuum.js';
 import { LiveRun, sweepDeadRuns } from '../services/live-run.js';
 import { ServerBroker } from '../services/server-broker.js';
 import type { TopologyNeed } from '../services/topology.js';
@@ -33,6 +34,7 @@ export default async function setup(project: TestProject) {
     return async () => {
       await broker.stop();
       await run.stop();
+      await vacuumCatalogsIfNeeded(services.postgres.url);
       await services.stop();
     };
   } catch (error) {
