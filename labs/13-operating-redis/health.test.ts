@@ -112,9 +112,10 @@ describe('the health report', () => {
     const report = await settles(stalled.health(), DEFAULT_COMMAND_TIMEOUT_MS + SLACK_MS, 'health() with Redis stalled', `A health endpoint that hangs with Redis is no health endpoint: INFO is bounded like any other call (${WATCH}).`);
     expect(report, `health() with Redis stalled: the counters, and server null (${WATCH}).`).toMatchObject({ misses: 1, server: null });
 
-    // A connection slow to set up (its CLIENT command held 300 ms): figures only once reads are served.
+    // A server still loading its data answers the client's ready check "a second to go", and
+    // meanwhile answers INFO: figures only once reads are served.
     const slowStart = await startProxy();
-    slowStart.slow.set('client', 300);
+    slowStart.loadingOnConnect = true;
     const opening = createCache(lab, slowStart.address, { commandTimeoutMs: 2_000 });
     await untilConnected(opening);
     await opening.getProduct(3);

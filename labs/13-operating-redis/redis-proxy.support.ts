@@ -13,6 +13,13 @@ export interface SeenCommand {
   args: string[];
 }
 
+/**
+ * Sent upstream in place of a ready check's INFO: Redis echoes the text back as a bulk
+ * string, as INFO answers, in its turn among the connection's replies.
+ */
+const LOADING_INFO = '# Persistence\r\nloading:1\r\nloading_eta_seconds:1\r\n';
+const ECHO_LOADING = Buffer.from(`*2\r\n$4\r\nECHO\r\n$${Buffer.byteLength(LOADING_INFO)}\r\n${LOADING_INFO}\r\n`);
+
 /** Commands a client sends to set up a connection, not on behalf of a request. */
 const CONNECTION_COMMANDS = new Set(['hello', 'auth', 'client', 'select', 'info', 'ping', 'quit', 'readonly', 'command']);
 
@@ -31,6 +38,12 @@ export class RedisProxy {
   readonly slow = new Map<string, number>();
   /** In 'pass', commands with these names (lower case) are answered with an error instead. */
   refused = new Set<string>();
+  /**
+   * In 'pass', each connection's first INFO (a client's ready check) is answered as by a
+   * server still loading its data, about a second to go: the client waits that long before
+   * it asks again and is ready, while INFO sent meanwhile already reaches the real server.
+   */
+  loadingOnConnect = false;
   /** Called as each command reaches the proxy, before the mode decides what to do with it. */
   onArrive: (command: SeenCommand) => void = () => {};
   /** Called as each command is passed on, before its reply can come back. */
@@ -100,7 +113,7 @@ export class RedisProxy {
       link.reply(`-ERR injected failure: the suite made this Redis answer with errors\r\n`);
     }
     else if (this.current === 'stall') link.hold(command, raw);
-    else link.forward(command, raw, this.delayMs + (this.slow.get(command.name) ?? 0));
+    else link.forward(command, this.loadingOnConnect && link.firstInfo(command) ? ECHO_LOADING : raw, this.delayMs + (this.slow.get(command.name) ?? 0));
   }
 
   forwarded(command: SeenCommand): void {
@@ -119,6 +132,7 @@ class Link {
   private readonly heldCommands: { command: SeenCommand; raw: Buffer }[] = [];
   private chain = Promise.resolve();
   private first = true;
+  private infoSeen = false;
 
   constructor(
     private readonly client: Socket,
@@ -156,6 +170,13 @@ class Link {
       this.proxy.forwarded(command);
       this.upstream.write(raw);
     });
+  }
+
+  /** Whether `command` is the connection's first INFO: a client's ready check. */
+  firstInfo(command: SeenCommand): boolean {
+    if (command.name !== 'info' || this.infoSeen) return false;
+    this.infoSeen = true;
+    return true;
   }
 
   /** Ends both sides; the client sees a reset (ECONNRESET), as when a server dies. */
