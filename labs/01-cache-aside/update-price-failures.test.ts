@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReplyError } from 'ioredis';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { expectSettlesWithin } from '../../harness/lab/teach.js';
+import { expectSettlesWithin, LIVENESS_MS } from '../../harness/lab/teach.js';
 import { createProductCache } from './src/product-cache.js';
 import { cacheMaker, priceInPostgres, troubledRedis } from './cache-aside.support.js';
 
@@ -30,7 +30,7 @@ describe('when Redis fails during updatePrice', () => {
       const price = id * 100 + 1;
       const result = await expectSettlesWithin(
         cacheWith({ redis, redisTimeoutMs }).updatePrice(id, price).then((p) => p?.priceCents, (error: unknown) => `rejected: ${String(error)}`),
-        2000,
+        LIVENESS_MS,
         `updatePrice(${id}, ${price}) with Redis ${what} and redisTimeoutMs: ${redisTimeoutMs}`,
         idea,
       );
@@ -53,7 +53,7 @@ describe('updatePrice and its limits', () => {
       const bound = redisTimeoutMs === undefined ? 'no redisTimeoutMs' : `redisTimeoutMs: ${redisTimeoutMs}`;
       const situation = `updatePrice(${id}, ${cents}) with ${bound} and Redis answering ${lateMs} ms late`;
       const cache = createProductCache({ redis: late.client, db: lab.db.pool, keyPrefix: lab.redis.prefix, ...(redisTimeoutMs === undefined ? {} : { redisTimeoutMs }) });
-      const answered = await expectSettlesWithin(outcome(cache.updatePrice(id, cents), late.reached), 2000, situation, idea);
+      const answered = await expectSettlesWithin(outcome(cache.updatePrice(id, cents), late.reached), LIVENESS_MS, situation, idea);
       await late.drained();
       expect(answered.cents, `${situation}. ${idea}`).toBe(cents);
       return answered.reached;
@@ -62,7 +62,7 @@ describe('updatePrice and its limits', () => {
     // duration, so a busy machine cannot change the verdict.
     const stalledByDefault = async () => {
       const stalled = createProductCache({ redis: await lab.redis.stalledClient(), db: lab.db.pool, keyPrefix: lab.redis.prefix });
-      const answered = await expectSettlesWithin(outcome(stalled.updatePrice(1, 101), () => 0), 2000, 'updatePrice(1, 101) with Redis stalled and no redisTimeoutMs', idea);
+      const answered = await expectSettlesWithin(outcome(stalled.updatePrice(1, 101), () => 0), LIVENESS_MS, 'updatePrice(1, 101) with Redis stalled and no redisTimeoutMs', idea);
       expect(answered.cents, `updatePrice(1, 101) with Redis stalled and no redisTimeoutMs. ${idea}`).toBe(101);
     };
     const patientByDefault = async () => {
