@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkIdOf } from '../check-id.js';
 import { topologyNeeds } from '../lab/topology-needs.js';
 import { ROOT } from '../labs.js';
 import type { ModuleOutcome } from '../vitest/outcome-reporter.js';
@@ -31,8 +32,6 @@ export interface VitestJson {
     assertionResults: { title: string; status: string; failureMessages?: string[] }[];
   }[];
 }
-
-const CHECK_TITLE = /^(\d\d\.\d+)\s/;
 
 /**
  * Runs lab suites against every planned target (starter, solution, mistake files) in one
@@ -74,7 +73,7 @@ function outcomeOf(modules: ModuleOutcome[]): SuiteOutcome {
     seconds: modules.reduce((sum, module) => sum + module.durationMs, 0) / 1000,
     checks: modules.flatMap((module) =>
       module.checks.filter((check) => check.state !== 'skipped').map((check) => ({
-        id: CHECK_TITLE.exec(check.title)?.[1] ?? check.title,
+        id: checkIdOf(check.title) ?? check.title,
         title: check.title,
         passed: check.state === 'passed',
         ...(check.failure ? { failure: check.failure } : {}),

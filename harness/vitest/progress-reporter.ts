@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
+import { checkIdOf } from '../check-id.js';
 import { recordRun } from '../learner/progress.js';
 
-const CHECK = /^(\d\d\.\d+)\s/;
 
 /**
  * Records what the learner's own code scored, per lab and check, in .course/progress.json
@@ -16,7 +16,7 @@ export default class ProgressReporter implements Reporter {
       const lab = /^labs[\\/]([^\\/]+)[\\/]/.exec(relative(module.project.config.root, module.moduleId))?.[1];
       if (!lab) continue;
       for (const test of module.children.allTests()) {
-        const id = CHECK.exec(test.name)?.[1];
+        const id = checkIdOf(test.name);
         const state = test.result().state;
         if (id && (state === 'passed' || state === 'failed')) (results[lab] ??= {})[id] = state === 'passed';
       }

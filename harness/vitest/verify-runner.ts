@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import type { RunnerTask, RunnerTestFile } from 'vitest';
 import { VitestTestRunner } from 'vitest/runners';
-import type { VerifyPlan } from './verify-plan.js';
-
-const CHECK_ID = /^(\d\d\.\d+)\s/;
+import { checkIdOf } from '../check-id.js';
+import { readPlan, runIndexOf } from './verify-plan.js';
 
 /**
  * verify's test runner: a generated file whose run names its checks (a mistake's "Caught
@@ -14,11 +11,11 @@ const CHECK_ID = /^(\d\d\.\d+)\s/;
  * skipped, in every mistake's files.
  */
 export default class VerifyRunner extends VitestTestRunner {
-  private readonly plan = JSON.parse(readFileSync(process.env.COURSE_VERIFY_PLAN ?? '', 'utf8')) as VerifyPlan;
+  private readonly plan = readPlan();
 
   onCollected(files: RunnerTestFile[]): void {
     for (const file of files) {
-      const run = this.plan.runs[this.plan.wrappers[relative(this.config.root, file.filepath)] ?? -1];
+      const run = this.plan.runs[runIndexOf(this.plan, this.config.root, file.filepath)];
       if (run?.checks) keepOnly(file, new Set(run.checks));
     }
   }
@@ -27,7 +24,7 @@ export default class VerifyRunner extends VitestTestRunner {
 /** Marks every check outside `ids` skipped, and every suite left with nothing to run; returns whether `task` still runs. */
 function keepOnly(task: RunnerTask, ids: Set<string>): boolean {
   if (task.mode === 'skip' || task.mode === 'todo') return false;
-  const runs = task.type === 'suite' ? task.tasks.map((child) => keepOnly(child, ids)).some(Boolean) : ids.has(CHECK_ID.exec(task.name)?.[1] ?? '');
+  const runs = task.type === 'suite' ? task.tasks.map((child) => keepOnly(child, ids)).some(Boolean) : ids.has(checkIdOf(task.name) ?? '');
   if (!runs) task.mode = 'skip';
   return runs;
 }
