@@ -1,7 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { Reporter, SerializedError, TestModule } from 'vitest/node';
-import type { VerifyPlan } from './verify-plan.js';
+import { readPlan, runIndexOf } from './verify-plan.js';
 
 /** One test file's result for one target, as verify reads it. */
 export interface ModuleOutcome {
@@ -22,7 +21,7 @@ export interface ModuleOutcome {
  */
 export default class OutcomeReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>): void {
-    const plan = JSON.parse(readFileSync(process.env.COURSE_VERIFY_PLAN ?? '', 'utf8')) as VerifyPlan;
+    const plan = readPlan();
     const outcomes: ModuleOutcome[] = modules.map((module) => {
       const errors = module.errors().map((error) => error.message);
       const checks = [...module.children.allTests()].map((test) => {
@@ -34,7 +33,7 @@ export default class OutcomeReporter implements Reporter {
         };
       });
       return {
-        run: plan.wrappers[relative(module.project.config.root, module.moduleId)] ?? -1,
+        run: runIndexOf(plan, module.project.config.root, module.moduleId),
         file: module.moduleId,
         ...(checks.length === 0 ? { loadError: errors[0] ?? unhandled[0]?.message ?? 'no checks ran' } : {}),
         durationMs: module.diagnostic().duration,

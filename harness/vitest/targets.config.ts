@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import base from '../../vitest.config.js';
-import { planTargets, type VerifyPlan } from './verify-plan.js';
+import { planTargets, readPlan } from './verify-plan.js';
 import LongestFirst from './verify-sequencer.js';
 
 /**
@@ -12,7 +11,7 @@ import LongestFirst from './verify-sequencer.js';
  *   COURSE_VERIFY_WORKERS   how many test files run at once
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const plan = JSON.parse(readFileSync(process.env.COURSE_VERIFY_PLAN ?? '', 'utf8')) as VerifyPlan;
+const plan = readPlan();
 
 export default defineConfig({
   root,

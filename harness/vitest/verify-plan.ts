@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { parseTarget, targetModule, type LabTarget } from './lab-target.js';
@@ -29,6 +29,16 @@ export interface VerifyPlan {
 }
 
 const QUERY = /\?lab-target=t(\d+)$/;
+
+/** The plan verify wrote for this vitest run, named by COURSE_VERIFY_PLAN. */
+export function readPlan(): VerifyPlan {
+  return JSON.parse(readFileSync(process.env.COURSE_VERIFY_PLAN ?? '', 'utf8')) as VerifyPlan;
+}
+
+/** The index of the run a generated test file belongs to (`file` absolute), or -1 for any other file. */
+export function runIndexOf(plan: VerifyPlan, root: string, file: string): number {
+  return plan.wrappers[relative(root, file)] ?? -1;
+}
 
 /** Writes one generated test file per (run, suite file) under `dir` and returns the plan. */
 export function writePlan(root: string, dir: string, runs: PlannedRun[]): VerifyPlan {

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { basename, relative } from 'node:path';
+import { basename } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { topologyNeeds } from '../lab/topology-needs.js';
-import type { VerifyPlan } from './verify-plan.js';
+import { readPlan, runIndexOf } from './verify-plan.js';
 
 /** A whole suite file (a starter's or solution's run) counts as this many checks. */
 const WHOLE_FILE = 30;
@@ -14,7 +13,7 @@ const WHOLE_FILE = 30;
  * few), times three if its suite starts a cluster or Sentinels of its own.
  */
 export default class LongestFirst extends BaseSequencer {
-  private readonly plan = JSON.parse(readFileSync(process.env.COURSE_VERIFY_PLAN ?? '', 'utf8')) as VerifyPlan;
+  private readonly plan = readPlan();
   private readonly startsServers = new Map<string, boolean>();
 
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -23,7 +22,7 @@ export default class LongestFirst extends BaseSequencer {
   }
 
   private weight(file: TestSpecification): number {
-    const run = this.plan.runs[this.plan.wrappers[relative(file.project.config.root, file.moduleId)] ?? -1];
+    const run = this.plan.runs[runIndexOf(this.plan, file.project.config.root, file.moduleId)];
     const suite = run?.files.find((path) => basename(path) === basename(file.moduleId));
     if (!run || !suite) return 0;
     if (!this.startsServers.has(suite)) this.startsServers.set(suite, topologyNeeds([suite]).length > 0);
