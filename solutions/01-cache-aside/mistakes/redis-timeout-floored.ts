@@ -10,33 +10,12 @@
  * 25 ms is used when it should have been abandoned, and every request on a slow Redis waits
  * five times what was asked. The option is the bound, with no constant of your own on top.
  */
-import {
-  MISSING_TTL_SECONDS,
-  PRODUCT_TTL_SECONDS,
-  selectProduct,
-  type ProductCache,
-  type ProductCacheOptions,
-} from '../../../labs/01-cache-aside/src/contract.js';
-import { getOrFetch } from '../src/get-or-fetch.js';
-import { productKey } from '../src/keys.js';
-import { productCodec } from '../src/product-codec.js';
-import { updatePrice } from '../src/update-price.js';
+import type { ProductCache, ProductCacheOptions } from '../../../labs/01-cache-aside/src/contract.js';
+import { createProductCache as realCreateProductCache } from '../src/product-cache.js';
 
 const MIN_REDIS_TIMEOUT_MS = 100;
 
-export function createProductCache({ redisTimeoutMs = 250, ...options }: ProductCacheOptions): ProductCache {
-  const bound = Math.max(redisTimeoutMs, MIN_REDIS_TIMEOUT_MS);
-  const deps = { ...options, redisTimeoutMs: bound };
-  return {
-    getProduct: (id) =>
-      getOrFetch(deps.redis, {
-        key: productKey(deps.keyPrefix, id),
-        ttlSeconds: PRODUCT_TTL_SECONDS,
-        missingTtlSeconds: MISSING_TTL_SECONDS,
-        codec: productCodec,
-        redisTimeoutMs: bound,
-        load: () => selectProduct(deps.db, id),
-      }),
-    updatePrice: (id, priceCents) => updatePrice(deps, id, priceCents),
-  };
+/** The solution's cache, its bound raised to a floor of the code's own. */
+export function createProductCache(options: ProductCacheOptions): ProductCache {
+  return realCreateProductCache({ ...options, redisTimeoutMs: Math.max(options.redisTimeoutMs ?? 250, MIN_REDIS_TIMEOUT_MS) });
 }
