@@ -6,6 +6,7 @@ import { loadQuizzes } from '../harness/quiz/load.js';
 import { codeTitles } from './code-titles.js';
 import { interviewMarkdown } from './interview-markdown.js';
 import { learnerProgress } from './learner-progress.js';
+import { copyMermaid, prebuiltMermaid } from './prebuilt-mermaid.js';
 import { repoLinks } from './repo-links.js';
 import { buildSidebar, firstLinks } from './sidebar.js';
 
@@ -47,6 +48,7 @@ export default withMermaid(
     },
     // Lessons and labs are code and diagrams as much as prose: their pages get a wider
     // column (theme/style.css, `.wide-doc`).
+    buildEnd: (site) => copyMermaid(site.outDir),
     transformPageData(pageData) {
       if (/^(lessons|labs)\//.test(pageData.relativePath)) pageData.frontmatter.pageClass ??= 'wide-doc';
     },
@@ -80,13 +82,12 @@ export default withMermaid(
     // screen; a long message still widens its own gap.
     mermaid: { sequence: { actorMargin: 30 } },
     vite: {
-      // Mermaid alone is several hundred kB per diagram type; that is expected, not a warning.
-      plugins: [devFavicon, learnerProgress()],
-      build: { chunkSizeWarningLimit: 3000 },
-      // Mermaid's own prebuilt ESM bundle, not its sources: the build no longer bundles d3,
-      // cytoscape and the rest from scratch (vitepress build 49 -> 36 s on two cores), and
-      // `npm run dev` no longer meets fastdom, an old UMD file those sources import that
-      // the dev server cannot serve raw (emersonbottero/vitepress-plugin-mermaid#98).
+      plugins: [devFavicon, learnerProgress(), prebuiltMermaid()],
+      // Mermaid's own prebuilt ESM bundle, not its sources: d3, cytoscape and the rest are
+      // never bundled from scratch (the client build does not bundle Mermaid at all:
+      // prebuilt-mermaid.ts; vitepress build 49 -> 22 s on two cores), and `npm run dev`
+      // no longer meets fastdom, an old UMD file those sources import that the dev server
+      // cannot serve raw (emersonbottero/vitepress-plugin-mermaid#98).
       resolve: { alias: [{ find: /^mermaid$/, replacement: 'mermaid/dist/mermaid.esm.min.mjs' }] },
     },
   }),
