@@ -50,13 +50,13 @@ export async function runLearnerVitest(options: {
       // A lab's files run in a few workers that load the harness, ioredis and pg once and
       // then take file after file (no isolation between them, as verify runs the labs): on
       // two cores a worker per file cost more than most labs' checks (03, 06, 10: 0.5 to
-      // 0.9 s of 3). A watch rerun starts its workers again, so there they are threads,
-      // which start in about half the time of a process, two of them on two cores (lab 07's
-      // rerun 1.2 -> 0.9 s, npm run bench:watch). Either way a synchronous infinite loop ends
-      // the whole run, which says so.
-      ...(options.watch
-        ? ['--watch', '--pool=threads', '--no-isolate', `--maxWorkers=${Math.max(2, availableParallelism())}`]
-        : ['run', '--no-isolate', `--maxWorkers=${Math.max(3, availableParallelism())}`]),
+      // 0.9 s of 3). The workers are threads, which start in about half the time of a
+      // process (warm npm test of labs 01, 05, 09, 12: 0.1 to 0.25 s less each); a watch
+      // rerun starts its workers again, two of them on two cores (lab 07's rerun 1.2 -> 0.9 s,
+      // npm run bench:watch). A synchronous infinite loop ends the whole run, which says so.
+      ...(options.watch ? ['--watch', `--maxWorkers=${Math.max(2, availableParallelism())}`] : ['run', `--maxWorkers=${Math.max(3, availableParallelism())}`]),
+      '--pool=threads',
+      '--no-isolate',
       // Transformed modules kept on disk between runs: a warm run skips most of the transform.
       '--experimental.fsModuleCache',
       ...options.args,
