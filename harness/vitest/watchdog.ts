@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { threadId, Worker } from 'node:worker_threads';
 import { afterAll, afterEach, beforeEach } from 'vitest';
 
 /**
@@ -40,7 +40,7 @@ if (directory) {
      }, 200);`,
     {
       eval: true,
-      workerData: { shared, limitMs: LIMIT_MS, report: join(directory, `hang-${process.pid}.json`) },
+      workerData: { shared, limitMs: LIMIT_MS, report: join(directory, `hang-${process.pid}-${threadId}.json`) },
     },
   );
   watcher.unref();
