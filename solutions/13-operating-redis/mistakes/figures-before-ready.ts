@@ -12,14 +12,16 @@
  */
 import type { Redis } from 'ioredis';
 import type { ServerFigures } from '../../../labs/13-operating-redis/src/contract.js';
+import { readServerFigures as readWhenReady } from '../src/server-figures.js';
 
-export async function readServerFigures(redis: Redis): Promise<ServerFigures | null> {
-  const text = await redis.info('memory', 'stats');
-  const field = (name: string): string => new RegExp(`^${name}:(.*)$`, 'm').exec(text)?.[1] ?? '';
-  return {
-    usedMemoryBytes: Number(field('used_memory')),
-    maxmemoryBytes: Number(field('maxmemory')),
-    maxmemoryPolicy: field('maxmemory_policy'),
-    evictedKeys: Number(field('evicted_keys')),
-  };
+/** The solution's own reading, handed a view of the client that always claims to be ready. */
+export function readServerFigures(redis: Redis): Promise<ServerFigures | null> {
+  const claimsReady = new Proxy(redis, {
+    get(target, key) {
+      if (key === 'status') return 'ready';
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return readWhenReady(claimsReady);
 }
