@@ -83,11 +83,10 @@ export default withMermaid(
     mermaid: { sequence: { actorMargin: 30 } },
     vite: {
       plugins: [devFavicon, learnerProgress(), prebuiltMermaid()],
-      // Mermaid's own prebuilt ESM bundle, not its sources: d3, cytoscape and the rest are
-      // never bundled from scratch (the client build does not bundle Mermaid at all:
-      // prebuilt-mermaid.ts; vitepress build 49 -> 22 s on two cores), and `npm run dev`
-      // no longer meets fastdom, an old UMD file those sources import that the dev server
-      // cannot serve raw (emersonbottero/vitepress-plugin-mermaid#98).
+      // The dev server imports Mermaid's own prebuilt ESM bundle, not its sources: it never
+      // meets fastdom, an old UMD file those sources import that it cannot serve raw
+      // (emersonbottero/vitepress-plugin-mermaid#98). A build bundles none of Mermaid
+      // (prebuilt-mermaid.ts).
       resolve: { alias: [{ find: /^mermaid$/, replacement: 'mermaid/dist/mermaid.esm.min.mjs' }] },
     },
   }),
