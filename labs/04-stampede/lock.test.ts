@@ -2,38 +2,19 @@
 // Processes A and B are two module instances of lock.ts, each with its own connection: they
 // share Redis and nothing else. The suite drives the lock module directly.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { interleave } from '../../harness/lab/interleave.js';
-import { separateProcesses } from '../../harness/lab/processes.js';
 import { SCRIPT_CALLS } from '../../harness/lab/monitor.js';
 import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
-import { expectSettlesWithin, LIVENESS_MS } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { pollUntil } from '../../harness/services/poll.js';
 import type { Lock } from './src/contract.js';
+import { LESSON, lockChecks, type Process } from './lock.support.js';
 
 const lab = useLab('04');
-const LESSON = 'Lesson 04, Stampedes';
 const B_TTL_MS = 2_000; // B's lock: long enough to outlive the check, short enough to tell from 60 s
 const OWNER_IDEA = `A lock's value is its owner's token, random per acquisition. Release and extend compare it and act in one step (a Lua script), so a holder whose lock expired and passed to someone else can no longer touch it (${LESSON}, "A lock with an owner").`;
 
-type LockModule = typeof import('./src/lock.js');
-
-/** Processes A and B: each its own instance of lock.ts and its own connection. */
-async function twoProcesses() {
-  const [lockA, lockB] = await separateProcesses(2, () => import('./src/lock.js'));
-  const a = { lock: lockA!, redis: lab.redis.client() };
-  const b = { lock: lockB!, redis: lab.redis.client() };
-  await Promise.all([a.redis.ping(), b.redis.ping()]);
-  return { a, b };
-}
-type Process = { lock: LockModule; redis: Redis };
-
-async function lockState(key: string) {
-  const [value, pttlMs] = await Promise.all([lab.redis.admin.get(key), lab.redis.admin.pttl(key)]);
-  return { value, pttlMs, shown: value === null ? `${key} does not exist` : `${key} = "${value}", PTTL ${pttlMs} ms` };
-}
+const { twoProcesses, lockState } = lockChecks(lab);
 
 /** A takes a 30 ms lock and stalls 60 ms (a GC pause, a slow query): it expires, and B takes the key over. */
 async function takeoverAfterStall(name: string) {
@@ -89,14 +70,6 @@ function unguarded(commands: ServerCommand[], key: string, names: string[]): Ser
     return names.includes(command.name) && command.args[0] === key && !inTransaction.has(command.source);
   });
 }
-/** The most tries acquireLock may send in a 500 ms wait for a held lock (README): the first, and 20 retries. */
-const MAX_TRIES = 21;
-/** A waiter that tried this often in 500 ms is polling: its pauses must grow. */
-const POLLING_TRIES = 6;
-/** The longest first pause that is still "a few milliseconds" (the README). */
-const FIRST_PAUSE_MS = 20;
-const gapsOf = (times: number[]) => times.slice(1).map((at, i) => at - times[i]!);
-const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
 const shownCommands = (commands: ServerCommand[]) => commands.map((c) => [c.name, ...c.args].join(' ')).join('; ');
 
 describe('a lock with an owner', () => {
@@ -119,93 +92,6 @@ describe('a lock with an owner', () => {
       locks[0]!.token,
       `Two acquisitions both hold the token "${locks[0]!.token}". A constant cannot tell one owner from another, so any process could release any lock.\n${OWNER_IDEA}`,
     ).not.toBe(locks[1]!.token);
-  });
-
-  it('04.2 waiting for a held lock is bounded: it gets the lock if freed in time, or gives up with null', async () => {
-    const { a, b } = await twoProcesses();
-    const key = lab.redis.key('lock:wait');
-    const idea = `acquireLock retries while the lock is held, for at most waitMs, then returns null so the caller can fall back. waitMs 0 is one attempt. Retrying for ever ties every waiter to a holder that may have hung (${LESSON}, "Waiting, with a bound").`;
-    const lockA = await a.lock.acquireLock(a.redis, key, { ttlMs: 5_000, waitMs: 0 });
-    expect(lockA, `acquireLock(A) on a free key returned null; expected a Lock`).not.toBeNull();
-    /** Tries for the lock the server ran: a SET or a script naming the key (a GET or a SUBSCRIBE is no try). */
-    const attempts = (commands: ServerCommand[]) => commands.filter((c) => (c.name === 'SET' || SCRIPT_CALLS.has(c.name)) && c.args.includes(key));
-    const single = await serverCommandsDuring(lab.redis, () =>
-      expectSettlesWithin(b.lock.acquireLock(b.redis, key, { ttlMs: 5_000, waitMs: 0 }), 1_000, 'B trying once (waitMs 0) for a lock A holds', idea),
-    );
-    expect(single.result, `A holds the lock; B, with waitMs 0, should get null at once.\n${idea}`).toBeNull();
-    expect(attempts(single.commands).length, `With waitMs 0, B tried ${attempts(single.commands).length} times for the lock; expected exactly one attempt.\n${idea}`).toBe(1);
-
-    // A frees its lock once B has tried twice (the server ran both, and refused both, before
-    // the release) and waited WAITED_MS: B gets the lock only by trying on after the holder
-    // is gone, and the wait is long enough to show in the TTL of B's winning try.
-    const WAITED_MS = 600;
-    const from = await lab.redis.log.sync();
-    const waitingSince = performance.now();
-    const acquiring = b.lock.acquireLock(b.redis, key, { ttlMs: 4_000, waitMs: 3_000 });
-    const tries = async () => (await lab.redis.log.sync(), attempts(lab.redis.log.since(from).filter((c) => lab.redis.log.isCode(c))).length);
-    await pollUntil(`B's second try for the lock to reach Redis, after ${WAITED_MS} ms of waiting`, async () => {
-      const made = await tries();
-      return (made >= 2 && performance.now() - waitingSince >= WAITED_MS) || { not: `${made} tries` };
-    }, { timeoutMs: LIVENESS_MS });
-    await a.lock.releaseLock(a.redis, lockA!);
-    const lockB = await expectSettlesWithin(acquiring, 5_000, 'B waiting up to 3 s for a lock A frees while B waits', idea);
-    expect(lockB, `A released its lock after B had tried twice, B was allowed to wait 3 s, and got null. Retry until waitMs has passed.\n${idea}`).not.toBeNull();
-    const taken = await lockState(key);
-    const least = 4_000 - WAITED_MS / 2;
-    expect(
-      taken.value === lockB!.token && taken.pttlMs > least && taken.pttlMs <= 4_000,
-      `B got the lock after waiting ${WAITED_MS} ms, with ttlMs 4000; Redis shows ${taken.shown}. Expected B's token with a PTTL of at most 4000 ms and more than ${least}: the try that wins carries the same token and the whole ttlMs, however long B waited (the TTL is the new holder's lease, counted from when it takes the lock).\n${idea}`,
-    ).toBe(true);
-
-    // Two waiters in A at the same moment, each on a connection of its own: their tries, by
-    // the server's clock, show whether the pauses grow.
-    const waitMs = 500;
-    const twin = lab.redis.client();
-    await twin.ping();
-    const started = performance.now();
-    const waited = await serverCommandsDuring(lab.redis, () =>
-      Promise.all(
-        [a.redis, twin].map((redis, i) =>
-          expectSettlesWithin(a.lock.acquireLock(redis, key, { ttlMs: 5_000, waitMs }), 2 * waitMs, `A's waiter ${i + 1} (waitMs ${waitMs}) on a lock B holds for 5 s`, idea),
-        ),
-      ),
-    );
-    const gaveUpAfter = Math.round(performance.now() - started);
-    expect(gaveUpAfter >= 0.9 * waitMs, `A, allowed to wait ${waitMs} ms for a lock B holds, gave up after ${gaveUpAfter} ms; expected it to keep trying for waitMs.\n${idea}`).toBe(true);
-    expect(waited.result, `B holds the lock for 5 s; A, allowed to wait ${waitMs} ms, should give up with null.\n${idea}`).toEqual([null, null]);
-    const state = await lockState(key);
-    expect(state.value, `Redis shows ${state.shown}; giving up must leave B's lock as it was.\n${idea}`).toBe(lockB!.token);
-    // Each waiter's tries (SET NX, or a script naming the key), by the connection that sent them.
-    const triesBy = new Map<string, number[]>();
-    for (const command of waited.commands) {
-      if (command.source !== 'lua' && command.args.includes(key)) triesBy.set(command.source, [...(triesBy.get(command.source) ?? []), command.atMs]);
-    }
-    // A growing backoff sends about a dozen here; a slow machine only lowers the count.
-    const pause = 'sleep between tries, a few ms at first and growing, with jitter (a random part of each pause)';
-    for (const times of triesBy.values()) {
-      expect(
-        times.length,
-        `A waited ${waitMs} ms for a held lock and sent ${times.length} commands on it, about one every ${(waitMs / Math.max(1, times.length)).toFixed(1)} ms. Expected at most ${MAX_TRIES}: ${pause}. A waiter that retries without pausing, or every few milliseconds, turns a thousand waiters into a flood of commands about one key.\n${idea}`,
-      ).toBeLessThanOrEqual(MAX_TRIES);
-    }
-    // Waiters that poll (one that waits for word of the release may try only a few times)
-    // back off. A busy machine only ever lengthens a gap, never shortens it, so the shortest
-    // early gap of the two waiters is the best reading of the first pauses, and the median
-    // of their late gaps, of the later ones whatever their jitter.
-    const polling = [...triesBy.values()].filter((times) => times.length >= POLLING_TRIES).map(gapsOf);
-    if (polling.length > 0) {
-      const early = Math.min(...polling.flatMap((gaps) => gaps.slice(0, 3)));
-      const late = median(polling.flatMap((gaps) => gaps.slice(-4, -1))); // the very last pause may be cut short by waitMs
-      const shown = polling.map((gaps) => gaps.map((gap) => gap.toFixed(0)).join(', ')).join('; and ');
-      expect(
-        early <= FIRST_PAUSE_MS,
-        `The waiters' pauses between tries were ${shown} ms: none of the first three was under ${FIRST_PAUSE_MS} ms. Expected ${pause}: a lock freed a moment after the first try is taken a few ms later, not after a long fixed pause.\n${idea}`,
-      ).toBe(true);
-      expect(
-        late >= 2 * early,
-        `The waiters' pauses between tries were ${shown} ms: about ${early.toFixed(0)} ms at first and ${late.toFixed(0)} ms at the end. Expected them to grow (at least double): ${pause}. Waiters that keep a fixed pace keep hammering a lock whose holder is slow.\n${idea}`,
-      ).toBe(true);
-    }
   });
 
   it('04.14 lock tokens are unique across processes and unguessable', async () => {

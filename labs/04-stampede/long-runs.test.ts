@@ -111,7 +111,8 @@ describe('more than once, and for longer than a lock lives', () => {
       lost.armed = true; // A holds its "jugs" lock: the next extension loses it
       missB = track(b!.getPage('cups'));
       await expectSettlesWithin(b!.getPage('grinders'), 1_500, 'B reading the stale page', idea);
-      // Both loads run on, B waiting behind one, to twice lockTtlMs; A's locks are watched all along.
+      // Both loads run on, B waiting behind one, to twice lockTtlMs (a single extension cannot
+      // carry a lock that far: keepalive-once.ts); A's locks are watched all along.
       for (const until = performance.now() + 2 * lockTtlMs; performance.now() < until; await sleep(25)) {
         for (const category of ['cups', 'grinders']) {
           const lockKey = lockKeyFor(keyOf(category));

@@ -7,7 +7,7 @@ import { decodeEntry, pageKey } from './src/contract.js';
 import type { CategoryPage, PageCacheOptions } from './src/contract.js';
 import { createPageCache } from './src/page-cache.js';
 
-export const LESSON = 'Lesson 04, Stampedes';
+export { LESSON } from './lock.support.js';
 /** The injected clock's start: any fixed moment, far from Date.now(). */
 export const T0 = Date.UTC(2026, 0, 1);
 /** Time for work that should NOT happen to show up anyway. */
