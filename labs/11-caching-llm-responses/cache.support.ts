@@ -9,6 +9,20 @@ import { startModelServer, type ModelServer } from './model-server.support.js';
 import { statsKey, type ChatCompletion, type ChatCompletionChunk, type CompletionCache, type CompletionCacheOptions, type CompletionRequest } from './src/contract.js';
 
 export const LESSON = 'Lesson 11, Caching LLM responses';
+
+/**
+ * Time for requests already started to reach the point where they call or wait; a correct
+ * answer needs a few ms. Too short a pause can only let a wrong answer through, never fail a
+ * right one: a request that arrives late finds the answer stored.
+ */
+export const SETTLE_MS = 100;
+
+/** What single flight is, for the checks of single-flight.test.ts and lock-ownership.test.ts. */
+export const flightIdea = `Identical misses share one upstream call: a lock in Redis (SET key token PX lockTtlMs NX) taken by the first process; the others wait up to lockWaitMs for its answer to appear, reading the cache again, and the holder reads the cache once more before it calls (${LESSON}, "Never cache a failure" and lesson 04, "Stampedes").`;
+
+/** How many different answers the callers got. */
+export const sameAnswer = (answers: ChatCompletion[]) => new Set(answers.map((a) => JSON.stringify(a))).size;
+
 /** The stats totals are running counters: the only keys that may live without a TTL. */
 export const LAB_OPTIONS: LabOptions = { keysWithoutTtl: new RegExp(`^${statsKey('')}`) };
 /**
