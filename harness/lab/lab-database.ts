@@ -22,6 +22,8 @@ export class LabDatabase {
   /** Added before every statement of the lab's pool: what a slow database feels like. */
   latencyMs = 0;
   private faults: Fault[] = [];
+  /** The suite's last statement: the next one starts when it has settled. */
+  private previous: Promise<unknown> = Promise.resolve();
   private constructor(
     readonly schema: string,
     readonly pool: pg.Pool,
@@ -41,9 +43,14 @@ export class LabDatabase {
     return db;
   }
 
-  /** Runs SQL as the suite (not counted, never slowed). */
+  /**
+   * Runs SQL as the suite (not counted, never slowed). Statements issued at once run one
+   * after another on the suite's connection: pg deprecates queueing them on the client.
+   */
   async sql<Row extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<Row[]> {
-    return (await this.admin.query<Row>(text, params)).rows;
+    const result = this.previous.then(() => this.admin.query<Row>(text, params));
+    this.previous = result.catch(() => {});
+    return (await result).rows;
   }
 
   /** Every matching statement fails with `error` until the returned function is called. */
@@ -78,7 +85,7 @@ export class LabDatabase {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.previous]);
     await this.admin.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
     await this.admin.end();
   }
