@@ -32,16 +32,21 @@ const tagSets = async () => (await lab.redis.keys()).map(({ key }) => key).filte
  */
 async function ttlProblems(upper: boolean): Promise<string[]> {
   const problems: string[] = [];
-  for (const set of await tagSets()) {
-    const members = await lab.redis.admin.smembers(set);
-    // One MULTI, so every PTTL is read at the same instant.
-    const replies = (await members.reduce((block, key) => block.pttl(key), lab.redis.admin.multi().pttl(set)).exec()) ?? [];
-    const [setPttl = -2, ...pagePttls] = replies.map(([, value]) => Number(value));
+  const sets = await tagSets();
+  const memberLists = await Promise.all(sets.map((set) => lab.redis.admin.smembers(set)));
+  // One MULTI, so every PTTL is read at the same instant: each set's, then its pages'.
+  const block = sets.reduce((multi, set, i) => memberLists[i]!.reduce((m, key) => m.pttl(key), multi.pttl(set)), lab.redis.admin.multi());
+  const replies = ((await block.exec()) ?? []).map(([, value]) => Number(value));
+  let next = 0;
+  for (const [i, set] of sets.entries()) {
+    const members = memberLists[i]!;
+    const setPttl = replies[next++] ?? -2;
+    const pagePttls = members.map(() => replies[next++] ?? -2);
     const longest = Math.max(0, ...pagePttls);
     const longestPage = members[pagePttls.indexOf(longest)] ?? 'none';
     // Outliving by a few ms less is rounding, not a page left unreachable.
     if (setPttl < longest - 10 || (upper && setPttl > longest + TAG_TTL_MARGIN_SECONDS * 1000 + 1000)) {
-      const pages = members.map((key, i) => `${short(key)} ${pagePttls[i]} ms`).join(', ');
+      const pages = members.map((key, j) => `${short(key)} ${pagePttls[j]} ms`).join(', ');
       problems.push(`PTTL ${short(set)} = ${setPttl} ms; its longest-lived page ${short(longestPage)} has ${longest} ms, so expected ${longest} to ${longest + TAG_TTL_MARGIN_SECONDS * 1000} ms (pages: ${pages})`);
     }
   }
