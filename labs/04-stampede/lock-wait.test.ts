@@ -1,6 +1,6 @@
 // Lab 04 checks, part 1b: waiting for a held lock. Run: npm test labs/04-stampede
 // Processes A and B are two module instances of lock.ts, each with its own connection. The
-// waits are real (over a second in all), so they run beside the other lock checks, not after.
+// waits are real (half a second), so they run beside the other lock checks, not after them.
 import { describe, expect, it } from 'vitest';
 import { SCRIPT_CALLS } from '../../harness/lab/monitor.js';
 import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
@@ -36,50 +36,63 @@ describe('waiting for a lock', () => {
     expect(single.result, `A holds the lock; B, with waitMs 0, should get null at once.\n${idea}`).toBeNull();
     expect(attempts(single.commands).length, `With waitMs 0, B tried ${attempts(single.commands).length} times for the lock; expected exactly one attempt.\n${idea}`).toBe(1);
 
+    // Two waits at once, each on a key of its own: B waiting for the lock A frees, and two
+    // waiters in A giving up on a lock B holds. The check takes the longer wait, not both.
+    const heldKey = lab.redis.key('lock:held');
+    const lockHeld = await b.lock.acquireLock(b.redis, heldKey, { ttlMs: 5_000, waitMs: 0 });
+    expect(lockHeld, `acquireLock(B) on a free key returned null; expected a Lock`).not.toBeNull();
+
     // A frees its lock once B has tried twice (the server ran both, and refused both, before
     // the release) and waited WAITED_MS: B gets the lock only by trying on after the holder
     // is gone, and the wait is long enough to show in the TTL of B's winning try.
     const WAITED_MS = 400;
-    const from = await lab.redis.log.sync();
-    const waitingSince = performance.now();
-    const acquiring = b.lock.acquireLock(b.redis, key, { ttlMs: 4_000, waitMs: 3_000 });
-    const tries = async () => (await lab.redis.log.sync(), attempts(lab.redis.log.since(from).filter((c) => lab.redis.log.isCode(c))).length);
-    await pollUntil(`B's second try for the lock to reach Redis, after ${WAITED_MS} ms of waiting`, async () => {
-      const made = await tries();
-      return (made >= 2 && performance.now() - waitingSince >= WAITED_MS) || { not: `${made} tries` };
-    }, { timeoutMs: LIVENESS_MS });
-    await a.lock.releaseLock(a.redis, lockA!);
-    const lockB = await expectSettlesWithin(acquiring, 5_000, 'B waiting up to 3 s for a lock A frees while B waits', idea);
-    expect(lockB, `A released its lock after B had tried twice, B was allowed to wait 3 s, and got null. Retry until waitMs has passed.\n${idea}`).not.toBeNull();
-    const taken = await lockState(key);
-    const least = 4_000 - WAITED_MS / 2;
-    expect(
-      taken.value === lockB!.token && taken.pttlMs > least && taken.pttlMs <= 4_000,
-      `B got the lock after waiting ${WAITED_MS} ms, with ttlMs 4000; Redis shows ${taken.shown}. Expected B's token with a PTTL of at most 4000 ms and more than ${least}: the try that wins carries the same token and the whole ttlMs, however long B waited (the TTL is the new holder's lease, counted from when it takes the lock).\n${idea}`,
-    ).toBe(true);
+    const bGetsTheFreedLock = async () => {
+      const from = await lab.redis.log.sync();
+      const waitingSince = performance.now();
+      const acquiring = b.lock.acquireLock(b.redis, key, { ttlMs: 4_000, waitMs: 3_000 });
+      const tries = async () => (await lab.redis.log.sync(), attempts(lab.redis.log.since(from).filter((c) => lab.redis.log.isCode(c))).length);
+      await pollUntil(`B's second try for the lock to reach Redis, after ${WAITED_MS} ms of waiting`, async () => {
+        const made = await tries();
+        return (made >= 2 && performance.now() - waitingSince >= WAITED_MS) || { not: `${made} tries` };
+      }, { timeoutMs: LIVENESS_MS });
+      await a.lock.releaseLock(a.redis, lockA!);
+      const lockB = await expectSettlesWithin(acquiring, 5_000, 'B waiting up to 3 s for a lock A frees while B waits', idea);
+      expect(lockB, `A released its lock after B had tried twice, B was allowed to wait 3 s, and got null. Retry until waitMs has passed.\n${idea}`).not.toBeNull();
+      const taken = await lockState(key);
+      const least = 4_000 - WAITED_MS / 2;
+      expect(
+        taken.value === lockB!.token && taken.pttlMs > least && taken.pttlMs <= 4_000,
+        `B got the lock after waiting ${WAITED_MS} ms, with ttlMs 4000; Redis shows ${taken.shown}. Expected B's token with a PTTL of at most 4000 ms and more than ${least}: the try that wins carries the same token and the whole ttlMs, however long B waited (the TTL is the new holder's lease, counted from when it takes the lock).\n${idea}`,
+      ).toBe(true);
+    };
 
     // Two waiters in A at the same moment, each on a connection of its own: their tries, by
     // the server's clock, show whether the pauses grow.
     const waitMs = 500;
     const twin = lab.redis.client();
     await twin.ping();
-    const started = performance.now();
-    const waited = await serverCommandsDuring(lab.redis, () =>
-      Promise.all(
-        [a.redis, twin].map((redis, i) =>
-          expectSettlesWithin(a.lock.acquireLock(redis, key, { ttlMs: 5_000, waitMs }), 2 * waitMs, `A's waiter ${i + 1} (waitMs ${waitMs}) on a lock B holds for 5 s`, idea),
+    const waitersGiveUp = async () => {
+      const started = performance.now();
+      const waited = await serverCommandsDuring(lab.redis, () =>
+        Promise.all(
+          [a.redis, twin].map((redis, i) =>
+            expectSettlesWithin(a.lock.acquireLock(redis, heldKey, { ttlMs: 5_000, waitMs }), 2 * waitMs, `A's waiter ${i + 1} (waitMs ${waitMs}) on a lock B holds for 5 s`, idea),
+          ),
         ),
-      ),
-    );
-    const gaveUpAfter = Math.round(performance.now() - started);
-    expect(gaveUpAfter >= 0.9 * waitMs, `A, allowed to wait ${waitMs} ms for a lock B holds, gave up after ${gaveUpAfter} ms; expected it to keep trying for waitMs.\n${idea}`).toBe(true);
-    expect(waited.result, `B holds the lock for 5 s; A, allowed to wait ${waitMs} ms, should give up with null.\n${idea}`).toEqual([null, null]);
-    const state = await lockState(key);
-    expect(state.value, `Redis shows ${state.shown}; giving up must leave B's lock as it was.\n${idea}`).toBe(lockB!.token);
+      );
+      const gaveUpAfter = Math.round(performance.now() - started);
+      expect(gaveUpAfter >= 0.9 * waitMs, `A, allowed to wait ${waitMs} ms for a lock B holds, gave up after ${gaveUpAfter} ms; expected it to keep trying for waitMs.\n${idea}`).toBe(true);
+      expect(waited.result, `B holds the lock for 5 s; A, allowed to wait ${waitMs} ms, should give up with null.\n${idea}`).toEqual([null, null]);
+      const state = await lockState(heldKey);
+      expect(state.value, `Redis shows ${state.shown}; giving up must leave B's lock as it was.\n${idea}`).toBe(lockHeld!.token);
+      return waited.commands;
+    };
+
+    const [, commands] = await Promise.all([bGetsTheFreedLock(), waitersGiveUp()]);
     // Each waiter's tries (SET NX, or a script naming the key), by the connection that sent them.
     const triesBy = new Map<string, number[]>();
-    for (const command of waited.commands) {
-      if (command.source !== 'lua' && command.args.includes(key)) triesBy.set(command.source, [...(triesBy.get(command.source) ?? []), command.atMs]);
+    for (const command of commands) {
+      if (command.source !== 'lua' && command.args.includes(heldKey)) triesBy.set(command.source, [...(triesBy.get(command.source) ?? []), command.atMs]);
     }
     // A growing backoff sends about a dozen here; a slow machine only lowers the count.
     const pause = 'sleep between tries, a few ms at first and growing, with jitter (a random part of each pause)';

@@ -90,7 +90,7 @@ describe('more than once, and for longer than a lock lives', () => {
   });
 
   it('04.19 a load or a refresh that outlasts lockTtlMs keeps its lock, and never extends one it has lost: no second loader starts', async () => {
-    const lockTtlMs = 500;
+    const lockTtlMs = 400;
     const modules = await separateProcesses(2, () => import('./src/page-cache.js'));
     const clock = { now: T0 };
     const aRedis = lab.redis.client();
