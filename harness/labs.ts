@@ -30,3 +30,8 @@ export function findLabName(typed: string): string {
   }
   return name;
 }
+
+/** The names of a lab's suite files (`*.test.ts`), e.g. `cache-aside.test.ts`. */
+export function labSuiteFiles(lab: string): string[] {
+  return readdirSync(join(ROOT, 'labs', lab)).filter((name) => name.endsWith('.test.ts'));
+}

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { topologyNeeds } from '../lab/topology-needs.js';
-import { ROOT } from '../labs.js';
+import { labSuiteFiles, ROOT } from '../labs.js';
 
 /** A check that never gave the event loop a turn, as harness/vitest/watchdog.ts reported it. */
 export interface Hang {
@@ -30,6 +30,8 @@ export async function runLearnerVitest(options: {
   env: Record<string, string>;
   target: string;
   watch?: boolean;
+  /** How many workers a watch run starts on each rerun (2 by default). */
+  watchWorkers?: number;
   /** Where vitest's output goes; the terminal by default. */
   write?: (text: string) => void;
   /** Ends the run as Ctrl-C would (a script driving a watch run stops it this way). */
@@ -52,9 +54,9 @@ export async function runLearnerVitest(options: {
       // two cores a worker per file cost more than most labs' checks (03, 06, 10: 0.5 to
       // 0.9 s of 3). The workers are threads, which start in about half the time of a
       // process (warm npm test of labs 01, 05, 09, 12: 0.1 to 0.25 s less each); a watch
-      // rerun starts its workers again, two of them on two cores (lab 07's rerun 1.2 -> 0.9 s,
-      // npm run bench:watch). A synchronous infinite loop ends the whole run, which says so.
-      ...(options.watch ? ['--watch', `--maxWorkers=${Math.max(2, availableParallelism())}`] : ['run', `--maxWorkers=${Math.max(3, availableParallelism())}`]),
+      // rerun starts its workers again (options.watchWorkers). A synchronous infinite loop
+      // ends the whole run, which says so.
+      ...(options.watch ? ['--watch', `--maxWorkers=${options.watchWorkers ?? 2}`] : ['run', `--maxWorkers=${Math.max(3, availableParallelism())}`]),
       '--pool=threads',
       '--no-isolate',
       // Transformed modules kept on disk between runs: a warm run skips most of the transform.
@@ -123,4 +125,14 @@ export function explainHang(hang: Hang): string {
     '  That is a synchronous infinite loop: a while/for whose condition never changes, a retry loop with no await inside, or a ' +
     'busy wait such as while (Date.now() < deadline). Timers, Redis replies and the check\'s own timeout can only run when your code awaits.'
   );
+}
+
+/**
+ * A rerun starts its workers again, and on two cores each costs about a tenth of a second
+ * before its first check: a third pays for itself only in a lab of more than four files
+ * (npm run bench:watch, two workers against three: 01, 04 and 11 0.3 to 0.4 s quicker,
+ * 07 and 09 0.1 s slower).
+ */
+export function watchWorkers(lab: string): number {
+  return Math.max(labSuiteFiles(lab).length > 4 ? 3 : 2, availableParallelism());
 }
