@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lab } from '../lab-meta.js';
+import { labSuiteFiles } from '../labs.js';
 import type { CheckResult } from './check.js';
 import type { PlannedRun } from '../vitest/verify-plan.js';
 import { checkLabStructure, checkMutationReport, readMistakes, type Mistake } from './lab-structure.js';
@@ -111,9 +112,7 @@ export function judgeLab(plan: LabPlan, outcomes: SuiteOutcome[]): { row: LabRow
 
 /** The lab's suite files, with their text, paths from the repository root. */
 function suiteFiles(lab: Lab): { path: string; text: string }[] {
-  return readdirSync(lab.dir)
-    .filter((name) => name.endsWith('.test.ts'))
-    .map((name) => ({ path: `labs/${lab.name}/${name}`, text: readFileSync(join(lab.dir, name), 'utf8') }));
+  return labSuiteFiles(lab.name).map((name) => ({ path: `labs/${lab.name}/${name}`, text: readFileSync(join(lab.dir, name), 'utf8') }));
 }
 
 /** Check IDs are unique, numbered for this lab, and every one has hints. */

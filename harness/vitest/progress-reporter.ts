@@ -3,7 +3,6 @@ import type { Reporter, TestModule } from 'vitest/node';
 import { checkIdOf } from '../check-id.js';
 import { recordRun } from '../learner/progress.js';
 
-
 /**
  * Records what the learner's own code scored, per lab and check, in .course/progress.json
  * (harness/learner/progress.ts). `npm test` and `npm run watch` add it to vitest's reporters
