@@ -6,7 +6,7 @@ import { readdirSync, utimesSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
-import { runLearnerVitest, watchWorkers } from '../harness/cli/learner-vitest.js';
+import { runLearnerVitest } from '../harness/cli/learner-vitest.js';
 import { runCli } from '../harness/cli/run-cli.js';
 import { findLabName, ROOT } from '../harness/labs.js';
 import { resolveServices } from '../harness/services/resolve.js';
@@ -42,7 +42,7 @@ runCli(async () => {
 
   try {
     console.log(`Timing ${RERUNS} reruns of labs/${lab} after a save of ${saved.slice(ROOT.length)}...`);
-    await runLearnerVitest({ args: [`labs/${lab}/`], env: services.env, target: 'solution', watch: true, watchWorkers: watchWorkers(lab), write: onOutput, signal: stop.signal });
+    await runLearnerVitest({ args: [`labs/${lab}/`], env: services.env, target: 'solution', watchLab: lab, write: onOutput, signal: stop.signal });
   } finally {
     await services.stop();
   }

@@ -29,9 +29,8 @@ export async function runLearnerVitest(options: {
   args: string[];
   env: Record<string, string>;
   target: string;
-  watch?: boolean;
-  /** How many workers a watch run starts on each rerun (2 by default). */
-  watchWorkers?: number;
+  /** Watches this lab: its checks run again on every save, until an interrupt. */
+  watchLab?: string;
   /** Where vitest's output goes; the terminal by default. */
   write?: (text: string) => void;
   /** Ends the run as Ctrl-C would (a script driving a watch run stops it this way). */
@@ -54,9 +53,9 @@ export async function runLearnerVitest(options: {
       // two cores a worker per file cost more than most labs' checks (03, 06, 10: 0.5 to
       // 0.9 s of 3). The workers are threads, which start in about half the time of a
       // process (warm npm test of labs 01, 05, 09, 12: 0.1 to 0.25 s less each); a watch
-      // rerun starts its workers again (options.watchWorkers). A synchronous infinite loop
+      // rerun starts its workers again (watchWorkers). A synchronous infinite loop
       // ends the whole run, which says so.
-      ...(options.watch ? ['--watch', `--maxWorkers=${options.watchWorkers ?? 2}`] : ['run', `--maxWorkers=${Math.max(3, availableParallelism())}`]),
+      ...(options.watchLab ? ['--watch', `--maxWorkers=${watchWorkers(options.watchLab)}`] : ['run', `--maxWorkers=${Math.max(3, availableParallelism())}`]),
       '--pool=threads',
       '--no-isolate',
       // Transformed modules kept on disk between runs: a warm run skips most of the transform.
@@ -133,6 +132,6 @@ export function explainHang(hang: Hang): string {
  * (npm run bench:watch, two workers against three: 01, 04 and 11 0.3 to 0.4 s quicker,
  * 07 and 09 0.1 s slower).
  */
-export function watchWorkers(lab: string): number {
+function watchWorkers(lab: string): number {
   return Math.max(labSuiteFiles(lab).length > 4 ? 3 : 2, availableParallelism());
 }

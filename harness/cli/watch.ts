@@ -5,7 +5,7 @@ import { findLabName } from '../labs.js';
 import { BadInputError } from '../services/errors.js';
 import { resolveServices } from '../services/resolve.js';
 import { typecheckLabs } from './lab-typecheck.js';
-import { explainHang, runLearnerVitest, watchWorkers } from './learner-vitest.js';
+import { explainHang, runLearnerVitest } from './learner-vitest.js';
 import { runCli } from './run-cli.js';
 
 runCli(async () => {
@@ -16,7 +16,7 @@ runCli(async () => {
   console.log(`${services.summary} Watching labs/${lab}: save a file to run its checks again; Ctrl-C to stop.`);
   if (typeErrors.length) console.log(`\nTypeScript errors in your code (fix them first):\n${typeErrors.map((line) => `  ${line}`).join('\n')}\n`);
   try {
-    const run = await runLearnerVitest({ args: [`labs/${lab}/`], env: services.env, target: 'starter', watch: true, watchWorkers: watchWorkers(lab) });
+    const run = await runLearnerVitest({ args: [`labs/${lab}/`], env: services.env, target: 'starter', watchLab: lab });
     for (const hang of run.hangs) console.log(`\n${explainHang(hang)}\nFix the loop, then start npm run watch again.`);
     if (run.interrupted) console.log('\nStopped watching.');
     return 0;
