@@ -13,12 +13,12 @@ export interface Hold {
 }
 
 /**
- * From the first command `client` sends for which `from(name)` is true (names in lower
- * case), that command and every later one wait until `release()`. This is how a check
- * opens a gap on purpose, e.g. "after the reconnect, no SUBSCRIBE until the suite has
- * written", instead of hoping a timer lands in it. Handshake commands always pass.
+ * From the first command `client` sends for which `from(name, command)` is true (names in
+ * lower case), that command and every later one wait until `release()`. This is how a
+ * check opens a gap on purpose, e.g. "after the reconnect, no SUBSCRIBE until the suite
+ * has written", instead of hoping a timer lands in it. Handshake commands always pass.
  */
-export function holdCommands(client: Redis, from: (name: string) => boolean = () => true): Hold {
+export function holdCommands(client: Redis, from: (name: string, command: Command) => boolean = () => true): Hold {
   let signal!: () => void;
   const reached = new Promise<void>((resolve) => (signal = resolve));
   const held: (() => void)[] = [];
@@ -26,7 +26,7 @@ export function holdCommands(client: Redis, from: (name: string) => boolean = ()
   let released = false;
   wrapCommands(client, (command, send) => {
     const name = command.name.toLowerCase();
-    if (released || HANDSHAKE.has(name) || (!holding && !from(name))) return send(command);
+    if (released || HANDSHAKE.has(name) || (!holding && !from(name, command))) return send(command);
     holding = true;
     signal();
     held.push(() => void Promise.resolve(send(command)).catch(() => {}));
