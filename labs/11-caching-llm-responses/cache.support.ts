@@ -65,11 +65,16 @@ export interface AnswerKey {
   pttlMs: number;
 }
 
+/** An answer key under `prefix`, `<prefix>llm:v1:<tenant>:<64 hex>`, capturing tenant and digest. */
+export function answerKeyPattern(prefix: string): RegExp {
+  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped}llm:v1:([A-Za-z0-9_-]{1,64}):([0-9a-f]{64})$`);
+}
+
 export async function setUp(lab: Lab): Promise<Setup> {
   const server = await startModelServer();
   const processes = (count: number) => separateProcesses(count, () => import('./src/completion-cache.js'));
-  const escaped = lab.redis.prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const shape = new RegExp(`^${escaped}llm:v1:([A-Za-z0-9_-]{1,64}):([0-9a-f]{64})$`);
+  const shape = answerKeyPattern(lab.redis.prefix);
   return {
     server,
     processes,

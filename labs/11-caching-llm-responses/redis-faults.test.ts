@@ -1,13 +1,16 @@
 // Lab 11 checks, part 4b: Redis down, slow, refusing writes, or holding junk. Run: npm test
 // labs/11-caching-llm-responses. Every request still gets its answer, from Redis when it can.
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Command } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { holdReply } from '../../harness/lab/hold.js';
+import { holdCommands, holdReply } from '../../harness/lab/hold.js';
 import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { DOWN_IDEA, LAB_OPTIONS, LESSON, ask, expectCalls, expectStreamWithout, setUp, textOf } from './cache.support.js';
+import { DOWN_IDEA, LAB_OPTIONS, LESSON, answerKeyPattern, ask, collect, expectCalls, expectStreamWithout, readingOf, setUp, textOf } from './cache.support.js';
 
 const lab = useLab('11', LAB_OPTIONS);
+/** Every command that writes, by name (lower case): a lock, an answer, a counter, a release. */
+const WRITES = new Set(['set', 'setex', 'psetex', 'eval', 'evalsha', 'fcall', 'multi', 'exec', 'hset', 'hincrby', 'hincrbyfloat', 'incr', 'incrby', 'incrbyfloat', 'del', 'unlink', 'expire', 'pexpire']);
 
 describe('Redis down, slow or refusing', () => {
   it('11.15 with Redis down, every request, streamed or not, is answered by the model within the bound, and stats() says it cannot count', async () => {
@@ -27,17 +30,54 @@ describe('Redis down, slow or refusing', () => {
   it('11.17 a slow Redis is still used within redisTimeoutMs; failing writes or an unreadable entry never fail the request', async () => {
     const { server, cache, answerKeys } = await setUp(lab);
     const request = ask('Can I print in colour?');
+    const other = ask('Can I print in black and white?');
     const first = await (await cache()).complete('acme', request);
     const [entry] = await answerKeys();
     expect(entry, `After one answer Redis holds ${JSON.stringify((await lab.redis.keys()).map((k) => k.key)).slice(0, 300)}; expected it under answerKey(keyPrefix, 'acme', <64 hex>) (${LESSON}, "The key").`).toBeDefined();
+    const otherFirst = await (await cache()).complete('acme', other);
+    const otherEntry = (await answerKeys()).find((k) => k.key !== entry!.key)!;
+
+    // While the slow replies are held: requests on a Redis that answers reads and stalls
+    // every write from some point on, the first write (a lock, say) or the answer's. Each
+    // Redis call must be bounded, every write included, not only the read.
+    const answerKey = answerKeyPattern(lab.redis.prefix);
+    const stalls = [
+      { from: 'every write', holds: (name: string) => WRITES.has(name) },
+      { from: 'the answer\'s write and all after it', holds: (name: string, command: Command) => WRITES.has(name) && command.args.some((arg) => answerKey.test(String(arg))) },
+    ];
+    const stalledWrites = stalls.flatMap(({ from, holds }, s) =>
+      (['complete', 'stream'] as const).map(async (form) => {
+        const redis = lab.redis.client();
+        await redis.ping();
+        holdCommands(redis, holds);
+        const llm = await cache({ redis, redisTimeoutMs: 100 });
+        const request = ask(`Can I print on card of size A${s}, ${form}?`);
+        const work = form === 'complete' ? llm.complete('acme', request).then((answer) => answer.choices[0]?.finish_reason) : collect(llm.stream('acme', request)).then((chunks) => readingOf(chunks).finishReason);
+        const what = `${form === 'complete' ? 'a request' : 'a streamed request'} while Redis answers reads and stalls ${from} (redisTimeoutMs 100)`;
+        const outcome = await expectSettlesWithin(work.catch((e: unknown) => e as Error), LIVENESS_MS, what, DOWN_IDEA);
+        expect(outcome instanceof Error ? outcome.message : outcome, `${what} got ${outcome instanceof Error ? `the error "${outcome.message}"` : `finish_reason ${String(outcome)}`}. Every Redis call is bounded by redisTimeoutMs: the lock's, the answer's and the counters' writes too, not only the read.\n${DOWN_IDEA}`).toBe('stop');
+      }),
+    );
+
+    // Two replies held back: the same 300 ms is slow yet within redisTimeoutMs 2000 (and
+    // past the 250 ms default), and far past redisTimeoutMs 30, for which 150 ms is too late.
     const slowRedis = lab.redis.client();
     const slowReply = holdReply(slowRedis, entry!.key);
     const patient = (await cache({ redis: slowRedis, redisTimeoutMs: 2_000 })).complete('acme', request);
-    await slowReply.fetched;
-    await sleep(300); // slow, yet well within redisTimeoutMs, and past the 250 ms default
+    const hastyRedis = lab.redis.client();
+    const lateReply = holdReply(hastyRedis, otherEntry.key);
+    const hasty = (await cache({ redis: hastyRedis, redisTimeoutMs: 30 })).complete('acme', other);
+    await Promise.all([slowReply.fetched, lateReply.fetched]);
+    await sleep(150);
+    lateReply.release();
+    await sleep(150);
     slowReply.release();
+    await Promise.all(stalledWrites);
     expect(await patient, `A GET answered after 300 ms, with redisTimeoutMs 2000, was not used: the request called the model instead. The timeout is the option's, not a number of your own.\n${DOWN_IDEA}`).toEqual(first);
-    expectCalls(server, 1, 'A hit on a slow Redis', DOWN_IDEA);
+    const hastyAnswer = await hasty;
+    expect(hastyAnswer.choices[0]?.finish_reason, `With redisTimeoutMs 30, a GET whose reply came after 150 ms: the request got ${textOf(hastyAnswer)}.\n${DOWN_IDEA}`).toBe('stop');
+    expect(hastyAnswer, `With redisTimeoutMs 30, a GET whose reply came after 150 ms was waited for and its cached answer used: the bound is the option's, however small, not a floor or a number of your own. Past it the read has failed: call the model.\n${DOWN_IDEA}`).not.toEqual(otherFirst);
+    expectCalls(server, 7, 'Two answers stored, four requests while writes stalled, a hit on a slow Redis, and a read whose reply came too late', DOWN_IDEA);
 
     const full = lab.redis.refusingClient(['set', 'eval', 'evalsha', 'fcall'], new Error('OOM command not allowed when used memory > maxmemory'));
     const refused = await cache({ redis: full });
