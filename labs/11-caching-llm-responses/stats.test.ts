@@ -3,10 +3,11 @@
 // counted in Redis by every process, so any instance reports the fleet's numbers.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { holdCommands } from '../../harness/lab/hold.js';
 import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { LAB_OPTIONS, LESSON, ask, collect, expectCalls, setUp } from './cache.support.js';
-import { MODEL_PRICES, type CacheStats, type ChatCompletion } from './src/contract.js';
+import { LAB_OPTIONS, LESSON, SETTLE_MS, ask, collect, expectCalls, setUp } from './cache.support.js';
+import { MODEL_PRICES, statsKey, type CacheStats, type ChatCompletion } from './src/contract.js';
 
 const lab = useLab('11', LAB_OPTIONS);
 const statsIdea = `A hit saves the call it did not make: count hits, misses and paid calls, and add each hit's prompt_tokens + completion_tokens, priced per model from MODEL_PRICES (dollars per million tokens, input and output apart), to totals in Redis under statsKey(keyPrefix), so every process adds to the same numbers (${LESSON}, "Streams and savings").`;
@@ -55,6 +56,23 @@ describe('what the cache saved', () => {
       'After a question asked three times, one asked twice on gpt-4o, one twice on a model without a price, one twice on the alias gpt-4o-mini (answered by gpt-4o-mini-2024-07-18), one sampled request and one that failed with a 500',
       `Hits: the five repeats. Misses: the four first askings and the sampled request, each answered by a call of its own. Paid calls: every call sent, the failed one too. Tokens saved: prompt + completion tokens of each answer a hit served. Dollars: those tokens at the prices of the model the answer names (completion.model: an alias in the request is answered by a dated snapshot, and that is what was billed); a model missing from MODEL_PRICES saves tokens but no dollars.\n${statsIdea}`,
     );
+
+    // Up to date when the request's promise, or its stream, has ended: while a count has
+    // not reached Redis (held here, well within redisTimeoutMs), the request has not ended.
+    const totals = statsKey(lab.redis.prefix);
+    const endings = (['complete', 'stream'] as const).map(async (form) => {
+      const redis = lab.redis.client();
+      await redis.ping();
+      const count = holdCommands(redis, (_, command) => command.args.some((arg) => String(arg).startsWith(totals)));
+      const counting = await cache({ redis });
+      const ending = form === 'complete' ? counting.complete('acme', mini) : collect(counting.stream('acme', ask('Can I renew a loan by phone?')));
+      await expectSettlesWithin(count.reached, LIVENESS_MS, `a ${form === 'complete' ? 'request' : 'stream'}'s count to be sent to Redis`, statsIdea);
+      const endedFirst = await Promise.race([ending.then(() => true, () => true), sleep(SETTLE_MS).then(() => false)]);
+      count.release();
+      await ending;
+      expect(endedFirst, `A ${form === 'complete' ? 'request\'s promise resolved' : 'stream ended'} while its count had not yet reached Redis: a stats() right after it reports old totals, and a process that exits then loses the count. Await the counting (bounded by redisTimeoutMs) before the request ends.\n${statsIdea}`).toBe(false);
+    });
+    await Promise.all(endings);
   });
 
   it('11.25 every process adds to the same totals: waiting for another request\'s call is a hit, and a replayed stream saves its tokens too', async () => {
