@@ -56,19 +56,23 @@ describe('the cache key', () => {
     expect((await answerKeys()).length, `Equal requests should share one entry.\n${keyIdea}`).toBe(1);
   });
 
-  it('11.3 requests that differ in model, a message, letter case, inner spacing or any answer-changing parameter each get their own answer', async () => {
+  it('11.3 requests that differ in model, a message or its place, letter case, inner spacing or any answer-changing parameter each get their own answer', async () => {
     const { server, cache, answerKeys } = await setUp(lab);
     const llm = await cache();
     const base = ask('How many books may I borrow at once?');
     const variants: [string, CompletionRequest][] = [
       ['the same question', base],
       ['another model version', { ...base, model: 'gpt-4o-mini-2024-12-01' }],
+      ['the model name in other letter case', { ...base, model: 'GPT-4o-mini-2024-07-18' }],
       ['other letter case', ask('how many books may I borrow at once?')],
       ['spacing inside the prompt', ask('How many books  may I borrow at once?')],
+      ['a second line', ask('How many books may I borrow at once?\nAnd how many DVDs?')],
+      ['that second line indented (spacing inside the text, not around it)', ask('How many books may I borrow at once?\n    And how many DVDs?')],
       ['a full-width question mark (one NFKC, unlike NFC, folds into "?")', ask('How many books may I borrow at once\uff1f')],
       ['another system prompt', { ...base, messages: [{ role: 'system', content: 'You answer for the Larchfield archive.' }, base.messages[1]!] }],
       ['the system text sent as a user turn', { ...base, messages: [{ role: 'user', content: base.messages[0]!.content }, base.messages[1]!] }],
       ['an earlier turn of the conversation', { ...base, messages: [base.messages[0]!, { role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello!' }, base.messages[1]!] }],
+      ['the same turns in another order', { ...base, messages: [base.messages[0]!, base.messages[1]!, { role: 'assistant', content: 'Hello!' }, { role: 'user', content: 'Hi' }] }],
       ['top_p 0.5', { ...base, top_p: 0.5 }],
       ['max_completion_tokens 50', { ...base, max_completion_tokens: 50 }],
       ['a stop sequence', { ...base, stop: ['\n\n'] }],
@@ -81,7 +85,7 @@ describe('the cache key', () => {
     for (const [difference, request] of variants) {
       const before = server.calls.length;
       answers.push(await llm.complete('acme', request));
-      expect(server.calls.length, `A request with ${difference} was answered from the cache with ${textOf(answers.at(-1))}, the answer to an earlier request. The model would answer it differently, so it needs its own entry: hash every field of ANSWER_FIELDS, and change only what cannot change the answer (${LESSON}, "The key").`).toBe(before + 1);
+      expect(server.calls.length, `A request with ${difference} was answered from the cache with ${textOf(answers.at(-1))}, the answer to an earlier request. The model would answer it differently, so it needs its own entry: hash every field of ANSWER_FIELDS as given (the model's name and the order of the messages included), and change only what cannot change the answer: blanks around a message's whole text, not around each of its lines (${LESSON}, "The key").`).toBe(before + 1);
     }
     for (const [i, [difference, request]] of variants.entries()) {
       const again = await llm.complete('acme', request);
