@@ -99,21 +99,26 @@ describe('the cache key', () => {
     const { server, cache, answerKeys } = await setUp(lab);
     const llm = await cache();
     const request = ask('Summarise our late-fee policy');
-    const acme = await llm.complete('acme', request);
-    const globex = await llm.complete('globex', request);
-    const tenantIdea = `The tenant goes into the key's prefix and into the hashed input, so two customers never share an entry, even for the same text (${LESSON}, "Whose data is this?").`;
-    expectCalls(server, 2, 'The same request from tenants acme and globex', tenantIdea);
-    expect(await llm.complete('globex', request), `globex's repeat should be globex's own answer.\n${tenantIdea}`).toEqual(globex);
-    expect(await llm.complete('acme', request), `acme's repeat should be acme's own answer.\n${tenantIdea}`).toEqual(acme);
-    const tenants = (await answerKeys()).map((k) => k.tenant).sort();
-    expect(tenants, `Answer keys name tenants ${JSON.stringify(tenants)}.\n${tenantIdea}`).toEqual(['acme', 'globex']);
-    for (const unsafe of ['acme:*', '', 'ac me', '../globex', 'x'.repeat(65)]) {
+    const tenantIdea = `The tenant goes into the key's prefix and into the hashed input, as given (letter case included: "Acme" is not "acme"), so two customers never share an entry, even for the same text (${LESSON}, "Whose data is this?").`;
+    const tenants = ['acme', 'globex', 'Acme'];
+    const answers = [];
+    for (const tenant of tenants) answers.push(await llm.complete(tenant, request));
+    expectCalls(server, tenants.length, `The same request from tenants ${tenants.join(', ')}`, tenantIdea);
+    for (const [i, tenant] of [...tenants.entries()].reverse()) {
+      const again = await llm.complete(tenant, request);
+      expect(again, `${tenant}'s repeat got ${textOf(again)}; expected ${tenant}'s own answer, ${textOf(answers[i])}.\n${tenantIdea}`).toEqual(answers[i]);
+    }
+    const keys = await answerKeys();
+    expect(keys.map((k) => k.tenant).sort(), `Answer keys name tenants ${JSON.stringify(keys.map((k) => k.tenant))}.\n${tenantIdea}`).toEqual([...tenants].sort());
+    const digests = keys.map((k) => `${k.tenant}: ${k.digest}`);
+    expect(new Set(keys.map((k) => k.digest)).size, `The tenants' entries have the digests ${JSON.stringify(digests)}: equal digests under two tenants tell anyone who can list keys that both customers asked the same question, and leave only the readable segment keeping their entries apart.\n${tenantIdea}`).toBe(tenants.length);
+    for (const unsafe of ['acme:*', '', 'ac me', '../globex', 'x'.repeat(65), 'café']) {
       const { result: outcome, commands } = await serverCommandsDuring(lab.redis, () => llm.complete(unsafe, request).then(() => 'answered', () => 'refused'));
       const reads = commands.filter((c) => c.args.some((arg) => arg.includes('llm:v1:')));
       expect(reads.map((c) => `${c.name} ${c.args.join(' ')}`), `For tenant id ${JSON.stringify(unsafe)} the code sent these commands on answer keys before refusing it; an unsafe id is refused before any key is built, so no pattern like "acme:*" ever reaches Redis (${LESSON}, "Whose data is this?").`).toEqual([]);
-      expect(outcome, `Tenant id ${JSON.stringify(unsafe)} was ${outcome}; an id that could break the key layout (or a SCAN MATCH for one tenant's keys) must be refused: check it against TENANT_ID (${LESSON}, "Whose data is this?").`).toBe('refused');
+      expect(outcome, `Tenant id ${JSON.stringify(unsafe)} was ${outcome}; an id that could break the key layout (or a SCAN MATCH for one tenant's keys) must be refused: check it against TENANT_ID, [A-Za-z0-9_-] only, not letters of any script (${LESSON}, "Whose data is this?").`).toBe('refused');
     }
-    expectCalls(server, 2, 'After five requests with unsafe tenant ids', 'A refused request never reaches the model.');
+    expectCalls(server, tenants.length, 'After six requests with unsafe tenant ids', 'A refused request never reaches the model.');
   });
 
   it('11.5 the digest is keyed by the server secret: instances sharing it share entries, another secret gives other keys', async () => {

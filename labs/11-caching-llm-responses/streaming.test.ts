@@ -94,13 +94,15 @@ describe('streamed answers', () => {
     const before = server.calls.length;
     await collect(llm.stream('globex', request));
     expectCalls(server, before + 1, 'The same streamed request from tenant globex', tenantIdea);
-    for (const unsafe of ['acme:*', '']) {
+    const globex = (await answerKeys()).filter((k) => k.tenant === 'globex').map((k) => k.digest);
+    expect(globex, `acme's and globex's streams of one question have the digests ${entry!.digest} and ${JSON.stringify(globex)}.\n${tenantIdea}`).not.toContain(entry!.digest);
+    for (const unsafe of ['acme:*', '', 'café']) {
       const { result: outcome, commands } = await serverCommandsDuring(lab.redis, () => collect(llm.stream(unsafe, request)).then(() => 'streamed', () => 'refused'));
       const reads = commands.filter((c) => c.args.some((arg) => arg.includes('llm:v1:')));
       expect(reads.map((c) => `${c.name} ${c.args.join(' ')}`), `For tenant id ${JSON.stringify(unsafe)} the stream sent these commands on answer keys before refusing it; check the id before any key is built or read.\n${tenantIdea}`).toEqual([]);
-      expect(outcome, `A stream for tenant id ${JSON.stringify(unsafe)} was ${outcome}; check it against TENANT_ID before any key or call.\n${tenantIdea}`).toBe('refused');
+      expect(outcome, `A stream for tenant id ${JSON.stringify(unsafe)} was ${outcome}; check it against TENANT_ID ([A-Za-z0-9_-] only) before any key or call.\n${tenantIdea}`).toBe('refused');
     }
-    expectCalls(server, before + 1, 'After two streams with unsafe tenant ids', tenantIdea);
+    expectCalls(server, before + 1, 'After three streams with unsafe tenant ids', tenantIdea);
 
     const keyIdea = `A stream's key covers what a whole answer's key covers: the model and every parameter in ANSWER_FIELDS. A stream limited to 50 tokens, or with another seed, is another question (${LESSON}, "The key").`;
     const base = ask('Which branches lend telescopes?');
