@@ -24,11 +24,25 @@ async function untilFirstPiece(chunks: AsyncIterator<ChatCompletionChunk>): Prom
   }
 }
 
+/** A one-choice stream in the API's chunk form, to leave at a key as another writer would. */
+function plantedStream(pieces: string[], finishReason: 'stop' | 'length' | null, refusal?: string): ChatCompletionChunk[] {
+  const chunk = (delta: ChatCompletionChunk['choices'][number]['delta'], finish: typeof finishReason = null): ChatCompletionChunk => ({
+    id: 'chatcmpl-planted',
+    object: 'chat.completion.chunk',
+    created: 1_700_000_000,
+    model: 'gpt-4o-mini-2024-07-18',
+    choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+  });
+  const said = refusal ? [chunk({ refusal })] : [];
+  const ending = finishReason ? [chunk({}, finishReason)] : [];
+  return [chunk({ role: 'assistant', content: '', refusal: null }), ...said, ...pieces.map((content) => chunk({ content })), ...ending];
+}
+
 /** The rest of an iterator, as an array. */
 const drain = (chunks: AsyncIterator<ChatCompletionChunk>) => collect({ [Symbol.asyncIterator]: () => chunks });
 
 describe('streamed answers', () => {
-  it('11.21 a streamed miss reaches the caller as the model sends it, is stored once complete, and another process replays it as the same stream', async () => {
+  it('11.21 a streamed miss reaches the caller as the model sends it, is stored once complete, and another process replays it as the same stream, its TTL untouched', async () => {
     const { server, cache, processes, answerKeys } = await setUp(lab);
     const [a, b] = await processes(2);
     const ttlSeconds = 120;
@@ -51,14 +65,18 @@ describe('streamed answers', () => {
     const pttl = stored[0]?.pttlMs ?? NaN;
     expect(stored.length, `After one complete stream Redis holds ${stored.length} answer key(s); expected one at answerKey(keyPrefix, 'acme', <64 hex>).\n${streamIdea}`).toBe(1);
     expect(pttl > (ttlSeconds - 2) * 1000 && pttl <= ttlSeconds * 1000, `The streamed answer's PTTL is ${pttl} ms; with ttlSeconds ${ttlSeconds}, expected between ${(ttlSeconds - 2) * 1000} and ${ttlSeconds * 1000}, set in the same command as the value.\n${streamIdea}`).toBe(true);
+    const shortened = 60_000;
+    await lab.redis.admin.pexpire(stored[0]!.key, shortened);
     for (const [name, onX] of [['B', onB], ['A', onA]] as const) {
       const replay = readingOf(await collect(onX.stream('acme', request)));
       expectCalls(server, 1, `The same streamed request again, on process ${name}`, `It should be replayed from Redis.\n${streamIdea}`);
       expect(replay, `Process ${name}'s replay read ${JSON.stringify(replay.pieces)}; expected the pieces the model sent, ${JSON.stringify(original.pieces)}, and the same finish_reason.\n${streamIdea}`).toEqual(original);
     }
+    const left = await lab.redis.admin.pttl(stored[0]!.key);
+    expect(left > 0 && left <= shortened, `With ${shortened} ms left, two replays left the stream's entry a PTTL of ${left} ms: a replay is a hit, and a hit never makes an answer young again, streamed or whole (${LESSON}, "How long to keep an answer").`).toBe(true);
   });
 
-  it('11.22 a replay yields exactly the pieces the model sent, in order; whole and streamed forms of one question each stay cached; junk is a miss; each tenant streams its own', async () => {
+  it('11.22 a replay yields exactly the pieces the model sent, in order; whole and streamed forms of one question each stay cached; an entry that is not a complete stream is a miss; each tenant streams its own', async () => {
     const { server, cache, answerKeys } = await setUp(lab);
     const llm = await cache();
     const pieces = ['  Two', ' pounds', ',\r\n', 'per card', '.\n\n', 'Caf\u00e9 ', 'cards are ', 'free \u2713', ' '];
@@ -81,14 +99,23 @@ describe('streamed answers', () => {
     expect(readingOf(await collect(llm.stream('acme', request))), `Streamed again after the whole answer, the question got another stream.\n${bothIdea}`).toEqual({ pieces, finishReason: 'stop' });
     expectCalls(server, paidForWhole, 'The question asked whole twice, then streamed again', bothIdea);
 
-    const junkIdea = `An entry that is not a complete stream is a miss, and the next complete stream replaces it (${LESSON}, "Never cache a failure").`;
-    for (const junk of ['[1,2]', '[]', '{"choices": [']) {
-      await lab.redis.admin.set(entry!.key, junk, 'EX', 60);
+    const junkIdea = `An entry that is not a complete stream is a miss, and the next complete stream replaces it: judge what you read by the rules you store by, since an older release, a hand-made fix or another service may have put it there (${LESSON}, "Never cache a failure").`;
+    const junk: [string, string][] = [
+      ['[1,2]', '[1,2]'],
+      ['[]', '[]'],
+      ['{"choices": [', '{"choices": ['],
+      ['a truncated stream (finish_reason "length")', JSON.stringify(plantedStream(['Two', ' pou'], 'length'))],
+      ['a refused stream', JSON.stringify(plantedStream(['Sorry.'], 'stop', 'I cannot help with that.'))],
+      ['a stream of blanks only', JSON.stringify(plantedStream([' ', '\n'], 'stop'))],
+      ['a stream without a finish_reason', JSON.stringify(plantedStream(['Two', ' pounds.'], null))],
+    ];
+    for (const [what, value] of junk) {
+      await lab.redis.admin.set(entry!.key, value, 'EX', 60);
       const repaired = await collect(llm.stream('acme', request)).then(readingOf, (e: unknown) => e as Error);
-      expect(repaired instanceof Error ? repaired.message : repaired, `With ${junk} at the stream's key the stream got ${repaired instanceof Error ? `the error "${repaired.message}"` : JSON.stringify(repaired)}.\n${junkIdea}`).toEqual({ pieces, finishReason: 'stop' });
+      expect(repaired instanceof Error ? repaired.message : repaired, `With ${what} at the stream's key the stream got ${repaired instanceof Error ? `the error "${repaired.message}"` : JSON.stringify(repaired)}; expected the model's stream.\n${junkIdea}`).toEqual({ pieces, finishReason: 'stop' });
       await collect(llm.stream('acme', request));
     }
-    expectCalls(server, paidForWhole + 3, 'Three streams over an unreadable entry, each streamed again', junkIdea);
+    expectCalls(server, paidForWhole + junk.length, `${junk.length} streams over an entry that is not a complete stream, each streamed again`, junkIdea);
 
     const tenantIdea = `Streamed answers are per tenant like the others: the tenant is in the key and in the hashed text (${LESSON}, "Whose data is this?").`;
     const before = server.calls.length;
