@@ -170,6 +170,7 @@ describe('streamed answers', () => {
       ['a stream without any text', { content: '' }],
       ['a stream of blanks only', { pieces: [' ', '\n ', '\t'] }],
       ['a stream with two choices (as n > 1 sends them)', { pieces: ['Two', ' pounds.'], choices: 2 }],
+      ['a turn that asks for a tool (finish_reason "tool_calls")', { pieces: ['Let me', ' check.'], finishReason: 'tool_calls' }],
     ];
     for (const [i, [what, reply]] of bad.entries()) {
       const question = ask(`Late question ${i}`);
@@ -177,18 +178,18 @@ describe('streamed answers', () => {
       await collect(llm.stream('acme', question));
       expect(await answerKeys(), `After ${what} Redis holds an answer.\n${partialIdea}`).toEqual([]);
     }
-    expectCalls(server, 9, 'A broken stream, an abandoned one and seven that ended badly', partialIdea);
+    expectCalls(server, 2 + bad.length, `A broken stream, an abandoned one and ${bad.length} that ended badly`, partialIdea);
     const whole = readingOf(await collect(llm.stream('acme', request)));
     expect(readingOf(await collect(llm.stream('acme', request))), `Once a stream for the question ended well, its replay should be that stream.\n${streamIdea}`).toEqual(whole);
-    expectCalls(server, 10, 'Then the question streamed in full, and again', `The failures before it left nothing behind, so the full stream is stored and replayed.\n${streamIdea}`);
+    expectCalls(server, 3 + bad.length, 'Then the question streamed in full, and again', `The failures before it left nothing behind, so the full stream is stored and replayed.\n${streamIdea}`);
     const sampledIdea = `A sampled stream (temperature above 0, or omitted) asks for a fresh sample each time: it goes to the model and is stored nowhere, unless cacheSampled says otherwise (${LESSON}, "How long to keep an answer").`;
     const sampled = ask('Suggest a novel', { temperature: 0.7 });
     await collect(llm.stream('acme', sampled));
     await collect(llm.stream('acme', sampled));
-    expectCalls(server, 12, 'A temperature-0.7 stream asked twice', sampledIdea);
+    expectCalls(server, 5 + bad.length, 'A temperature-0.7 stream asked twice', sampledIdea);
     const kept = await cache({ cacheSampled: true });
     await collect(kept.stream('acme', sampled));
     await collect(kept.stream('acme', sampled));
-    expectCalls(server, 13, 'With cacheSampled, the temperature-0.7 stream asked twice', sampledIdea);
+    expectCalls(server, 6 + bad.length, 'With cacheSampled, the temperature-0.7 stream asked twice', sampledIdea);
   });
 });
