@@ -7,7 +7,7 @@ import type { Reply } from './model-server.support.js';
 import { DEFAULT_TTL_SECONDS, type CompletionCache, type CompletionRequest } from './src/contract.js';
 
 const lab = useLab('11', LAB_OPTIONS);
-const neverIdea = `Cache only what finished normally: finish_reason "stop", text present, no refusal. Anything else replayed from the cache turns one bad response into everyone's answer for the whole TTL (${LESSON}, "Never cache a failure").`;
+const neverIdea = `Cache only what finished normally: finish_reason "stop" (allow that one, rather than deny the endings you know of: "tool_calls" is half a turn), text present, no refusal. Anything else replayed from the cache turns one bad response into everyone's answer for the whole TTL (${LESSON}, "Never cache a failure").`;
 const sampledIdea = `With temperature above 0 the model samples: caching freezes one sample for everyone. Leave it out unless cacheSampled says otherwise; the API reads an omitted temperature as 1 (API_DEFAULT_TEMPERATURE) (${LESSON}, "How long to keep an answer").`;
 
 describe('what is cached', () => {
@@ -28,7 +28,7 @@ describe('what is cached', () => {
     expectCalls(server, 3, 'After the model recovered and the request was asked twice', neverIdea);
   });
 
-  it('11.7 truncated, filtered, refused and empty answers are returned to the caller but not cached', async () => {
+  it('11.7 truncated, filtered, refused, empty and tool-calling answers are returned to the caller but not cached', async () => {
     const { server, cache, answerKeys } = await setUp(lab);
     const llm = await cache();
     const replies: [string, Reply][] = [
@@ -40,6 +40,8 @@ describe('what is cached', () => {
       ['no content at all (content null, no refusal)', { content: null }],
       ['an answer of blanks only', { content: ' \n ' }],
       ['two choices (as n > 1 returns them)', { content: 'Two pounds.', choices: 2 }],
+      ['a turn that asks for a tool (finish_reason "tool_calls") with a line of text', { content: 'Let me check the catalogue.', finishReason: 'tool_calls' }],
+      ['the older form of it (finish_reason "function_call")', { content: 'Checking the catalogue.', finishReason: 'function_call' }],
     ];
     for (const [i, [what, reply]] of replies.entries()) {
       const prompt = `Question ${i}`;

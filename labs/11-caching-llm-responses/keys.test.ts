@@ -56,19 +56,23 @@ describe('the cache key', () => {
     expect((await answerKeys()).length, `Equal requests should share one entry.\n${keyIdea}`).toBe(1);
   });
 
-  it('11.3 requests that differ in model, a message, letter case, inner spacing or any answer-changing parameter each get their own answer', async () => {
+  it('11.3 requests that differ in model, a message or its place, letter case, inner spacing or any answer-changing parameter each get their own answer', async () => {
     const { server, cache, answerKeys } = await setUp(lab);
     const llm = await cache();
     const base = ask('How many books may I borrow at once?');
     const variants: [string, CompletionRequest][] = [
       ['the same question', base],
       ['another model version', { ...base, model: 'gpt-4o-mini-2024-12-01' }],
+      ['the model name in other letter case', { ...base, model: 'GPT-4o-mini-2024-07-18' }],
       ['other letter case', ask('how many books may I borrow at once?')],
       ['spacing inside the prompt', ask('How many books  may I borrow at once?')],
+      ['a second line', ask('How many books may I borrow at once?\nAnd how many DVDs?')],
+      ['that second line indented (spacing inside the text, not around it)', ask('How many books may I borrow at once?\n    And how many DVDs?')],
       ['a full-width question mark (one NFKC, unlike NFC, folds into "?")', ask('How many books may I borrow at once\uff1f')],
       ['another system prompt', { ...base, messages: [{ role: 'system', content: 'You answer for the Larchfield archive.' }, base.messages[1]!] }],
       ['the system text sent as a user turn', { ...base, messages: [{ role: 'user', content: base.messages[0]!.content }, base.messages[1]!] }],
       ['an earlier turn of the conversation', { ...base, messages: [base.messages[0]!, { role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello!' }, base.messages[1]!] }],
+      ['the same turns in another order', { ...base, messages: [base.messages[0]!, base.messages[1]!, { role: 'assistant', content: 'Hello!' }, { role: 'user', content: 'Hi' }] }],
       ['top_p 0.5', { ...base, top_p: 0.5 }],
       ['max_completion_tokens 50', { ...base, max_completion_tokens: 50 }],
       ['a stop sequence', { ...base, stop: ['\n\n'] }],
@@ -81,7 +85,7 @@ describe('the cache key', () => {
     for (const [difference, request] of variants) {
       const before = server.calls.length;
       answers.push(await llm.complete('acme', request));
-      expect(server.calls.length, `A request with ${difference} was answered from the cache with ${textOf(answers.at(-1))}, the answer to an earlier request. The model would answer it differently, so it needs its own entry: hash every field of ANSWER_FIELDS, and change only what cannot change the answer (${LESSON}, "The key").`).toBe(before + 1);
+      expect(server.calls.length, `A request with ${difference} was answered from the cache with ${textOf(answers.at(-1))}, the answer to an earlier request. The model would answer it differently, so it needs its own entry: hash every field of ANSWER_FIELDS as given (the model's name and the order of the messages included), and change only what cannot change the answer: blanks around a message's whole text, not around each of its lines (${LESSON}, "The key").`).toBe(before + 1);
     }
     for (const [i, [difference, request]] of variants.entries()) {
       const again = await llm.complete('acme', request);
@@ -95,21 +99,26 @@ describe('the cache key', () => {
     const { server, cache, answerKeys } = await setUp(lab);
     const llm = await cache();
     const request = ask('Summarise our late-fee policy');
-    const acme = await llm.complete('acme', request);
-    const globex = await llm.complete('globex', request);
-    const tenantIdea = `The tenant goes into the key's prefix and into the hashed input, so two customers never share an entry, even for the same text (${LESSON}, "Whose data is this?").`;
-    expectCalls(server, 2, 'The same request from tenants acme and globex', tenantIdea);
-    expect(await llm.complete('globex', request), `globex's repeat should be globex's own answer.\n${tenantIdea}`).toEqual(globex);
-    expect(await llm.complete('acme', request), `acme's repeat should be acme's own answer.\n${tenantIdea}`).toEqual(acme);
-    const tenants = (await answerKeys()).map((k) => k.tenant).sort();
-    expect(tenants, `Answer keys name tenants ${JSON.stringify(tenants)}.\n${tenantIdea}`).toEqual(['acme', 'globex']);
-    for (const unsafe of ['acme:*', '', 'ac me', '../globex', 'x'.repeat(65)]) {
+    const tenantIdea = `The tenant goes into the key's prefix and into the hashed input, as given (letter case included: "Acme" is not "acme"), so two customers never share an entry, even for the same text (${LESSON}, "Whose data is this?").`;
+    const tenants = ['acme', 'globex', 'Acme'];
+    const answers = [];
+    for (const tenant of tenants) answers.push(await llm.complete(tenant, request));
+    expectCalls(server, tenants.length, `The same request from tenants ${tenants.join(', ')}`, tenantIdea);
+    for (const [i, tenant] of [...tenants.entries()].reverse()) {
+      const again = await llm.complete(tenant, request);
+      expect(again, `${tenant}'s repeat got ${textOf(again)}; expected ${tenant}'s own answer, ${textOf(answers[i])}.\n${tenantIdea}`).toEqual(answers[i]);
+    }
+    const keys = await answerKeys();
+    expect(keys.map((k) => k.tenant).sort(), `Answer keys name tenants ${JSON.stringify(keys.map((k) => k.tenant))}.\n${tenantIdea}`).toEqual([...tenants].sort());
+    const digests = keys.map((k) => `${k.tenant}: ${k.digest}`);
+    expect(new Set(keys.map((k) => k.digest)).size, `The tenants' entries have the digests ${JSON.stringify(digests)}: equal digests under two tenants tell anyone who can list keys that both customers asked the same question, and leave only the readable segment keeping their entries apart.\n${tenantIdea}`).toBe(tenants.length);
+    for (const unsafe of ['acme:*', '', 'ac me', '../globex', 'x'.repeat(65), 'café']) {
       const { result: outcome, commands } = await serverCommandsDuring(lab.redis, () => llm.complete(unsafe, request).then(() => 'answered', () => 'refused'));
       const reads = commands.filter((c) => c.args.some((arg) => arg.includes('llm:v1:')));
       expect(reads.map((c) => `${c.name} ${c.args.join(' ')}`), `For tenant id ${JSON.stringify(unsafe)} the code sent these commands on answer keys before refusing it; an unsafe id is refused before any key is built, so no pattern like "acme:*" ever reaches Redis (${LESSON}, "Whose data is this?").`).toEqual([]);
-      expect(outcome, `Tenant id ${JSON.stringify(unsafe)} was ${outcome}; an id that could break the key layout (or a SCAN MATCH for one tenant's keys) must be refused: check it against TENANT_ID (${LESSON}, "Whose data is this?").`).toBe('refused');
+      expect(outcome, `Tenant id ${JSON.stringify(unsafe)} was ${outcome}; an id that could break the key layout (or a SCAN MATCH for one tenant's keys) must be refused: check it against TENANT_ID, [A-Za-z0-9_-] only, not letters of any script (${LESSON}, "Whose data is this?").`).toBe('refused');
     }
-    expectCalls(server, 2, 'After five requests with unsafe tenant ids', 'A refused request never reaches the model.');
+    expectCalls(server, tenants.length, 'After six requests with unsafe tenant ids', 'A refused request never reaches the model.');
   });
 
   it('11.5 the digest is keyed by the server secret: instances sharing it share entries, another secret gives other keys', async () => {

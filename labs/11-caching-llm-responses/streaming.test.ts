@@ -24,11 +24,25 @@ async function untilFirstPiece(chunks: AsyncIterator<ChatCompletionChunk>): Prom
   }
 }
 
+/** A one-choice stream in the API's chunk form, to leave at a key as another writer would. */
+function plantedStream(pieces: string[], finishReason: 'stop' | 'length' | null, refusal?: string): ChatCompletionChunk[] {
+  const chunk = (delta: ChatCompletionChunk['choices'][number]['delta'], finish: typeof finishReason = null): ChatCompletionChunk => ({
+    id: 'chatcmpl-planted',
+    object: 'chat.completion.chunk',
+    created: 1_700_000_000,
+    model: 'gpt-4o-mini-2024-07-18',
+    choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+  });
+  const said = refusal ? [chunk({ refusal })] : [];
+  const ending = finishReason ? [chunk({}, finishReason)] : [];
+  return [chunk({ role: 'assistant', content: '', refusal: null }), ...said, ...pieces.map((content) => chunk({ content })), ...ending];
+}
+
 /** The rest of an iterator, as an array. */
 const drain = (chunks: AsyncIterator<ChatCompletionChunk>) => collect({ [Symbol.asyncIterator]: () => chunks });
 
 describe('streamed answers', () => {
-  it('11.21 a streamed miss reaches the caller as the model sends it, is stored once complete, and another process replays it as the same stream', async () => {
+  it('11.21 a streamed miss reaches the caller as the model sends it, is stored once complete, and another process replays it as the same stream, its TTL untouched', async () => {
     const { server, cache, processes, answerKeys } = await setUp(lab);
     const [a, b] = await processes(2);
     const ttlSeconds = 120;
@@ -51,14 +65,18 @@ describe('streamed answers', () => {
     const pttl = stored[0]?.pttlMs ?? NaN;
     expect(stored.length, `After one complete stream Redis holds ${stored.length} answer key(s); expected one at answerKey(keyPrefix, 'acme', <64 hex>).\n${streamIdea}`).toBe(1);
     expect(pttl > (ttlSeconds - 2) * 1000 && pttl <= ttlSeconds * 1000, `The streamed answer's PTTL is ${pttl} ms; with ttlSeconds ${ttlSeconds}, expected between ${(ttlSeconds - 2) * 1000} and ${ttlSeconds * 1000}, set in the same command as the value.\n${streamIdea}`).toBe(true);
+    const shortened = 60_000;
+    await lab.redis.admin.pexpire(stored[0]!.key, shortened);
     for (const [name, onX] of [['B', onB], ['A', onA]] as const) {
       const replay = readingOf(await collect(onX.stream('acme', request)));
       expectCalls(server, 1, `The same streamed request again, on process ${name}`, `It should be replayed from Redis.\n${streamIdea}`);
       expect(replay, `Process ${name}'s replay read ${JSON.stringify(replay.pieces)}; expected the pieces the model sent, ${JSON.stringify(original.pieces)}, and the same finish_reason.\n${streamIdea}`).toEqual(original);
     }
+    const left = await lab.redis.admin.pttl(stored[0]!.key);
+    expect(left > 0 && left <= shortened, `With ${shortened} ms left, two replays left the stream's entry a PTTL of ${left} ms: a replay is a hit, and a hit never makes an answer young again, streamed or whole (${LESSON}, "How long to keep an answer").`).toBe(true);
   });
 
-  it('11.22 a replay yields exactly the pieces the model sent, in order; whole and streamed forms of one question each stay cached; junk is a miss; each tenant streams its own', async () => {
+  it('11.22 a replay yields exactly the pieces the model sent, in order; whole and streamed forms of one question each stay cached; an entry that is not a complete stream is a miss; each tenant streams its own', async () => {
     const { server, cache, answerKeys } = await setUp(lab);
     const llm = await cache();
     const pieces = ['  Two', ' pounds', ',\r\n', 'per card', '.\n\n', 'Caf\u00e9 ', 'cards are ', 'free \u2713', ' '];
@@ -81,26 +99,37 @@ describe('streamed answers', () => {
     expect(readingOf(await collect(llm.stream('acme', request))), `Streamed again after the whole answer, the question got another stream.\n${bothIdea}`).toEqual({ pieces, finishReason: 'stop' });
     expectCalls(server, paidForWhole, 'The question asked whole twice, then streamed again', bothIdea);
 
-    const junkIdea = `An entry that is not a complete stream is a miss, and the next complete stream replaces it (${LESSON}, "Never cache a failure").`;
-    for (const junk of ['[1,2]', '[]', '{"choices": [']) {
-      await lab.redis.admin.set(entry!.key, junk, 'EX', 60);
+    const junkIdea = `An entry that is not a complete stream is a miss, and the next complete stream replaces it: judge what you read by the rules you store by, since an older release, a hand-made fix or another service may have put it there (${LESSON}, "Never cache a failure").`;
+    const junk: [string, string][] = [
+      ['[1,2]', '[1,2]'],
+      ['[]', '[]'],
+      ['{"choices": [', '{"choices": ['],
+      ['a truncated stream (finish_reason "length")', JSON.stringify(plantedStream(['Two', ' pou'], 'length'))],
+      ['a refused stream', JSON.stringify(plantedStream(['Sorry.'], 'stop', 'I cannot help with that.'))],
+      ['a stream of blanks only', JSON.stringify(plantedStream([' ', '\n'], 'stop'))],
+      ['a stream without a finish_reason', JSON.stringify(plantedStream(['Two', ' pounds.'], null))],
+    ];
+    for (const [what, value] of junk) {
+      await lab.redis.admin.set(entry!.key, value, 'EX', 60);
       const repaired = await collect(llm.stream('acme', request)).then(readingOf, (e: unknown) => e as Error);
-      expect(repaired instanceof Error ? repaired.message : repaired, `With ${junk} at the stream's key the stream got ${repaired instanceof Error ? `the error "${repaired.message}"` : JSON.stringify(repaired)}.\n${junkIdea}`).toEqual({ pieces, finishReason: 'stop' });
+      expect(repaired instanceof Error ? repaired.message : repaired, `With ${what} at the stream's key the stream got ${repaired instanceof Error ? `the error "${repaired.message}"` : JSON.stringify(repaired)}; expected the model's stream.\n${junkIdea}`).toEqual({ pieces, finishReason: 'stop' });
       await collect(llm.stream('acme', request));
     }
-    expectCalls(server, paidForWhole + 3, 'Three streams over an unreadable entry, each streamed again', junkIdea);
+    expectCalls(server, paidForWhole + junk.length, `${junk.length} streams over an entry that is not a complete stream, each streamed again`, junkIdea);
 
     const tenantIdea = `Streamed answers are per tenant like the others: the tenant is in the key and in the hashed text (${LESSON}, "Whose data is this?").`;
     const before = server.calls.length;
     await collect(llm.stream('globex', request));
     expectCalls(server, before + 1, 'The same streamed request from tenant globex', tenantIdea);
-    for (const unsafe of ['acme:*', '']) {
+    const globex = (await answerKeys()).filter((k) => k.tenant === 'globex').map((k) => k.digest);
+    expect(globex, `acme's and globex's streams of one question have the digests ${entry!.digest} and ${JSON.stringify(globex)}.\n${tenantIdea}`).not.toContain(entry!.digest);
+    for (const unsafe of ['acme:*', '', 'café']) {
       const { result: outcome, commands } = await serverCommandsDuring(lab.redis, () => collect(llm.stream(unsafe, request)).then(() => 'streamed', () => 'refused'));
       const reads = commands.filter((c) => c.args.some((arg) => arg.includes('llm:v1:')));
       expect(reads.map((c) => `${c.name} ${c.args.join(' ')}`), `For tenant id ${JSON.stringify(unsafe)} the stream sent these commands on answer keys before refusing it; check the id before any key is built or read.\n${tenantIdea}`).toEqual([]);
-      expect(outcome, `A stream for tenant id ${JSON.stringify(unsafe)} was ${outcome}; check it against TENANT_ID before any key or call.\n${tenantIdea}`).toBe('refused');
+      expect(outcome, `A stream for tenant id ${JSON.stringify(unsafe)} was ${outcome}; check it against TENANT_ID ([A-Za-z0-9_-] only) before any key or call.\n${tenantIdea}`).toBe('refused');
     }
-    expectCalls(server, before + 1, 'After two streams with unsafe tenant ids', tenantIdea);
+    expectCalls(server, before + 1, 'After three streams with unsafe tenant ids', tenantIdea);
 
     const keyIdea = `A stream's key covers what a whole answer's key covers: the model and every parameter in ANSWER_FIELDS. A stream limited to 50 tokens, or with another seed, is another question (${LESSON}, "The key").`;
     const base = ask('Which branches lend telescopes?');
@@ -141,6 +170,7 @@ describe('streamed answers', () => {
       ['a stream without any text', { content: '' }],
       ['a stream of blanks only', { pieces: [' ', '\n ', '\t'] }],
       ['a stream with two choices (as n > 1 sends them)', { pieces: ['Two', ' pounds.'], choices: 2 }],
+      ['a turn that asks for a tool (finish_reason "tool_calls")', { pieces: ['Let me', ' check.'], finishReason: 'tool_calls' }],
     ];
     for (const [i, [what, reply]] of bad.entries()) {
       const question = ask(`Late question ${i}`);
@@ -148,18 +178,18 @@ describe('streamed answers', () => {
       await collect(llm.stream('acme', question));
       expect(await answerKeys(), `After ${what} Redis holds an answer.\n${partialIdea}`).toEqual([]);
     }
-    expectCalls(server, 9, 'A broken stream, an abandoned one and seven that ended badly', partialIdea);
+    expectCalls(server, 2 + bad.length, `A broken stream, an abandoned one and ${bad.length} that ended badly`, partialIdea);
     const whole = readingOf(await collect(llm.stream('acme', request)));
     expect(readingOf(await collect(llm.stream('acme', request))), `Once a stream for the question ended well, its replay should be that stream.\n${streamIdea}`).toEqual(whole);
-    expectCalls(server, 10, 'Then the question streamed in full, and again', `The failures before it left nothing behind, so the full stream is stored and replayed.\n${streamIdea}`);
+    expectCalls(server, 3 + bad.length, 'Then the question streamed in full, and again', `The failures before it left nothing behind, so the full stream is stored and replayed.\n${streamIdea}`);
     const sampledIdea = `A sampled stream (temperature above 0, or omitted) asks for a fresh sample each time: it goes to the model and is stored nowhere, unless cacheSampled says otherwise (${LESSON}, "How long to keep an answer").`;
     const sampled = ask('Suggest a novel', { temperature: 0.7 });
     await collect(llm.stream('acme', sampled));
     await collect(llm.stream('acme', sampled));
-    expectCalls(server, 12, 'A temperature-0.7 stream asked twice', sampledIdea);
+    expectCalls(server, 5 + bad.length, 'A temperature-0.7 stream asked twice', sampledIdea);
     const kept = await cache({ cacheSampled: true });
     await collect(kept.stream('acme', sampled));
     await collect(kept.stream('acme', sampled));
-    expectCalls(server, 13, 'With cacheSampled, the temperature-0.7 stream asked twice', sampledIdea);
+    expectCalls(server, 6 + bad.length, 'With cacheSampled, the temperature-0.7 stream asked twice', sampledIdea);
   });
 });
