@@ -121,6 +121,8 @@ describe('streamed answers', () => {
     const before = server.calls.length;
     await collect(llm.stream('globex', request));
     expectCalls(server, before + 1, 'The same streamed request from tenant globex', tenantIdea);
+    await collect(llm.stream('Acme', request));
+    expectCalls(server, before + 2, 'The same streamed request from tenant Acme (acme in capitals: another tenant)', tenantIdea);
     const globex = (await answerKeys()).filter((k) => k.tenant === 'globex').map((k) => k.digest);
     expect(globex, `acme's and globex's streams of one question have the digests ${entry!.digest} and ${JSON.stringify(globex)}.\n${tenantIdea}`).not.toContain(entry!.digest);
     for (const unsafe of ['acme:*', '', 'café']) {
@@ -129,9 +131,9 @@ describe('streamed answers', () => {
       expect(reads.map((c) => `${c.name} ${c.args.join(' ')}`), `For tenant id ${JSON.stringify(unsafe)} the stream sent these commands on answer keys before refusing it; check the id before any key is built or read.\n${tenantIdea}`).toEqual([]);
       expect(outcome, `A stream for tenant id ${JSON.stringify(unsafe)} was ${outcome}; check it against TENANT_ID ([A-Za-z0-9_-] only) before any key or call.\n${tenantIdea}`).toBe('refused');
     }
-    expectCalls(server, before + 1, 'After three streams with unsafe tenant ids', tenantIdea);
+    expectCalls(server, before + 2, 'After three streams with unsafe tenant ids', tenantIdea);
 
-    const keyIdea = `A stream's key covers what a whole answer's key covers: the model and every parameter in ANSWER_FIELDS. A stream limited to 50 tokens, or with another seed, is another question (${LESSON}, "The key").`;
+    const keyIdea = `A stream's key covers what a whole answer's key covers: the model as given, every message in its place with its text as written, and every parameter in ANSWER_FIELDS. A stream limited to 50 tokens, or with another seed, is another question (${LESSON}, "The key").`;
     const base = ask('Which branches lend telescopes?');
     const variants: [string, typeof base][] = [
       ['the question itself', base],
@@ -140,6 +142,10 @@ describe('streamed answers', () => {
       ['a seed', { ...base, seed: 7 }],
       ['a stop sequence', { ...base, stop: ['\n'] }],
       ['JSON output', { ...base, response_format: { type: 'json_object' } }],
+      ['the model in capitals', { ...base, model: base.model.toUpperCase() }],
+      ['the turns in the other order', { ...base, messages: [...base.messages].reverse() }],
+      ['the question on two lines', { ...base, messages: [base.messages[0]!, { role: 'user', content: 'Which branches\nlend telescopes?' }] }],
+      ['the same, its second line indented', { ...base, messages: [base.messages[0]!, { role: 'user', content: 'Which branches\n  lend telescopes?' }] }],
     ];
     const variantStart = server.calls.length;
     for (const [i, [difference, variant]] of variants.entries()) {
