@@ -7,8 +7,8 @@ import { interleave, type Interleaving } from '../../harness/lab/interleave.js';
 import { recordCommandLines, wrapCommands } from '../../harness/lab/lab-redis.js';
 import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { LAB_OPTIONS, LESSON, SETTLE_MS, ask, expectCalls, flightIdea, setUp, textOf } from './cache.support.js';
-import { statsKey, type ChatCompletion } from './src/contract.js';
+import { LAB_OPTIONS, LESSON, SETTLE_MS, ask, expectCalls, flightIdea, namesCacheKey, setUp, textOf } from './cache.support.js';
+import type { ChatCompletion } from './src/contract.js';
 
 const lab = useLab('11', LAB_OPTIONS);
 
@@ -116,12 +116,11 @@ async function nextHolderSurvives(question: string, expired: 'while its call hun
       second = (await cache({ lockTtlMs: 60_000 }, b)).complete('acme', request);
       await expectSettlesWithin(heldB.reached, LIVENESS_MS, 'B\'s call to the model', idea);
     })());
-  const ownKey = (arg: string) => arg.startsWith(lab.redis.prefix) && !arg.startsWith(statsKey(lab.redis.prefix));
   let gap: Interleaving | undefined;
   if (expired === 'while its call hung') await takeOver();
   else {
     gap = interleave(aRedis, async () => {
-      if (aSent.at(-1)?.some(ownKey)) await takeOver(); // A's last command named its lock (or its answer)
+      if (aSent.at(-1)?.some((arg) => namesCacheKey(lab.redis.prefix, arg))) await takeOver(); // A's last command named its lock (or its answer)
     });
   }
   heldA.release();
