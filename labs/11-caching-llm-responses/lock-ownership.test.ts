@@ -3,33 +3,40 @@
 // Beside single-flight.test.ts, so the two halves of single flight run at once.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { wrapCommands } from '../../harness/lab/lab-redis.js';
+import { interleave, type Interleaving } from '../../harness/lab/interleave.js';
+import { recordCommandLines, wrapCommands } from '../../harness/lab/lab-redis.js';
 import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { LAB_OPTIONS, LESSON, SETTLE_MS, ask, expectCalls, flightIdea, setUp, textOf } from './cache.support.js';
+import { LAB_OPTIONS, LESSON, SETTLE_MS, ask, expectCalls, flightIdea, namesCacheKey, setUp, textOf } from './cache.support.js';
+import type { ChatCompletion } from './src/contract.js';
 
 const lab = useLab('11', LAB_OPTIONS);
 
 describe('single flight: the lock, when the call fails or ends', () => {
-  it('11.14 a call that fails frees the others at once: the waiting process calls the model itself, long before lockWaitMs', async () => {
+  it('11.14 a call that fails frees the others at once: one waiting process calls the model, long before lockWaitMs, and the rest wait for its answer', async () => {
     const { server, cache, processes, answerKeys } = await setUp(lab);
-    const [a, b] = await processes(2);
+    const [a, b, c] = await processes(3);
     const long = { lockTtlMs: 60_000, lockWaitMs: 60_000 };
-    const [onA, onB] = [await cache(long, a), await cache(long, b)];
+    const [onA, onB, onC] = [await cache(long, a), await cache(long, b), await cache(long, c)];
     server.when((_, n) => (n === 1 ? { error: 503 } : undefined));
     const held = server.hold();
     const request = ask('Do you lend e-readers?');
     const failing = onA.complete('acme', request).then(() => 'answered', () => 'failed');
     await expectSettlesWithin(held.reached, LIVENESS_MS, 'A\'s call to the model', flightIdea);
-    const waiting = onB.complete('acme', request);
+    const waiting = [onB.complete('acme', request), onC.complete('acme', request)] as const;
     await sleep(SETTLE_MS);
+    const takenOver = server.hold(); // the call of the waiter that takes over runs until the others have had time to pay too
     held.release();
     expect(await failing, 'A\'s call got a 503: A\'s caller sees the error.').toBe('failed');
-    const idea = `When the holder's call fails, release the lock (in a finally) so the others stop waiting: one of them calls the model at once. An error is not an answer, so nobody is handed it from the cache (${LESSON}, "Never cache a failure").`;
-    const answer = await expectSettlesWithin(waiting, LIVENESS_MS, 'B\'s request after A\'s call failed (lockWaitMs and lockTtlMs 60 s)', idea);
-    expect(answer.choices[0]?.finish_reason, `B got ${textOf(answer)}.\n${idea}`).toBe('stop');
-    expectCalls(server, 2, 'A\'s failed call, then B', idea);
-    expect((await answerKeys()).length, `B's answer should be cached.\n${idea}`).toBe(1);
+    const idea = `When the holder's call fails, release the lock (in a finally) so the others stop waiting: one of them takes the lock and calls the model at once, and the rest wait for its answer, as they waited for the first holder's. An error is not an answer, so nobody is handed it from the cache (${LESSON}, "Never cache a failure").`;
+    await expectSettlesWithin(takenOver.reached, LIVENESS_MS, 'a call from B or C after A\'s call failed (lockWaitMs and lockTtlMs 60 s)', idea);
+    await sleep(SETTLE_MS);
+    expectCalls(server, 2, 'A\'s call failed while B and C waited; then one of them called, and its call was still running', idea);
+    takenOver.release();
+    const [onBAnswer, onCAnswer] = await expectSettlesWithin(Promise.all(waiting), LIVENESS_MS, 'B\'s and C\'s requests after A\'s call failed', idea);
+    expect(onBAnswer.choices[0]?.finish_reason, `B got ${textOf(onBAnswer)}.\n${idea}`).toBe('stop');
+    expect(onCAnswer, `C got ${textOf(onCAnswer)} and B ${textOf(onBAnswer)}; expected the one answer of the call made after A's failed.\n${idea}`).toEqual(onBAnswer);
+    expect((await answerKeys()).length, `B's and C's answer should be cached.\n${idea}`).toBe(1);
 
     const burst = ask('Do you lend laptops?');
     server.when((r, n) => (r.messages.at(-1)?.content === burst.messages.at(-1)?.content && n === 3 ? { error: 503 } : undefined));
@@ -45,27 +52,13 @@ describe('single flight: the lock, when the call fails or ends', () => {
     expect(calls, `Twenty requests in one process joined a call that failed; then ${calls} call(s) were made in all. The others either share the failure or one of them calls again for all of them: never one call each (the stampede single flight exists to stop).\n${idea}`).toBeLessThanOrEqual(2);
   });
 
-  it('11.19 a holder whose lock expired cannot release the next holder\'s lock: only the owner deletes it', async () => {
-    const { server, cache, processes, cacheKeys } = await setUp(lab);
-    const [a, b, c] = await processes(3);
-    server.when((_, n) => (n === 1 ? { error: 503 } : undefined));
-    const request = ask('Is the Larchfield cafe open on holidays?');
-    const heldA = server.hold();
-    const failing = (await cache({ lockTtlMs: 200 }, a)).complete('acme', request).catch(() => 'failed');
-    await expectSettlesWithin(heldA.reached, LIVENESS_MS, 'A\'s call to the model', flightIdea);
-    while ((await cacheKeys()).length > 0) await sleep(20); // A's lock expires; its call goes on
-    const heldB = server.hold();
-    const second = (await cache({ lockTtlMs: 60_000 }, b)).complete('acme', request);
-    await expectSettlesWithin(heldB.reached, LIVENESS_MS, 'B\'s call to the model', flightIdea);
-    heldA.release();
-    expect(await failing, 'A\'s call got a 503.').toBe('failed');
-    const third = (await cache({ lockWaitMs: 60_000 }, c)).complete('acme', request);
-    await sleep(SETTLE_MS);
-    const idea = `A's lock had expired and B held the lock when A's call failed. A's release must leave B's lock alone: compare the token and delete in one script (if GET == token then DEL), so C waits for B's call instead of paying for a third (${LESSON}; lesson 04, "A lock with an owner").`;
-    expectCalls(server, 2, 'A (expired, then failed), B holding the lock, then C', idea);
-    heldB.release();
-    const answers = await expectSettlesWithin(Promise.all([second, third]), LIVENESS_MS, 'B\'s and C\'s requests', idea);
-    expect(answers[1], `C got ${textOf(answers[1])}; expected B's answer.\n${idea}`).toEqual(answers[0]);
+  it('11.19 a holder whose lock expired cannot release the next holder\'s lock: only the owner deletes it, in one step', async () => {
+    // A's lock runs out while its call hangs, or between two of its commands once the call
+    // has failed: each on a question and a model server of its own, at once.
+    await Promise.all([
+      nextHolderSurvives('Is the Larchfield cafe open on holidays?', 'while its call hung'),
+      nextHolderSurvives('Is the Larchfield garden open on holidays?', 'while it released it'),
+    ]);
   });
 
   it('11.20 the holder stores its answer before it lets go of the lock: a waiter never finds neither', async () => {
@@ -93,3 +86,51 @@ describe('single flight: the lock, when the call fails or ends', () => {
     expect(answers[1], `B got ${textOf(answers[1])}; expected A's answer.\n${idea}`).toEqual(answers[0]);
   });
 });
+
+/**
+ * A's call fails (503) after its lock has run out and B has taken the lock for a call of its
+ * own, which hangs; then C asks. B's call is the one more a lost lock costs: a third means A's
+ * release deleted B's lock. A's lock runs out while A's call hangs, or in the gap after A's
+ * first command on a key of its own once the call has failed (between a check and a delete).
+ */
+async function nextHolderSurvives(question: string, expired: 'while its call hung' | 'while it released it') {
+  const idea = `A's lock expired and B took the lock for its own call. A's release must leave B's lock alone: compare the token and delete in one script (if GET == token then DEL), so C waits for B's call instead of paying for a third. A GET, then a DEL, leaves a moment between them for the lock to change hands (${LESSON}; lesson 04, "A lock with an owner").`;
+  const { server, cache, processes, cacheKeys } = await setUp(lab);
+  const [a, b, c] = await processes(3);
+  server.when((_, n) => (n === 1 ? { error: 503 } : undefined));
+  const request = ask(question);
+  const aRedis = await lab.redis.readyClient();
+  const aSent = recordCommandLines(aRedis);
+  const heldA = server.hold();
+  const onA = await cache({ lockTtlMs: expired === 'while its call hung' ? 200 : 500, redis: aRedis }, a);
+  const failing = onA.complete('acme', request).then(() => 'answered', () => 'failed');
+  await expectSettlesWithin(heldA.reached, LIVENESS_MS, 'A\'s call to the model', idea);
+  const heldB = server.hold();
+  let second: Promise<ChatCompletion> | undefined;
+  let takingOver: Promise<void> | undefined;
+  /** Once no key A named is left (its lock expired), B takes the lock and calls. */
+  const takeOver = () =>
+    (takingOver ??= (async () => {
+      const named = new Set(aSent.flat());
+      while ((await cacheKeys()).some((k) => named.has(k.key))) await sleep(20);
+      second = (await cache({ lockTtlMs: 60_000 }, b)).complete('acme', request);
+      await expectSettlesWithin(heldB.reached, LIVENESS_MS, 'B\'s call to the model', idea);
+    })());
+  let gap: Interleaving | undefined;
+  if (expired === 'while its call hung') await takeOver();
+  else {
+    gap = interleave(aRedis, async () => {
+      if (aSent.at(-1)?.some((arg) => namesCacheKey(lab.redis.prefix, arg))) await takeOver(); // A's last command named its lock (or its answer)
+    });
+  }
+  heldA.release();
+  expect(await failing, 'A\'s call got a 503.').toBe('failed');
+  gap?.stop();
+  await takeOver(); // A's release left no gap (one script): B takes the lock now
+  const third = (await cache({ lockWaitMs: 60_000 }, c)).complete('acme', request);
+  await sleep(SETTLE_MS);
+  expectCalls(server, 2, `A (its lock expired ${expired}, then its call failed), B holding the lock, then C`, idea);
+  heldB.release();
+  const answers = await expectSettlesWithin(Promise.all([second!, third]), LIVENESS_MS, 'B\'s and C\'s requests', idea);
+  expect(answers[1], `C got ${textOf(answers[1])}; expected B's answer.\n${idea}`).toEqual(answers[0]);
+}
