@@ -17,7 +17,7 @@ export const LESSON = 'Lesson 11, Caching LLM responses';
  */
 export const SETTLE_MS = 100;
 
-/** What single flight is, for the checks of single-flight.test.ts and lock-ownership.test.ts. */
+/** What single flight is, for the checks of single-flight.test.ts, lock-wait.test.ts and lock-ownership.test.ts. */
 export const flightIdea = `Identical misses share one upstream call: a lock in Redis (SET key token PX lockTtlMs NX) taken by the first process; the others wait up to lockWaitMs for its answer to appear, reading the cache again, and the holder reads the cache once more before it calls (${LESSON}, "Never cache a failure" and lesson 04, "Stampedes").`;
 
 /** Whether a command's argument names one of the cache's keys under `prefix` (an answer, a lock), not the stats totals. */
@@ -124,6 +124,22 @@ function abandonable<T extends object>(cache: T): T {
       };
     },
   });
+}
+
+/** What a lock's TTL must be, for the checks that read it while a call runs. */
+export const LOCK_TTL_IDEA = 'Set the TTL with the lock, in the same command and in milliseconds (SET key token PX lockTtlMs NX), and leave it alone while the call runs: a TTL rounded to seconds frees the others at the wrong time, and one the waiters\' tries keep young never frees them if the holder dies.';
+
+/**
+ * The keys `read` returns, and which of them break "expires after exactly ttlMs": a PTTL may
+ * lack from ttlMs no more than the time since the lock could first have been set (`since`),
+ * and at least the time since it certainly was (`setBy`). Redis counts in whole ms: 1 ms each way.
+ */
+export async function lockWindow(read: Setup['cacheKeys'], ttlMs: number, since: number, setBy: number) {
+  const before = performance.now();
+  const keys = await read();
+  const least = ttlMs - Math.ceil(performance.now() - since) - 1;
+  const most = ttlMs - Math.floor(before - setBy) + 1;
+  return { keys, least, most, wrong: keys.filter((k) => k.pttlMs < least || k.pttlMs > most) };
 }
 
 /** The text of the first choice, for failure messages. */
