@@ -85,7 +85,7 @@ export class RedisProcess {
     const guard = startGuarded('redis-server', this.args, process.env);
     this.guard = guard;
     try {
-      await Promise.race([waitForPort(this.port, READY_MS), guard.failed]);
+      await waitForPort(this.port, READY_MS, guard.failed);
       // The pid file, not INFO: it needs no password, and the server writes it before it listens.
       this.pid = await pollUntil('its pid file', async () => Number(readFileSync(this.pidFile, 'utf8')) || { not: 'empty' }, { timeoutMs: 5_000, intervalMs: 10 });
     } catch (error) {
