@@ -15,6 +15,8 @@ const labMetaSchema = z.strictObject({
   lesson: z.string().regex(/^\d\d-[a-z0-9-]+$/),
   starter_fails: z.array(z.string().regex(CHECK_ID)).min(1),
   hints: z.record(z.string().regex(CHECK_ID), z.array(z.string().trim().min(1)).min(1)),
+  /** More workers for the lab's `npm test` than the default three (read by labs.ts's labWorkers). */
+  workers: z.number().int().min(4).max(8).optional(),
 });
 
 export interface Lab {

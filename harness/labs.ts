@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BadInputError } from './services/errors.js';
@@ -34,4 +34,14 @@ export function findLabName(typed: string): string {
 /** The names of a lab's suite files (`*.test.ts`), e.g. `cache-aside.test.ts`. */
 export function labSuiteFiles(lab: string): string[] {
   return readdirSync(join(ROOT, 'labs', lab)).filter((name) => name.endsWith('.test.ts'));
+}
+
+/**
+ * The workers a lab's `npm test` asks for in its lab.yaml (`workers: 5`, validated by
+ * lab-meta.ts), or undefined. Read with a pattern rather than the YAML parser, which every
+ * run would pay for.
+ */
+export function labWorkers(lab: string): number | undefined {
+  const match = /^workers:\s*(\d+)/m.exec(readFileSync(join(ROOT, 'labs', lab, 'lab.yaml'), 'utf8'));
+  return match ? Number(match[1]) : undefined;
 }

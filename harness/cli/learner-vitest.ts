@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { topologyNeeds } from '../lab/topology-needs.js';
-import { labSuiteFiles, ROOT } from '../labs.js';
+import { labSuiteFiles, labWorkers, ROOT } from '../labs.js';
 
 /** A check that never gave the event loop a turn, as harness/vitest/watchdog.ts reported it. */
 export interface Hang {
@@ -31,6 +31,8 @@ export async function runLearnerVitest(options: {
   target: string;
   /** Watches this lab: its checks run again on every save, until an interrupt. */
   watchLab?: string;
+  /** The one lab a run checks, whose lab.yaml may ask for more workers (labWorkers). */
+  lab?: string;
   /** Where vitest's output goes; the terminal by default. */
   write?: (text: string) => void;
   /** Ends the run as Ctrl-C would (a script driving a watch run stops it this way). */
@@ -53,9 +55,10 @@ export async function runLearnerVitest(options: {
       // two cores a worker per file cost more than most labs' checks (03, 06, 10: 0.5 to
       // 0.9 s of 3). The workers are threads, which start in about half the time of a
       // process (warm npm test of labs 01, 05, 09, 12: 0.1 to 0.25 s less each); a watch
-      // rerun starts its workers again (watchWorkers). A synchronous infinite loop
-      // ends the whole run, which says so.
-      ...(options.watchLab ? ['--watch', `--maxWorkers=${watchWorkers(options.watchLab)}`] : ['run', `--maxWorkers=${Math.max(3, availableParallelism())}`]),
+      // rerun starts its workers again (watchWorkers). A lab whose checks wait for seconds
+      // rather than compute asks for more in its lab.yaml, so its long files run side by
+      // side. A synchronous infinite loop ends the whole run, which says so.
+      ...(options.watchLab ? ['--watch', `--maxWorkers=${watchWorkers(options.watchLab)}`] : ['run', `--maxWorkers=${runWorkers(options.lab)}`]),
       '--pool=threads',
       '--no-isolate',
       // Transformed modules kept on disk between runs: a warm run skips most of the transform.
@@ -124,6 +127,11 @@ export function explainHang(hang: Hang): string {
     '  That is a synchronous infinite loop: a while/for whose condition never changes, a retry loop with no await inside, or a ' +
     'busy wait such as while (Date.now() < deadline). Timers, Redis replies and the check\'s own timeout can only run when your code awaits.'
   );
+}
+
+/** Three workers, or as many as the lab a run checks asks for (labWorkers). */
+function runWorkers(lab: string | undefined): number {
+  return Math.max((lab ? labWorkers(lab) : undefined) ?? 3, availableParallelism());
 }
 
 /**

@@ -37,6 +37,7 @@ runCli(async () => {
       ],
       env: services.env,
       target: request.target,
+      lab: labs.length === 1 ? labs[0] : undefined,
     });
     if (run.interrupted) {
       console.log('\nRun interrupted: nothing more was checked.');

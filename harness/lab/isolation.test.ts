@@ -30,8 +30,10 @@ it('the query log attributes statements to their tables and kinds', () => {
   const log = new QueryLog();
   log.record('SELECT p.* FROM products p JOIN inventory i ON i.product_id = p.id');
   log.record('UPDATE "accounts" SET balance_cents = 1');
-  log.record('INSERT INTO product_views (product_id) VALUES (1)');
+  log.record('INSERT INTO product_views (product_id) VALUES ($1)', [7]);
   expect(log.count({ table: 'inventory' })).toBe(1);
+  expect(log.count({ table: 'product_views', values: [7] })).toBe(1);
+  expect(log.count({ table: 'product_views', values: [8] })).toBe(0);
   expect(log.count({ table: 'accounts', kind: 'update' })).toBe(1);
   expect(log.count({ kind: 'insert' })).toBe(1);
   expect(log.count()).toBe(3);

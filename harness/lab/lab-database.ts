@@ -98,8 +98,8 @@ export class LabDatabase {
     };
   }
 
-  private async beforeQuery(text: string): Promise<void> {
-    this.queries.record(text);
+  private async beforeQuery(text: string, values: unknown[]): Promise<void> {
+    this.queries.record(text, values);
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     for (const fault of this.faults.filter((f) => f.matches(text))) await fault.apply();
   }
@@ -113,16 +113,18 @@ export class LabDatabase {
     const wrapped: QueryFn = (...args) => {
       const first = args[0];
       const text = typeof first === 'string' ? first : String((first as { text?: string })?.text ?? '');
+      const given = typeof first === 'string' ? args[1] : (first as { values?: unknown })?.values;
+      const values = Array.isArray(given) ? given : [];
       const callback = args.at(-1);
       if (typeof callback === 'function') {
         // pg.Pool#query uses the callback form internally.
-        this.beforeQuery(text).then(
+        this.beforeQuery(text, values).then(
           () => original(...args),
           (error: unknown) => callback(error),
         );
         return undefined;
       }
-      return this.beforeQuery(text).then(() => original(...args));
+      return this.beforeQuery(text, values).then(() => original(...args));
     };
     Object.assign(client, { query: wrapped });
   }

@@ -3,11 +3,15 @@ export interface QueryRecord {
   text: string;
   kind: 'select' | 'insert' | 'update' | 'delete' | 'other';
   tables: string[];
+  /** The statement's parameters ($1, $2...), as the code passed them. */
+  values: unknown[];
 }
 
 export interface QueryFilter {
   table?: string;
   kind?: QueryRecord['kind'];
+  /** Only statements with these parameters: one scenario's rows among others' running at once. */
+  values?: unknown[];
 }
 
 const TABLE_REFERENCE = /\b(?:from|into|update|join)\s+"?(?:\w+"?\.)?"?(\w+)"?/gi;
@@ -15,18 +19,19 @@ const TABLE_REFERENCE = /\b(?:from|into|update|join)\s+"?(?:\w+"?\.)?"?(\w+)"?/g
 export class QueryLog {
   readonly entries: QueryRecord[] = [];
 
-  record(text: string): void {
+  record(text: string, values: unknown[] = []): void {
     const verb = text.trim().split(/\s+/, 1)[0]!.toLowerCase();
     const kind = (['select', 'insert', 'update', 'delete'] as const).find((k) => k === verb) ?? 'other';
     const tables = [...text.matchAll(TABLE_REFERENCE)].map((match) => match[1]!.toLowerCase());
-    this.entries.push({ text, kind, tables });
+    this.entries.push({ text, kind, tables, values });
   }
 
-  /** How many statements matched the filter, e.g. `count({ table: 'products', kind: 'select' })`. */
+  /** How many statements matched the filter, e.g. `count({ table: 'products', kind: 'select', values: [2] })`. */
   count(filter: QueryFilter = {}): number {
+    const sameValues = (values: unknown[]) => !filter.values || JSON.stringify(values) === JSON.stringify(filter.values);
     return this.entries.filter(
       (entry) =>
-        (!filter.table || entry.tables.includes(filter.table)) && (!filter.kind || entry.kind === filter.kind),
+        (!filter.table || entry.tables.includes(filter.table)) && (!filter.kind || entry.kind === filter.kind) && sameValues(entry.values),
     ).length;
   }
 

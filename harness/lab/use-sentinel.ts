@@ -72,8 +72,7 @@ export class LabSentinel extends LabTopology<'sentinel'> {
         if (!candidate || moved.filter((a) => a.port === candidate.port).length <= sentinels.length / 2) {
           return { not: `Sentinels name ${named.map((a) => a?.port ?? 'nothing').join(', ')}` };
         }
-        const role = infoField((await this.inspector.call(candidate, 'INFO', 'replication')) as string, 'role');
-        return role === 'master' ? candidate : { not: `${candidate.port} is named but still reports role:${role}` };
+        return this.promoted(candidate);
       },
       { timeoutMs },
     );
@@ -82,12 +81,25 @@ export class LabSentinel extends LabTopology<'sentinel'> {
   /**
    * Has a Sentinel fail the stopped primary over now (SENTINEL FAILOVER, what an operator
    * does to cut a failover short) instead of waiting down-after-milliseconds and an
-   * election, then waits as waitForNewPrimary does. The code under test sees the same
-   * failover either way: a primary gone, then a replica promoted and named by the Sentinels.
+   * election, then waits (bounded) until that Sentinel names a primary other than `former`
+   * and that server reports itself a primary: the promotion. The code under test sees the
+   * same failover either way. The other Sentinels learn of it from that one's hello
+   * messages, within about two seconds; a client that asks them meanwhile is told the
+   * former primary, as in any failover, and asks again.
    */
   async failOver(former: Address, timeoutMs = 20_000): Promise<Address> {
-    await this.firstAnswering((sentinel) => this.inspector.call(sentinel, 'SENTINEL', 'FAILOVER', this.topology.masterName));
-    return this.waitForNewPrimary(former, timeoutMs);
+    const leader = await this.firstAnswering(async (sentinel) => {
+      await this.inspector.call(sentinel, 'SENTINEL', 'FAILOVER', this.topology.masterName);
+      return sentinel;
+    });
+    return pollUntil(
+      `Sentinel ${leader.port} to promote a new primary in place of ${former.port}`,
+      async () => {
+        const named = await this.primaryAccordingTo(leader);
+        return named.port === former.port ? { not: `it still names ${former.port}` } : this.promoted(named);
+      },
+      { timeoutMs },
+    );
   }
 
   protected async primaries(): Promise<Address[]> {
@@ -105,6 +117,12 @@ export class LabSentinel extends LabTopology<'sentinel'> {
       }
     }
     throw new Error(`no Sentinel answers: ${errors.join('; ')}`);
+  }
+
+  /** `candidate` once it reports itself a primary. */
+  private async promoted(candidate: Address): Promise<Address | { not: string }> {
+    const role = infoField((await this.inspector.call(candidate, 'INFO', 'replication')) as string, 'role');
+    return role === 'master' ? candidate : { not: `${candidate.port} is named but still reports role:${role}` };
   }
 
   private async primaryAccordingTo(sentinel: Address): Promise<Address> {

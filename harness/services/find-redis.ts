@@ -62,7 +62,7 @@ async function ping(url: string): Promise<void> {
 async function startRedisServer(env: NodeJS.ProcessEnv): Promise<FoundService> {
   const port = await freePort();
   const server = startGuarded('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], env);
-  await Promise.race([waitForPort(port, 3000), server.failed]);
+  await waitForPort(port, 3000, server.failed);
   return {
     url: `redis://127.0.0.1:${port}`,
     source: `redis-server started by the course on 127.0.0.1:${port}`,

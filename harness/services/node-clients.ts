@@ -50,14 +50,18 @@ export class NodeClients {
           clearTimeout(timer);
           client.off('ready', ready);
           client.off('error', refused);
+          client.off('end', closed);
           if (error) reject(new Error(`${address.host}:${address.port} is not answering (${error.message})`));
           else resolve();
         };
         const ready = () => settle();
         const refused = (error: Error) => settle(error);
+        // closeAll: the topology is stopping, and its timer would keep the process alive.
+        const closed = () => settle(new Error('its connection was closed'));
         const timer = setTimeout(() => settle(new Error('no connection within 1 s')), 1_000);
         client.once('ready', ready);
         client.once('error', refused);
+        client.once('end', closed);
       });
     }
     return client.call(command, ...args);

@@ -14,12 +14,25 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Resolves once 127.0.0.1:port accepts connections; rejects after timeoutMs. */
-export async function waitForPort(port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await canConnect('127.0.0.1', port, 200)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+/**
+ * Resolves once 127.0.0.1:port accepts connections; rejects after timeoutMs, or with
+ * `failed` as soon as the process that was to listen has died. Polling stops then too:
+ * a poll left running would keep this process alive for the rest of timeoutMs (a run
+ * ending while a server was being restarted took 10 s to exit).
+ */
+export async function waitForPort(port: number, timeoutMs: number, failed?: Promise<never>): Promise<void> {
+  let stopped = false;
+  const polling = (async () => {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline && !stopped) {
+      if (await canConnect('127.0.0.1', port, 200)) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`nothing listened on port ${port} within ${timeoutMs} ms`);
+  })();
+  try {
+    await (failed ? Promise.race([polling, failed]) : polling);
+  } finally {
+    stopped = true;
   }
-  throw new Error(`nothing listened on port ${port} within ${timeoutMs} ms`);
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { startGuarded } from './guarded-process.js';
-import { pollUntil } from './poll.js';
+import { GiveUpError, pollUntil } from './poll.js';
 import { waitForPort } from './ports.js';
 
 export interface ProcessSpec {
@@ -76,18 +76,27 @@ export class RedisProcess {
 
   /** Starts it (again) from its folder; resolves once it accepts connections. */
   async launch(): Promise<void> {
-    if (this.retired) throw new Error(`${this.name} was stopped for good: its topology is stopped`);
     if (this.running) return;
     await this.guard?.stop();
+    // Checked after that wait too: a retire() meanwhile must not be followed by a new server.
+    if (this.retired) throw new GiveUpError(`${this.name} was stopped for good: its topology is stopped`);
     // Before the start, not after: a server quick to start (or a parent slow to resume)
     // could have written its new pid file already.
     rmSync(this.pidFile, { force: true });
     const guard = startGuarded('redis-server', this.args, process.env);
     this.guard = guard;
     try {
-      await Promise.race([waitForPort(this.port, READY_MS), guard.failed]);
+      await waitForPort(this.port, READY_MS, guard.failed);
       // The pid file, not INFO: it needs no password, and the server writes it before it listens.
-      this.pid = await pollUntil('its pid file', async () => Number(readFileSync(this.pidFile, 'utf8')) || { not: 'empty' }, { timeoutMs: 5_000, intervalMs: 10 });
+      this.pid = await pollUntil(
+        'its pid file',
+        async () => {
+          // Retired while starting: stopped, and its pid file gone with it.
+          if (this.retired) throw new GiveUpError(`${this.name} was stopped for good while it started`);
+          return Number(readFileSync(this.pidFile, 'utf8')) || { not: 'empty' };
+        },
+        { timeoutMs: 5_000, intervalMs: 10 },
+      );
     } catch (error) {
       const log = this.lastLogLine();
       throw new Error(`${this.name} (redis-server on 127.0.0.1:${this.port}) did not start: ${(error as Error).message}${log ? `; its log says: ${log}` : ''}`);

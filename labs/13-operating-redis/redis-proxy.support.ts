@@ -13,8 +13,10 @@ export interface SeenCommand {
   args: string[];
 }
 
+/** How long INFO is answered as loading: well inside the second the client waits before asking again. */
+const LOADING_ANSWERED_MS = 500;
 /**
- * Sent upstream in place of a ready check's INFO: Redis echoes the text back as a bulk
+ * Sent upstream in place of INFO while loading: Redis echoes the text back as a bulk
  * string, as INFO answers, in its turn among the connection's replies.
  */
 const LOADING_INFO = '# Persistence\r\nloading:1\r\nloading_eta_seconds:1\r\n';
@@ -39,9 +41,11 @@ export class RedisProxy {
   /** In 'pass', commands with these names (lower case) are answered with an error instead. */
   refused = new Set<string>();
   /**
-   * In 'pass', each connection's first INFO (a client's ready check) is answered as by a
-   * server still loading its data, about a second to go: the client waits that long before
-   * it asks again and is ready, while INFO sent meanwhile already reaches the real server.
+   * In 'pass', each connection's INFO is answered as by a server still loading its data,
+   * about a second to go, for half a second from the first (a client's ready check): the
+   * client waits that second before it asks again and is ready, while INFO sent after the
+   * half second already reaches the real server. Not the first INFO alone: code that does
+   * not wait for the ready check may send its own INFO just before it.
    */
   loadingOnConnect = false;
   /** Called as each command reaches the proxy, before the mode decides what to do with it. */
@@ -113,7 +117,7 @@ export class RedisProxy {
       link.reply(`-ERR injected failure: the suite made this Redis answer with errors\r\n`);
     }
     else if (this.current === 'stall') link.hold(command, raw);
-    else link.forward(command, this.loadingOnConnect && link.firstInfo(command) ? ECHO_LOADING : raw, this.delayMs + (this.slow.get(command.name) ?? 0));
+    else link.forward(command, this.loadingOnConnect && link.loadingInfo(command) ? ECHO_LOADING : raw, this.delayMs + (this.slow.get(command.name) ?? 0));
   }
 
   forwarded(command: SeenCommand): void {
@@ -132,7 +136,8 @@ class Link {
   private readonly heldCommands: { command: SeenCommand; raw: Buffer }[] = [];
   private chain = Promise.resolve();
   private first = true;
-  private infoSeen = false;
+  /** When the connection's first INFO arrived, by performance.now(). */
+  private firstInfoAt: number | undefined;
 
   constructor(
     private readonly client: Socket,
@@ -172,11 +177,11 @@ class Link {
     });
   }
 
-  /** Whether `command` is the connection's first INFO: a client's ready check. */
-  firstInfo(command: SeenCommand): boolean {
-    if (command.name !== 'info' || this.infoSeen) return false;
-    this.infoSeen = true;
-    return true;
+  /** Whether `command` is an INFO of the half second from the connection's first: the loading time. */
+  loadingInfo(command: SeenCommand): boolean {
+    if (command.name !== 'info') return false;
+    this.firstInfoAt ??= performance.now();
+    return performance.now() - this.firstInfoAt < LOADING_ANSWERED_MS;
   }
 
   /** Ends both sides; the client sees a reset (ECONNRESET), as when a server dies. */

@@ -2,79 +2,104 @@
 // is bounded, nothing is queued for later, a request asks once. (Reconnection: reconnect.test.ts.)
 // Run: npm test labs/13-operating-redis
 import { describe, expect, it } from 'vitest';
-import { expectQueries, LIVENESS_MS } from '../../harness/lab/teach.js';
+import { LIVENESS_MS } from '../../harness/lab/teach.js';
 import { pollUntil } from '../../harness/services/poll.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { createCache, FAILURE_MODES, NO_BREAKER, SLACK_MS, settles, startProxy, truth, untilConnected } from './operating.support.js';
-import { DEFAULT_COMMAND_TIMEOUT_MS, productKey } from './src/contract.js';
+import { DEFAULT_COMMAND_TIMEOUT_MS, productKey, type ResilientCache } from './src/contract.js';
 
 const lab = useLab('13');
-const selects = { table: 'products', kind: 'select' } as const;
+/** The SELECTs of product `id` that reached Postgres so far: one scenario's among others' running at once. */
+const selectsOf = (id: number) => lab.db.queries.count({ table: 'products', kind: 'select', values: [id] });
 
 describe('every wait bounded', () => {
   it('13.2 commandTimeoutMs is the bound: a slower Redis within it still answers, a stalled one is given up on after it', async () => {
-    const proxy = await startProxy();
-    const cache = createCache(lab, proxy.address, { commandTimeoutMs: 600, breaker: NO_BREAKER });
-    await untilConnected(cache);
-    await cache.getProduct(2);
-    lab.db.queries.reset();
-    proxy.delayMs = 400;
     const idea = `commandTimeoutMs is the longest one Redis call may take: a Redis answering in 400 ms within a 600 ms bound is still an answer, and a stalled one costs each read that bound and not a moment more (${FAILURE_MODES}).`;
-    const slow = await settles(cache.getProduct(2), 600 + SLACK_MS, 'getProduct(2) with Redis answering in 400 ms', idea);
-    expect(slow, idea).toEqual(await truth(lab, 2));
-    expectQueries(lab.db, selects, 0, `With commandTimeoutMs 600, a Redis answering in 400 ms should have served the hit. ${idea}`);
-
+    /** A cache with `commandTimeoutMs` behind a proxy of its own, product `id` already cached there. */
+    const cached = async (commandTimeoutMs: number, id: number) => {
+      const proxy = await startProxy();
+      const cache = createCache(lab, proxy.address, { commandTimeoutMs, breaker: NO_BREAKER });
+      await untilConnected(cache);
+      await cache.getProduct(id);
+      return { proxy, cache };
+    };
+    /** Reads product `id` as `what`, checks the row, and says how many SELECTs of it reached Postgres meanwhile. */
+    const read = async (cache: ResilientCache, id: number, boundMs: number, what: string) => {
+      const before = selectsOf(id);
+      const row = await settles(cache.getProduct(id), boundMs + SLACK_MS, what, idea);
+      expect(row, `${what} gave ${JSON.stringify(row)}; expected product ${id}'s row. ${idea}`).toEqual(await truth(lab, id));
+      return selectsOf(id) - before;
+    };
+    // Each bound is judged by which comes first, the client's timer or the proxy's reply,
+    // never by a duration. Every scenario has a proxy, a cache and a product of its own, so
+    // they run at once.
+    const withinBound = async () => {
+      const { proxy, cache } = await cached(600, 2);
+      proxy.delayMs = 400;
+      const selects = await read(cache, 2, 600, 'getProduct(2) with commandTimeoutMs 600 and Redis answering in 400 ms');
+      expect(selects, `With commandTimeoutMs 600, a Redis answering in 400 ms should have served the hit; Postgres was asked for product 2 ${selects} time(s). ${idea}`).toBe(0);
+    };
     // An answer later than the bound is no answer: the read has gone to Postgres by then.
     // Just later: the proxy runs in this process, so its 650 ms timer fires after the
     // client's 600 ms one however busy the machine, and a margin of 100 ms shows.
-    proxy.delayMs = 650;
-    const late = await settles(cache.getProduct(2), 600 + SLACK_MS, 'getProduct(2) with Redis answering in 650 ms', idea);
-    expect(late, idea).toEqual(await truth(lab, 2));
-    expectQueries(lab.db, selects, 1, `With commandTimeoutMs 600, a Redis answering in 650 ms should have been given up on after 600 ms and the read answered by Postgres; a bound with a margin on top is not the configured bound. ${idea}`);
-
+    const justLate = async () => {
+      const { proxy, cache } = await cached(600, 3);
+      proxy.delayMs = 650;
+      const selects = await read(cache, 3, 600, 'getProduct(3) with commandTimeoutMs 600 and Redis answering in 650 ms');
+      expect(selects, `With commandTimeoutMs 600, a Redis answering in 650 ms should have been given up on after 600 ms and the read answered by Postgres (1 SELECT of product 3, not ${selects}); a bound with a margin on top is not the configured bound. ${idea}`).toBe(1);
+    };
     // The option, not a number of the code's own: with 300 ms, an answer at 320 ms is too
     // late. A bound of the code's own (500 ms, say) would take it, unless a busy machine held
     // the reply back 180 ms more: twice in a row is too much luck to count on.
-    proxy.delayMs = 0;
-    const short = createCache(lab, proxy.address, { commandTimeoutMs: 300, breaker: NO_BREAKER });
-    await untilConnected(short);
-    for (let attempt = 1; attempt <= 2; attempt += 1) {
-      lab.db.queries.reset();
+    const shortBound = async () => {
+      const { proxy, cache } = await cached(300, 4);
       proxy.delayMs = 320;
-      expect(await settles(short.getProduct(2), 300 + SLACK_MS, 'getProduct(2) with commandTimeoutMs 300 and Redis answering in 320 ms', idea), idea).toEqual(await truth(lab, 2));
-      expectQueries(lab.db, selects, 1, `With commandTimeoutMs 300, a Redis answering in 320 ms should have been given up on after 300 ms and the read answered by Postgres: the bound is the option given, whatever it is. ${idea}`);
-    }
-
-    proxy.delayMs = 0;
-    proxy.set('stall');
-    const stalled = await settles(cache.getProduct(2), 600 + SLACK_MS, 'getProduct(2) with Redis stalled and commandTimeoutMs 600', idea);
-    expect(stalled, `With Redis stalled, getProduct(2) gave ${JSON.stringify(stalled)}; expected the row from Postgres. ${idea}`).toEqual(
-      await truth(lab, 2),
-    );
+      for (let attempt = 1; attempt <= 2; attempt += 1) {
+        const selects = await read(cache, 4, 300, 'getProduct(4) with commandTimeoutMs 300 and Redis answering in 320 ms');
+        expect(selects, `With commandTimeoutMs 300, a Redis answering in 320 ms should have been given up on after 300 ms and the read answered by Postgres (1 SELECT of product 4, not ${selects}): the bound is the option given, whatever it is. ${idea}`).toBe(1);
+      }
+    };
+    const stalled = async () => {
+      const { proxy, cache } = await cached(600, 5);
+      proxy.set('stall');
+      await read(cache, 5, 600, 'getProduct(5) with Redis stalled and commandTimeoutMs 600');
+    };
+    await Promise.all([withinBound(), justLate(), shortBound(), stalled()]);
   });
 
   it(`13.3 by default a stalled Redis costs a read ${DEFAULT_COMMAND_TIMEOUT_MS} ms, not the client's defaults`, async () => {
-    const proxy = await startProxy();
-    const cache = createCache(lab, proxy.address, { breaker: NO_BREAKER });
-    await untilConnected(cache);
-    proxy.set('stall');
     const idea = `Without commandTimeoutMs the default is ${DEFAULT_COMMAND_TIMEOUT_MS} ms. ioredis's own default is no command timeout at all, so a stalled Redis holds every request for as long as the connection lives (${FAILURE_MODES}).`;
-    for (const id of [7, 8]) {
-      const read = await settles(cache.getProduct(id), DEFAULT_COMMAND_TIMEOUT_MS + 600, `getProduct(${id}) with Redis stalled and no commandTimeoutMs`, idea);
-      expect(read, idea).toEqual(await truth(lab, id));
-    }
-    // A miss whose write meets the stall: the write is a Redis call, bounded like the read.
-    proxy.set('pass');
-    proxy.onForward = (command) => {
-      if (command.name === 'get' && command.args[0] === productKey(lab.redis.prefix, 9)) proxy.set('stall');
+    /** A cache without commandTimeoutMs, behind a proxy of its own. */
+    const byDefault = async () => {
+      const proxy = await startProxy();
+      const cache = createCache(lab, proxy.address, { breaker: NO_BREAKER });
+      await untilConnected(cache);
+      return { proxy, cache };
     };
-    const filled = await settles(
-      cache.getProduct(9),
-      2 * DEFAULT_COMMAND_TIMEOUT_MS + 600,
-      'getProduct(9), a miss whose SET met a stalled Redis',
-      `A read waits for at most two bounded calls: the GET and, on a miss, the SET that writes the row back. ${idea}`,
-    );
-    expect(filled, idea).toEqual(await truth(lab, 9));
+    const stalledReads = async () => {
+      const { proxy, cache } = await byDefault();
+      proxy.set('stall');
+      for (const id of [7, 8]) {
+        const read = await settles(cache.getProduct(id), DEFAULT_COMMAND_TIMEOUT_MS + 600, `getProduct(${id}) with Redis stalled and no commandTimeoutMs`, idea);
+        expect(read, idea).toEqual(await truth(lab, id));
+      }
+    };
+    // A miss whose write meets the stall: the write is a Redis call, bounded like the read.
+    // Its own proxy and cache, so it runs beside the stalled reads.
+    const stalledWrite = async () => {
+      const { proxy, cache } = await byDefault();
+      proxy.onForward = (command) => {
+        if (command.name === 'get' && command.args[0] === productKey(lab.redis.prefix, 9)) proxy.set('stall');
+      };
+      const filled = await settles(
+        cache.getProduct(9),
+        2 * DEFAULT_COMMAND_TIMEOUT_MS + 600,
+        'getProduct(9), a miss whose SET met a stalled Redis',
+        `A read waits for at most two bounded calls: the GET and, on a miss, the SET that writes the row back. ${idea}`,
+      );
+      expect(filled, idea).toEqual(await truth(lab, 9));
+    };
+    await Promise.all([stalledReads(), stalledWrite()]);
   });
 
   it('13.4 Redis down: reads answer from Postgres at once, and none of them reaches Redis after it is back (no offline queue)', async () => {
