@@ -53,8 +53,10 @@ export interface HeldReply {
  * `release()`: a slow read the suite controls, whose data was fetched before something
  * else happened. The command's own promise is held, so an EXEC waiting on a queued
  * command's answer waits too. A predicate sees every command in order until it matches.
+ * With `releaseAfterMs`, the reply is handed over that long after the command was sent: a
+ * Redis exactly that slow, whatever else the machine is doing.
  */
-export function holdReply(client: Redis, which: string | ((command: Command) => boolean)): HeldReply {
+export function holdReply(client: Redis, which: string | ((command: Command) => boolean), options: { releaseAfterMs?: number } = {}): HeldReply {
   const matches = typeof which === 'string' ? (command: Command) => command.args.some((arg) => String(arg) === which) : which;
   let signal!: () => void;
   const fetched = new Promise<void>((resolve) => (signal = resolve));
@@ -65,6 +67,10 @@ export function holdReply(client: Redis, which: string | ((command: Command) => 
   wrapCommands(client, (command, send) => {
     if (armed && matches(command)) {
       armed = false;
+      // Timed from the send, on a timer made before the code's own bound on the call: of two
+      // timers the one due first fires first however late the event loop runs, so a reply
+      // due at 150 ms beats a 250 ms bound and loses to a 30 ms one, even on a loaded machine.
+      if (options.releaseAfterMs !== undefined) setTimeout(() => release(), options.releaseAfterMs);
       const { resolve, reject } = command;
       command.resolve = (value) => {
         signal();

@@ -1,6 +1,5 @@
 // Lab 11 checks, part 4b: Redis down, slow, refusing writes, or holding junk. Run: npm test
 // labs/11-caching-llm-responses. Every request still gets its answer, from Redis when it can.
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { holdCommands, holdReply } from '../../harness/lab/hold.js';
@@ -59,19 +58,15 @@ describe('Redis down, slow or refusing', () => {
       }),
     );
 
-    // Two replies held back: the same 300 ms is slow yet within redisTimeoutMs 2000 (and
-    // past the 250 ms default), and far past redisTimeoutMs 30, for which 150 ms is too late.
-    const slowRedis = lab.redis.client();
-    const slowReply = holdReply(slowRedis, entry!.key);
+    // Two replies held back from their send: 300 ms is slow yet within redisTimeoutMs 2000
+    // (and past the 250 ms default), 150 ms far past redisTimeoutMs 30 and short of any floor
+    // of 250 ms, so the bound used is the option's, exactly.
+    const [slowRedis, hastyRedis] = [lab.redis.client(), lab.redis.client()];
+    await Promise.all([slowRedis.ping(), hastyRedis.ping()]); // connected: the reply's delay is Redis's alone
+    holdReply(slowRedis, entry!.key, { releaseAfterMs: 300 });
     const patient = (await cache({ redis: slowRedis, redisTimeoutMs: 2_000 })).complete('acme', request);
-    const hastyRedis = lab.redis.client();
-    const lateReply = holdReply(hastyRedis, otherEntry.key);
+    holdReply(hastyRedis, otherEntry.key, { releaseAfterMs: 150 });
     const hasty = (await cache({ redis: hastyRedis, redisTimeoutMs: 30 })).complete('acme', other);
-    await Promise.all([slowReply.fetched, lateReply.fetched]);
-    await sleep(150);
-    lateReply.release();
-    await sleep(150);
-    slowReply.release();
     await Promise.all(stalledWrites);
     expect(await patient, `A GET answered after 300 ms, with redisTimeoutMs 2000, was not used: the request called the model instead. The timeout is the option's, not a number of your own.\n${DOWN_IDEA}`).toEqual(first);
     const hastyAnswer = await hasty;
