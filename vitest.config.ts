@@ -20,6 +20,10 @@ export default defineConfig({
     // A lab's files spend their time waiting on Redis, Postgres and short TTLs, not on the
     // CPU, so they run four at a time even on two cores (vitest's default there is one).
     maxWorkers: Math.max(4, availableParallelism()),
+    // Lab 14 grades against its broken caches side by side (describe.concurrent), all at
+    // once: a shared set of databases sets the real limit (labs/14-testing-a-cache/grading.support.ts),
+    // and a cache that keeps a check waiting for a second starts with the others, not last.
+    maxConcurrency: 20,
     hookTimeout: 30_000,
   },
 });

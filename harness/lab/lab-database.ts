@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { QueryLog } from './query-log.js';
@@ -21,14 +22,24 @@ export class LabDatabase {
   readonly queries = new QueryLog();
   /** Added before every statement of the lab's pool: what a slow database feels like. */
   latencyMs = 0;
+  readonly pool: pg.Pool;
   private faults: Fault[] = [];
   /** The suite's last statement: the next one starts when it has settled. */
   private previous: Promise<unknown> = Promise.resolve();
+  private readonly siblings: LabDatabase[] = [];
+  /** Each pool connection's own query method, from before it was instrumented: a sibling's suite statements go past the log through it. */
+  private readonly unlogged = new WeakMap<pg.PoolClient, QueryFn>();
+
   private constructor(
     readonly schema: string,
-    readonly pool: pg.Pool,
-    private readonly admin: pg.Client,
-  ) {}
+    /** How the pool connects; a sibling's connects the same way. */
+    private readonly poolConfig: pg.PoolConfig,
+    /** The suite's own connection; a sibling has none. */
+    private readonly admin?: pg.Client,
+  ) {
+    this.pool = new pg.Pool(poolConfig);
+    this.pool.on('connect', (client) => this.instrument(client, schema));
+  }
 
   static async create(url: string, schema: string, poolMax: number): Promise<LabDatabase> {
     const admin = new pg.Client({ connectionString: url });
@@ -37,20 +48,45 @@ export class LabDatabase {
     await admin.query(`CREATE SCHEMA ${schema}`);
     await admin.query(`SET search_path TO ${schema}`);
     await admin.query(SEED_SQL);
-    const pool = new pg.Pool({ connectionString: url, max: poolMax });
-    const db = new LabDatabase(schema, pool, admin);
-    pool.on('connect', (client) => db.instrument(client, schema));
-    return db;
+    return new LabDatabase(schema, { connectionString: url, max: poolMax }, admin);
+  }
+
+  /**
+   * Another database beside this one, for work that runs side by side with this one's: a
+   * schema of its own with copies of `tables` (rows included), and a pool of its own whose
+   * statements are logged, slowed, held and failed apart from this one's. Its `sql` runs on
+   * a connection of that pool, past the log (a suite connection each would crowd a shared
+   * Postgres). It is removed when this one is closed.
+   */
+  async sibling(tables: readonly string[]): Promise<LabDatabase> {
+    // This file's name with a file id of its own, so that a dead run's sweep finds it too (live-run.ts).
+    const schema = this.schema.replace(/[0-9a-f]{8}$/, randomBytes(4).toString('hex'));
+    const copies = tables.map((table) => `CREATE TABLE ${schema}.${table} (LIKE ${table} INCLUDING ALL); INSERT INTO ${schema}.${table} SELECT * FROM ${table};`);
+    await this.sql([`CREATE SCHEMA ${schema};`, ...copies].join('\n'));
+    const sibling = new LabDatabase(schema, this.poolConfig);
+    this.siblings.push(sibling);
+    return sibling;
   }
 
   /**
    * Runs SQL as the suite (not counted, never slowed). Statements issued at once run one
-   * after another on the suite's connection: pg deprecates queueing them on the client.
+   * after another, on the suite's connection (a sibling's on one of its pool's): pg
+   * deprecates queueing them on the client.
    */
   async sql<Row extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<Row[]> {
-    const result = this.previous.then(() => this.admin.query<Row>(text, params));
+    const result = this.previous.then(() => this.suiteQuery<Row>(text, params));
     this.previous = result.catch(() => {});
     return (await result).rows;
+  }
+
+  private async suiteQuery<Row extends pg.QueryResultRow>(text: string, params: unknown[]): Promise<pg.QueryResult<Row>> {
+    if (this.admin) return this.admin.query<Row>(text, params);
+    const client = await this.pool.connect();
+    try {
+      return await (this.unlogged.get(client)!(text, params) as Promise<pg.QueryResult<Row>>);
+    } finally {
+      client.release();
+    }
   }
 
   /** Every matching statement fails with `error` until the returned function is called. */
@@ -84,9 +120,12 @@ export class LabDatabase {
     this.faults = [];
   }
 
+  /** Removes the schema, and its siblings' (a sibling is closed with the database it came from). */
   async close(): Promise<void> {
-    await Promise.all([this.pool.end(), this.previous]);
-    await this.admin.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
+    if (!this.admin) throw new Error(`${this.schema} is a sibling: it is closed with the database it came from`);
+    const all = [this, ...this.siblings];
+    await Promise.all(all.flatMap((db) => [db.pool.end(), db.previous]));
+    await this.admin.query(`DROP SCHEMA IF EXISTS ${all.map((db) => db.schema).join(', ')} CASCADE`);
     await this.admin.end();
   }
 
@@ -110,6 +149,7 @@ export class LabDatabase {
     // the query after it reports that; a rejection here would only be an unhandled echo.
     client.query(`SET search_path TO ${schema}`).catch(() => {});
     const original = client.query.bind(client) as QueryFn;
+    this.unlogged.set(client, original);
     const wrapped: QueryFn = (...args) => {
       const first = args[0];
       const text = typeof first === 'string' ? first : String((first as { text?: string })?.text ?? '');

@@ -1,5 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { Redis, type Command, type RedisOptions } from 'ioredis';
+import { runOfKey } from '../services/live-run.js';
 import { ServerLog } from './server-log.js';
 
 export interface KeyState {
@@ -152,17 +153,22 @@ export class LabRedis {
       .sort((a, b) => a.key.localeCompare(b.key));
   }
 
-  /** The names of the keys under this lab's prefix, found with SCAN. */
-  private async keyNames(): Promise<string[]> {
+  /** The names of the keys under `prefix` (this lab's by default), found with SCAN. */
+  private async keyNames(prefix = this.prefix): Promise<string[]> {
     const names: string[] = [];
-    for await (const batch of this.admin.scanStream({ match: `${escapeGlob(this.prefix)}*`, count: 500 })) {
+    for await (const batch of this.admin.scanStream({ match: `${escapeGlob(prefix)}*`, count: 500 })) {
       names.push(...(batch as string[]));
     }
     return names;
   }
 
-  async deleteAll(): Promise<void> {
-    await this.unlink(await this.keyNames());
+  /**
+   * Removes every key under this lab's prefix, or under `prefix`: another scope of the
+   * same run (runScope), such as one a lab gives each of several jobs side by side.
+   */
+  async deleteAll(prefix = this.prefix): Promise<void> {
+    if (runOfKey(prefix) !== runOfKey(this.prefix)) throw new Error(`${prefix} is not a key prefix of this run's`);
+    await this.unlink(await this.keyNames(prefix));
   }
 
   /** Removes exactly these keys, in batches. */

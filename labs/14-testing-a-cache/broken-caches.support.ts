@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Lab } from '../../harness/lab/use-lab.js';
-import { loadChecks, useGrader, type CacheFactory } from './grading.support.js';
+import { importAlone, loadChecks, useGrader, type CacheFactory } from './grading.support.js';
 import { catchingOf, listOutcomes } from './report.support.js';
 import { createProductCache } from './src/product-cache.js';
 
@@ -54,13 +54,14 @@ const BROKEN: BrokenCache[] = [
 /** Loaded at run time from the solution's folder: the suite never shows a broken cache's code. */
 async function load(file: string): Promise<CacheFactory> {
   const path = fileURLToPath(new URL(`../../solutions/14-testing-a-cache/broken/${file}.ts`, import.meta.url));
-  return ((await import(path)) as { createProductCache: CacheFactory }).createProductCache;
+  return ((await importAlone(() => import(path))) as { createProductCache: CacheFactory }).createProductCache;
 }
 
 /** The grading checks for the broken caches whose bug is on `path`. */
 export function gradeBrokenCaches(lab: Lab, path: BrokenCache['path']): void {
   const grader = useGrader(lab);
-  describe(`lab 14: your checks on caches broken in ${path === 'read' ? 'getProduct' : 'updatePrice'}`, () => {
+  // Side by side: each run has its own keys, rows and counts, and a cache that hangs keeps no other waiting.
+  describe.concurrent(`lab 14: your checks on caches broken in ${path === 'read' ? 'getProduct' : 'updatePrice'}`, () => {
     for (const broken of BROKEN.filter((entry) => entry.path === path)) {
       it(broken.title, { timeout: 20_000 }, async () => {
         const outcomes = await grader.run(await loadChecks(), await load(broken.file), { untilCaughtAgainst: createProductCache });

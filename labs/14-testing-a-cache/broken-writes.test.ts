@@ -2,5 +2,6 @@
 // (the list and the grading are in broken-caches.support.ts).
 import { useLab } from '../../harness/lab/use-lab.js';
 import { gradeBrokenCaches } from './broken-caches.support.js';
+import { LAB_OPTIONS } from './grading.support.js';
 
-gradeBrokenCaches(useLab('14'), 'write');
+gradeBrokenCaches(useLab('14', LAB_OPTIONS), 'write');

@@ -8,9 +8,9 @@ export function listOutcomes(outcomes: CheckOutcome[]): string {
     .map((o) => {
       if (o.failure === undefined) return `  ✓ ${o.name}`;
       const note = o.failsOnWorkingToo
-        ? '\n    (it failed on the working cache too, run right after: that says nothing about this cache)'
+        ? '\n    (it failed on the working cache too: that says nothing about this cache)'
         : o.notReproduced
-          ? '\n    (it passed in a later run on this cache: a failure that does not repeat every time is luck, not a catch)'
+          ? '\n    (it passed in another run on this cache: a failure that does not repeat every time is luck, not a catch)'
           : '';
       return `  ✗ ${o.name}\n    ${o.failure}${note}`;
     })
@@ -20,4 +20,4 @@ export function listOutcomes(outcomes: CheckOutcome[]): string {
 export const failedOf = (outcomes: CheckOutcome[]) => outcomes.filter((o) => o.failure !== undefined);
 
 /** The checks that failed on a broken cache every time and passed on the working one: the ones that caught it. */
-export const catchingOf = (outcomes: CheckOutcome[]) => failedOf(outcomes).filter((o) => !o.failsOnWorkingToo && !o.notReproduced);
+export const catchingOf = (outcomes: CheckOutcome[]) => outcomes.filter((o) => o.caught);

@@ -5,12 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { createProductCache } from './src/product-cache.js';
-import { loadChecks, useGrader, type CacheFactory } from './grading.support.js';
+import { LAB_OPTIONS, loadChecks, useGrader, type CacheFactory } from './grading.support.js';
 import { failedOf, listOutcomes } from './report.support.js';
 
-const lab = useLab('14');
+const lab = useLab('14', LAB_OPTIONS);
 const grader = useGrader(lab);
-
 
 /**
  * A second working cache, with other key names and another encoding, loaded at run time
@@ -29,7 +28,7 @@ describe('lab 14: your checks on the working cache', () => {
     expect(names.filter((name) => !name).length, 'A check has an empty name; name each for the behaviour it demands.').toBe(0);
     const twice = names.filter((name, i) => names.indexOf(name) !== i);
     expect(twice, `Two checks share the name "${twice[0]}"; give each its own, so a failure says which one it was.`).toEqual([]);
-    const outcomes = await grader.run(checks, createProductCache);
+    const [outcomes, elsewhere] = await Promise.all([grader.run(checks, createProductCache), grader.run(checks, await otherWorkingCache())]);
     console.log(`Your checks on the working cache (src/product-cache.ts):\n${listOutcomes(outcomes)}`);
     expect(
       failedOf(outcomes).length,
@@ -37,7 +36,6 @@ describe('lab 14: your checks on the working cache', () => {
         'Expected every check to pass on it: a check that fails on working code cannot tell a bug from no bug. ' +
         'Compare what the check expects with the README\'s description of the cache (lesson 14, "The lab: checks that catch bugs").',
     ).toBe(0);
-    const elsewhere = await grader.run(checks, await otherWorkingCache());
     expect(
       failedOf(elsewhere).length,
       `${failedOf(elsewhere).length} of your checks failed on a second working cache, one that keeps every promise of the README ` +

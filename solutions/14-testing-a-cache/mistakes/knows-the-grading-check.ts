@@ -6,7 +6,7 @@
  * The grading checks of the broken caches are titled "your checks catch ...", so a check
  * that throws under such a title "catches" every one of them without looking at a cache.
  * The grader runs each check under the check's own name, and counts a catch only when the
- * same check passes on the working cache in between: a suite must tell caches apart.
+ * same check passes on the working cache too: a suite must tell caches apart.
  */
 import { expect } from 'vitest';
 import { check } from '../../../labs/14-testing-a-cache/src/contract.js';
