@@ -50,15 +50,21 @@ describe('logging in', () => {
     for (const shopper of shoppers) for (const productId of shopper.cart) await post(shopper.browser, `${shopper.url}/cart`, { productId });
 
     // A mistyped login first: it fails, and leaves the session the visitor has as it was.
+    const sessionOf = async (browser: CookieJar) => ({ id: idOf(browser), stored: await lab.redis.admin.get(sessionKey(lab, idOf(browser))) });
     for (const shopper of shoppers) {
+      const before = await sessionOf(shopper.browser);
       const failed = await post(shopper.browser, `${shopper.url}/login`, { userId: 999 });
       const cart = await shopper.browser.request(`${shopper.url}/cart`);
+      const after = await sessionOf(shopper.browser);
+      const idea = `A failed login changes nothing: no new session, and the one the browser has (its id, its key, its cart) stays as it was; regenerate only once the user is known (${LESSON}, "A new id at login").`;
       expect(failed.status, `POST /login for a user Postgres does not have answered ${show(failed)}; expected 401.`).toBe(401);
       expect(
         cart.body,
-        `User ${shopper.userId} filled the cart with ${JSON.stringify(shopper.cart)}, then a login for an unknown user failed (${show(failed)}); GET /cart now answers ${show(cart)}. ` +
-          `A failed login changes nothing: no new session, and the one the browser has (with its cart) stays as it was; regenerate only once the user is known (${LESSON}, "A new id at login").`,
+        `User ${shopper.userId} filled the cart with ${JSON.stringify(shopper.cart)}, then a login for an unknown user failed (${show(failed)}); GET /cart now answers ${show(cart)}. ${idea}`,
       ).toEqual({ items: shopper.cart });
+      const story = `User ${shopper.userId}, a visitor with a cart, tried a login for an unknown user (${show(failed)})`;
+      expect(after.id, `${story}: the session id was ${before.id} before, and the browser holds ${after.id} after. ${idea}`).toBe(before.id);
+      expect(after.stored, `${story}: ${sessionKey(lab, before.id)} held ${before.stored} before, and ${after.stored} after. ${idea}`).toBe(before.stored);
     }
 
     const [first, ...others] = shoppers;
@@ -138,15 +144,18 @@ describe('when Redis fails', () => {
     const other = await startInstance(lab); // asked afterwards: after a failed save express-session closes the connection it answered on
 
     // Redis is full (noeviction): it refuses every command that may grow memory.
+    // A login from a visitor with a cart, and one from a browser with no session at all.
     const full = await startFaultyInstance((_, flags) => flags.includes('denyoom'), new Error("OOM command not allowed when used memory > 'maxmemory'."));
-    const visitor = browserWith();
-    await post(visitor, `${full.app.url}/cart`, { productId: 6 });
-    full.fault.on = true;
-    const login = await post(visitor, `${full.app.url}/login`, { userId: 7 });
-    full.fault.on = false;
-    const me = await visitor.request(`${other.url}/me`);
-    expect(login.status, `With Redis refusing writes (OOM), POST /login answered ${show(login)}; the session was never stored, and GET /me then answered ${show(me)}. Expected a 5xx. ${idea}`).toBeGreaterThanOrEqual(500);
-    expect(me.status, `After the failed login GET /me answered ${show(me)}; expected 401. ${idea}`).toBe(401);
+    const [shopping, fresh] = [browserWith(), browserWith()];
+    await post(shopping, `${full.app.url}/cart`, { productId: 6 });
+    for (const [who, visitor] of [['a visitor with a cart', shopping], ['a visitor with no session', fresh]] as const) {
+      full.fault.on = true;
+      const login = await post(visitor, `${full.app.url}/login`, { userId: 7 });
+      full.fault.on = false;
+      const me = await visitor.request(`${other.url}/me`);
+      expect(login.status, `With Redis refusing writes (OOM), POST /login by ${who} answered ${show(login)}; the session was never stored, and GET /me then answered ${show(me)}. Expected a 5xx, with or without a cart to carry. ${idea}`).toBeGreaterThanOrEqual(500);
+      expect(me.status, `After ${who}'s failed login GET /me answered ${show(me)}; expected 401. ${idea}`).toBe(401);
+    }
 
     // The connection drops on the command that deletes the replaced session: first a
     // visitor's (with a cart) logging in, then user 2's as user 2 logs in as user 3.
