@@ -27,12 +27,14 @@ describe('the bound on a slow Redis', () => {
       answeredAfter(1_200, { redisTimeoutMs: 2_000 }),
       answeredAfter(150, { redisTimeoutMs: 50 }),
     ]);
-    // Any later command is answered at once: waiting longer, or asking again, decides by Redis.
-    const tooLate = 'answering the decision\'s first command only after the bound and any later one at once, ';
+    // Later commands are answered at once: code that waits past the bound, or asks Redis
+    // again, gets Redis's decision instead of the policy's.
+    const tooLate = (ms: number, bound: string) =>
+      `With Redis answering each decision's first command after ${ms} ms (any later one at once) and ${bound}`;
     const [, answered] = await Promise.all([
-      expectPolicies(late, DEFAULT_FAILURE, `With Redis ${tooLate}400 ms, and no redisTimeoutMs option (default 250 ms)`),
+      expectPolicies(late, DEFAULT_FAILURE, tooLate(400, 'no redisTimeoutMs option (default 250 ms)')),
       Promise.all(CLASSES.map((routeClass, i) => patient[i]!.send(routeClass, 'patient'))),
-      expectPolicies(hasty, DEFAULT_FAILURE, `With Redis ${tooLate}150 ms, and redisTimeoutMs 50`),
+      expectPolicies(hasty, DEFAULT_FAILURE, tooLate(150, 'redisTimeoutMs 50')),
     ]);
     expect(
       warned.lines().length,
