@@ -15,7 +15,11 @@ export function decideWithoutRedis(
 ): Decision {
   const outcome = policy.onRedisFailure === 'open' ? 'failed-open' : 'failed-closed';
   const reason = error instanceof Error ? error.message : String(error);
-  log({ routeClass, outcome, reason });
+  try {
+    log({ routeClass, outcome, reason });
+  } catch {
+    // A log sink that fails must not turn the decision into a 500: hit() never rejects.
+  }
   return { outcome };
 }
 // #endregion without-redis
