@@ -123,6 +123,8 @@ describe('a sliding window on the injected clock', () => {
     let seed = 7;
     const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
     let offset = 0;
+    // Writes and logins: every class's clock is moved in 10.4 and 10.5 already.
+    const classes = ['write', 'login'] as const;
     const history: Record<RouteClass, string[]> = { read: [], write: [], login: [] };
     for (let i = 0; i < 80; i += 1) {
       offset += [0, 1, 250, 999, 1_000, 1_700, 4_999, 5_000][Math.floor(random() * 8)]!;
@@ -130,8 +132,8 @@ describe('a sliding window on the injected clock', () => {
       const inWindow = admittedAt.filter((t) => t > offset - windowMs).length;
       if (inWindow < limit) admittedAt.push(offset);
       // The classes run under one policy, so each sees the same decisions.
-      const replies: HttpReply[] = await eachClass((routeClass) => [a!, b!][i % 2]!.send(routeClass, 'steady'));
-      for (const [j, routeClass] of CLASSES.entries()) {
+      const replies: HttpReply[] = await Promise.all(classes.map((routeClass) => [a!, b!][i % 2]!.send(routeClass, 'steady')));
+      for (const [j, routeClass] of classes.entries()) {
         const { status } = replies[j]!;
         const expected = inWindow < limit ? ROUTES[routeClass].ok : 429;
         history[routeClass].push(`${offset}:${status}`);
@@ -149,7 +151,7 @@ describe('a sliding window on the injected clock', () => {
     const overfull = (await entriesPerKey(lab)).filter(({ entries }) => entries > limit);
     expect(
       overfull.map(({ key, entries }) => `${key} (${entries} entries)`),
-      `After 80 requests of one API key per class over ${offset} ms (limit ${limit} per ${windowMs} ms), keys ` +
+      `After 80 requests of one API key in each of two classes over ${offset} ms (limit ${limit} per ${windowMs} ms), keys ` +
         `hold more entries than can still count. Remove the entries older than the window as requests ` +
         `arrive (ZREMRANGEBYSCORE before the count), not only skip them when counting: a steady caller's ` +
         `key otherwise grows by every request it was ever let through (${SLIDING}).`,
