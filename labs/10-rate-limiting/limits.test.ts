@@ -28,15 +28,18 @@ describe('a budget per API key and route class', () => {
   it('10.1 each class lets its limit through and refuses the next; no API key, no entry', async () => {
     const clock = new Clock();
     const [app] = await startInstances(lab, 1, { policies: SMALL, now: clock.now });
-    const anonymous = await app!.send('read', null);
-    expect(
-      anonymous.status,
-      `GET /orders without an ${'X-API-Key'} header answered ${anonymous.status}; expected 401. ` +
-        'A limiter keyed by API key has no budget for a caller without one: refuse it rather ' +
-        `than let every such caller share one made-up budget (${LESSON}, "Per API key, in Express").`,
-    ).toBe(401);
+    for (const routeClass of CLASSES) {
+      const anonymous = await app!.send(routeClass, null);
+      expect(
+        anonymous.status,
+        `${describeRoute(routeClass)} without an ${'X-API-Key'} header answered ${anonymous.status}; expected 401. ` +
+          'A limiter keyed by API key has no budget for a caller without one, on every route: refuse ' +
+          'it rather than let every such caller share one made-up budget, or one by address ' +
+          `(${LESSON}, "Per API key, in Express").`,
+      ).toBe(401);
+    }
     const keys = await lab.redis.keys();
-    expect(keys.map((k) => k.key), 'a request without an API key should write nothing').toEqual([]);
+    expect(keys.map((k) => k.key), 'a request without an API key, on any route, should write nothing').toEqual([]);
     for (const routeClass of CLASSES) {
       const { limit } = SMALL[routeClass];
       const replies = [];
@@ -94,10 +97,12 @@ describe('a budget per API key and route class', () => {
     const [a, b] = await startInstances(lab, 2, { policies: SMALL, now: clock.now });
     await burst([a!, b!], 'read', 'noisy', SMALL.read.limit + 10);
     const idea =
-      'Each API key has its own budget per route class: one key for (class, API key). A key ' +
-      'shared by every caller, or by every class, lets one client use up the budget of the ' +
+      'Each API key has its own budget per route class: one key for (class, API key), the API key ' +
+      'as given, case and all. A key shared by every caller, by every class, or by API keys that ' +
+      'differ only in case, lets one client use up the budget of the ' +
       `others (${LESSON}, "Per API key, in Express").`;
-    const others: [string, RouteClass][] = [['quiet', 'read'], ['noisy', 'write'], ['noisy', 'login']];
+    // An API key is compared as given: "NOISY" is another caller than "noisy".
+    const others: [string, RouteClass][] = [['quiet', 'read'], ['NOISY', 'read'], ['noisy', 'write'], ['noisy', 'login']];
     for (const [apiKey, routeClass] of others) {
       const { limit } = SMALL[routeClass];
       const replies = await burst([a!, b!], routeClass, apiKey, limit + 2);

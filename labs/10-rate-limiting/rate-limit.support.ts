@@ -11,6 +11,7 @@ import {
   API_KEY_HEADER,
   type FailureLogEntry,
   type LimiterOptions,
+  type Policy,
   type RouteClass,
 } from './src/contract.js';
 
@@ -28,6 +29,9 @@ export const ROUTES: Record<RouteClass, { method: string; path: string; ok: numb
   write: { method: 'POST', path: '/orders', ok: 201 },
   login: { method: 'POST', path: '/login', ok: 200 },
 };
+/** The same policy for every route class: a rule of the window holds for each of them. */
+export const everyClass = (policy: Policy): Record<RouteClass, Policy> => ({ read: policy, write: policy, login: policy });
+
 export const describeRoute = (routeClass: RouteClass): string =>
   `${ROUTES[routeClass].method} ${ROUTES[routeClass].path} (${routeClass})`;
 
@@ -162,4 +166,18 @@ export function countCommands(client: Redis): string[] {
     return send(command);
   });
   return names;
+}
+
+/** The commands that tell how many entries a key of each type holds; a string is one entry. */
+const SIZE_OF: Record<string, string> = { zset: 'ZCARD', set: 'SCARD', hash: 'HLEN', list: 'LLEN' };
+
+/** Each key under the lab's prefix with the number of entries it holds, whatever its type. */
+export async function entriesPerKey(lab: Lab): Promise<{ key: string; entries: number }[]> {
+  const keys = await lab.redis.keys();
+  return Promise.all(
+    keys.map(async ({ key }) => {
+      const size = SIZE_OF[await lab.redis.admin.type(key)];
+      return { key, entries: size ? Number(await lab.redis.admin.call(size, key)) : 1 };
+    }),
+  );
 }
