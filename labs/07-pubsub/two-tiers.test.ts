@@ -3,7 +3,8 @@
 // and faults, part 4 (reconnect.test.ts) reconnects and close. Every instance here is loaded
 // the way a separate process would load it: its own module state, its own connections.
 import { describe, expect, it } from 'vitest';
-import { expectEveryKeyHasTtl, expectQueries, expectTtlsWithin } from '../../harness/lab/teach.js';
+import { holdReply } from '../../harness/lab/hold.js';
+import { expectEveryKeyHasTtl, expectQueries, expectSettlesWithin, expectTtlsWithin, outcome } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import {
   DEFAULT_MAX_L1_AGE_MS,
@@ -12,7 +13,7 @@ import {
   profileKey,
   type Profile,
 } from './src/contract.js';
-import { appInstances, LESSON, sentDuring } from './instances.support.js';
+import { appInstances, BOUND_MS, LESSON, sentDuring } from './instances.support.js';
 
 const lab = useLab('07');
 const { instance, instances } = appInstances(lab);
@@ -25,7 +26,7 @@ async function row(userId: number): Promise<Profile> {
 }
 
 describe('two tiers: L1 in memory over a shared L2', () => {
-  it('07.1 the first read loads the profile from Postgres and leaves it in Redis for 300 s; a missing one is null and not kept', async () => {
+  it('07.1 the first read loads the profile from Postgres and leaves it in Redis for 300 s; a missing one is null and not kept, and a failing query rejects', async () => {
     await lab.db.sql(`UPDATE profiles SET updated_at = '2026-03-01 10:00:00.123+00' WHERE user_id = 1`); // milliseconds must survive
     const a = await instance();
     const profile = await a.cache.getProfile(1);
@@ -43,31 +44,56 @@ describe('two tiers: L1 in memory over a shared L2', () => {
       late?.displayName,
       `User 404 was created after a read found nothing, and getProfile(404) still answered ${JSON.stringify(late)}. "No such user" is not kept in either tier: nothing would ever remove it (${LESSON}, "Two tiers").`,
     ).toBe('Signed up late');
+
+    const down = lab.db.failQueries(/SELECT \* FROM profiles/i); // Postgres fails the read: it does not say "no such user"
+    const failed = await outcome(a.cache.getProfile(8));
+    down();
+    expect(
+      failed,
+      `With Postgres failing the SELECT, getProfile(8) gave ${JSON.stringify(failed)}. null means "no such user"; a database error is not an answer: let it reject, so the caller can tell the two apart (${LESSON}, "Two tiers").`,
+    ).toHaveProperty('error');
+    expect(await lab.redis.admin.exists(profileKey(lab.redis.prefix, 8)), 'a read that failed in Postgres should leave nothing in Redis').toBe(0);
+    expect((await a.cache.getProfile(8))?.displayName, 'once Postgres answers again, getProfile(8) should return the row: the failure is kept in neither tier').toBe('User 8');
   });
 
   it('07.2 a repeated read on the same instance is served from L1: no Redis command, no query, and no caller can edit the cached copy', async () => {
-    const a = await instance();
-    const first = await a.cache.getProfile(2);
-    const sent = await sentDuring(lab, () => a.cache.getProfile(2));
+    const [a, b] = await instances(2);
+    const first = await a.cache.getProfile(2); // from Postgres
+    let hit: Profile | null = null;
+    const sent = await sentDuring(lab, async () => void (hit = await a.cache.getProfile(2)));
     expect(sent, `The second getProfile(2) sent ${sent.join(', ')} to Redis; an L1 hit sends nothing (${LESSON}, "Two tiers").`).toEqual([]);
     expectQueries(lab.db, profiles, 1, `The second read comes from memory (${LESSON}, "Two tiers").`);
-    try {
-      (first as { displayName: string }).displayName = 'Edited by one caller';
-    } catch {
-      // a frozen profile refuses the edit: that is the point
+    const fromRedis = await b.cache.getProfile(2); // B's L1 is filled from L2, not from Postgres
+    const hitOnB = await b.cache.getProfile(2);
+    for (const [who, got, edited] of [['A', 'Postgres', first], ['A', 'an L1 hit', hit], ['B', 'Redis', fromRedis], ['B', 'an L1 hit', hitOnB]] as const) {
+      try {
+        (edited as { displayName: string } | null)!.displayName = 'Edited by one caller';
+      } catch {
+        // a frozen profile refuses the edit: that is the point
+      }
+      const again = await (who === 'A' ? a : b).cache.getProfile(2);
+      expect(
+        again?.displayName,
+        `On ${who}, a caller changed the displayName of the profile it got from ${got}, and the next caller read "${again?.displayName}". L1 hands out references: freeze what you keep (or hand out copies), whichever tier it came from, and on every hit (${LESSON}, "Two tiers").`,
+      ).toBe('User 2');
     }
-    const again = await a.cache.getProfile(2);
-    expect(
-      again?.displayName,
-      `One caller changed the displayName of the profile it was given, and the next caller read "${again?.displayName}". L1 hands out references: freeze what you keep (or hand out copies) (${LESSON}, "Two tiers").`,
-    ).toBe('User 2');
   });
 
-  it("07.3 a second instance finds the first one's copies in Redis: one query per profile for both instances", async () => {
+  it("07.3 a second instance finds the first one's copies in Redis: one query per profile for both instances, and a read leaves the copy's TTL alone", async () => {
     const [a, b] = await instances(2);
     const ids = [3, 6, 7];
     const onA = await Promise.all(ids.map((id) => a.cache.getProfile(id))); // several profiles at once
+    const shortened = 60_000; // as if A had stored them four minutes ago
+    await Promise.all(ids.map((id) => lab.redis.admin.pexpire(profileKey(lab.redis.prefix, id), shortened)));
     const onB = await Promise.all(ids.map((id) => b.cache.getProfile(id)));
+    await b.redis.ping(); // whatever B sent on its way out has run
+    for (const id of ids) {
+      const ttl = await lab.redis.admin.pttl(profileKey(lab.redis.prefix, id));
+      expect(
+        ttl,
+        `Profile ${id} had ${shortened} ms left in Redis; after B read it from there, its TTL was ${ttl} ms. A read does not renew the L2 copy: the TTL counts from the load, so a copy whose invalidation was lost is served 300 s at most (${LESSON}, "Two tiers").`,
+      ).toBeLessThanOrEqual(shortened);
+    }
     expect(onA.map((p) => p?.userId), 'concurrent reads of profiles 3, 6 and 7 should each return their own profile').toEqual(ids);
     expect(onB, 'instance B should read from Redis exactly what A read from Postgres (a JSON round trip changes nothing)').toEqual(onA);
     expectQueries(lab.db, profiles, ids.length, `B misses its own L1 but hits the shared L2 (${LESSON}, "Two tiers").`);
@@ -78,7 +104,7 @@ describe('L1 is bounded in size and in age', () => {
   const sizeIdea = `An L1 without a size bound grows with every key ever read; keep exactly maxL1Entries and evict the least recently used entry, so the hot ones stay (${LESSON}, "Bounding L1").`;
   const ageIdea = `The age bound caps how long a value whose invalidation was lost can be served. Age counts from when the entry was stored, by options.now; an entry exactly maxL1AgeMs old is still served, one a millisecond older is not (${LESSON}, "Bounding L1").`;
 
-  it('07.4 L1 keeps exactly maxL1Entries, evicting the least recently used entry', async () => {
+  it('07.4 L1 keeps exactly maxL1Entries, evicting the least recently used entry, where a store counts as a use', async () => {
     const a = await instance({ maxL1Entries: 3 });
     for (const id of [1, 2, 3]) await a.cache.getProfile(id);
     const three = await sentDuring(lab, async () => {
@@ -100,6 +126,21 @@ describe('L1 is bounded in size and in age', () => {
       for (const id of [4, 2, 5]) await a.cache.getProfile(id);
     });
     expect(full, `Two reads of profile 5 missed at once and both stored it; reading 4, 2 and 5 then sent ${full.join(', ')} to Redis. Storing a key L1 already holds replaces it and evicts nothing: L1 should still hold 4, 2 and 5.\n${sizeIdea}`).toEqual([]);
+
+    // L1 holds 4, 2, 5. A read of 6 is held in Redis while a second read of 6 stores it (4 leaves), then
+    // 2 and 5 are used: L1 holds 6, 2, 5. The held read stores 6 again, which makes 6 the most recently used.
+    const held = holdReply(a.redis, profileKey(lab.redis.prefix, 6));
+    const late = a.cache.getProfile(6);
+    await expectSettlesWithin(held.fetched, BOUND_MS, 'the read of profile 6 reaching Redis', 'getProfile should look in Redis on an L1 miss.');
+    await a.cache.getProfile(6);
+    for (const id of [2, 5]) await a.cache.getProfile(id);
+    held.release();
+    await late;
+    await a.cache.getProfile(7); // L1 is full: 2 is the least recently used now
+    const moved = await sentDuring(lab, async () => {
+      for (const id of [5, 6, 7]) await a.cache.getProfile(id);
+    });
+    expect(moved, `A late read stored profile 6 again after profiles 2 and 5 were used; after profile 7 arrived, reading 5, 6 and 7 sent ${moved.join(', ')} to Redis. Storing a key L1 already holds makes it the most recently used, so profile 2 should have been evicted.\n${sizeIdea}`).toEqual([]);
   });
 
   it('07.5 an L1 entry older than maxL1AgeMs is read again from Redis (injected clock), counted from when it was stored', async () => {
