@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { expectEventWithin } from '../../harness/lab/expect-event.js';
 import { holdCommands, holdReply } from '../../harness/lab/hold.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
+import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { appInstances, BOUND_MS, handled, LESSON, SUBSCRIBES, subscriptions, UNSUBSCRIBES } from './instances.support.js';
 import { invalidationChannel, profileKey, type Profile } from './src/contract.js';
@@ -17,7 +18,7 @@ const { instance, instances } = appInstances(lab, { retryStrategy: () => 5 });
 const lostIdea = `Pub/sub delivers at most once: a message published while a subscriber is not subscribed is gone, and ioredis's automatic resubscribe cannot bring it back. Each time the subscriber is back (every 'ready' after the first subscribe), SUBSCRIBE again and await the reply, then flush L1, then emit 'resubscribed' (${LESSON}, "When the connection drops").`;
 
 describe('when the subscriber connection drops', () => {
-  it("07.9 after each CLIENT KILL (twice), B flushes L1 once it is subscribed again, before 'resubscribed': a change made meanwhile is not served stale", async () => {
+  it("07.9 after each CLIENT KILL (twice), B flushes L1 once it is subscribed again, before 'resubscribed': a change made meanwhile is not served stale, and a refused SUBSCRIBE is no resubscribe", async () => {
     const [a, b] = await instances(2);
     await a.cache.getProfile(8); // the old profile 8 is in L2; B has not read it
     for (const round of [1, 2]) {
@@ -56,6 +57,35 @@ describe('when the subscriber connection drops', () => {
         `A read of profile 8 fetched the old value before B's flush and finished after it, and then B served "${eight?.displayName}" from L1: a read that started before a flush must not keep what it fetched (the counter that invalidations bump, bumped by the flush too).\n${lostIdea}`,
       ).toBe('Renamed during a slow read');
     }
+
+    // C's subscriber is back, but the server refuses its SUBSCRIBE (a changed ACL, say): it is not
+    // subscribed, and nothing resubscribes it for it (autoResubscribe off), until a later reconnect.
+    const c = await instance({ subscriber: lab.redis.client({ retryStrategy: () => 5, autoResubscribe: false }) });
+    let refusing = true;
+    let refusal = () => {};
+    const refused = new Promise<void>((resolve) => (refusal = resolve));
+    wrapCommands(c.subscriber, (command, send) => {
+      if (!refusing || !SUBSCRIBES.has(command.name.toLowerCase())) return send(command);
+      command.reject(new Error("NOPERM this user has no permissions to access one of the channels used as arguments"));
+      refusal();
+      return command.promise;
+    });
+    const claims: string[] = [];
+    c.cache.on('resubscribed', () => claims.push('resubscribed'));
+    const ready = expectEventWithin(c.subscriber, 'ready', { what: "'ready' on C's subscriber after the kill", idea: 'ioredis reconnects by itself.', boundMs: BOUND_MS });
+    await lab.redis.killConnection(c.subscriber, BOUND_MS);
+    await ready;
+    await expectSettlesWithin(refused, BOUND_MS, "a SUBSCRIBE from C's subscriber after the kill", `After a reconnect the subscriber must subscribe again.\n${lostIdea}`);
+    await c.subscriber.ping(); // whatever C does once its SUBSCRIBE is refused has run by now
+    const info = await lab.redis.connectionInfo(c.subscriber);
+    expect(
+      claims,
+      `C's SUBSCRIBE after the reconnect was refused, and C still emitted 'resubscribed' (CLIENT LIST shows sub=${info.sub}): listeners take the event to mean "subscribed again", and C hears no invalidation. Emit it only once the SUBSCRIBE has been answered; a failed one waits for the next 'ready'.\n${lostIdea}`,
+    ).toEqual([]);
+    refusing = false;
+    const back = expectEventWithin(c.cache, 'resubscribed', { what: "'resubscribed' on C after a second kill, whose SUBSCRIBE went through", idea: lostIdea, boundMs: BOUND_MS });
+    await lab.redis.killConnection(c.subscriber, BOUND_MS);
+    await back;
   });
 
   it('07.10 after each reconnect (three times), B hears new invalidations again', async () => {
