@@ -2,11 +2,12 @@
 // To simulate a network blip the suite kills B's subscriber connection with CLIENT KILL ID
 // and lets ioredis reconnect. Nothing here is timed: the suite holds B's SUBSCRIBE after the
 // reconnect until A has written, and waits for events ('ready', 'resubscribed'), not clocks.
+import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { expectEventWithin } from '../../harness/lab/expect-event.js';
 import { holdCommands, holdReply } from '../../harness/lab/hold.js';
-import { expectSettlesWithin } from '../../harness/lab/teach.js';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
+import { expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { appInstances, BOUND_MS, handled, LESSON, SUBSCRIBES, subscriptions, UNSUBSCRIBES } from './instances.support.js';
 import { invalidationChannel, profileKey, type Profile } from './src/contract.js';
@@ -14,6 +15,10 @@ import { invalidationChannel, profileKey, type Profile } from './src/contract.js
 const lab = useLab('07');
 // A killed subscriber reconnects at once, so a check waits for events, never for a backoff.
 const { instance, instances } = appInstances(lab, { retryStrategy: () => 5 });
+
+/** How many listeners each event has on each connection, e.g. `subscriber message: 2`. */
+const listenersOn = (redis: Redis, subscriber: Redis) =>
+  Object.entries({ redis, subscriber }).flatMap(([name, client]) => client.eventNames().map((event) => `${name} ${String(event)}: ${client.listenerCount(event)}`));
 
 const lostIdea = `Pub/sub delivers at most once: a message published while a subscriber is not subscribed is gone, and ioredis's automatic resubscribe cannot bring it back. Each time the subscriber is back (every 'ready' after the first subscribe), SUBSCRIBE again and await the reply, then flush L1, then emit 'resubscribed' (${LESSON}, "When the connection drops").`;
 
@@ -166,9 +171,15 @@ describe('closing an instance', () => {
 
     // The app rebuilds its cache on the same connections (new options, a tenant reloaded): the
     // channel is subscribed again and carries A's messages, and the closed instance must not hear them.
+    const listening = listenersOn(b.redis, b.subscriber);
     const rebuilt = await instance({ redis: b.redis, subscriber: b.subscriber });
     await a.cache.updateProfile(1, { displayName: 'Renamed for the rebuilt cache' });
     await handled([a.redis], [rebuilt]); // A's message has reached the shared subscriber by now
     expect(reactions, `After close(), the app opened a new cache on B's connections, and A's next write made the closed B react: ${reactions.join(', ')}. Its message listener is still on the connection, and the channel it listens for is subscribed again.\n${closeIdea}`).toEqual([]);
+
+    // Every rebuild must give back what it took: listeners left behind pile up, one set per cache ever opened.
+    await rebuilt.cache.close();
+    const left = listenersOn(b.redis, b.subscriber);
+    expect(left, `The app opened a cache on B's connections and closed it; the connections' listeners went from ${JSON.stringify(listening)} to ${JSON.stringify(left)}. A listener kept after close(), even one that ignores everything, is never freed, and every cache the app rebuilds adds more.\n${closeIdea}`).toEqual(listening);
   });
 });
