@@ -99,22 +99,22 @@ describe('invalidation across instances', () => {
   it('07.7 every invalidation message names the changed key and carries no value, whichever fields changed', async () => {
     const [a, b] = await instances(2);
     const { heard, caughtUp } = await listen(invalidationChannel(lab.redis.prefix));
-    await a.cache.getProfile(7);
+    const first = await a.cache.getProfile(7);
     await b.cache.getProfile(7);
     const keysIdea = `Send the names of the keys that changed, never values: receivers drop their copy and read the current value on demand, so a late or reordered message cannot install an old value, and nothing private travels to every subscriber (${LESSON}, "Keys, not values").`;
     const writes = [{ displayName: 'Quillon Ashgrove' }, { bio: 'Collects antique kettles' }, { displayName: 'Marisol Vantreece', bio: 'Restores sailing dinghies' }];
-    const values = new Set(['User 7']);
+    const values = new Set([first?.displayName, first?.updatedAt]); // updatedAt is a profile value too, not a version stamp for the message
     for (const changes of writes) {
       const message = invalidatedFor(b.cache, key(7), 'instance B', idea);
       const before = heard.length;
       const profile = await a.cache.updateProfile(7, changes);
       await message;
       await caughtUp();
-      for (const value of [profile?.displayName, profile?.bio]) if (value) values.add(value);
+      for (const value of [profile?.displayName, profile?.bio, profile?.updatedAt]) values.add(value);
       const sent = heard.slice(before);
       expect(sent.some((payload) => payload.includes(key(7))), `updateProfile(7, ${JSON.stringify(changes)}) put ${JSON.stringify(sent)} on the channel; a message should name ${key(7)}.\n${keysIdea}`).toBe(true);
-      const leaked = [...values].filter((value) => sent.some((payload) => payload.includes(value)));
-      expect(leaked, `updateProfile(7, ${JSON.stringify(changes)}) put ${JSON.stringify(sent)} on the channel: it carries profile values.\n${keysIdea}`).toEqual([]);
+      const leaked = [...values].filter((value) => value && sent.some((payload) => payload.includes(value)));
+      expect(leaked, `updateProfile(7, ${JSON.stringify(changes)}) put ${JSON.stringify(sent)} on the channel: it carries profile values (${JSON.stringify(leaked)}); updatedAt is one too.\n${keysIdea}`).toEqual([]);
     }
   });
 
@@ -189,7 +189,7 @@ describe('invalidation across instances', () => {
     const thrown = listenerErrors([a, b]);
     const reactions: string[] = [];
     for (const [who, inst] of [['A', a], ['B', b]] as const) inst.cache.on('invalidated', (keys) => reactions.push(`${who} emitted 'invalidated' ${JSON.stringify(keys)}`));
-    const other = `${lab.redis.prefix}other-news`;
+    const other = invalidationChannel(`${lab.redis.prefix}tenant-2:`); // another cache's channel, on the same connection
     const sibling = `${channel}:audit`; // another channel of the app, whose name starts with yours
     await b.subscriber.subscribe(other);
     await caughtUp();
@@ -200,12 +200,14 @@ describe('invalidation across instances', () => {
     await lab.redis.admin.publish(channel, JSON.stringify({ userId: 2, note: 'JSON, but not an invalidation' })); // another app, another version
     await lab.redis.admin.publish(channel, JSON.stringify({ keys: [2, null] })); // a list, but of no key names
     await lab.redis.admin.publish(channel, JSON.stringify({ keys: key(2) })); // a key name, but not a list of them
+    await lab.redis.admin.publish(channel, JSON.stringify({ keys: [] })); // a list that names no key
+    for (const bare of ['null', '7', 'true']) await lab.redis.admin.publish(channel, bare); // JSON, but not an object
     await handled([lab.redis.admin], [a, b]);
-    const sent = `a message on ${other} (another channel of the same subscriber connection), one on ${sibling} (a channel whose name starts with yours), and four on ${channel} that are not invalidations (not JSON, JSON of another shape, a list of keys that are not key names, a key name that is not in a list)`;
+    const sent = `a message on ${other} (another cache's invalidation channel, on the same subscriber connection), one on ${sibling} (a channel whose name starts with yours), and eight on ${channel} that are not invalidations (not JSON, JSON of another shape, a list of keys that are not key names, a key name that is not in a list, an empty list, then null, 7 and true)`;
     expect(thrown.map(String), `After ${sent}, a message listener threw. In a process of its own that is an uncaught exception, and the instance goes down: ignore what does not parse, and check what the JSON holds, not only that it parses.\n${exactIdea}`).toEqual([]);
     expect(reactions, `After ${sent}, the instances reacted: ${reactions.join('; ')}. 'invalidated' tells listeners that a message named keys and they left L1; a message that names none is ignored, with no event.\n${exactIdea}`).toEqual([]);
     const after = await sentDuring(lab, () => readAll(b));
-    expect(after, `After ${sent}, B read from Redis again (${after.join(', ')}). Only ${channel} itself carries invalidations (SUBSCRIBE to it, not to a pattern), and only a list of key names is one: anything else is ignored, not fatal.\n${exactIdea}`).toEqual([]);
+    expect(after, `After ${sent}, B read from Redis again (${after.join(', ')}). Only ${channel} itself carries invalidations (SUBSCRIBE to it, not to a pattern, and compare the whole channel name), and only a list of key names is one: anything else is ignored, not fatal.\n${exactIdea}`).toEqual([]);
   });
 });
 
@@ -259,19 +261,24 @@ describe('the order of a write, as the other instances see it', () => {
       `Right after its own updateProfile(5) resolved, A read "${own?.displayName}" from its L1: its message had not come back yet. The writer drops its own L1 copy itself, during the write (${LESSON}, "Telling the other instances").`,
     ).toBe('Mine at once');
 
-    // A read on the writer fetched the old profile 6 from Redis just before the write, and finishes after it.
+    // A read on the writer fetched the old profile 6 from Redis just before the write, and finishes while its PUBLISH is unanswered.
     const old6: Profile = { userId: 6, displayName: 'User 6', bio: '', updatedAt: '2026-03-01T10:00:00.123Z' };
     await lab.redis.admin.set(key(6), JSON.stringify(old6), 'EX', PROFILE_TTL_SECONDS); // L2 holds it, as if another instance had read it
     const slow = holdReply(a.redis, key(6));
     const inFlight = a.cache.getProfile(6);
     await expectSettlesWithin(slow.fetched, BOUND_MS, "A's read of profile 6 reaching Redis", 'getProfile should look in Redis on an L1 miss.');
-    await expectSettlesWithin(a.cache.updateProfile(6, { displayName: 'Mine, despite a read in flight' }), BOUND_MS, 'updateProfile(6) while its own message is on the way', `updateProfile should not wait for its own message to come back (${LESSON}, "Telling the other instances").`);
+    const publishing6 = holdReply(a.redis, publishOn(invalidationChannel(lab.redis.prefix)));
+    const write6 = a.cache.updateProfile(6, { displayName: 'Mine, despite a read in flight' });
+    write6.catch(() => {}); // a failed check below leaves it to settle after the test
+    await expectSettlesWithin(publishing6.fetched, BOUND_MS, "A's PUBLISH of profile 6 reaching Redis", `updateProfile should PUBLISH on the command connection (${LESSON}, "Telling the other instances").`);
     slow.release();
     await inFlight; // this caller may get the old profile: it asked before the write
+    publishing6.release();
+    await expectSettlesWithin(write6, BOUND_MS, 'updateProfile(6) while its own message is on the way', `updateProfile should not wait for its own message to come back (${LESSON}, "Telling the other instances").`);
     const six = await a.cache.getProfile(6);
     expect(
       six?.displayName,
-      `A read on A fetched the old profile 6 just before A's own write and finished after it; A then read "${six?.displayName}". The writer's own drop is an invalidation like a message: bump the counter that reads check there too, so a read that started before it does not keep what it fetched (${LESSON}, "Two tiers").`,
+      `A read on A fetched the old profile 6 just before A's own write and finished after A dropped its copy, while the PUBLISH was still unanswered; once the write resolved, A read "${six?.displayName}". The writer's own drop is an invalidation like a message: bump the counter that reads check when you drop the copy, not after publishing, so a read that started before it does not keep what it fetched (${LESSON}, "Two tiers").`,
     ).toBe('Mine, despite a read in flight');
 
     // A's L1 holds profile 5 again; this time the reply to A's PUBLISH is slow to come back.

@@ -2,9 +2,11 @@
 // To simulate a network blip the suite kills B's subscriber connection with CLIENT KILL ID
 // and lets ioredis reconnect. Nothing here is timed: the suite holds B's SUBSCRIBE after the
 // reconnect until A has written, and waits for events ('ready', 'resubscribed'), not clocks.
+import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { expectEventWithin } from '../../harness/lab/expect-event.js';
 import { holdCommands, holdReply } from '../../harness/lab/hold.js';
+import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { appInstances, BOUND_MS, handled, LESSON, SUBSCRIBES, subscriptions, UNSUBSCRIBES } from './instances.support.js';
@@ -14,10 +16,14 @@ const lab = useLab('07');
 // A killed subscriber reconnects at once, so a check waits for events, never for a backoff.
 const { instance, instances } = appInstances(lab, { retryStrategy: () => 5 });
 
+/** How many listeners each event has on each connection, e.g. `subscriber message: 2`. */
+const listenersOn = (redis: Redis, subscriber: Redis) =>
+  Object.entries({ redis, subscriber }).flatMap(([name, client]) => client.eventNames().map((event) => `${name} ${String(event)}: ${client.listenerCount(event)}`));
+
 const lostIdea = `Pub/sub delivers at most once: a message published while a subscriber is not subscribed is gone, and ioredis's automatic resubscribe cannot bring it back. Each time the subscriber is back (every 'ready' after the first subscribe), SUBSCRIBE again and await the reply, then flush L1, then emit 'resubscribed' (${LESSON}, "When the connection drops").`;
 
 describe('when the subscriber connection drops', () => {
-  it("07.9 after each CLIENT KILL (twice), B flushes L1 once it is subscribed again, before 'resubscribed': a change made meanwhile is not served stale", async () => {
+  it("07.9 after each CLIENT KILL (twice), B flushes L1 once it is subscribed again, before 'resubscribed': a change made meanwhile is not served stale, and a refused SUBSCRIBE is no resubscribe", async () => {
     const [a, b] = await instances(2);
     await a.cache.getProfile(8); // the old profile 8 is in L2; B has not read it
     for (const round of [1, 2]) {
@@ -56,13 +62,42 @@ describe('when the subscriber connection drops', () => {
         `A read of profile 8 fetched the old value before B's flush and finished after it, and then B served "${eight?.displayName}" from L1: a read that started before a flush must not keep what it fetched (the counter that invalidations bump, bumped by the flush too).\n${lostIdea}`,
       ).toBe('Renamed during a slow read');
     }
+
+    // C's subscriber is back, but the server refuses its SUBSCRIBE (a changed ACL, say): it is not
+    // subscribed, and nothing resubscribes it for it (autoResubscribe off), until a later reconnect.
+    const c = await instance({ subscriber: lab.redis.client({ retryStrategy: () => 5, autoResubscribe: false }) });
+    let refusing = true;
+    let refusal = () => {};
+    const refused = new Promise<void>((resolve) => (refusal = resolve));
+    wrapCommands(c.subscriber, (command, send) => {
+      if (!refusing || !SUBSCRIBES.has(command.name.toLowerCase())) return send(command);
+      command.reject(new Error("NOPERM this user has no permissions to access one of the channels used as arguments"));
+      refusal();
+      return command.promise;
+    });
+    const claims: string[] = [];
+    c.cache.on('resubscribed', () => claims.push('resubscribed'));
+    const ready = expectEventWithin(c.subscriber, 'ready', { what: "'ready' on C's subscriber after the kill", idea: 'ioredis reconnects by itself.', boundMs: BOUND_MS });
+    await lab.redis.killConnection(c.subscriber, BOUND_MS);
+    await ready;
+    await expectSettlesWithin(refused, BOUND_MS, "a SUBSCRIBE from C's subscriber after the kill", `After a reconnect the subscriber must subscribe again.\n${lostIdea}`);
+    await c.subscriber.ping(); // whatever C does once its SUBSCRIBE is refused has run by now
+    const info = await lab.redis.connectionInfo(c.subscriber);
+    expect(
+      claims,
+      `C's SUBSCRIBE after the reconnect was refused, and C still emitted 'resubscribed' (CLIENT LIST shows sub=${info.sub}): listeners take the event to mean "subscribed again", and C hears no invalidation. Emit it only once the SUBSCRIBE has been answered; a failed one waits for the next 'ready'.\n${lostIdea}`,
+    ).toEqual([]);
+    refusing = false;
+    const back = expectEventWithin(c.cache, 'resubscribed', { what: "'resubscribed' on C after a second kill, whose SUBSCRIBE went through", idea: lostIdea, boundMs: BOUND_MS });
+    await lab.redis.killConnection(c.subscriber, BOUND_MS);
+    await back;
   });
 
-  it('07.10 after each reconnect (twice), B hears new invalidations again', async () => {
+  it('07.10 after each reconnect (three times), B hears new invalidations again', async () => {
     const [a, b] = await instances(2);
     const idea = `Once resubscribed, B must hear invalidations as before: keep one message listener for the life of the instance, and keep the subscription (${LESSON}, "When the connection drops").`;
-    for (const round of [1, 2]) {
-      const back = expectEventWithin(b.cache, 'resubscribed', { what: `'resubscribed' event on instance B after kill ${round} of 2`, idea: lostIdea, boundMs: BOUND_MS });
+    for (const round of [1, 2, 3]) {
+      const back = expectEventWithin(b.cache, 'resubscribed', { what: `'resubscribed' event on instance B after kill ${round} of 3`, idea: lostIdea, boundMs: BOUND_MS });
       await lab.redis.killConnection(b.subscriber, BOUND_MS);
       await back;
       await b.cache.getProfile(10);
@@ -136,9 +171,15 @@ describe('closing an instance', () => {
 
     // The app rebuilds its cache on the same connections (new options, a tenant reloaded): the
     // channel is subscribed again and carries A's messages, and the closed instance must not hear them.
+    const listening = listenersOn(b.redis, b.subscriber);
     const rebuilt = await instance({ redis: b.redis, subscriber: b.subscriber });
     await a.cache.updateProfile(1, { displayName: 'Renamed for the rebuilt cache' });
     await handled([a.redis], [rebuilt]); // A's message has reached the shared subscriber by now
     expect(reactions, `After close(), the app opened a new cache on B's connections, and A's next write made the closed B react: ${reactions.join(', ')}. Its message listener is still on the connection, and the channel it listens for is subscribed again.\n${closeIdea}`).toEqual([]);
+
+    // Every rebuild must give back what it took: listeners left behind pile up, one set per cache ever opened.
+    await rebuilt.cache.close();
+    const left = listenersOn(b.redis, b.subscriber);
+    expect(left, `The app opened a cache on B's connections and closed it; the connections' listeners went from ${JSON.stringify(listening)} to ${JSON.stringify(left)}. A listener kept after close(), even one that ignores everything, is never freed, and every cache the app rebuilds adds more.\n${closeIdea}`).toEqual(listening);
   });
 });
