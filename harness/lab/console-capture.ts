@@ -1,7 +1,7 @@
 import { format } from 'node:util';
 import { onTestFinished, vi } from 'vitest';
 
-export type ConsoleLevel = 'log' | 'info' | 'warn' | 'error';
+export type ConsoleLevel = 'log' | 'info' | 'debug' | 'warn' | 'error';
 
 export interface CapturedConsole {
   /** What the lab's code printed since the capture began, one entry per call, formatted as the console would. */
