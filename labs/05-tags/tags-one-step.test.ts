@@ -138,9 +138,35 @@ describe('one step, whichever connection sends it', () => {
     } finally {
       stopInvalidator();
     }
+    // ... and one invalidation alone, a writer in its gaps: a page cached before the step
+    // that deletes the tag's pages is listed when that step runs, so the step removes it.
+    await s.productPage(1);
+    const gap = ['kettle #1', 'ettle #1', 'tle #1'];
+    const early: string[] = [];
+    const stopGapWriter = main.interleave(async () => {
+      const term = gap[early.length];
+      if (term === undefined) return;
+      early.push(term);
+      await other.searchPage(term);
+    });
+    let commands: ServerCommand[];
+    try {
+      ({ commands } = await serverCommandsDuring(lab.redis, () => s.invalidateTag(productTag(1))));
+    } finally {
+      stopGapWriter();
+    }
+    const steps = stepsOf(commands);
+    const deleting = steps.findLastIndex((step) => step.some((c) => /^(DEL|UNLINK|GETDEL)$/.test(c.name) && c.args.includes(page('product:1'))));
+    const writtenBefore = early.filter((term) => steps.slice(0, deleting).some((step) => step.some((c) => c.name === 'SET' && c.args[0] === page(`search:${term}`))));
+    const overlooked = await held(writtenBefore.map((term) => page(`search:${term}`)));
+    expect(
+      overlooked,
+      `Cached between invalidateTag('product:1')'s round trips, before the step that deleted product 1's page, and still cached after it resolved: ${listing(overlooked)}.\nWhen that step ran, the tag's set listed the page: an invalidation removes every page its set lists at that moment. Reading the members (SMEMBERS) in one step and deleting what was read in a later one misses what was added in between, even if it leaves it in the set. Read and delete in one script, or WATCH the set and retry the MULTI when it changed (${LESSON}, "Invalidating a tag in one step").`,
+    ).toEqual([]);
+
     await s.updatePrice(1, 3131);
     const stale: string[] = [];
-    for (const term of [...written, 'Pour-over']) {
+    for (const term of [...written, ...early, 'Pour-over']) {
       const html = await s.searchPage(term);
       if (priceOf(html, 1) !== formatPrice(3131)) stale.push(`searchPage('${term}') still shows ${priceOf(html, 1)}`);
     }
