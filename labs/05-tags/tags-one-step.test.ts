@@ -6,6 +6,7 @@
 import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
+import { holdReply, type HeldReply } from '../../harness/lab/hold.js';
 import { atomicSteps } from '../../harness/lab/steps.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { forgetfulScripts, useCodeConnections } from './code-connections.support.js';
@@ -164,9 +165,34 @@ describe('one step, whichever connection sends it', () => {
       `Cached between invalidateTag('product:1')'s round trips, before the step that deleted product 1's page, and still cached after it resolved: ${listing(overlooked)}.\nWhen that step ran, the tag's set listed the page: an invalidation removes every page its set lists at that moment. Reading the members (SMEMBERS) in one step and deleting what was read in a later one misses what was added in between, even if it leaves it in the set. Read and delete in one script, or WATCH the set and retry the MULTI when it changed (${LESSON}, "Invalidating a tag in one step").`,
     ).toEqual([]);
 
+    // ... and a second invalidation that starts once the first has run in Redis, its reply
+    // still on the way: a page cached in between is the second one's to remove.
+    const late = 'kettle #';
+    let ran!: () => void;
+    const firstRan = new Promise<void>((resolve) => (ran = resolve));
+    const replies: HeldReply[] = [];
+    const stopHolding = main.each((connection) => {
+      const reply = holdReply(connection, tag(productTag(1)));
+      void reply.fetched.then(ran);
+      replies.push(reply);
+      return () => {};
+    });
+    const first = s.invalidateTag(productTag(1));
+    await firstRan;
+    stopHolding();
+    await other.searchPage(late);
+    const second = s.invalidateTag(productTag(1));
+    for (const reply of replies) reply.release();
+    await Promise.all([first, second]);
+    const missed = await held([page(`search:${late}`)]);
+    expect(
+      missed,
+      `The first invalidateTag('product:1') ran in Redis, then another instance cached searchPage('${late}'), then a second invalidateTag('product:1') began before the first one's reply arrived; after both resolved, ${listing(missed)} was still cached.\nAn invalidation that starts after a page was cached must remove it: joining one already in flight is not enough when that one has already run. Run each invalidation (${LESSON}, "Invalidating a tag in one step").`,
+    ).toEqual([]);
+
     await s.updatePrice(1, 3131);
     const stale: string[] = [];
-    for (const term of [...written, ...early, 'Pour-over']) {
+    for (const term of [...written, ...early, late, 'Pour-over']) {
       const html = await s.searchPage(term);
       if (priceOf(html, 1) !== formatPrice(3131)) stale.push(`searchPage('${term}') still shows ${priceOf(html, 1)}`);
     }
