@@ -202,7 +202,7 @@ describe('one step, whichever connection sends it', () => {
     ).toEqual([]);
   });
 
-  it('05.21 the connections the code opens do not grow with its work: ten more price changes and reads open none', async () => {
+  it('05.21 the connections the code opens do not grow with its work: ten more price changes, reads and failed invalidations open none', async () => {
     const connections = codeConnections();
     const s = shop(connections.client);
     const open = () => connections.all.filter((c) => ['connecting', 'connect', 'ready', 'reconnecting'].includes(c.status)).length;
@@ -211,13 +211,18 @@ describe('one step, whichever connection sends it', () => {
       await s.searchPage('kettle');
       await s.updatePrice(1, cents);
     };
-    for (const cents of [1001, 1002]) await work(cents);
+    // A tag key that holds a string, not a set: Redis refuses the invalidation (WRONGTYPE),
+    // and a failed call must give its connection back as a good one does.
+    const broken = productTag(99);
+    await lab.redis.admin.set(tag(broken), 'not a set', 'EX', 60);
+    const failing = () => s.invalidateTag(broken).then(() => undefined, () => undefined);
+    for (const cents of [1001, 1002]) await Promise.all([work(cents), failing()]);
     const warm = open();
-    for (let round = 0; round < 10; round += 1) await work(1100 + round);
+    for (let round = 0; round < 10; round += 1) await Promise.all([work(1100 + round), failing()]);
     const after = open();
     expect(
       after,
-      `After two price changes the code held ${warm} open connection(s) to Redis; after ten more, ${after}. A connection of its own for a WATCH ... MULTI is fine, but one opened per call and never closed (quit()) leaks: each is a socket and a client on the server, and a busy shop reaches maxclients within the hour (${LESSON}, "Invalidating a tag in one step").`,
+      `After two price changes and two invalidations that Redis refused, the code held ${warm} open connection(s) to Redis; after ten more of each, ${after}. A connection of its own for a WATCH ... MULTI is fine, but one opened per call and never closed (quit()), or closed only when the call succeeds, leaks: each is a socket and a client on the server, and a busy shop reaches maxclients within the hour (${LESSON}, "Invalidating a tag in one step").`,
     ).toBe(warm);
   });
 });
