@@ -3,7 +3,7 @@
 // Run: npm test labs/05-tags. Each check names the behaviour it demands; its failure says
 // what Redis and Postgres showed.
 import type { Redis } from 'ioredis';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
 import { atomicSteps } from '../../harness/lab/steps.js';
 import { expectQueries, expectSettlesWithin } from '../../harness/lab/teach.js';
@@ -86,7 +86,7 @@ describe('invalidating a tag', () => {
     ).toEqual([]);
   });
 
-  it("05.6 invalidating product 1 keeps every other page: product 10's, other listings, another shop's", async () => {
+  it("05.6 invalidating product 1 keeps every other page: product 10's, other listings, another shop's; a category's tag keeps one spelled in other case", async () => {
     const s = shop();
     const otherPrefix = lab.redis.key('shop-b:');
     await s.productPage(1);
@@ -103,6 +103,20 @@ describe('invalidating a tag', () => {
       `invalidateTag('product:1') also removed ${listing(gone)}; expected only the pages listed under product:1.\nA pattern such as page:product:1* matches page:product:10 to :19, and anything outside your keyPrefix belongs to someone else. A tag set names exact keys (${LESSON}, "KEYS, SCAN and the request path").`,
     ).toEqual([]);
     expect(await held([page('product:1')]), `invalidateTag('product:1') left product 1's own page cached (${LESSON}, "Tag sets").`).toEqual([]);
+
+    // A category is named as Postgres holds it: 'Kettles' is not 'kettles'.
+    await lab.db.sql(`INSERT INTO products (id, sku, name, category, price_cents) VALUES (2001, 'SKU-2001', 'Travel kettle #2001', 'Kettles', 4500)`);
+    onTestFinished(async () => {
+      await lab.db.sql('DELETE FROM products WHERE id = 2001');
+    });
+    await s.categoryPage('kettles');
+    await s.categoryPage('Kettles');
+    await s.invalidateTag(categoryTag('Kettles'));
+    const cased = await surprises([page('category:Kettles')], [page('category:kettles')]);
+    expect(
+      cased,
+      `After invalidateTag('category:Kettles'), with listings of 'kettles' and 'Kettles' cached: ${cased.join('; ')}.\nTwo categories that differ only in case are two categories in Postgres, with two listings: each has a tag of its own. Folding the case of a tag makes one category's invalidation remove the other's pages (${LESSON}, "Tag sets").`,
+    ).toEqual([]);
   });
 
   it('05.14 a price change removes only the pages that show the product: the rest of its category stays cached', async () => {
