@@ -64,8 +64,8 @@ describe('one step, whichever connection sends it', () => {
       const writes = steps.filter((step) => step.some((c) => /^(P?SETEX|SET|SETNX|GETSET)$/.test(c.name) && c.args[0] === key));
       if (writes.length === 0) problems.push(`the server never saw ${key} written`);
       for (const step of writes) {
-        const listed = tags.filter((name) => step.some((c) => c.name === 'SADD' && c.args[0] === tag(name) && c.args.slice(1).includes(key)));
-        const unlisted = tags.filter((name) => !listed.includes(name));
+        const listedIn = new Set(step.filter((c) => c.name === 'SADD' && c.args.slice(1).includes(key)).map((c) => c.args[0]));
+        const unlisted = tags.filter((name) => !listedIn.has(tag(name)));
         const names = unlisted.slice(0, 3).map(tag).join(', ') + (unlisted.length > 3 ? ` and ${unlisted.length - 3} more` : '');
         if (unlisted.length > 0) problems.push(`${shorten(step)}\n    wrote ${key} without SADD to ${names} (${unlisted.length} of its ${tags.length} tag sets) in the same step`);
       }

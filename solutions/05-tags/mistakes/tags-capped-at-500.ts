@@ -1,7 +1,7 @@
 /**
  * Mistake: every page is tagged with its first 500 tags at most
  * Replaces: catalog-pages.ts
- * Caught by: 05.11, 05.5
+ * Caught by: 05.11
  *
  * The cap is far above anything the seed shows, above the 50 rows a search can show, and
  * above a listing of a few hundred products, so every page a small shop caches keeps all
