@@ -3,8 +3,9 @@
 // Run: npm test labs/05-tags. Each check names the behaviour it demands; its failure says
 // what Redis and Postgres showed.
 import type { Redis } from 'ioredis';
-import { describe, expect, it } from 'vitest';
-import { serverCommandsDuring } from '../../harness/lab/server-commands.js';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
+import { atomicSteps } from '../../harness/lab/steps.js';
 import { expectQueries, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { forgetfulScripts, useCodeConnections } from './code-connections.support.js';
@@ -85,7 +86,7 @@ describe('invalidating a tag', () => {
     ).toEqual([]);
   });
 
-  it("05.6 invalidating product 1 keeps every other page: product 10's, other listings, another shop's", async () => {
+  it("05.6 invalidating product 1 keeps every other page: product 10's, other listings, another shop's; a category's tag keeps one spelled in other case", async () => {
     const s = shop();
     const otherPrefix = lab.redis.key('shop-b:');
     await s.productPage(1);
@@ -102,6 +103,20 @@ describe('invalidating a tag', () => {
       `invalidateTag('product:1') also removed ${listing(gone)}; expected only the pages listed under product:1.\nA pattern such as page:product:1* matches page:product:10 to :19, and anything outside your keyPrefix belongs to someone else. A tag set names exact keys (${LESSON}, "KEYS, SCAN and the request path").`,
     ).toEqual([]);
     expect(await held([page('product:1')]), `invalidateTag('product:1') left product 1's own page cached (${LESSON}, "Tag sets").`).toEqual([]);
+
+    // A category is named as Postgres holds it: 'Kettles' is not 'kettles'.
+    await lab.db.sql(`INSERT INTO products (id, sku, name, category, price_cents) VALUES (2001, 'SKU-2001', 'Travel kettle #2001', 'Kettles', 4500)`);
+    onTestFinished(async () => {
+      await lab.db.sql('DELETE FROM products WHERE id = 2001');
+    });
+    await s.categoryPage('kettles');
+    await s.categoryPage('Kettles');
+    await s.invalidateTag(categoryTag('Kettles'));
+    const cased = await surprises([page('category:Kettles')], [page('category:kettles')]);
+    expect(
+      cased,
+      `After invalidateTag('category:Kettles'), with listings of 'kettles' and 'Kettles' cached: ${cased.join('; ')}.\nTwo categories that differ only in case are two categories in Postgres, with two listings: each has a tag of its own. Folding the case of a tag makes one category's invalidation remove the other's pages (${LESSON}, "Tag sets").`,
+    ).toEqual([]);
   });
 
   it('05.14 a price change removes only the pages that show the product: the rest of its category stays cached', async () => {
@@ -193,12 +208,27 @@ describe('invalidating a tag', () => {
     const bulk = Array.from({ length: 12_000 }, (_, i) => page(`search:${i}`));
     await lab.redis.admin.mset(...bulk.flatMap((key) => [key, 'x']));
     await lab.redis.admin.sadd(tag(productTag(5)), ...bulk);
-    const big = `Read the members and remove them in batches inside the one step: Lua's unpack() takes at most about 8,000 values, and a batch size must not drop the last partial batch (${LESSON}, "Huge tags").`;
-    const outcome = await expectSettlesWithin(s.invalidateTag(productTag(5)).then(() => 'resolved', (error: unknown) => `rejected: ${String(error)}`), 10_000, "invalidateTag('product:5') with 12,002 pages", big);
+    const big = `Read the members and remove them in batches inside the one step (a run of the script per batch is a step per batch: readers see the tag half removed between them): Lua's unpack() takes at most about 8,000 values, and a batch size must not drop the last partial batch (${LESSON}, "Huge tags").`;
+    let commands: ServerCommand[] = [];
+    const watched = serverCommandsDuring(lab.redis, () => s.invalidateTag(productTag(5)));
+    const outcome = await expectSettlesWithin(
+      watched.then((run) => ((commands = run.commands), 'resolved'), (error: unknown) => `rejected: ${String(error)}`),
+      10_000,
+      "invalidateTag('product:5') with 12,002 pages",
+      big,
+    );
+    // One step, also for a big tag: the server's log, scripts' commands included, shows how
+    // many steps removed the bulk pages (a script may UNLINK them in batches inside it).
+    const doomed = new Set(bulk);
+    const steps = atomicSteps(commands).filter((step) => step.commands.some((c) => /^(DEL|UNLINK|GETDEL)$/.test(c.name) && c.args.some((arg) => doomed.has(arg)))).length;
     let left = 0; // counted with SCAN, so nothing the suite sends names 12,000 keys again
     for await (const found of lab.redis.admin.scanStream({ match: `${page('search:')}[0-9]*`, count: 1000 })) left += (found as string[]).length;
     if (left > 0) await lab.redis.unlink(bulk); // cheaper here than in the cleanup after the check
-    const problems = [...(outcome === 'resolved' ? [] : [`invalidateTag('product:5') ${outcome}`]), ...(left ? [`${left} of the 12,000 bulk pages are still cached`] : [])];
+    const problems = [
+      ...(outcome === 'resolved' ? [] : [`invalidateTag('product:5') ${outcome}`]),
+      ...(left ? [`${left} of the 12,000 bulk pages are still cached`] : []),
+      ...(steps > 1 ? [`the server removed the bulk pages in ${steps} steps, with the code's own commands between them, not in one`] : []),
+    ];
     problems.push(...(await surprises([page('product:5'), page('category:cups')], [page('product:6')])));
     expect(problems, `A tag listing 12,002 pages was invalidated: ${problems.join('; ')}.\n${big}`).toEqual([]);
 

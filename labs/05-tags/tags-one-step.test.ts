@@ -6,6 +6,7 @@
 import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
+import { holdReply, type HeldReply } from '../../harness/lab/hold.js';
 import { atomicSteps } from '../../harness/lab/steps.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { forgetfulScripts, useCodeConnections } from './code-connections.support.js';
@@ -37,11 +38,12 @@ async function held(keys: string[]): Promise<string[]> {
 }
 
 describe('one step, whichever connection sends it', () => {
-  it('05.11 a page and its tag memberships are written in one step, also a listing of 300 products: no moment where it is cached and listed nowhere', async () => {
+  it('05.11 a page and its tag memberships are written in one step, also a listing of 1,200 products: no moment where it is cached and listed nowhere', async () => {
     const s = shop();
     // A listing and a search that show more products than any batch a code would split
-    // the memberships into: the step that writes the page must list it under every one.
-    const many = await addManyProducts(lab, 300);
+    // the memberships into, or any cap on a page's tags: the step that writes the page
+    // must list it under every one.
+    const many = await addManyProducts(lab, 1200);
     const { commands } = await serverCommandsDuring(lab.redis, async () => {
       await s.productPage(3);
       await s.categoryPage('tools');
@@ -62,15 +64,15 @@ describe('one step, whichever connection sends it', () => {
       const writes = steps.filter((step) => step.some((c) => /^(P?SETEX|SET|SETNX|GETSET)$/.test(c.name) && c.args[0] === key));
       if (writes.length === 0) problems.push(`the server never saw ${key} written`);
       for (const step of writes) {
-        const listed = tags.filter((name) => step.some((c) => c.name === 'SADD' && c.args[0] === tag(name) && c.args.slice(1).includes(key)));
-        const unlisted = tags.filter((name) => !listed.includes(name));
+        const listedIn = new Set(step.filter((c) => c.name === 'SADD' && c.args.slice(1).includes(key)).map((c) => c.args[0]));
+        const unlisted = tags.filter((name) => !listedIn.has(tag(name)));
         const names = unlisted.slice(0, 3).map(tag).join(', ') + (unlisted.length > 3 ? ` and ${unlisted.length - 3} more` : '');
         if (unlisted.length > 0) problems.push(`${shorten(step)}\n    wrote ${key} without SADD to ${names} (${unlisted.length} of its ${tags.length} tag sets) in the same step`);
       }
     }
     expect(
       problems,
-      `${problems.join('\n')}\nBetween the step that writes a page and the step that lists it, the page is cached and no tag set names it: an invalidation that runs there cannot find it, and a process that dies there leaves it unreachable until its TTL ends. Write the page and all its memberships (with the sets' EXPIREs) in one MULTI ... EXEC or one script, however many tags it has: splitting a 300-product listing into smaller transactions opens the same gap between them (${LESSON}, "Tag sets").`,
+      `${problems.join('\n')}\nBetween the step that writes a page and the step that lists it, the page is cached and no tag set names it: an invalidation that runs there cannot find it, and a process that dies there leaves it unreachable until its TTL ends. Write the page and all its memberships (with the sets' EXPIREs) in one MULTI ... EXEC or one script, however many tags it has: splitting a 1,200-product listing into smaller transactions opens the same gap between them, and a cap on a page's tags leaves it listed nowhere for the rows past the cap (${LESSON}, "Tag sets").`,
     ).toEqual([]);
   });
 
@@ -147,9 +149,60 @@ describe('one step, whichever connection sends it', () => {
       stale,
       `${stale.join('; ')} after updatePrice(1, 3131): the page was cached while product:1 was being invalidated and ended up in Redis without being listed under the tag.\nIf the members are read (SMEMBERS) and deleted in separate steps, a page added in between is dropped from the set but not deleted; if the tags are written before the page, an invalidation in between deletes the set before the page arrives. A WATCH on the process's shared client guards nothing: any EXEC of another request on that connection clears it. Write page and tags in one MULTI, invalidate in one script, or a WATCHed MULTI on a connection of its own (${LESSON}, "Invalidating a tag in one step").`,
     ).toEqual([]);
+
+    // One invalidation alone, a writer in its gaps: a page cached before the step
+    // that deletes the tag's pages is listed when that step runs, so the step removes it.
+    await s.productPage(1);
+    const gap = ['tle #1', 'le #1', 'e #1']; // searches no part above cached
+    const early: string[] = [];
+    const stopGapWriter = main.interleave(async () => {
+      const term = gap[early.length];
+      if (term === undefined) return;
+      early.push(term);
+      await other.searchPage(term);
+    });
+    let commands: ServerCommand[];
+    try {
+      ({ commands } = await serverCommandsDuring(lab.redis, () => s.invalidateTag(productTag(1))));
+    } finally {
+      stopGapWriter();
+    }
+    const steps = stepsOf(commands);
+    const deleting = steps.findLastIndex((step) => step.some((c) => /^(DEL|UNLINK|GETDEL)$/.test(c.name) && c.args.includes(page('product:1'))));
+    const writtenBefore = early.filter((term) => steps.slice(0, deleting).some((step) => step.some((c) => c.name === 'SET' && c.args[0] === page(`search:${term}`))));
+    const overlooked = await held(writtenBefore.map((term) => page(`search:${term}`)));
+    expect(
+      overlooked,
+      `Cached between invalidateTag('product:1')'s round trips, before the step that deleted product 1's page, and still cached after it resolved: ${listing(overlooked)}.\nWhen that step ran, the tag's set listed the page: an invalidation removes every page its set lists at that moment. Reading the members (SMEMBERS) in one step and deleting what was read in a later one misses what was added in between, even if it leaves it in the set. Read and delete in one script, or WATCH the set and retry the MULTI when it changed (${LESSON}, "Invalidating a tag in one step").`,
+    ).toEqual([]);
+
+    // A second invalidation that starts once the first has run in Redis, its reply
+    // still on the way: a page cached in between is the second one's to remove.
+    const late = 'kettle #';
+    let ran!: () => void;
+    const firstRan = new Promise<void>((resolve) => (ran = resolve));
+    const replies: HeldReply[] = [];
+    const stopHolding = main.each((connection) => {
+      const reply = holdReply(connection, tag(productTag(1)));
+      void reply.fetched.then(ran);
+      replies.push(reply);
+      return () => {};
+    });
+    const first = s.invalidateTag(productTag(1));
+    await firstRan;
+    stopHolding();
+    await other.searchPage(late);
+    const second = s.invalidateTag(productTag(1));
+    for (const reply of replies) reply.release();
+    await Promise.all([first, second]);
+    const missed = await held([page(`search:${late}`)]);
+    expect(
+      missed,
+      `The first invalidateTag('product:1') ran in Redis, then another instance cached searchPage('${late}'), then a second invalidateTag('product:1') began before the first one's reply arrived; after both resolved, ${listing(missed)} was still cached.\nAn invalidation that starts after a page was cached must remove it: joining one already in flight is not enough when that one has already run. Run each invalidation (${LESSON}, "Invalidating a tag in one step").`,
+    ).toEqual([]);
   });
 
-  it('05.21 the connections the code opens do not grow with its work: ten more price changes and reads open none', async () => {
+  it('05.21 the connections the code opens do not grow with its work: ten more price changes, reads and failed invalidations open none', async () => {
     const connections = codeConnections();
     const s = shop(connections.client);
     const open = () => connections.all.filter((c) => ['connecting', 'connect', 'ready', 'reconnecting'].includes(c.status)).length;
@@ -158,13 +211,18 @@ describe('one step, whichever connection sends it', () => {
       await s.searchPage('kettle');
       await s.updatePrice(1, cents);
     };
-    for (const cents of [1001, 1002]) await work(cents);
+    // A tag key that holds a string, not a set: Redis refuses the invalidation (WRONGTYPE),
+    // and a failed call must give its connection back as a good one does.
+    const broken = productTag(99);
+    await lab.redis.admin.set(tag(broken), 'not a set', 'EX', 60);
+    const failing = () => s.invalidateTag(broken).then(() => undefined, () => undefined);
+    for (const cents of [1001, 1002]) await Promise.all([work(cents), failing()]);
     const warm = open();
-    for (let round = 0; round < 10; round += 1) await work(1100 + round);
+    for (let round = 0; round < 10; round += 1) await Promise.all([work(1100 + round), failing()]);
     const after = open();
     expect(
       after,
-      `After two price changes the code held ${warm} open connection(s) to Redis; after ten more, ${after}. A connection of its own for a WATCH ... MULTI is fine, but one opened per call and never closed (quit()) leaks: each is a socket and a client on the server, and a busy shop reaches maxclients within the hour (${LESSON}, "Invalidating a tag in one step").`,
+      `After two price changes and two invalidations that Redis refused, the code held ${warm} open connection(s) to Redis; after ten more of each, ${after}. A connection of its own for a WATCH ... MULTI is fine, but one opened per call and never closed (quit()), or closed only when the call succeeds, leaks: each is a socket and a client on the server, and a busy shop reaches maxclients within the hour (${LESSON}, "Invalidating a tag in one step").`,
     ).toBe(warm);
   });
 });
