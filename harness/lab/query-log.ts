@@ -28,7 +28,8 @@ export class QueryLog {
 
   /** How many statements matched the filter, e.g. `count({ table: 'products', kind: 'select', values: [2] })`. */
   count(filter: QueryFilter = {}): number {
-    const sameValues = (values: unknown[]) => !filter.values || JSON.stringify(values) === JSON.stringify(filter.values);
+    const wanted = filter.values && JSON.stringify(filter.values);
+    const sameValues = (values: unknown[]) => !wanted || JSON.stringify(values) === wanted;
     return this.entries.filter(
       (entry) =>
         (!filter.table || entry.tables.includes(filter.table)) && (!filter.kind || entry.kind === filter.kind) && sameValues(entry.values),

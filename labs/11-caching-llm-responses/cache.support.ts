@@ -96,7 +96,7 @@ export async function setUp(lab: Lab): Promise<Setup> {
       return abandonable(loaded.createCompletionCache(options));
     },
     async cacheKeys() {
-      return (await lab.redis.keys()).filter(({ key }) => !key.startsWith(statsKey(lab.redis.prefix)));
+      return (await lab.redis.keys()).filter(({ key }) => namesCacheKey(lab.redis.prefix, key));
     },
     async answerKeys() {
       return (await lab.redis.keys()).flatMap(({ key, pttlMs }) => {

@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { recordCommandLines } from '../../harness/lab/lab-redis.js';
-import { DOWN_IDEA, LAB_OPTIONS, answerKeyPattern, ask, expectCalls, expectStreamWithout, setUp, textOf } from './cache.support.js';
-import { statsKey } from './src/contract.js';
+import { DOWN_IDEA, LAB_OPTIONS, answerKeyPattern, ask, expectCalls, expectStreamWithout, namesCacheKey, setUp, textOf } from './cache.support.js';
 
 const lab = useLab('11', LAB_OPTIONS);
 
@@ -26,7 +25,7 @@ describe('Redis stalled', () => {
       // The first command is the read (with whatever keys it names, a lock taken in the same
       // script included); after it failed, only the answer and the counters may be named.
       const [, ...afterRead] = sent.filter((line) => line.some((arg) => arg.startsWith(lab.redis.prefix)));
-      const locking = afterRead.filter((line) => line.some((arg) => arg.startsWith(lab.redis.prefix) && !answerKey.test(arg) && !arg.startsWith(statsKey(lab.redis.prefix))));
+      const locking = afterRead.filter((line) => line.some((arg) => namesCacheKey(lab.redis.prefix, arg) && !answerKey.test(arg)));
       expect(locking.map((line) => line.join(' ').slice(0, 160)), `After the read failed on a stalled Redis (${JSON.stringify(overrides)}), the request went on to send these commands on keys other than the answer's: a failed read is a miss, after which you skip the lock and call the model; a lock on a Redis that does not answer costs another redisTimeoutMs and locks nothing.\n${DOWN_IDEA}`).toEqual([]);
     });
     const streamed = cache({ redis: await lab.redis.stalledClient(), redisTimeoutMs: 100 }).then((llm) => expectStreamWithout(llm, request, 'while Redis never answers (redisTimeoutMs 100)'));
