@@ -84,12 +84,7 @@ describe('a learner run that would litter', () => {
   });
 
   it('Ctrl-C prints one line and nothing from the run after it', { timeout: 40_000 }, async () => {
-    const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    const child = spawn(process.execPath, [tsx, 'harness/cli/test.ts', 'harness/cli/fixtures/slow.fixture.ts', '--config', CONFIG], {
-      cwd: ROOT,
-      env: { ...process.env, ...env, FORCE_COLOR: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = startTestCli(['harness/cli/fixtures/slow.fixture.ts', '--config', CONFIG], env);
     let output = '';
     let afterSignal = '';
     let signalled = false;
@@ -128,3 +123,31 @@ describe('a learner run with type errors', () => {
     }
   });
 });
+
+describe('a learner run without its servers', () => {
+  it('says in one line per server what answered nowhere, and prints nothing of the run', { timeout: 30_000 }, async () => {
+    const child = startTestCli(['harness/cli/fixtures/slow.fixture.ts', '--config', CONFIG], {
+      REDIS_URL: 'redis://127.0.0.1:1',
+      DATABASE_URL: 'postgres://course@127.0.0.1:2/course',
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(output.trim().split('\n')).toEqual([
+      'REDIS_URL=redis://127.0.0.1:1 is set, but nothing answers at 127.0.0.1:1. Fix the URL, start the server, or unset REDIS_URL to let the course find or start one.',
+      'DATABASE_URL=postgres://course@127.0.0.1:2/course is set, but nothing answers at 127.0.0.1:2. Fix the URL, start the server, or unset DATABASE_URL to let the course find or start one.',
+    ]);
+    expect(code).toBe(2);
+  });
+});
+
+/** `npm test` itself (harness/cli/test.ts), as a learner's terminal starts it. */
+function startTestCli(args: string[], serverEnv: Record<string, string>) {
+  const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  return spawn(process.execPath, [tsx, 'harness/cli/test.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...serverEnv, FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { topologyNeeds } from '../lab/topology-needs.js';
 import { labSuiteFiles, labWorkers, ROOT } from '../labs.js';
+import { REPORT_SERVICES_ENV, type ServicesReport } from '../vitest/services-report.js';
 
 /** A check that never gave the event loop a turn, as harness/vitest/watchdog.ts reported it. */
 export interface Hang {
@@ -17,6 +18,8 @@ export interface LearnerRun {
   /** Ctrl-C, a kill or a closed terminal ended the run. */
   interrupted: boolean;
   hangs: Hang[];
+  /** No Redis or Postgres could be found or started: the one line saying what to do. */
+  servicesError?: string;
 }
 
 /**
@@ -27,7 +30,8 @@ export interface LearnerRun {
  */
 export async function runLearnerVitest(options: {
   args: string[];
-  env: Record<string, string>;
+  /** Servers already found (REDIS_URL, DATABASE_URL); without them vitest looks itself. */
+  env?: Record<string, string>;
   target: string;
   /** Watches this lab: its checks run again on every save, until an interrupt. */
   watchLab?: string;
@@ -37,8 +41,11 @@ export async function runLearnerVitest(options: {
   write?: (text: string) => void;
   /** Ends the run as Ctrl-C would (a script driving a watch run stops it this way). */
   signal?: AbortSignal;
-  /** Printed before any of vitest's output, which is held until it arrives (the type check's errors). */
-  first?: Promise<string>;
+  /**
+   * Written before any of vitest's output, which is held until it arrives: given the line
+   * saying which servers vitest found, it may wait for more (the type check's errors).
+   */
+  first?: (services: string) => Promise<string>;
 }): Promise<LearnerRun> {
   const write = options.write ?? ((text: string) => process.stdout.write(text));
   const writeError = options.write ?? ((text: string) => process.stderr.write(text));
@@ -68,10 +75,11 @@ export async function runLearnerVitest(options: {
     ],
     {
       cwd: ROOT,
-      stdio: ['inherit', 'pipe', 'pipe'],
+      stdio: ['inherit', 'pipe', 'pipe', 'ipc'],
       env: {
         ...process.env,
         ...options.env,
+        [REPORT_SERVICES_ENV]: '1',
         LAB_TARGET: options.target,
         COURSE_TOPOLOGY_NEEDS: JSON.stringify(topologyNeeds(options.args)),
         COURSE_WATCHDOG_DIR: watchdogDir,
@@ -80,20 +88,31 @@ export async function runLearnerVitest(options: {
     },
   );
   let interrupted = false;
+  let servicesError: string | undefined;
+  // The global setup's report, or nothing if vitest ended before it (a broken config).
+  const report = new Promise<ServicesReport | undefined>((resolve) => {
+    child.once('message', (message) => resolve(message as ServicesReport));
+    child.once('close', () => resolve(undefined));
+  });
   let held: (() => void)[] | undefined = options.first ? [] : undefined;
-  const shown = (options.first ?? Promise.resolve(''))
-    .then((text) => interrupted || !text || write(`\n${text}\n\n`))
+  const shown = report
+    .then(async (found) => {
+      if (found?.kind === 'failed') servicesError = found.message;
+      return found?.kind === 'found' && options.first ? options.first(found.summary) : '';
+    })
+    .then((text) => interrupted || servicesError !== undefined || !text || write(text))
     .finally(() => {
       for (const show of held ?? []) show();
       held = undefined;
     });
   const pass = (out: (text: string) => unknown) => (chunk: Buffer) => {
-    const show = () => interrupted || out(chunk.toString());
+    const show = () => interrupted || servicesError !== undefined || out(chunk.toString());
     if (held) held.push(show);
     else show();
   };
-  child.stdout.on('data', pass(write));
-  child.stderr.on('data', pass(writeError));
+  // Both are pipes (stdio above); the IPC channel only widens the type.
+  child.stdout!.on('data', pass(write));
+  child.stderr!.on('data', pass(writeError));
   const stop = () => {
     interrupted = true;
     child.kill('SIGTERM');
@@ -105,7 +124,7 @@ export async function runLearnerVitest(options: {
   try {
     const code = await new Promise<number>((resolve) => child.on('close', (exit) => resolve(exit ?? 1)));
     if (!interrupted) await shown.catch(() => {});
-    return { code, interrupted, hangs: readHangs(watchdogDir) };
+    return { code, interrupted, hangs: readHangs(watchdogDir), ...(servicesError === undefined ? {} : { servicesError }) };
   } finally {
     for (const signal of signals) process.off(signal, stop);
     options.signal?.removeEventListener('abort', stop);

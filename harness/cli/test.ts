@@ -2,7 +2,7 @@
 // against the learner's code (default), the reference solution, or one known mistake.
 // See test-args.ts for every accepted spelling.
 import { findLabName, listLabNames, ROOT } from '../labs.js';
-import { resolveServices } from '../services/resolve.js';
+import { CourseError } from '../services/errors.js';
 import { parseTarget } from '../vitest/lab-target.js';
 import { typecheckLabs } from './lab-typecheck.js';
 import { explainHang, runLearnerVitest } from './learner-vitest.js';
@@ -23,35 +23,33 @@ runCli(async () => {
       ? `TypeScript found ${errors.length} error(s) in your code. Fix them first: a check can pass by luck while the types are wrong.\n${errors.map((line) => `  ${line}`).join('\n')}`
       : '',
   );
-  const services = await resolveServices();
-  console.log(`${services.summary} Testing: ${learnerCode ? 'your code in labs/' : request.target}.`);
-
-  try {
-    const run = await runLearnerVitest({
-      first: typeReport,
-      args: [
-        ...suites,
-        ...request.paths,
-        ...(request.checks.length ? ['-t', checksPattern(request.checks)] : []),
-        ...request.vitestArgs,
-      ],
-      env: services.env,
-      target: request.target,
-      lab: labs.length === 1 ? labs[0] : undefined,
-    });
-    if (run.interrupted) {
-      console.log('\nRun interrupted: nothing more was checked.');
-      return 130;
-    }
-    for (const hang of run.hangs) console.log(`\n${explainHang(hang)}`);
-    const report = await typeReport;
-    if (report) console.log(`\n${report}`);
-    const failed = run.code !== 0 || report !== '';
-    if (failed && learnerCode) await footer(labs);
-    return failed ? 1 : 0;
-  } finally {
-    await services.stop();
+  // vitest starts at once and finds the servers itself; its output waits for this line.
+  const testing = `Testing: ${learnerCode ? 'your code in labs/' : request.target}.`;
+  const run = await runLearnerVitest({
+    first: async (services) => {
+      const report = await typeReport;
+      return `${services} ${testing}\n${report ? `\n${report}\n\n` : ''}`;
+    },
+    args: [
+      ...suites,
+      ...request.paths,
+      ...(request.checks.length ? ['-t', checksPattern(request.checks)] : []),
+      ...request.vitestArgs,
+    ],
+    target: request.target,
+    lab: labs.length === 1 ? labs[0] : undefined,
+  });
+  if (run.servicesError !== undefined) throw new CourseError('E_SERVICES', run.servicesError);
+  if (run.interrupted) {
+    console.log('\nRun interrupted: nothing more was checked.');
+    return 130;
   }
+  for (const hang of run.hangs) console.log(`\n${explainHang(hang)}`);
+  const report = await typeReport;
+  if (report) console.log(`\n${report}`);
+  const failed = run.code !== 0 || report !== '';
+  if (failed && learnerCode) await footer(labs);
+  return failed ? 1 : 0;
 });
 
 /** Points at the first failing check of the labs that just ran, by its own ID. */

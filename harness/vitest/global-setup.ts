@@ -6,16 +6,18 @@ import { LiveRun, sweepDeadRuns } from '../services/live-run.js';
 import { ServerBroker } from '../services/server-broker.js';
 import type { TopologyNeed } from '../services/topology.js';
 import type {} from './provided-context.js';
+import { cliAwaitsReport, sendReport } from './services-report.js';
 
 /**
  * Finds or starts Redis and Postgres once per vitest run and hands their URLs to every
- * test file. `npm test` resolves them first and passes them in REDIS_URL/DATABASE_URL,
- * so here that is a quick re-check; a bare `npx vitest` does the whole search.
+ * test file. `npm test` learns here which they are (services-report.ts) and prints it;
+ * verify and `npm run watch` pass the URLs they found, so here that is a quick re-check.
  */
 export default async function setup(project: TestProject) {
   try {
     const services = await resolveServices();
-    if (!process.env.REDIS_URL || !process.env.DATABASE_URL) console.log(services.summary);
+    if (cliAwaitsReport()) await sendReport({ kind: 'found', summary: services.summary });
+    else if (!process.env.REDIS_URL || !process.env.DATABASE_URL) console.log(services.summary);
     // What an interrupted run left behind goes now; this run's own names are marked live.
     await sweepDeadRuns(services.redis.url, services.postgres.url);
     const run = await LiveRun.start(services.redis.url);
@@ -40,8 +42,9 @@ export default async function setup(project: TestProject) {
   } catch (error) {
     if (error instanceof CourseError) {
       // One readable line, then stop: a stack trace here would only bury it.
-      console.error(error.message);
-      process.exit(1);
+      if (cliAwaitsReport()) await sendReport({ kind: 'failed', message: error.message });
+      else console.error(error.message);
+      process.exit(2);
     }
     throw error;
   }
