@@ -9,7 +9,6 @@ import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { runLearnerVitest } from '../harness/cli/learner-vitest.js';
 import { runCli } from '../harness/cli/run-cli.js';
 import { findLabName, ROOT } from '../harness/labs.js';
-import { resolveServices } from '../harness/services/resolve.js';
 import { median } from './stats.js';
 
 const RERUNS = 7;
@@ -20,7 +19,6 @@ runCli(async () => {
   const lab = findLabName(positionals[0] ?? '07');
   const sourceDir = join(ROOT, 'solutions', lab, 'src');
   const saved = join(sourceDir, readdirSync(sourceDir).filter((name) => name.endsWith('.ts')).sort()[0]!);
-  const services = await resolveServices();
   const stop = new AbortController();
   const timings: number[] = [];
   let savedAt = 0;
@@ -40,12 +38,8 @@ runCli(async () => {
     else setTimeout(save, 300);
   };
 
-  try {
-    console.log(`Timing ${RERUNS} reruns of labs/${lab} after a save of ${saved.slice(ROOT.length)}...`);
-    await runLearnerVitest({ args: [`labs/${lab}/`], env: services.env, target: 'solution', watchLab: lab, write: onOutput, signal: stop.signal });
-  } finally {
-    await services.stop();
-  }
+  console.log(`Timing ${RERUNS} reruns of labs/${lab} after a save of ${saved.slice(ROOT.length)}...`);
+  await runLearnerVitest({ args: [`labs/${lab}/`], target: 'solution', watchLab: lab, write: onOutput, signal: stop.signal });
   if (timings.length < RERUNS) throw new Error(`the watch run ended after ${timings.length} of ${RERUNS} reruns`);
   const ms = (value: number) => `${Math.round(value)} ms`;
   console.log(`rerun after a save: median ${ms(median(timings))}, worst ${ms(Math.max(...timings))}` +

@@ -4,7 +4,9 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { topologyNeeds } from '../lab/topology-needs.js';
 import { labSuiteFiles, labWorkers, ROOT } from '../labs.js';
-import { REPORT_SERVICES_ENV, type ServicesReport } from '../vitest/services-report.js';
+import { CourseError } from '../services/errors.js';
+import type { RunServices } from '../services/run-services.js';
+import { CONTEXT_FROM_CLI_ENV } from '../vitest/context-from-cli.js';
 
 /** A check that never gave the event loop a turn, as harness/vitest/watchdog.ts reported it. */
 export interface Hang {
@@ -18,8 +20,6 @@ export interface LearnerRun {
   /** Ctrl-C, a kill or a closed terminal ended the run. */
   interrupted: boolean;
   hangs: Hang[];
-  /** No Redis or Postgres could be found or started: the one line saying what to do. */
-  servicesError?: string;
 }
 
 /**
@@ -30,7 +30,7 @@ export interface LearnerRun {
  */
 export async function runLearnerVitest(options: {
   args: string[];
-  /** Servers already found (REDIS_URL, DATABASE_URL); without them vitest looks itself. */
+  /** Where to look for the servers (REDIS_URL, DATABASE_URL) before the usual places. */
   env?: Record<string, string>;
   target: string;
   /** Watches this lab: its checks run again on every save, until an interrupt. */
@@ -43,7 +43,7 @@ export async function runLearnerVitest(options: {
   signal?: AbortSignal;
   /**
    * Written before any of vitest's output, which is held until it arrives: given the line
-   * saying which servers vitest found, it may wait for more (the type check's errors).
+   * saying which servers the run uses, it may wait for more (the type check's errors).
    */
   first?: (services: string) => Promise<string>;
 }): Promise<LearnerRun> {
@@ -79,27 +79,35 @@ export async function runLearnerVitest(options: {
       env: {
         ...process.env,
         ...options.env,
-        [REPORT_SERVICES_ENV]: '1',
+        [CONTEXT_FROM_CLI_ENV]: '1',
         LAB_TARGET: options.target,
-        COURSE_TOPOLOGY_NEEDS: JSON.stringify(topologyNeeds(options.args)),
         COURSE_WATCHDOG_DIR: watchdogDir,
         ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
       },
     },
   );
   let interrupted = false;
-  let servicesError: string | undefined;
-  // The global setup's report, or nothing if vitest ended before it (a broken config).
-  const report = new Promise<ServicesReport | undefined>((resolve) => {
-    child.once('message', (message) => resolve(message as ServicesReport));
-    child.once('close', () => resolve(undefined));
-  });
+  // No Redis or Postgres could be found or started: thrown once vitest is gone, instead of its output.
+  let servicesError: CourseError | undefined;
+  // The servers are found, and clusters started, while vitest boots: imported only now, so
+  // loading ioredis and pg does not delay the spawn above either.
+  const services: Promise<RunServices | undefined> = import('../services/run-services.js')
+    .then(({ startRunServices }) => startRunServices({ ...process.env, ...options.env }, topologyNeeds(options.args)))
+    .then(
+      (run) => {
+        if (child.connected) child.send(run.context);
+        return run;
+      },
+      (error: unknown) => {
+        child.kill('SIGTERM'); // it would wait for the servers for ever
+        if (!(error instanceof CourseError)) throw error;
+        servicesError = error;
+        return undefined;
+      },
+    );
   let held: (() => void)[] | undefined = options.first ? [] : undefined;
-  const shown = report
-    .then(async (found) => {
-      if (found?.kind === 'failed') servicesError = found.message;
-      return found?.kind === 'found' && options.first ? options.first(found.summary) : '';
-    })
+  const shown = services
+    .then((run) => (run && options.first ? options.first(run.summary) : ''))
     .then((text) => interrupted || servicesError !== undefined || !text || write(text))
     .finally(() => {
       for (const show of held ?? []) show();
@@ -124,8 +132,10 @@ export async function runLearnerVitest(options: {
   try {
     const code = await new Promise<number>((resolve) => child.on('close', (exit) => resolve(exit ?? 1)));
     if (!interrupted) await shown.catch(() => {});
-    return { code, interrupted, hangs: readHangs(watchdogDir), ...(servicesError === undefined ? {} : { servicesError }) };
+    if (servicesError) throw servicesError;
+    return { code, interrupted, hangs: readHangs(watchdogDir) };
   } finally {
+    await (await services)?.stop();
     for (const signal of signals) process.off(signal, stop);
     options.signal?.removeEventListener('abort', stop);
     rmSync(watchdogDir, { recursive: true, force: true });
