@@ -41,7 +41,7 @@ export class BenchContext {
 
   static async open(services: CourseServices): Promise<BenchContext> {
     // Marked as a live run, so a bench killed half-way is cleaned up by the next run.
-    const run = await LiveRun.start(services.redis.url);
+    const run = await LiveRun.start(services.redis.url, services.postgres.url);
     const { prefix, schema } = runScope(run.id, 'bench');
     const redis = await LabRedis.open(services.redis.url, prefix, { monitor: false });
     let db: LabDatabase;

@@ -21,11 +21,12 @@ export class LiveRun {
   private constructor(
     readonly id: string,
     private readonly redis: Redis,
+    private readonly databaseUrl: string,
     private readonly timer: NodeJS.Timeout,
   ) {}
 
   /** Starts a run; when COURSE_RUN_IDS_DIR is set (by verify), its id is noted there too. */
-  static async start(redisUrl: string): Promise<LiveRun> {
+  static async start(redisUrl: string, databaseUrl: string): Promise<LiveRun> {
     const id = randomBytes(4).toString('hex');
     if (process.env.COURSE_RUN_IDS_DIR) writeFileSync(join(process.env.COURSE_RUN_IDS_DIR, id), '');
     const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
@@ -34,7 +35,7 @@ export class LiveRun {
     await beat();
     const timer = setInterval(() => void beat().catch(() => {}), HEARTBEAT_MS);
     timer.unref();
-    return new LiveRun(id, redis, timer);
+    return new LiveRun(id, redis, databaseUrl, timer);
   }
 
   async stop(): Promise<void> {
@@ -43,6 +44,8 @@ export class LiveRun {
     // (a waiter, a late release) can write after that. Names with this run's id are this
     // run's alone, so what is left of them goes now.
     await unlinkScanned(this.redis, runKeys(this.id)).catch(() => {});
+    // And its schemas: the ones files left seeded for the next file (lab-database.ts).
+    await dropSchemas(this.databaseUrl, (run) => run === this.id).catch(() => {});
     await this.redis.del(RUN_KEY(this.id)).catch(() => {});
     this.redis.disconnect();
   }
@@ -85,7 +88,6 @@ export const runOfSchema = (schema: string): string | undefined => SCHEMA_RUN.ex
  */
 export async function sweepDeadRuns(redisUrl: string, databaseUrl: string): Promise<{ keys: number; schemas: number }> {
   const redis = new Redis(redisUrl);
-  const db = new pg.Client({ connectionString: databaseUrl });
   const alive = new Map<string, boolean>();
   const isDead = async (run: string) => {
     if (!alive.has(run)) alive.set(run, (await redis.exists(RUN_KEY(run))) === 1);
@@ -96,18 +98,27 @@ export async function sweepDeadRuns(redisUrl: string, databaseUrl: string): Prom
       const run = runOfKey(key);
       return Boolean(run) && !key.startsWith('course:run:') && (await isDead(run!));
     });
-    await db.connect();
-    const { rows } = await db.query<{ name: string }>("SELECT nspname AS name FROM pg_namespace WHERE nspname LIKE 'course\\_%'");
-    let schemas = 0;
-    for (const { name } of rows) {
-      const run = runOfSchema(name);
-      if (!run || !(await isDead(run))) continue;
-      await db.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
-      schemas += 1;
-    }
-    return { keys, schemas };
+    return { keys, schemas: await dropSchemas(databaseUrl, isDead) };
   } finally {
     redis.disconnect();
+  }
+}
+
+/** Drops the course's schemas of the runs `drop` names; returns how many went. */
+async function dropSchemas(databaseUrl: string, drop: (run: string) => boolean | Promise<boolean>): Promise<number> {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await db.connect();
+    const { rows } = await db.query<{ name: string }>("SELECT nspname AS name FROM pg_namespace WHERE nspname LIKE 'course\\_%'");
+    let dropped = 0;
+    for (const { name } of rows) {
+      const run = runOfSchema(name);
+      if (!run || !(await drop(run))) continue;
+      await db.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
+      dropped += 1;
+    }
+    return dropped;
+  } finally {
     await db.end().catch(() => {});
   }
 }

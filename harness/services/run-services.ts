@@ -29,7 +29,7 @@ export async function startRunServices(env: NodeJS.ProcessEnv, needs: TopologyNe
   try {
     // What an interrupted run left behind goes now; this run's own names are marked live.
     await sweepDeadRuns(services.redis.url, services.postgres.url);
-    const run = await LiveRun.start(services.redis.url);
+    const run = await LiveRun.start(services.redis.url, services.postgres.url);
     const broker = await ServerBroker.start({ sharedRedisUrl: services.redis.url });
     broker.prewarm(needs);
     return {

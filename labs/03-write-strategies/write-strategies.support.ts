@@ -161,7 +161,7 @@ export function viewCounterHelpers(lab: Lab) {
     lab.db.clearFaults();
     await Promise.race([Promise.allSettled(counters.splice(0).map((c) => c.close())), new Promise((r) => setTimeout(r, 5000))]);
     await lab.db.sql('UPDATE product_views SET views = 0 WHERE views <> 0');
-    await lab.db.sql('TRUNCATE applied_view_batches');
+    await lab.db.sql('DELETE FROM applied_view_batches');
   });
   return {
     /** A counter as one process of the app builds it: its own Redis connection unless given one; `module` stands for another process. */

@@ -60,7 +60,7 @@ export const LEADERBOARD_SIZE = 5;
 export interface ShopCacheOptions {
   /** The process's one shared Redis client. */
   redis: Redis;
-  /** The Postgres pool (tables in harness/lab/seed.sql). */
+  /** The Postgres pool (tables in harness/lab/schema.sql). */
   db: Pool;
   /** Environment (and tenant) part of every key, ending in ':', e.g. `prod:`. */
   keyPrefix: string;
