@@ -18,25 +18,28 @@ it('12.9 the lock takes, refuses, extends and releases for keys on every primary
   expect(owners.size, 'the suite\'s lock keys cover all three primaries').toBe(3);
   const idea = `A lock is one key, so its SET NX PX goes where the key lives. Its compare-and-delete and compare-and-extend scripts must declare that key in KEYS: a script with no declared key goes to any node, which refuses a key it does not serve (${LESSON}, "What this means for the patterns in the labs"; lab 04).`;
   const tokens = new Set<string>();
-  for (const key of keys) {
-    // TTLs that are not whole seconds: a lock's TTL is in milliseconds (PX), not rounded to EX.
-    const lock = await acquireLock(redis, key, { ttlMs: 2_500, waitMs: 0 });
-    expect(lock, `acquireLock(${key}) on a free key`).toMatchObject({ key });
-    tokens.add(lock!.token);
-    expect(await redis.get(key), `the value of ${key} is the holder's token`).toBe(lock!.token);
-    const held = await redis.pttl(key);
-    expect(held > 1_500 && held <= 2_500, `${key} has ${held} ms left after acquireLock with ttlMs 2500; expected that TTL, in milliseconds (PX), set in the same SET`).toBe(true);
-    const other = await expectSettlesWithin(acquireLock(redis, key, { ttlMs: 2_000, waitMs: 100 }), LIVENESS_MS, 'acquireLock on a held key', idea);
-    expect(other, 'a second acquire while the lock is held, after waitMs').toBeNull();
-    const stranger = { key, token: `${lock!.token}-not` };
-    expect(await releaseLock(redis, stranger).catch(String), `releaseLock with another token, on ${key}`).toBe(false);
-    expect(await extendLock(redis, stranger, 9_000).catch(String), `extendLock with another token, on ${key}`).toBe(false);
-    expect(await extendLock(redis, lock!, 8_750).catch(String), `extendLock by its holder, on ${key}`).toBe(true);
-    const pttl = await redis.pttl(key);
-    expect(pttl > 7_750 && pttl <= 8_750, `${key} has ${pttl} ms left after extendLock(8750); expected 8750 ms, in milliseconds (PEXPIRE)`).toBe(true);
-    expect(await releaseLock(redis, lock!).catch(String), `releaseLock by its holder, on ${key}`).toBe(true);
-    expect(await redis.exists(key), `${key} after its release`).toBe(0);
-  }
+  // The keys side by side: each waits out a refused acquire of its own.
+  await Promise.all(
+    keys.map(async (key) => {
+      // TTLs that are not whole seconds: a lock's TTL is in milliseconds (PX), not rounded to EX.
+      const lock = await acquireLock(redis, key, { ttlMs: 2_500, waitMs: 0 });
+      expect(lock, `acquireLock(${key}) on a free key`).toMatchObject({ key });
+      tokens.add(lock!.token);
+      expect(await redis.get(key), `the value of ${key} is the holder's token`).toBe(lock!.token);
+      const held = await redis.pttl(key);
+      expect(held > 1_500 && held <= 2_500, `${key} has ${held} ms left after acquireLock with ttlMs 2500; expected that TTL, in milliseconds (PX), set in the same SET`).toBe(true);
+      const other = await expectSettlesWithin(acquireLock(redis, key, { ttlMs: 2_000, waitMs: 100 }), LIVENESS_MS, 'acquireLock on a held key', idea);
+      expect(other, 'a second acquire while the lock is held, after waitMs').toBeNull();
+      const stranger = { key, token: `${lock!.token}-not` };
+      expect(await releaseLock(redis, stranger).catch(String), `releaseLock with another token, on ${key}`).toBe(false);
+      expect(await extendLock(redis, stranger, 9_000).catch(String), `extendLock with another token, on ${key}`).toBe(false);
+      expect(await extendLock(redis, lock!, 8_750).catch(String), `extendLock by its holder, on ${key}`).toBe(true);
+      const pttl = await redis.pttl(key);
+      expect(pttl > 7_750 && pttl <= 8_750, `${key} has ${pttl} ms left after extendLock(8750); expected 8750 ms, in milliseconds (PEXPIRE)`).toBe(true);
+      expect(await releaseLock(redis, lock!).catch(String), `releaseLock by its holder, on ${key}`).toBe(true);
+      expect(await redis.exists(key), `${key} after its release`).toBe(0);
+    }),
+  );
   const again = await acquireLock(redis, keys[0]!, { ttlMs: 2_000, waitMs: 0 });
   tokens.add(again!.token);
   await releaseLock(redis, again!);
