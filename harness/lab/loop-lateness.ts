@@ -1,7 +1,8 @@
 // How late this process ran its timers while some work ran. A check that times code
 // against a lower bound (a waiter gives up no earlier than waitMs) can be fooled by a
 // loaded machine: code that stops early looks on time when its last timer fires late.
-// Such a check trusts a reading only when the loop kept time, and takes it again if not.
+// Such a check trusts a reading only when the loop kept time, and takes it again if not
+// (with a longer wait, whose tenth is more than a loaded machine's lateness).
 
 /** Runs `work` and reports the largest lateness, in ms, of a timer ticking every `everyMs` beside it. */
 export async function timedWithLateness<T>(work: () => Promise<T>, everyMs = 5): Promise<{ result: T; elapsedMs: number; latenessMs: number }> {
@@ -21,12 +22,3 @@ export async function timedWithLateness<T>(work: () => Promise<T>, everyMs = 5):
   }
 }
 
-/**
- * Takes a timing reading up to `tries` times, until one is taken while timers ran no more
- * than `toleranceMs` late, and returns that one, or the last if none was.
- */
-export async function quietReading<T>(read: () => Promise<{ result: T; elapsedMs: number; latenessMs: number }>, toleranceMs: number, tries = 3) {
-  let reading = await read();
-  for (let left = tries - 1; left > 0 && reading.latenessMs > toleranceMs; left--) reading = await read();
-  return reading;
-}
