@@ -92,7 +92,10 @@ export async function runLearnerVitest(options: {
   // The servers are found, and clusters started, while vitest boots: imported only now, so
   // loading ioredis and pg does not delay the spawn above either.
   const services: Promise<RunServices | undefined> = import('../services/run-services.js')
-    .then(({ startRunServices }) => startRunServices({ ...process.env, ...options.env }, topologyNeeds(options.args)))
+    .then(({ startRunServices }) =>
+      // The broker's lines go where vitest's output goes, in turn with it.
+      startRunServices({ ...process.env, ...options.env }, topologyNeeds(options.args), (line) => pass(write)(Buffer.from(`Using ${line}.\n`))),
+    )
     .then(
       (run) => {
         if (child.connected) child.send(run.context);

@@ -23,14 +23,15 @@ export interface RunServices {
 /**
  * @param env where REDIS_URL and DATABASE_URL are looked up
  * @param needs the topologies the run's files will ask for, started at once (topology-needs.ts)
+ * @param announce says which servers the broker started, when it starts them (the console by default)
  */
-export async function startRunServices(env: NodeJS.ProcessEnv, needs: TopologyNeed[]): Promise<RunServices> {
+export async function startRunServices(env: NodeJS.ProcessEnv, needs: TopologyNeed[], announce?: (line: string) => void): Promise<RunServices> {
   const services = await resolveServices(env);
   try {
     // What an interrupted run left behind goes now; this run's own names are marked live.
     await sweepDeadRuns(services.redis.url, services.postgres.url);
     const run = await LiveRun.start(services.redis.url, services.postgres.url);
-    const broker = await ServerBroker.start({ sharedRedisUrl: services.redis.url });
+    const broker = await ServerBroker.start({ sharedRedisUrl: services.redis.url, ...(announce ? { announce } : {}) });
     broker.prewarm(needs);
     return {
       context: {
