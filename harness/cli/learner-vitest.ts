@@ -26,7 +26,9 @@ export interface LearnerRun {
  * Runs vitest for the learner (`npm test`, `npm run watch`): the course's reporters
  * (timeouts in the course's words; progress recorded for the learner's own code), the
  * watchdog for infinite loops, and output passed through until an interrupt, after which
- * nothing more is printed: the caller says the run was interrupted, and that is all.
+ * nothing more is printed: the caller says the run was interrupted, and that is all. The
+ * servers are found here while vitest boots, handed to it, and stopped once it is gone; if
+ * none can be found, the CourseError saying what to do is thrown instead of any output.
  */
 export async function runLearnerVitest(options: {
   args: string[];
