@@ -85,12 +85,21 @@ export function judgeLab(plan: LabPlan, outcomes: SuiteOutcome[]): { row: LabRow
     const outcome = caught[i]!;
     const failed = ids(outcome, false);
     const missed = mistake.caughtBy.filter((id) => !failed.includes(id));
+    // A check that was skipped (its file's setup failed) proves nothing either way.
+    const notRun = missed.filter((id) => !outcome.checks.some((check) => check.id === id));
+    const passed = missed.filter((id) => !notRun.includes(id));
     return {
       name: `${lab.name}: ${mistake.path} is caught by ${mistake.caughtBy.join(', ')}`,
       ok: !outcome.loadError && missed.length === 0,
       detail:
         outcome.loadError ??
-        `${missed.join(', ')} passed against this mistake (failed: [${failed.join(', ')}]). Strengthen the check, or fix the header. Run: LAB_TARGET=${mistake.path} npm test labs/${lab.name}`,
+        [
+          passed.length ? `${passed.join(', ')} passed against this mistake (failed: [${failed.join(', ')}]). Strengthen the check, or fix the header.` : '',
+          notRun.length ? `${notRun.join(', ')} did not run against this mistake (skipped, or its file's setup failed).` : '',
+          `Run: LAB_TARGET=${mistake.path} npm test labs/${lab.name}`,
+        ]
+          .filter(Boolean)
+          .join(' '),
     };
   });
   results.push(...mistakeResults);
