@@ -96,7 +96,7 @@ export async function runLearnerVitest(options: {
   const services: Promise<RunServices | undefined> = import('../services/run-services.js')
     .then(({ startRunServices }) =>
       // The broker's lines go where vitest's output goes, in turn with it.
-      startRunServices({ ...process.env, ...options.env }, topologyNeeds(options.args), (line) => pass(write)(Buffer.from(`Using ${line}.\n`))),
+      startRunServices({ ...process.env, ...options.env }, topologyNeeds(options.args), (line) => pass(write)(`Using ${line}.\n`)),
     )
     .then(
       (run) => {
@@ -118,7 +118,7 @@ export async function runLearnerVitest(options: {
       for (const show of held ?? []) show();
       held = undefined;
     });
-  const pass = (out: (text: string) => unknown) => (chunk: Buffer) => {
+  const pass = (out: (text: string) => unknown) => (chunk: Buffer | string) => {
     const show = () => interrupted || servicesError !== undefined || out(chunk.toString());
     if (held) held.push(show);
     else show();

@@ -153,17 +153,21 @@ export class LabDatabase {
     if (!admin) throw new Error(`${this.schema} is a sibling: it is closed with the database it came from`);
     await Promise.all([this, ...this.siblings].flatMap((db) => [db.pool.end(), db.previous]));
     if (this.siblings.length) await admin.query(`DROP SCHEMA IF EXISTS ${this.siblings.map((db) => db.schema).join(', ')} CASCADE`);
-    try {
-      await admin.query('ROLLBACK'); // a transaction the suite left open would swallow the reseed
-      // A table the file added (a lab's migration) would be there for the next file: not handed on.
-      const { rows } = await admin.query('SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = $1 AND tablename <> ALL($2)', [this.schema, TABLES]);
-      if (rows[0].n > 0) throw new Error(`${this.schema} has tables of its own`);
-      await admin.query(`${EMPTY_SQL}\n${SEED_SQL}`);
+    if (await this.reseed(admin).catch(() => false)) {
       shelf.push({ url: this.poolConfig.connectionString!, schema: this.schema, admin });
-    } catch {
-      await admin.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`).catch(() => {});
-      await admin.end();
+      return;
     }
+    await admin.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`).catch(() => {});
+    await admin.end();
+  }
+
+  /** Writes the seed rows again, unless the file added a table (a lab's migration) the next file would find. */
+  private async reseed(admin: pg.Client): Promise<boolean> {
+    await admin.query('ROLLBACK'); // a transaction the suite left open would swallow the reseed
+    const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = $1 AND tablename <> ALL($2)', [this.schema, TABLES]);
+    if (rows[0]!.n > 0) return false;
+    await admin.query(`${EMPTY_SQL}\n${SEED_SQL}`);
+    return true;
   }
 
   private addFault(pattern: RegExp, apply: () => Promise<void>): () => void {

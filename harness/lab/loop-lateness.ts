@@ -21,4 +21,3 @@ export async function timedWithLateness<T>(work: () => Promise<T>, everyMs = 5):
     clearInterval(tick);
   }
 }
-

@@ -18,19 +18,22 @@ it('12.9 the lock takes, refuses, extends and releases for keys on every primary
   expect(owners.size, 'the suite\'s lock keys cover all three primaries').toBe(3);
   const idea = `A lock is one key, so its SET NX PX goes where the key lives. Its compare-and-delete and compare-and-extend scripts must declare that key in KEYS: a script with no declared key goes to any node, which refuses a key it does not serve (${LESSON}, "What this means for the patterns in the labs"; lab 04).`;
   const tokens = new Set<string>();
+  // The time since the call was sent is all a correct TTL can have lost when it is read.
+  const expectTtlSince = async (key: string, sentAt: number, ttlMs: number, call: string, expected: string) => {
+    const left = await redis.pttl(key);
+    const since = Math.ceil(performance.now() - sentAt);
+    expect(left >= ttlMs - since - 1 && left <= ttlMs, `${key} has ${left} ms left ${since} ms after ${call} was called; expected ${expected}`).toBe(true);
+  };
   // The keys side by side: each waits out a refused acquire of its own.
   await Promise.all(
     keys.map(async (key) => {
       // TTLs that are not whole seconds: a lock's TTL is in milliseconds (PX), not rounded to EX.
-      // The time since the call was sent is all a correct TTL can have lost when it is read.
       const sent = performance.now();
       const lock = await acquireLock(redis, key, { ttlMs: 2_500, waitMs: 0 });
       expect(lock, `acquireLock(${key}) on a free key`).toMatchObject({ key });
       tokens.add(lock!.token);
       expect(await redis.get(key), `the value of ${key} is the holder's token`).toBe(lock!.token);
-      const held = await redis.pttl(key);
-      const heldFor = Math.ceil(performance.now() - sent);
-      expect(held >= 2_500 - heldFor - 1 && held <= 2_500, `${key} has ${held} ms left ${heldFor} ms after acquireLock with ttlMs 2500 was called; expected that TTL, in milliseconds (PX), set in the same SET`).toBe(true);
+      await expectTtlSince(key, sent, 2_500, 'acquireLock with ttlMs 2500', 'that TTL, in milliseconds (PX), set in the same SET');
       const other = await expectSettlesWithin(acquireLock(redis, key, { ttlMs: 2_000, waitMs: 100 }), LIVENESS_MS, 'acquireLock on a held key', idea);
       expect(other, 'a second acquire while the lock is held, after waitMs').toBeNull();
       const stranger = { key, token: `${lock!.token}-not` };
@@ -38,9 +41,7 @@ it('12.9 the lock takes, refuses, extends and releases for keys on every primary
       expect(await extendLock(redis, stranger, 9_000).catch(String), `extendLock with another token, on ${key}`).toBe(false);
       const extending = performance.now();
       expect(await extendLock(redis, lock!, 8_750).catch(String), `extendLock by its holder, on ${key}`).toBe(true);
-      const pttl = await redis.pttl(key);
-      const extendedFor = Math.ceil(performance.now() - extending);
-      expect(pttl >= 8_750 - extendedFor - 1 && pttl <= 8_750, `${key} has ${pttl} ms left ${extendedFor} ms after extendLock(8750) was called; expected 8750 ms, in milliseconds (PEXPIRE)`).toBe(true);
+      await expectTtlSince(key, extending, 8_750, 'extendLock(8750)', '8750 ms, in milliseconds (PEXPIRE)');
       expect(await releaseLock(redis, lock!).catch(String), `releaseLock by its holder, on ${key}`).toBe(true);
       expect(await redis.exists(key), `${key} after its release`).toBe(0);
     }),
