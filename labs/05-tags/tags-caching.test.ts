@@ -148,12 +148,21 @@ describe('how long things live', () => {
       ['search:jug', () => s.searchPage('jug'), PAGE_TTL_SECONDS.search],
     ];
     const wrong: string[] = [];
-    for (const [name, read, seconds] of pages) {
-      // The TTL may have run down by the time from the read's start to the PTTL, no more.
+    // The TTL may have run down by the time from the read's start to the PTTL, no more.
+    const ttlReading = async (name: string, read: () => Promise<unknown>) => {
       const since = performance.now();
       await read();
       const pttl = await lab.redis.admin.pttl(page(name));
-      const elapsed = Math.ceil(performance.now() - since);
+      return { pttl, elapsed: Math.ceil(performance.now() - since) };
+    };
+    for (const [name, read, seconds] of pages) {
+      // A read a loaded machine slowed leaves slack enough to hide a TTL cut short by a
+      // second: it is taken again, the page dropped first, twice at most.
+      let { pttl, elapsed } = await ttlReading(name, read);
+      for (let again = 0; again < 2 && elapsed > 250; again++) {
+        await lab.redis.admin.del(page(name));
+        ({ pttl, elapsed } = await ttlReading(name, read));
+      }
       const least = seconds * 1000 - elapsed - 1;
       if (pttl < least || pttl > seconds * 1000) wrong.push(`PTTL ${page(name)} is ${pttl} ms, read ${elapsed} ms after ${name} was asked for; expected ${least} to ${seconds * 1000}`);
     }
