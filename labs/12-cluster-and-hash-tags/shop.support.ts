@@ -4,6 +4,7 @@
 import { Cluster, type ChainableCommander, type Command } from 'ioredis';
 import { expect } from 'vitest';
 import { commandsDuring } from '../../harness/lab/commands-during.js';
+import { separateProcesses } from '../../harness/lab/processes.js';
 import type { ServerCommand } from '../../harness/lab/monitor.js';
 import { atomicSteps } from '../../harness/lab/steps.js';
 import type { LabCluster } from '../../harness/lab/use-cluster.js';
@@ -24,6 +25,18 @@ export async function seedAisles(lab: Lab): Promise<void> {
      FROM generate_series(1, $2::int) AS n ON CONFLICT (id) DO NOTHING`,
     [EXTRA_CATEGORIES, EXTRA_CATEGORIES.length * 2],
   );
+}
+
+/**
+ * The lab's shop pages loaded twice, as two processes would load them, each with a cluster
+ * client of its own, connected first: twenty commands on a client still discovering the
+ * cluster would all wait for it.
+ */
+export async function twoProcesses(cluster: LabCluster) {
+  const modules = await separateProcesses(2, () => import('./src/shop-pages.js'));
+  const clients = modules.map(() => cluster.client());
+  await Promise.all(clients.map((client) => client.ping()));
+  return modules.map((module, i) => ({ module, redis: clients[i]! }));
 }
 
 /** Product ids of a category, as the suite reads them. */

@@ -1,7 +1,7 @@
 /**
  * Mistake: a miss with no lockWaitMs waits twice LOCK_WAIT_MS, "renders are slow on a cluster"
  * Replaces: shop-pages.ts
- * Caught by: 12.10
+ * Caught by: 12.17
  *
  * The option still works when given; only the default moved. But the README's default is
  * what every caller who did not think about it gets: behind a loader that hung, each of

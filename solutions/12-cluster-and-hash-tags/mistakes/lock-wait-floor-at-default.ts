@@ -1,7 +1,7 @@
 /**
  * Mistake: lockWaitMs is never shorter than LOCK_WAIT_MS, "a shorter wait only adds renders"
  * Replaces: shop-pages.ts
- * Caught by: 12.10
+ * Caught by: 12.17
  *
  * Waiting longer does save renders. But a caller that gives 500 ms has a deadline of its
  * own: behind a loader that hung, its misses are held a whole second, past the point where

@@ -1,7 +1,7 @@
 /**
  * Mistake: the shop ignores the lockWaitMs it is given and always waits LOCK_WAIT_MS
  * Replaces: shop-pages.ts
- * Caught by: 12.10
+ * Caught by: 12.17
  *
  * The default is sensible and every miss still waits for a loader, then gives up. But a
  * service that asked for a longer wait (a render that takes two seconds) gets a second
