@@ -1,6 +1,6 @@
 // Lab 13 checks, part 4b: the server's figures in the health report (memory, its limit,
 // the eviction policy, evictions), and a health() that never hangs. Its own file: a
-// server still loading its data keeps it waiting a second, beside the others.
+// server still loading its data keeps it waiting, beside the others.
 // Run: npm test labs/13-operating-redis
 import { describe, expect, it } from 'vitest';
 import { useDedicatedRedis } from '../../harness/lab/use-dedicated-redis.js';
@@ -49,7 +49,7 @@ describe('the health report', () => {
       expect(report, `health() with Redis stalled: the counters, and server null (${WATCH}).`).toMatchObject({ misses: 1, server: null });
     };
 
-    // A server still loading its data answers the client's ready check "a second to go", and
+    // A server still loading its data answers the client's ready check "0.4 s to go", and
     // meanwhile answers INFO: figures only once reads are served.
     const loadingServer = async () => {
       const slowStart = await startProxy();
