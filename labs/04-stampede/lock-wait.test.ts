@@ -13,9 +13,9 @@ import { LESSON, lockChecks } from './lock.support.js';
 const lab = useLab('04');
 const { twoProcesses, lockState } = lockChecks(lab);
 
-/** The most tries acquireLock may send in a 500 ms wait for a held lock (README): the first, and 20 retries. */
+/** The most tries acquireLock may send in a wait of about 500 ms for a held lock (README): the first, and 20 retries. */
 const MAX_TRIES = 21;
-/** A waiter that tried this often in 500 ms is polling, even if it also waits for word of the release: its pauses must grow. */
+/** A waiter that tried this often in about 500 ms is polling, even if it also waits for word of the release: its pauses must grow. */
 const POLLING_TRIES = 6;
 /** Commands that wait for word from the server (a release published, a list pushed): a waiter that sends one may try only a few times. */
 const WAITS_FOR_WORD = new Set(['SUBSCRIBE', 'PSUBSCRIBE', 'SSUBSCRIBE', 'BLPOP', 'BRPOP', 'BLMPOP', 'BLMOVE', 'BRPOPLPUSH', 'BZPOPMIN', 'BZPOPMAX', 'BZMPOP', 'XREAD', 'XREADGROUP']);
@@ -82,7 +82,8 @@ describe('waiting for a lock', () => {
 
     // Two waiters in A at the same moment, each on a connection of its own: their tries, by
     // the server's clock, show whether the pauses grow.
-    const waitMs = 500;
+    // An odd number of ms, never a round one, new every run: a wait right only for the values a suite uses shows.
+    const waitMs = 451 + 2 * Math.floor(Math.random() * 49);
     const twin = lab.redis.client();
     await twin.ping();
     const waitOnHeldLock = (redises: (typeof a.redis)[], key = heldKey, wait = waitMs) =>
@@ -121,12 +122,13 @@ describe('waiting for a lock', () => {
       if (command.source !== 'lua' && command.args.includes(heldKey)) triesBy.set(command.source, [...(triesBy.get(command.source) ?? []), command.atMs]);
     }
     // A growing backoff sends about a dozen here; a slow machine only lowers the count.
+    const maxTries = Math.floor((MAX_TRIES * waitMs) / 500);
     const pause = 'sleep between tries, a few ms at first and growing, with jitter (a random part of each pause)';
     for (const times of triesBy.values()) {
       expect(
         times.length,
-        `A waited ${waitMs} ms for a held lock and sent ${times.length} commands on it, about one every ${(waitMs / Math.max(1, times.length)).toFixed(1)} ms. Expected at most ${MAX_TRIES}: ${pause}. A waiter that retries without pausing, or every few milliseconds, turns a thousand waiters into a flood of commands about one key.\n${idea}`,
-      ).toBeLessThanOrEqual(MAX_TRIES);
+        `A waited ${waitMs} ms for a held lock and sent ${times.length} commands on it, about one every ${(waitMs / Math.max(1, times.length)).toFixed(1)} ms. Expected at most ${maxTries} (the README's ${MAX_TRIES} in 500 ms): ${pause}. A waiter that retries without pausing, or every few milliseconds, turns a thousand waiters into a flood of commands about one key.\n${idea}`,
+      ).toBeLessThanOrEqual(maxTries);
     }
     // Waiters that poll back off; one that waits for word of the release (the server saw it
     // subscribe or block) may try only a few times. A busy machine only ever lengthens a gap,

@@ -77,14 +77,17 @@ describe('a lock with an owner', () => {
     const { a } = await twoProcesses();
     const locks: Lock[] = [];
     for (const [name, ttlMs] of [['lock:first', 5_000], ['lock:second', 1_500]] as const) {
+      const sent = performance.now();
       const lock = await a.lock.acquireLock(a.redis, lab.redis.key(name), { ttlMs, waitMs: 0 });
       expect(lock, `acquireLock on the free key ${lab.redis.key(name)} returned null; expected a Lock`).not.toBeNull();
       expect(lock!.key, `acquireLock returned a Lock for "${lock!.key}"; expected the key it was asked for`).toBe(lab.redis.key(name));
       const state = await lockState(lock!.key);
       expect(state.value, `Redis shows ${state.shown}; expected the value to be the token acquireLock returned ("${lock!.token}").\n${OWNER_IDEA}`).toBe(lock!.token);
+      // Every millisecond the PTTL lacks from ttlMs must have passed since the call was sent.
+      const least = ttlMs - Math.ceil(performance.now() - sent) - 1;
       expect(
-        state.pttlMs > ttlMs / 2 && state.pttlMs <= ttlMs,
-        `Redis shows ${state.shown}; acquireLock was given ttlMs ${ttlMs}, so expected a PTTL of at most ${ttlMs} ms and more than half of it. Without a TTL, a holder that crashes leaves the lock for ever; with the wrong one, it frees too early or too late (${LESSON}, "A lock with an owner").`,
+        state.pttlMs >= least && state.pttlMs <= ttlMs,
+        `Redis shows ${state.shown}; acquireLock was given ttlMs ${ttlMs}, so expected a PTTL of at most ${ttlMs} ms and at least ${least} (ttlMs less the time since the call): the whole ttlMs, in milliseconds (PX). Without a TTL, a holder that crashes leaves the lock for ever; with the wrong one, it frees too early or too late (${LESSON}, "A lock with an owner").`,
       ).toBe(true);
       locks.push(lock!);
     }
@@ -105,21 +108,26 @@ describe('a lock with an owner', () => {
     const tokens = locks.map((lock) => lock!.token);
     const repeated = tokens.filter((token, i) => tokens.indexOf(token) !== i);
     expect(repeated, `Processes A and B (two module instances) each took 20 locks; these tokens were handed out more than once: ${[...new Set(repeated)].slice(0, 3).join(', ')}.\n${idea}`).toEqual([]);
-    // What differs from token to token: strip what all of them share at the start and the end.
-    const shared = (pick: (token: string, i: number) => string) => {
-      let n = 0;
-      while (tokens.every((token) => token.length > n && pick(token, n) === pick(tokens[0]!, n))) n += 1;
-      return n;
+    // What differs from token to token within one process (a random part drawn once per
+    // process is no secret from whoever saw one of its tokens): strip what all of that
+    // process's tokens share at the start and the end.
+    const varyingIn = (own: string[]) => {
+      const shared = (pick: (token: string, i: number) => string) => {
+        let n = 0;
+        while (own.every((token) => token.length > n && pick(token, n) === pick(own[0]!, n))) n += 1;
+        return n;
+      };
+      const head = shared((token, i) => token[i]!);
+      const tail = shared((token, i) => token[token.length - 1 - i]!);
+      return own.map((token) => token.slice(head, Math.max(head, token.length - tail)));
     };
-    const head = shared((token, i) => token[i]!);
-    const tail = shared((token, i) => token[token.length - 1 - i]!);
-    const varying = tokens.map((token) => token.slice(head, Math.max(head, token.length - tail)));
+    const varying = [...varyingIn(tokens.slice(0, 20)), ...varyingIn(tokens.slice(20))];
     // Roughly how many bits each token carries: its varying characters, times the bits of the alphabet they use.
     const alphabet = new Set(varying.join(''));
     const bits = Math.floor(Math.min(...varying.map((part) => part.length)) * Math.log2(Math.max(2, alphabet.size)));
     expect(
       bits,
-      `Tokens such as ${tokens.slice(0, 3).map((t) => `"${t}"`).join(', ')} differ from one another in at most ${Math.min(...varying.map((p) => p.length))} characters drawn from ${alphabet.size} symbols: about ${bits} bits. Expected at least 64 bits of randomness per token.\n${idea}`,
+      `Tokens such as ${tokens.slice(0, 3).map((t) => `"${t}"`).join(', ')} (one process's) differ from one another in at most ${Math.min(...varying.map((p) => p.length))} characters drawn from ${alphabet.size} symbols: about ${bits} bits. Expected at least 64 bits of randomness per token.\n${idea}`,
     ).toBeGreaterThanOrEqual(64);
   });
 });
@@ -161,11 +169,13 @@ describe('only the owner acts on a lock', () => {
     expect(state.pttlMs, `A stalled, B took the lock with a ${B_TTL_MS} ms TTL, then A extended "its" lock to 60 s. Redis shows ${state.shown}; expected B's TTL (at most ${B_TTL_MS} ms) untouched.\n${OWNER_IDEA}`).toBeLessThanOrEqual(B_TTL_MS);
     expect(extended, 'extendLock should return false when the lock is no longer yours').toBe(false);
 
+    const extending = performance.now();
     const own = await serverCommandsDuring(lab.redis, () => late.b.lock.extendLock(late.b.redis, late.lockB, 60_000));
     expect(own.result, "B's own extend should return true").toBe(true);
     state = await lockState(late.key);
     expect(state.value, `After B extended its own lock, Redis shows ${state.shown}; expected B's token.`).toBe(late.lockB.token);
-    expect(state.pttlMs > 30_000 && state.pttlMs <= 60_000, `After B extended its own lock to 60 s, Redis shows ${state.shown}; expected a PTTL of at most 60000 ms (and more than half of it).`).toBe(true);
+    const least = 60_000 - Math.ceil(performance.now() - extending) - 1;
+    expect(state.pttlMs >= least && state.pttlMs <= 60_000, `After B extended its own lock to 60 s, Redis shows ${state.shown}; expected a PTTL of at most 60000 ms and at least ${least} (60000 less the time since the call): an extend grants the whole ttlMs it is given.`).toBe(true);
     const loose = unguarded(own.commands, late.key, ['PEXPIRE', 'EXPIRE', 'PEXPIREAT', 'EXPIREAT', 'SET', 'PSETEX', 'SETEX', 'GETEX']);
     expect(
       loose.length,
