@@ -49,13 +49,14 @@ describe('waiting for a lock', () => {
     expect(lockHeld, `acquireLock(B) on a free key returned null; expected a Lock`).not.toBeNull();
 
     // A frees its lock once B has tried twice (the server ran both, and refused both, before
-    // the release) and waited WAITED_MS: B gets the lock only by trying on after the holder
-    // is gone, and the wait is long enough to show in the TTL of B's winning try.
-    const WAITED_MS = 400;
+    // the release) and waited WAITED_MS, over half of B's wait: B gets the lock only by
+    // trying on after the holder is gone, through the second half of its wait too, and the
+    // wait is long enough to show in the TTL of B's winning try.
+    const [WAITED_MS, B_WAIT_MS] = [500, 900];
     const bGetsTheFreedLock = async () => {
       const from = await lab.redis.log.sync();
       const waitingSince = performance.now();
-      const acquiring = b.lock.acquireLock(b.redis, key, { ttlMs: 4_000, waitMs: 3_000 });
+      const acquiring = b.lock.acquireLock(b.redis, key, { ttlMs: 4_000, waitMs: B_WAIT_MS });
       const tries = async () => (await lab.redis.log.sync(), attempts(lab.redis.log.since(from).filter((c) => lab.redis.log.isCode(c))).length);
       await pollUntil(`B's second try for the lock to reach Redis, after ${WAITED_MS} ms of waiting`, async () => {
         const made = await tries();
@@ -63,12 +64,12 @@ describe('waiting for a lock', () => {
       }, { timeoutMs: LIVENESS_MS });
       const releasing = performance.now();
       await a.lock.releaseLock(a.redis, lockA!);
-      const lockB = await expectSettlesWithin(acquiring, 5_000, 'B waiting up to 3 s for a lock A frees while B waits', idea);
+      const lockB = await expectSettlesWithin(acquiring, 5_000, `B waiting up to ${B_WAIT_MS} ms for a lock A frees while B waits`, idea);
       const takenAfterMs = Math.round(performance.now() - releasing);
-      expect(lockB, `A released its lock after B had tried twice, B was allowed to wait 3 s, and got null. Retry until waitMs has passed.\n${idea}`).not.toBeNull();
+      expect(lockB, `A released its lock ${WAITED_MS} ms or more into B's wait of ${B_WAIT_MS} ms, after B had tried twice, and B got null. Retry until waitMs has passed, through the whole wait: a waiter that stops trying early misses a lock freed late.\n${idea}`).not.toBeNull();
       expect(
         takenAfterMs,
-        `B had 3 s to wait and held the lock ${takenAfterMs} ms after A released it. Expected it within a pause or two (under ${TAKEN_AFTER_RELEASE_MS} ms): keep trying through the whole wait, with pauses that grow to a cap of a few hundred ms at most, so a lock freed mid-wait is taken soon after, not at the end of waitMs.\n${idea}`,
+        `B had ${B_WAIT_MS} ms to wait and held the lock ${takenAfterMs} ms after A released it. Expected it within a pause or two (under ${TAKEN_AFTER_RELEASE_MS} ms): keep trying through the whole wait, with pauses that grow to a cap of a few hundred ms at most, so a lock freed mid-wait is taken soon after, not at the end of waitMs.\n${idea}`,
       ).toBeLessThan(TAKEN_AFTER_RELEASE_MS);
       const taken = await lockState(key);
       // Every millisecond the PTTL lacks from ttlMs must be one that passed since the release,

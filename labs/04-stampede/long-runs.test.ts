@@ -70,9 +70,15 @@ async function expectForeignLockExpired(lockKey: string, idea: string): Promise<
 
 describe('more than once, and for longer than a lock lives', () => {
   it('04.20 a page that expires is loaded again, every time: nothing in the process outlives it', async () => {
-    const cache = cacheWith();
     const total = PAGE_FRESH_MS + PAGE_STALE_MS;
     const key = keyOf('kettles');
+    // Every command on the lock but the one that takes it (a release, an extend) reaches
+    // Redis 50 ms after it is sent: getPage must wait for the release, not only send it.
+    const redis = lab.redis.client();
+    wrapCommands(redis, (command, send) =>
+      command.name.toLowerCase() !== 'set' && command.args.map(String).includes(lockKeyFor(key)) ? sleep(50).then(() => send(command)) : send(command),
+    );
+    const cache = cacheWith({ redis });
     const idea = `When Redis drops a page, the next read loads it again and sees what Postgres holds now. A single-flight entry kept after its load settles, or a lock not released when getPage resolves, outlives the page (${LESSON}, "Single-flight inside a process").`;
     let previous: CategoryPage | undefined;
     for (const cycle of [1, 2, 3]) {
