@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { interleave } from '../../harness/lab/interleave.js';
 import { SCRIPT_CALLS } from '../../harness/lab/monitor.js';
 import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
+import { tokenBits } from '../../harness/lab/token-bits.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import type { Lock } from './src/contract.js';
 import { LESSON, lockChecks, type Process } from './lock.support.js';
@@ -108,26 +109,10 @@ describe('a lock with an owner', () => {
     const tokens = locks.map((lock) => lock!.token);
     const repeated = tokens.filter((token, i) => tokens.indexOf(token) !== i);
     expect(repeated, `Processes A and B (two module instances) each took 20 locks; these tokens were handed out more than once: ${[...new Set(repeated)].slice(0, 3).join(', ')}.\n${idea}`).toEqual([]);
-    // What differs from token to token within one process (a random part drawn once per
-    // process is no secret from whoever saw one of its tokens): strip what all of that
-    // process's tokens share at the start and the end.
-    const varyingIn = (own: string[]) => {
-      const shared = (pick: (token: string, i: number) => string) => {
-        let n = 0;
-        while (own.every((token) => token.length > n && pick(token, n) === pick(own[0]!, n))) n += 1;
-        return n;
-      };
-      const head = shared((token, i) => token[i]!);
-      const tail = shared((token, i) => token[token.length - 1 - i]!);
-      return own.map((token) => token.slice(head, Math.max(head, token.length - tail)));
-    };
-    const varying = [...varyingIn(tokens.slice(0, 20)), ...varyingIn(tokens.slice(20))];
-    // Roughly how many bits each token carries: its varying characters, times the bits of the alphabet they use.
-    const alphabet = new Set(varying.join(''));
-    const bits = Math.floor(Math.min(...varying.map((part) => part.length)) * Math.log2(Math.max(2, alphabet.size)));
+    const { bits, shortest, symbols } = tokenBits([tokens.slice(0, 20), tokens.slice(20)]);
     expect(
       bits,
-      `Tokens such as ${tokens.slice(0, 3).map((t) => `"${t}"`).join(', ')} (one process's) differ from one another in at most ${Math.min(...varying.map((p) => p.length))} characters drawn from ${alphabet.size} symbols: about ${bits} bits. Expected at least 64 bits of randomness per token.\n${idea}`,
+      `Tokens such as ${tokens.slice(0, 3).map((t) => `"${t}"`).join(', ')} (one process's) differ from one another in at most ${shortest} characters drawn from ${symbols} symbols: about ${bits} bits. Expected at least 64 bits of randomness per token.\n${idea}`,
     ).toBeGreaterThanOrEqual(64);
   });
 });

@@ -3,6 +3,7 @@
 import { expect, it } from 'vitest';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { expectSettlesWithin, LIVENESS_MS } from '../../harness/lab/teach.js';
+import { tokenBits } from '../../harness/lab/token-bits.js';
 import { useCluster } from '../../harness/lab/use-cluster.js';
 import { acquireLock, extendLock, releaseLock } from './src/lock.js';
 import { LESSON, expectNoStepRefused, interceptSteps, recordSteps, watchKeysWithoutTtl } from './shop.support.js';
@@ -34,14 +35,24 @@ it('12.9 the lock takes, refuses, extends and releases for keys on every primary
       tokens.add(lock!.token);
       expect(await redis.get(key), `the value of ${key} is the holder's token`).toBe(lock!.token);
       await expectTtlSince(key, sent, 2_500, 'acquireLock with ttlMs 2500', 'that TTL, in milliseconds (PX), set in the same SET');
-      const other = await expectSettlesWithin(acquireLock(redis, key, { ttlMs: 2_000, waitMs: 100 }), LIVENESS_MS, 'acquireLock on a held key', idea);
+      // A timer never fires early, so a refusal sooner than waitMs did not wait it out.
+      const asked = performance.now();
+      const other = await expectSettlesWithin(acquireLock(redis, key, { ttlMs: 2_000, waitMs: 301 }), LIVENESS_MS, 'acquireLock on a held key', idea);
+      const refusedAfter = Math.round(performance.now() - asked);
       expect(other, 'a second acquire while the lock is held, after waitMs').toBeNull();
-      const stranger = { key, token: `${lock!.token}-not` };
-      expect(await releaseLock(redis, stranger).catch(String), `releaseLock with another token, on ${key}`).toBe(false);
-      expect(await extendLock(redis, stranger, 9_000).catch(String), `extendLock with another token, on ${key}`).toBe(false);
-      const extending = performance.now();
-      expect(await extendLock(redis, lock!, 8_750).catch(String), `extendLock by its holder, on ${key}`).toBe(true);
-      await expectTtlSince(key, extending, 8_750, 'extendLock(8750)', '8750 ms, in milliseconds (PEXPIRE)');
+      expect(refusedAfter, `acquireLock(${key}, { waitMs: 301 }) on a held lock returned null after ${refusedAfter} ms; expected it to keep trying for the whole waitMs first, as the lock of lab 04 does.\n${idea}`).toBeGreaterThanOrEqual(299);
+      // Tokens that are not the holder's: one with more, one with less at either end.
+      for (const token of [`${lock!.token}-not`, lock!.token.slice(1), lock!.token.slice(0, -1)]) {
+        const stranger = { key, token };
+        expect(await releaseLock(redis, stranger).catch(String), `releaseLock with the token "${token}", on ${key} held by "${lock!.token}"; only the exact token may release`).toBe(false);
+        expect(await extendLock(redis, stranger, 9_000).catch(String), `extendLock with the token "${token}", on ${key} held by "${lock!.token}"; only the exact token may extend`).toBe(false);
+      }
+      // Longer, then shorter: the TTL is set to what is asked, not only lengthened.
+      for (const ttlMs of [8_750, 1_234]) {
+        const extending = performance.now();
+        expect(await extendLock(redis, lock!, ttlMs).catch(String), `extendLock(${ttlMs}) by its holder, on ${key}`).toBe(true);
+        await expectTtlSince(key, extending, ttlMs, `extendLock(${ttlMs})`, `${ttlMs} ms, in milliseconds (PEXPIRE): the new TTL, whether longer or shorter`);
+      }
       expect(await releaseLock(redis, lock!).catch(String), `releaseLock by its holder, on ${key}`).toBe(true);
       expect(await redis.exists(key), `${key} after its release`).toBe(0);
     }),
@@ -75,14 +86,23 @@ it('12.9 the lock takes, refuses, extends and releases for keys on every primary
     ).toEqual({ value: successor, extended: false });
     await suite.del(keys[0]!);
   }
-  // Two processes (here with one pid, as every container's first process has) must never draw the same token.
+  // Two processes (here with one pid, as every container's first process has) must never draw
+  // the same token, and one token must not give away the next: twenty each, on keys of their own.
   const modules = await separateProcesses(2, () => import('./src/lock.js'));
-  const drawn = await Promise.all(modules.map((module, i) => module.acquireLock(redis, keys[i]!, { ttlMs: 2_000, waitMs: 0 })));
+  const drawn = await Promise.all(
+    modules.map((module, i) => Promise.all(Array.from({ length: 20 }, (_, n) => module.acquireLock(redis, cluster.key(`token-${i}-${n}`), { ttlMs: 2_000, waitMs: 0 })))),
+  );
+  const byProcess = drawn.map((locks) => locks.map((lock) => lock!.token));
   expect(
-    drawn[0]!.token === drawn[1]!.token,
-    `Two processes' first acquisitions drew the same token, ${drawn[0]!.token}; expected tokens no other process can draw (randomUUID()): a pid or a counter repeats across hosts and restarts, and a holder whose token another has can release that one's lock.\n${idea}`,
+    byProcess[0]![0] === byProcess[1]![0],
+    `Two processes' first acquisitions drew the same token, ${byProcess[0]![0]}; expected tokens no other process can draw (randomUUID()): a pid or a counter repeats across hosts and restarts, and a holder whose token another has can release that one's lock.\n${idea}`,
   ).toBe(false);
-  await Promise.all(drawn.map((lock) => releaseLock(redis, lock!)));
+  const { bits, shortest, symbols } = tokenBits(byProcess);
+  expect(
+    bits,
+    `One process's tokens, such as ${byProcess[0]!.slice(0, 3).join(', ')}, differ from one another in at most ${shortest} characters drawn from ${symbols} symbols: about ${bits} bits. Expected 64 bits or more of each token to be new randomness (randomUUID()): a pid, a clock or a counter beside a random part drawn once lets whoever saw one token work out the next.\n${idea}`,
+  ).toBeGreaterThanOrEqual(64);
+  await Promise.all(drawn.flat().map((lock) => releaseLock(redis, lock!)));
   expect(withoutTtl.slice(0, 4), `Lock keys without a TTL at the end of a step; expected the TTL in the same SET (NX PX), so a holder that dies right after taking the lock cannot leave it forever.\n${idea}`).toEqual([]);
   await expectNoStepRefused(cluster, steps, idea);
 });

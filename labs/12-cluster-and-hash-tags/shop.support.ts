@@ -235,19 +235,19 @@ export function interceptSteps(
 export const carriesPage = (args: string[]) => args.some((arg) => /^<(article|section)/.test(arg));
 
 /**
- * Holds the first step of `client` that carries a rendered page (the store) until
- * `release()`; `reached` resolves when the code sent it.
+ * Holds the first `stores` steps of `client` that carry a rendered page (the stores) until
+ * `release()`; `reached` resolves when the code has sent them all.
  */
-export function holdPageStore(client: Cluster): { reached: Promise<void>; release: () => void } {
+export function holdPageStore(client: Cluster, stores = 1): { reached: Promise<void>; release: () => void } {
   let release!: () => void;
   let signal!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   const reached = new Promise<void>((resolve) => (signal = resolve));
-  let armed = true;
+  let armed = stores;
   interceptSteps(client, async (args, send) => {
-    if (!armed || !carriesPage(args)) return send();
-    armed = false;
-    signal();
+    if (armed === 0 || !carriesPage(args)) return send();
+    armed -= 1;
+    if (armed === 0) signal();
     await gate;
     return send();
   });

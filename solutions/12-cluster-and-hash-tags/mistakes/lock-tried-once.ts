@@ -1,7 +1,7 @@
 /**
  * Mistake: acquireLock tries once and ignores waitMs
  * Replaces: lock.ts
- * Caught by: 12.10
+ * Caught by: 12.9, 12.10
  *
  * A lock that gives up at once never blocks anyone, and the first miss still renders
  * alone. Every concurrent miss, though, finds the lock taken, returns null, and renders
