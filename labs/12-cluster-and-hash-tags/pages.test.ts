@@ -5,11 +5,12 @@ import { captureConsole } from '../../harness/lab/console-capture.js';
 import { expectQueries } from '../../harness/lab/teach.js';
 import { useCluster } from '../../harness/lab/use-cluster.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { categoryTag, formatPrice, productTag, renderListing, renderProductPage, type Product } from './src/contract.js';
+import { categoryTag, formatPrice, LOCK_TTL_MS, productTag, renderListing, renderProductPage, type Product } from './src/contract.js';
 import { createShopPages } from './src/shop-pages.js';
 import {
   LESSON,
   cachedPages,
+  carriesPage,
   commandsOnEveryNode,
   expectNoStepRefused,
   idsIn,
@@ -61,9 +62,12 @@ it('12.1 a page is rendered from Postgres once, then served from the cluster; an
     steps.map((step) => step.commands.map((c) => c.name).join(' ')),
     `Reading ${pageCount} cached pages sent ${steps.length} steps (${steps.slice(0, 6).map(stepText).join(', ')}...); expected one GET each: a hit needs no lock and no second read (lab 04).`,
   ).toEqual(Array(pageCount).fill('GET'));
+  const keysBefore = (await cluster.keys()).map((state) => state.key);
   expect(await shop.productPage('kettles', 9_999), 'an unknown id').toBeNull();
   const cup = (await idsIn(lab, 'cups'))[0]!;
   expect(await shop.productPage('kettles', cup), `product ${cup} is a cup, so /kettles/${cup} is no page`).toBeNull();
+  const added = (await cluster.keys()).map((state) => state.key).filter((key) => !keysBefore.includes(key));
+  expect(added, `Two reads of pages that do not exist (product 9999, and a cup under kettles) left keys behind; expected none: no page, and the lock of each miss released however the render ended, a render that found nothing included (lab 04).`).toEqual([]);
   const pages = await cachedPages(cluster);
   expect(pages.size, `pages cached: ${categories.length} listings and their products, and no page for an unknown product`).toBe(pageCount);
   expect(logs.lines(), 'nothing is logged while Redis and Postgres are healthy').toEqual([]);
@@ -225,15 +229,25 @@ it('12.15 a Redis that fails costs renders, never a page or a price change, and 
     await client.ping();
     let step = 0;
     let failed: string | undefined;
+    let storeFailed = false;
     interceptSteps(client, (args, send) => {
       step += 1;
       if (step !== k) return send();
+      storeFailed = carriesPage(args);
       failed = args.slice(0, 2).map((arg) => (arg.length > 40 ? `${arg.slice(0, 37)}...` : arg)).join(' ');
       return Promise.reject(new Error(`injected fault at step ${k}`));
     });
     const before = logs.lines().length;
     expect(await shopOn(client).productPage('kettles', kettle!.id), `product ${kettle!.id}'s page, step ${k} of the miss failing`).toBe(renderProductPage(kettle!));
     const lines = logs.lines().slice(before);
+    // A failed store still ends with the lock released (only a failed release may leave it).
+    if (storeFailed) {
+      const locksLeft = (await cluster.keys()).filter((state) => state.pttlMs > 0 && state.pttlMs <= LOCK_TTL_MS);
+      expect(
+        locksLeft.map((state) => state.key),
+        `Step ${k} of a miss, the store of the page ([${failed} ...]), failed, and afterwards a lock was still in Redis; expected it released anyway, in a finally: a lock left behind holds every other process's miss of that page for lockTtlMs.\n${idea}`,
+      ).toEqual([]);
+    }
     if (failed !== undefined) {
       expect(
         lines.some((line) => line.includes(`injected fault at step ${k}`)),
