@@ -1,6 +1,6 @@
 // Lab 12: how long a miss waits behind another process's loader before it renders the
-// page itself: lockWaitMs when given, LOCK_WAIT_MS when not. Its own file: it watches a
-// second and a half of waiting, beside the other files rather than after them.
+// page itself: lockWaitMs when given, LOCK_WAIT_MS when not. Its own file: it watches
+// over a second of waiting, beside the other files rather than after them.
 import { beforeAll, expect, it } from 'vitest';
 import { timedWithLateness } from '../../harness/lab/loop-lateness.js';
 import { expectSettlesWithin, LIVENESS_MS } from '../../harness/lab/teach.js';
