@@ -91,14 +91,18 @@ describe('caching pages with their tags', () => {
           if (wanted) expect(html?.slice(0, wanted.length), `${name} should open with the heading the README gives it, ${wanted}`).toBe(wanted);
         }
       }
+      expectQueries(lab.db, products, 4, `Four pages read twice (two searches whose terms differ by a blank): each renders once, then comes from Redis (the read path of Lesson 01, Cache-aside).`);
+      // The other healthy paths say nothing either: a miss of an unknown id, a price change.
+      await s.productPage(9998);
+      const [row] = await lab.db.sql<{ price_cents: number }>('SELECT price_cents FROM products WHERE id = 4');
+      await s.updatePrice(4, row!.price_cents + 1);
     } finally {
       logged = logs.lines();
       logs.restore();
     }
-    expectQueries(lab.db, products, 4, `Four pages read twice (two searches whose terms differ by a blank): each renders once, then comes from Redis (the read path of Lesson 01, Cache-aside).`);
     expect(
       logged,
-      `With Redis and Postgres healthy, reading four pages twice logged:\n${logged.join('\n')}\nexpected nothing, at any level (console.log, info and debug too). A warning belongs to a command that failed; a line logged for every miss or every page written drowns the warnings that matter. ioredis's exec() resolves to [error, result] pairs, and error is null, not undefined, for a command that succeeded (${LESSON}, "Tag sets").`,
+      `With Redis and Postgres healthy, reading four pages twice, a product that does not exist, and changing a price logged:\n${logged.join('\n')}\nexpected nothing, at any level (console.log, info and debug too). A warning belongs to a command that failed; a line logged for every miss or every page written drowns the warnings that matter. ioredis's exec() resolves to [error, result] pairs, and error is null, not undefined, for a command that succeeded (${LESSON}, "Tag sets").`,
     ).toEqual([]);
     const before = new Set((await lab.redis.keys()).map(({ key }) => key));
     const unknown = await s.productPage(9999);
@@ -187,6 +191,7 @@ describe('how long things live', () => {
       }],
       ["searchPage('tamper #9')", () => s.searchPage('tamper #9')], // product:9: a 60 s search, then a 300 s listing
       ["categoryPage('tools')", () => s.categoryPage('tools')],
+      ['productPage(11)', () => s.productPage(11)], // category:kettles: a 600 s product page, then its 300 s listing
       ["categoryPage('kettles')", () => s.categoryPage('kettles')], // product:6: a 300 s listing, then a 60 s search
       ["searchPage('kettle #6')", () => s.searchPage('kettle #6')],
     ];
@@ -212,7 +217,7 @@ describe('how long things live', () => {
     expect(
       problems,
       `Tag sets under ${lab.redis.prefix} (-1 means no TTL, -2 no such key):\n${problems.join('\n')}\n` +
-        `Pages of three classes were cached in both orders: a 600 s product page with a 60 s search, a 300 s listing with a 60 s search, and searches alone. ` +
+        `Pages of three classes were cached in both orders: a 600 s product page with a 60 s search, a 300 s listing with a 60 s search, a 600 s product page and then its category's 300 s listing (both in the category's set), and searches alone. ` +
         `A set that dies before one of its pages leaves that page unreachable, stale until its own TTL; one that lives more than ${TAG_TTL_MARGIN_SECONDS} s longer than its longest-lived page only holds dead keys. ` +
         `Then 100 s passed (the suite shortened every TTL by 100 s, and removed what had expired) and the search for 'grinder' was cached again, while its sets still listed its expired key. ` +
         `Each write may lengthen the set's TTL to its page's TTL + ${TAG_TTL_MARGIN_SECONDS} s, never shorten it: EXPIRE ... NX, then EXPIRE ... GT, in the step that writes the page, every time, also when SADD answers 0 because the set already lists the key (${LESSON}, "How long a tag set lives").`,

@@ -156,6 +156,21 @@ describe('a price change against the database', () => {
   it('05.12 the pages are invalidated after the commit: a reader that misses while the UPDATE runs cannot keep the old price cached, also while an earlier invalidation of the tag is still in flight', async () => {
     const writer = shop();
     const reader = shop(lab.redis.client(), otherDb); // another process, with a connection of its own
+    // The price the row already has: invalidated after the commit all the same, never before.
+    await writer.productPage(2);
+    const [unchanged] = await lab.db.sql<{ price_cents: number }>('SELECT price_cents FROM products WHERE id = 2');
+    const heldSame = lab.db.holdQueries(/^\s*UPDATE\b/i);
+    const same = writer.updatePrice(2, unchanged!.price_cents);
+    same.catch(() => {}); // awaited below
+    let cachedWhileHeld: number;
+    try {
+      await expectSettlesWithin(heldSame.reached, 2000, `updatePrice(2, ${unchanged!.price_cents}) reaching its UPDATE`, 'updatePrice must change the row with an UPDATE on products, also when the price is the same.');
+      cachedWhileHeld = await lab.redis.admin.exists(page('product:2'));
+    } finally {
+      heldSame.release();
+    }
+    await same;
+    expect(cachedWhileHeld, `updatePrice(2, ${unchanged!.price_cents}), the price the row already had, was held at its UPDATE, and product 2's page was already gone from Redis: the invalidation ran before the commit. Whether or not the price changes, another write may commit in between; invalidate after this UPDATE has committed, every time (${LESSON}, "Invalidating a tag in one step").`).toBe(1);
     await writer.productPage(1);
     await writer.categoryPage('kettles'); // cached at the old price; the search is not cached yet
     const heldUpdate = lab.db.holdQueries(/^\s*UPDATE\b/i);
@@ -372,6 +387,11 @@ describe('a price change, seen from outside', () => {
             problems.push(`with ${what}, updatePrice(1, ${cents}) ${update.error ? `rejected: ${update.error}` : `resolved to ${JSON.stringify(update.value)}`}; Postgres holds ${row?.price_cents}, expected it to resolve with the committed row`);
           } else if (update && logged() === before) {
             problems.push(`with ${what}, updatePrice(1, ${cents}) resolved without logging anything: the pages still show the old price and nobody is told`);
+          }
+          if (failed === 'cache writes') {
+            // invalidateTag's promise is that the pages are gone: it cannot resolve when Redis removed nothing.
+            const invalidation = await expectSettlesWithin(settle(s.invalidateTag(productTag(3))), LIVENESS_MS, `invalidateTag(productTag(3)) with ${what}`, idea);
+            if (invalidation.error === undefined) problems.push(`with ${what}, invalidateTag(productTag(3)) resolved, though Redis removed nothing; expected it to reject with Redis's error: when invalidateTag resolves, the pages are gone (the README), and a caller that is told so stops trying`);
           }
           const beforePages = logged();
           const refusedBefore = readsRefused.count;
