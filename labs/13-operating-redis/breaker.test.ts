@@ -138,5 +138,20 @@ describe('the circuit breaker', () => {
     await readAll(partial.cache, [15], '1 ms before the default cool-down ends, with only failureThreshold given');
     const reached = readsSince(partial.proxy, start);
     expect(reached, `With breaker { failureThreshold: 2 }, ${reached} reads reached Redis; expected 2: the breaker opens after 2 failures and stays open for the default coolDownMs (${DEFAULT_BREAKER.coolDownMs} ms). Options given in part take the defaults for the fields left out (${BREAKER}).`).toBe(2);
+    // And the other field: only coolDownMs given, the default threshold.
+    const other = await setUp({ coolDownMs: 777 });
+    const first = other.proxy.dataCommands().length;
+    other.proxy.set('error');
+    await readAll(other.cache, [1, 2, 3, 4, 5, 6, 7, 8], 'with breaker { coolDownMs: 777 } and Redis answering errors');
+    const opened = readsSince(other.proxy, first);
+    other.clock.advance(776);
+    await readAll(other.cache, [9], '1 ms before a cool-down of 777 ms ends');
+    const stillOpen = readsSince(other.proxy, first);
+    other.clock.advance(1);
+    await readAll(other.cache, [10], 'once a cool-down of 777 ms has passed');
+    expect(
+      [opened, stillOpen, readsSince(other.proxy, first)],
+      `With breaker { coolDownMs: 777 }, the reads that reached Redis by then were as shown (after 8 failing reads; 1 ms before the cool-down ended; once it had). Expected [${DEFAULT_BREAKER.failureThreshold}, ${DEFAULT_BREAKER.failureThreshold}, ${DEFAULT_BREAKER.failureThreshold + 1}]: the default threshold (${DEFAULT_BREAKER.failureThreshold}) with the cool-down given, then one probe. Options given in part take the defaults for the fields left out (${BREAKER}).`,
+    ).toEqual([DEFAULT_BREAKER.failureThreshold, DEFAULT_BREAKER.failureThreshold, DEFAULT_BREAKER.failureThreshold + 1]);
   });
 });

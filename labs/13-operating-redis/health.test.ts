@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { useDedicatedRedis } from '../../harness/lab/use-dedicated-redis.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { Clock, createCache, startProxy, untilConnected, WATCH } from './operating.support.js';
+import { Clock, createCache, NO_BREAKER, startProxy, untilConnected, WATCH } from './operating.support.js';
 import { type HealthReport, productKey } from './src/contract.js';
 
 const lab = useLab('13');
@@ -31,6 +31,21 @@ describe('the health report', () => {
     proxy.set('error');
     for (const id of [4, 5, 6, 7, 8, 9, 10]) await cache.getProduct(id);
     expect(counters(await cache.health()), `health() after 7 more reads against a Redis answering errors, with failureThreshold 3 and one failure (the write) already counted: 2 errors, then 5 reads sent around Redis. ${idea}`).toEqual({ hits: 5, misses: 4, hitRatio: 5 / 9, errors: 3, bypassed: 5 });
+
+    // A call that timed out and one with no connection at all are failed calls too; a
+    // health() that cannot reach Redis changes no counter.
+    const gone = await startProxy();
+    const other = createCache(lab, gone.address, { breaker: NO_BREAKER, commandTimeoutMs: 100 });
+    await untilConnected(other);
+    gone.set('stall');
+    await other.getProduct(12);
+    const timedOut = await other.health();
+    expect({ errors: timedOut.errors, lastError: timedOut.lastError !== null }, `health() after a read whose GET timed out (commandTimeoutMs 100, Redis stalled). ${idea}`).toEqual({ errors: 1, lastError: true });
+    gone.set('down');
+    await other.getProduct(13);
+    await other.health();
+    const down = await other.health();
+    expect(down.errors, `health() after a second read, made with Redis down (no connection), and two calls of health() that could not reach Redis: expected errors 2, one per failed read; health() itself counts nothing. ${idea}`).toBe(2);
   });
 
   it('13.12 latency percentiles of Redis reads by the clock: nearest rank over the latest 1 000 reads', async () => {
