@@ -49,10 +49,11 @@ describe('waiting for a lock', () => {
     expect(lockHeld, `acquireLock(B) on a free key returned null; expected a Lock`).not.toBeNull();
 
     // A frees its lock once B has tried twice (the server ran both, and refused both, before
-    // the release) and waited WAITED_MS, over half of B's wait: B gets the lock only by
-    // trying on after the holder is gone, through the second half of its wait too, and the
-    // wait is long enough to show in the TTL of B's winning try.
-    const [WAITED_MS, B_WAIT_MS] = [500, 900];
+    // the release) and waited WAITED_MS, well into the second half of B's wait (a waiter
+    // that stops at half still tries once more after a pause, up to a few hundred ms on a
+    // loaded machine): B gets the lock only by trying on after the holder is gone, through
+    // the whole wait, and the wait is long enough to show in the TTL of B's winning try.
+    const [WAITED_MS, B_WAIT_MS] = [750, 1_000];
     const bGetsTheFreedLock = async () => {
       const from = await lab.redis.log.sync();
       const waitingSince = performance.now();
