@@ -107,19 +107,20 @@ describe('every wait bounded', () => {
       );
       expect(filled, idea).toEqual(await truth(lab, 9));
     };
-    // The default is the bound, judged like the option in 13.2: a reply just after it is too
-    // late, and one well within it is an answer.
-    const race = async (id: number, replyMs: number, expected: number) => {
+    // The default is the bound, judged like the option in 13.2: a reply 15 ms after it is too
+    // late (which timer fires first decides it, however busy the machine).
+    const justLate = async () => {
       const { proxy, cache } = await byDefault();
-      await cache.getProduct(id);
+      await cache.getProduct(10);
+      const replyMs = DEFAULT_COMMAND_TIMEOUT_MS + 15;
       proxy.delayMs = replyMs;
-      const before = selectsOf(id);
-      const row = await settles(cache.getProduct(id), DEFAULT_COMMAND_TIMEOUT_MS + SLACK_MS, `getProduct(${id}) with Redis answering in ${replyMs} ms and no commandTimeoutMs`, idea);
-      expect(row, idea).toEqual(await truth(lab, id));
-      const selects = selectsOf(id) - before;
-      expect(selects, `With no commandTimeoutMs and Redis answering in ${replyMs} ms, Postgres was asked for product ${id} ${selects} time(s); expected ${expected}: the default bound is ${DEFAULT_COMMAND_TIMEOUT_MS} ms, so that reply is ${expected ? 'too late' : 'in time'}. ${idea}`).toBe(expected);
+      const before = selectsOf(10);
+      const row = await settles(cache.getProduct(10), DEFAULT_COMMAND_TIMEOUT_MS + SLACK_MS, `getProduct(10) with Redis answering in ${replyMs} ms and no commandTimeoutMs`, idea);
+      expect(row, idea).toEqual(await truth(lab, 10));
+      const selects = selectsOf(10) - before;
+      expect(selects, `With no commandTimeoutMs and Redis answering in ${replyMs} ms, Postgres was asked for product 10 ${selects} time(s); expected 1: the default bound is ${DEFAULT_COMMAND_TIMEOUT_MS} ms, so that reply is too late. ${idea}`).toBe(1);
     };
-    await Promise.all([stalledReads(), stalledWrite(), race(10, DEFAULT_COMMAND_TIMEOUT_MS + 15, 1), race(17, DEFAULT_COMMAND_TIMEOUT_MS / 10, 0)]);
+    await Promise.all([stalledReads(), stalledWrite(), justLate()]);
   });
 
   it('13.4 Redis down: reads answer from Postgres at once, and none of them reaches Redis after it is back (no offline queue)', async () => {
