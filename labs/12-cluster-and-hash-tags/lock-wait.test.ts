@@ -55,7 +55,8 @@ it('12.17 a miss behind a loader that does not finish waits lockWaitMs (LOCK_WAI
     expect(gaveUpAfter[i]! <= latest(waitMs), `A miss of ${what} stopped waiting after ${gaveUpAfter[i]} ms (${seen}); expected it to stop by ${latest(waitMs)} ms (the wait, a pause of the lock, and ${Math.round(timed.latenessMs)} ms of late timers), not to wait longer than it was told.\n${idea}`).toBe(true);
     const before = plan[i - 1];
     if (before) {
-      expect(gaveUpAfter[i]! - gaveUpAfter[i - 1]! >= 200, `The misses stopped waiting after ${seen}; the miss of ${what} should stop about ${waitMs - before.waitMs} ms after that of ${before.what}, not ${gaveUpAfter[i]! - gaveUpAfter[i - 1]!} ms.\n${idea}`).toBe(true);
+      // Late timers can bring two endings closer by as much as they were late.
+      expect(gaveUpAfter[i]! - gaveUpAfter[i - 1]! >= 200 - timed.latenessMs, `The misses stopped waiting after ${seen}; the miss of ${what} should stop about ${waitMs - before.waitMs} ms after that of ${before.what}, not ${gaveUpAfter[i]! - gaveUpAfter[i - 1]!} ms.\n${idea}`).toBe(true);
     }
   });
 });
