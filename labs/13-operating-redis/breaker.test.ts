@@ -108,10 +108,21 @@ describe('the circuit breaker', () => {
     proxy.set('error');
     await readAll(cache, [1, 2, 3], 'in a second outage');
     expect(reads(), `In a second outage the breaker should open again after 2 failures; reads reaching Redis: ${reads() - 6} of 3 (${BREAKER}).`).toBe(8);
+    // The cool-down ends with Redis answering INFO and failing reads: health() reports, and
+    // only a read's probe decides; health() changes nothing of the breaker.
     clock.advance(5_000);
     proxy.set('pass');
+    proxy.refused.add('get');
+    const report = await cache.health();
+    await readAll(cache, [4, 5, 6], 'after the cool-down, Redis failing reads and answering INFO');
+    expect(
+      reads(),
+      `After the second outage's cool-down health() was asked (${report.server ? 'it reached Redis' : 'it did not reach Redis'}), then 3 reads were made against a Redis failing reads; ${reads() - 8} of them reached Redis. Expected 1: the first read is the probe, its failure opens the breaker again. health() reports the breaker; it neither closes nor probes it (${BREAKER}).`,
+    ).toBe(9);
+    clock.advance(5_000);
+    proxy.refused.delete('get');
     await readAll(cache, [4, 5], 'after the second outage');
-    expect(reads(), `After the second outage's cool-down, a probe and then every read should reach Redis (${BREAKER}).`).toBe(10);
+    expect(reads(), `After the second outage's cool-down, a probe and then every read should reach Redis (${BREAKER}).`).toBe(11);
   });
 
   it(`13.10 by default the breaker opens after ${DEFAULT_BREAKER.failureThreshold} failures and cools down for ${DEFAULT_BREAKER.coolDownMs} ms`, async () => {

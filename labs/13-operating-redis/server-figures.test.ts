@@ -49,6 +49,16 @@ describe('the health report', () => {
       expect(report, `health() with Redis stalled: the counters, and server null (${WATCH}).`).toMatchObject({ misses: 1, server: null });
     };
 
+    // INFO is a Redis call like any other: with commandTimeoutMs 150, an INFO answered in
+    // 190 ms is too late (which timer fires first decides it), and the figures are left out.
+    const slowInfo = async () => {
+      const proxy = await startProxy();
+      const cache = createCache(lab, proxy.address, { commandTimeoutMs: 150 });
+      await untilConnected(cache);
+      proxy.slow.set('info', 190);
+      const report = await settles(cache.health(), 150 + SLACK_MS, 'health() with INFO answered in 190 ms and commandTimeoutMs 150', `INFO is bounded by commandTimeoutMs like any other call (${WATCH}).`);
+      expect((report as { server?: unknown }).server, `health() with commandTimeoutMs 150 and Redis answering INFO in 190 ms reported the server's figures; expected server: null: the INFO was answered after the bound, which is commandTimeoutMs, not a constant of the code's own (${WATCH}).`).toBeNull();
+    };
     // A server still loading its data answers the client's ready check "0.4 s to go", and
     // meanwhile answers INFO: figures only once reads are served.
     const loadingServer = async () => {
@@ -65,6 +75,6 @@ describe('the health report', () => {
     };
     // The filler waits for the stalled cache's first read: its 6 MB would hold this worker's
     // event loop long enough, on a busy machine, to use up that read's 200 ms bound.
-    await Promise.all([stalledServer().then(figures), loadingServer()]);
+    await Promise.all([stalledServer().then(figures), loadingServer(), slowInfo()]);
   });
 });
