@@ -93,6 +93,7 @@ describe('the circuit breaker', () => {
     expect(reads(), `Once the cool-down had passed, ${reads() - 2} reads went to Redis while the first was still waiting; expected exactly one probe, the others answered by Postgres: a Redis that is still sick must not get the whole load back at once (${BREAKER}).`).toBe(3);
     const during = await cache.health();
     expect(during.breaker, `health().breaker while the probe waits (${BREAKER})`).toBe('half-open');
+    expect(during.bypassed, `health().bypassed while the probe waits: reads 3 and 4 (breaker open) and the 9 made while the probe waited (half-open) all went straight to Postgres; expected 11, every read the breaker sent around Redis, open or half-open (${BREAKER}).`).toBe(11);
     expect(await settles(probe, probeTimeoutMs + SLACK_MS, 'the probe getProduct(5)', BREAKER), BREAKER).toEqual(await truth(lab, 5));
     proxy.set('pass');
     expect((await cache.health()).breaker, `health().breaker after the probe timed out (${BREAKER})`).toBe('open');
