@@ -70,15 +70,16 @@ describe('updatePrice invalidates', () => {
 
   it('01.20 updatePrice removes that product only: the others stay cached', async () => {
     const cache = cacheWith();
-    await cache.getProduct(11);
-    await cache.getProduct(12);
+    // Its neighbours, and ids whose keys begin with its key (product 1: 10 to 19).
+    const others = [2, 10, 12, 15, 19];
+    for (const id of [1, ...others]) await cache.getProduct(id);
     await cache.getProduct(986); // "not found", cached too
-    await cache.updatePrice(11, 1111);
+    await cache.updatePrice(1, 1111);
     lab.db.queries.reset();
-    expect((await cache.getProduct(12))?.id).toBe(12);
+    for (const id of others) expect((await cache.getProduct(id))?.id).toBe(id);
     expect(await cache.getProduct(986)).toBeNull();
-    expectQueries(lab.db, products, 0, `updatePrice(11) should leave product 12 and the "not found" for 986 cached. Clearing more than the changed entry sends every reader of them back to Postgres: with a big catalog, each price change becomes a stampede (${LESSON}, "Invalidate on write").`);
-    expect((await cache.getProduct(11))?.priceCents, invalidateIdea).toBe(1111);
+    expectQueries(lab.db, products, 0, `updatePrice(1) should leave products ${others.join(', ')} and the "not found" for 986 cached: a key pattern (product:1*) matches 10 to 19 too. Clearing more than the changed entry sends every reader of them back to Postgres: with a big catalog, each price change becomes a stampede (${LESSON}, "Invalidate on write").`);
+    expect((await cache.getProduct(1))?.priceCents, invalidateIdea).toBe(1111);
   });
 
   it("01.21 the cached copy is removed after the UPDATE commits: a read during a slow UPDATE, or before a transaction's COMMIT, cannot cache the old price", async () => {
