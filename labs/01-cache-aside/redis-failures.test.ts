@@ -27,11 +27,13 @@ describe('when Redis or Postgres fails', () => {
 
   it('01.13 a Redis that answers with an error is given up on at once, not after redisTimeoutMs', async () => {
     const loading = new ReplyError('LOADING Redis is loading the dataset in memory');
-    const cache = cacheWith({ redis: await clientThat((command) => (command.reject(loading), command.promise)), redisTimeoutMs: 10_000 });
+    const sent: string[] = [];
+    const cache = cacheWith({ redis: await clientThat((command) => (sent.push(command.name.toUpperCase()), command.reject(loading), command.promise)), redisTimeoutMs: 10_000 });
     const idea = `A Redis restarting from its snapshot answers every command with "LOADING". An error is an answer: the read falls back to Postgres as soon as it arrives. The timeout is only for silence; a timer that ignores the rejection makes every request wait the full redisTimeoutMs (here 10 s) (${LESSON}, "When Redis is down").`;
     const outcome = (id: number) => cache.getProduct(id).then((p) => p?.id ?? null, (error: unknown) => `rejected: ${String(error)}`);
     expect(await expectSettlesWithin(outcome(9), 2000, 'getProduct(9) with Redis answering LOADING and redisTimeoutMs 10000', idea), idea).toBe(9);
     expect(await expectSettlesWithin(outcome(987), 2000, 'getProduct(987), a missing product, with Redis answering LOADING', idea), idea).toBe(null);
+    expect(sent, `Two reads against a Redis answering every command with LOADING sent these commands; expected one GET each: an error is the answer, not a reason to ask again, and no write follows a failed read. A retry doubles the load on a Redis that is still loading, from every instance at once. ${idea}`).toEqual(['GET', 'GET']);
   });
 
   it('01.8 a failing database query is not cached, and the next read recovers', async () => {
