@@ -25,9 +25,18 @@ describe('a Redis that is down or fails', () => {
   });
 
   it('10.12 Redis errors, or a connection lost after any command: the policy decides, never a 500', async () => {
-    const [app] = await startInstances(lab, 1, { redis: refusingRedis(lab) });
-    await expectPolicies(app!, DEFAULT_FAILURE, 'With Redis answering every command with an OOM error');
+    const refusing = refusingRedis(lab);
+    const asked = countCommands(refusing);
+    const [app] = await startInstances(lab, 1, { redis: refusing });
+    // hit() never rejects on an error either, not even when its log throws.
+    const [unlogged] = await startInstances(lab, 1, { redis: refusingRedis(lab), log: () => { throw new Error('the log sink is down'); } });
+    await Promise.all([
+      expectPolicies(app!, DEFAULT_FAILURE, 'With Redis answering every command with an OOM error'),
+      expectPolicies(unlogged!, DEFAULT_FAILURE, 'With Redis answering every command with an OOM error and a log option that throws (hit() never rejects)'),
+    ]);
     expectLogged(app!.logged, DEFAULT_FAILURE, 'With Redis refusing commands', { reason: /OOM/ });
+    const decisions = asked.filter((name) => name !== 'time');
+    expect(decisions, `Three requests (one per class) against a Redis refusing every command sent these commands; expected one each: an error is the answer, the class's policy decides at once, and there is no second attempt (${OUTAGE}).`).toHaveLength(3);
     // The connection closes after the n-th command of a request, for every n.
     const probe = lab.redis.client();
     const [measure] = await startInstances(lab, 1, { redis: probe });
