@@ -12,7 +12,7 @@ import { appOptions, browserWith, idInCookie, LESSON, MAX_AGE_MS, post, processe
 const lab = useLab('06');
 
 describe('the cookie', () => {
-  it('06.10 every response that sets the cookie makes it HttpOnly, SameSite, Secure over HTTPS through the trusted proxy, site-wide and expiring with maxAge', async () => {
+  it('06.10 every response that sets the cookie makes it HttpOnly, SameSite, Secure over HTTPS through the trusted proxy, site-wide and expiring with maxAge, logins of another user and from a new browser included', async () => {
     // The flags protect the cookie whatever its lifetime: judged with maxAgeMs given and left to the default.
     await Promise.all([
       startInstance(lab).then((app) => expectFlagsThroughAFlow(app.url, MAX_AGE_MS, `maxAgeMs ${MAX_AGE_MS}`)),
@@ -220,19 +220,23 @@ async function instanceSeenFrom(lab: Lab, overrides: Partial<SessionAppOptions>,
 /** A visitor's flow on the app at `url`, judging every Set-Cookie for the session: flags, and an expiry `maxAgeMs` away. */
 async function expectFlagsThroughAFlow(url: string, maxAgeMs: number, config: string) {
   const browser = browserWith(); // every request says X-Forwarded-Proto: https
+  const fresh = browserWith(); // one that logs in with no session at all
   const flow: [string, () => Promise<HttpReply>][] = [
     ['POST /cart as a visitor', () => post(browser, `${url}/cart`, { productId: 1 })],
     ['GET /cart as a visitor', () => browser.request(`${url}/cart`)],
     ['POST /login', () => post(browser, `${url}/login`, { userId: 5 })],
     ['GET /me', () => browser.request(`${url}/me`)],
     ['POST /cart logged in', () => post(browser, `${url}/cart`, { productId: 2 })],
+    ['POST /login as another user', () => post(browser, `${url}/login`, { userId: 6 })],
+    ['GET /me as that user', () => browser.request(`${url}/me`)],
+    ['POST /login from a browser with no session', () => post(fresh, `${url}/login`, { userId: 7 })],
   ];
   for (const [request, send] of flow) {
     const sentAt = Date.now();
     const reply = await send();
     const answeredAt = Date.now();
     const cookie = sessionCookieOf(reply);
-    if (request === 'POST /cart as a visitor' || request === 'POST /login') {
+    if (request === 'POST /cart as a visitor' || request.startsWith('POST /login')) {
       expect(
         cookie,
         `An app with ${config}: ${request} (status ${reply.status}) set no "${SESSION_COOKIE}" cookie. A Secure cookie is only sent when Express believes the request was HTTPS: app.set('trust proxy', 1) when options.trustProxy says a proxy is there (${LESSON}, "Cookie flags").`,
