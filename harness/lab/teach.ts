@@ -21,6 +21,15 @@ export async function expectEveryKeyHasTtl(redis: LabRedis, idea: string): Promi
   return keys;
 }
 
+/**
+ * The least a TTL of `ttlMs`, set no earlier than `since` (a performance.now() reading),
+ * can have left now: only the time since then may be gone, and 1 ms for rounding. A TTL
+ * cut by a margin, by jitter or to whole seconds falls below it.
+ */
+export function leastTtlLeft(ttlMs: number, since: number): number {
+  return ttlMs - Math.ceil(performance.now() - since) - 1;
+}
+
 /** At least one key exists and each key's PTTL lies in [minMs, maxMs]. */
 export async function expectTtlsWithin(
   redis: LabRedis,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { timedWithLateness } from '../../harness/lab/loop-lateness.js';
 import { SCRIPT_CALLS } from '../../harness/lab/monitor.js';
 import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
-import { expectSettlesWithin, LIVENESS_MS } from '../../harness/lab/teach.js';
+import { expectSettlesWithin, leastTtlLeft, LIVENESS_MS } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { pollUntil } from '../../harness/services/poll.js';
 import { LESSON, lockChecks } from './lock.support.js';
@@ -75,7 +75,7 @@ describe('waiting for a lock', () => {
       const taken = await lockState(key);
       // Every millisecond the PTTL lacks from ttlMs must be one that passed since the release,
       // before which B could not win: a lease shortened by any part of the wait shows.
-      const least = 4_000 - Math.ceil(performance.now() - releasing) - 1;
+      const least = leastTtlLeft(4_000, releasing);
       expect(
         taken.value === lockB!.token && taken.pttlMs >= least && taken.pttlMs <= 4_000,
         `B got the lock after waiting over ${WAITED_MS} ms, with ttlMs 4000; Redis shows ${taken.shown}. Expected B's token with a PTTL of at most 4000 ms and at least ${least} (4000 less the time since A's release): the try that wins carries the same token and the whole ttlMs, however long B waited (the TTL is the new holder's lease, counted from when it takes the lock).\n${idea}`,

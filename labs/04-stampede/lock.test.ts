@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { interleave } from '../../harness/lab/interleave.js';
 import { SCRIPT_CALLS } from '../../harness/lab/monitor.js';
 import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
+import { leastTtlLeft } from '../../harness/lab/teach.js';
 import { tokenBits } from '../../harness/lab/token-bits.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import type { Lock } from './src/contract.js';
@@ -85,7 +86,7 @@ describe('a lock with an owner', () => {
       const state = await lockState(lock!.key);
       expect(state.value, `Redis shows ${state.shown}; expected the value to be the token acquireLock returned ("${lock!.token}").\n${OWNER_IDEA}`).toBe(lock!.token);
       // Every millisecond the PTTL lacks from ttlMs must have passed since the call was sent.
-      const least = ttlMs - Math.ceil(performance.now() - sent) - 1;
+      const least = leastTtlLeft(ttlMs, sent);
       expect(
         state.pttlMs >= least && state.pttlMs <= ttlMs,
         `Redis shows ${state.shown}; acquireLock was given ttlMs ${ttlMs}, so expected a PTTL of at most ${ttlMs} ms and at least ${least} (ttlMs less the time since the call): the whole ttlMs, in milliseconds (PX). Without a TTL, a holder that crashes leaves the lock for ever; with the wrong one, it frees too early or too late (${LESSON}, "A lock with an owner").`,
@@ -159,7 +160,7 @@ describe('only the owner acts on a lock', () => {
     expect(own.result, "B's own extend should return true").toBe(true);
     state = await lockState(late.key);
     expect(state.value, `After B extended its own lock, Redis shows ${state.shown}; expected B's token.`).toBe(late.lockB.token);
-    const least = 60_000 - Math.ceil(performance.now() - extending) - 1;
+    const least = leastTtlLeft(60_000, extending);
     expect(state.pttlMs >= least && state.pttlMs <= 60_000, `After B extended its own lock to 60 s, Redis shows ${state.shown}; expected a PTTL of at most 60000 ms and at least ${least} (60000 less the time since the call): an extend grants the whole ttlMs it is given.`).toBe(true);
     const loose = unguarded(own.commands, late.key, ['PEXPIRE', 'EXPIRE', 'PEXPIREAT', 'EXPIREAT', 'SET', 'PSETEX', 'SETEX', 'GETEX']);
     expect(

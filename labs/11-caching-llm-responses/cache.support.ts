@@ -2,7 +2,7 @@
 // them (one per process), requests, and a reading of the answer keys Redis holds.
 import type { Redis } from 'ioredis';
 import { expect } from 'vitest';
-import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
+import { LIVENESS_MS, expectSettlesWithin, leastTtlLeft } from '../../harness/lab/teach.js';
 import type { Lab, LabOptions } from '../../harness/lab/use-lab.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { startModelServer, type ModelServer } from './model-server.support.js';
@@ -137,7 +137,7 @@ export const LOCK_TTL_IDEA = 'Set the TTL with the lock, in the same command and
 export async function lockWindow(read: Setup['cacheKeys'], ttlMs: number, since: number, setBy: number) {
   const before = performance.now();
   const keys = await read();
-  const least = ttlMs - Math.ceil(performance.now() - since) - 1;
+  const least = leastTtlLeft(ttlMs, since);
   const most = ttlMs - Math.floor(before - setBy) + 1;
   return { keys, least, most, wrong: keys.filter((k) => k.pttlMs < least || k.pttlMs > most) };
 }

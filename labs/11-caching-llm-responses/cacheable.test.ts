@@ -1,6 +1,7 @@
 // Lab 11 checks, part 2: what is kept, and for how long. Run: npm test labs/11-caching-llm-responses
 // Only complete, deterministic answers are stored (an allow-list), each for exactly the TTL.
 import { describe, expect, it } from 'vitest';
+import { leastTtlLeft } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { LAB_OPTIONS, LESSON, ask, expectCalls, setUp, textOf } from './cache.support.js';
 import type { Reply } from './model-server.support.js';
@@ -104,7 +105,7 @@ describe('what is cached', () => {
       const entry = (await answerKeys()).find((k) => k.tenant === tenant);
       // The PTTL may lack from the whole TTL only the time since the request began, before
       // which nothing was stored: a TTL shortened by a second, or by jitter, shows.
-      const least = ttl * 1000 - Math.ceil(performance.now() - asked) - 1;
+      const least = leastTtlLeft(ttl * 1000, asked);
       const pttl = entry?.pttlMs ?? NaN;
       expect(pttl >= least && pttl <= ttl * 1000, `${JSON.stringify(overrides)}: the answer's PTTL is ${pttl} ms; expected between ${least} (${ttl} s less the time since the request began) and ${ttl * 1000}.\n${ttlIdea(ttl)}`).toBe(true);
     }

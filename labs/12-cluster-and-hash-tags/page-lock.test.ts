@@ -2,7 +2,7 @@
 // cluster: the lock's TTL and wait, one lock per page, held until the page is stored.
 import { beforeAll, expect, it } from 'vitest';
 import { captureConsole } from '../../harness/lab/console-capture.js';
-import { expectQueries, LIVENESS_MS } from '../../harness/lab/teach.js';
+import { expectQueries, leastTtlLeft, LIVENESS_MS } from '../../harness/lab/teach.js';
 import { useCluster } from '../../harness/lab/use-cluster.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { LOCK_TTL_MS, type ShopPages } from './src/contract.js';
@@ -26,7 +26,7 @@ it('12.10 twenty concurrent misses of one page, in two processes, render it once
     await render.reached;
     const locks = (await cluster.keys()).filter((state) => state.pttlMs > 0);
     // All a correct lock can have lost is the time since the call.
-    const least = ttlMs - Math.ceil(performance.now() - called) - 1;
+    const least = leastTtlLeft(ttlMs, called);
     render.release();
     await loading;
     expect(
