@@ -12,24 +12,32 @@ const lab = useLab('13');
 /** The SELECTs of product `id` that reached Postgres so far: one scenario's among others' running at once. */
 const selectsOf = (id: number) => lab.db.queries.count({ table: 'products', kind: 'select', values: [id] });
 
+/** A cache behind a proxy of its own, connected; without commandTimeoutMs when none is given. */
+async function behindProxy(commandTimeoutMs?: number) {
+  const proxy = await startProxy();
+  const cache = createCache(lab, proxy.address, { breaker: NO_BREAKER, ...(commandTimeoutMs === undefined ? {} : { commandTimeoutMs }) });
+  await untilConnected(cache);
+  return { proxy, cache };
+}
+
+/** Reads product `id` as `what`, checks the row, and says how many SELECTs of it reached Postgres meanwhile. */
+async function selectsDuringRead(cache: ResilientCache, id: number, boundMs: number, what: string, idea: string): Promise<number> {
+  const before = selectsOf(id);
+  const row = await settles(cache.getProduct(id), boundMs + SLACK_MS, what, idea);
+  expect(row, `${what} gave ${JSON.stringify(row)}; expected product ${id}'s row. ${idea}`).toEqual(await truth(lab, id));
+  return selectsOf(id) - before;
+}
+
 describe('every wait bounded', () => {
   it('13.2 commandTimeoutMs is the bound: a slower Redis within it still answers, a stalled one is given up on after it', async () => {
     const idea = `commandTimeoutMs is the longest one Redis call may take: a Redis answering in 400 ms within a 600 ms bound is still an answer, and a stalled one costs each read that bound and not a moment more (${FAILURE_MODES}).`;
     /** A cache with `commandTimeoutMs` behind a proxy of its own, product `id` already cached there. */
     const cached = async (commandTimeoutMs: number, id: number) => {
-      const proxy = await startProxy();
-      const cache = createCache(lab, proxy.address, { commandTimeoutMs, breaker: NO_BREAKER });
-      await untilConnected(cache);
+      const { proxy, cache } = await behindProxy(commandTimeoutMs);
       await cache.getProduct(id);
       return { proxy, cache };
     };
-    /** Reads product `id` as `what`, checks the row, and says how many SELECTs of it reached Postgres meanwhile. */
-    const read = async (cache: ResilientCache, id: number, boundMs: number, what: string) => {
-      const before = selectsOf(id);
-      const row = await settles(cache.getProduct(id), boundMs + SLACK_MS, what, idea);
-      expect(row, `${what} gave ${JSON.stringify(row)}; expected product ${id}'s row. ${idea}`).toEqual(await truth(lab, id));
-      return selectsOf(id) - before;
-    };
+    const read = (cache: ResilientCache, id: number, boundMs: number, what: string) => selectsDuringRead(cache, id, boundMs, what, idea);
     // Each bound is judged by which comes first, the client's timer or the proxy's reply,
     // never by a duration. Every scenario has a proxy, a cache and a product of its own, so
     // they run at once.
@@ -77,15 +85,8 @@ describe('every wait bounded', () => {
 
   it(`13.3 by default a stalled Redis costs a read ${DEFAULT_COMMAND_TIMEOUT_MS} ms, not the client's defaults`, async () => {
     const idea = `Without commandTimeoutMs the default is ${DEFAULT_COMMAND_TIMEOUT_MS} ms. ioredis's own default is no command timeout at all, so a stalled Redis holds every request for as long as the connection lives (${FAILURE_MODES}).`;
-    /** A cache without commandTimeoutMs, behind a proxy of its own. */
-    const byDefault = async () => {
-      const proxy = await startProxy();
-      const cache = createCache(lab, proxy.address, { breaker: NO_BREAKER });
-      await untilConnected(cache);
-      return { proxy, cache };
-    };
     const stalledReads = async () => {
-      const { proxy, cache } = await byDefault();
+      const { proxy, cache } = await behindProxy();
       proxy.set('stall');
       for (const id of [7, 8]) {
         const read = await settles(cache.getProduct(id), DEFAULT_COMMAND_TIMEOUT_MS + 600, `getProduct(${id}) with Redis stalled and no commandTimeoutMs`, idea);
@@ -95,7 +96,7 @@ describe('every wait bounded', () => {
     // A miss whose write meets the stall: the write is a Redis call, bounded like the read.
     // Its own proxy and cache, so it runs beside the stalled reads.
     const stalledWrite = async () => {
-      const { proxy, cache } = await byDefault();
+      const { proxy, cache } = await behindProxy();
       proxy.onForward = (command) => {
         if (command.name === 'get' && command.args[0] === productKey(lab.redis.prefix, 9)) proxy.set('stall');
       };
@@ -110,14 +111,11 @@ describe('every wait bounded', () => {
     // The default is the bound, judged like the option in 13.2: a reply 15 ms after it is too
     // late (which timer fires first decides it, however busy the machine).
     const justLate = async () => {
-      const { proxy, cache } = await byDefault();
+      const { proxy, cache } = await behindProxy();
       await cache.getProduct(10);
       const replyMs = DEFAULT_COMMAND_TIMEOUT_MS + 15;
       proxy.delayMs = replyMs;
-      const before = selectsOf(10);
-      const row = await settles(cache.getProduct(10), DEFAULT_COMMAND_TIMEOUT_MS + SLACK_MS, `getProduct(10) with Redis answering in ${replyMs} ms and no commandTimeoutMs`, idea);
-      expect(row, idea).toEqual(await truth(lab, 10));
-      const selects = selectsOf(10) - before;
+      const selects = await selectsDuringRead(cache, 10, DEFAULT_COMMAND_TIMEOUT_MS, `getProduct(10) with Redis answering in ${replyMs} ms and no commandTimeoutMs`, idea);
       expect(selects, `With no commandTimeoutMs and Redis answering in ${replyMs} ms, Postgres was asked for product 10 ${selects} time(s); expected 1: the default bound is ${DEFAULT_COMMAND_TIMEOUT_MS} ms, so that reply is too late. ${idea}`).toBe(1);
     };
     await Promise.all([stalledReads(), stalledWrite(), justLate()]);
@@ -166,9 +164,7 @@ describe('every wait bounded', () => {
   });
 
   it('13.6 a read sends one command: no retry on the request path, and no write after a failed read', async () => {
-    const proxy = await startProxy();
-    const cache = createCache(lab, proxy.address, { breaker: NO_BREAKER });
-    await untilConnected(cache);
+    const { proxy, cache } = await behindProxy();
     proxy.set('error');
     const from = proxy.dataCommands().length;
     const ids = [1, 2, 3, 4, 5, 6];
