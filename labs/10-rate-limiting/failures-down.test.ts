@@ -8,14 +8,14 @@ import { countCommands, describeRoute, startInstances, stopAfter } from './rate-
 
 const lab = useLab('10');
 vi.setConfig({ testTimeout: 15_000 });
+/** A log option that throws: hit() never rejects, not even then. */
+const brokenLog = () => {
+  throw new Error('the log sink is down');
+};
 
 describe('a Redis that is down or fails', () => {
   it('10.10 Redis down: reads and writes fail open, logins fail closed, at once, and it is logged', async () => {
     const [app] = await startInstances(lab, 1, { redis: await lab.redis.downClient(), redisTimeoutMs: undefined });
-    // hit() never rejects: not even when the log it reports to throws.
-    const brokenLog = () => {
-      throw new Error('the log sink is down');
-    };
     const [unlogged] = await startInstances(lab, 1, { redis: await lab.redis.downClient(), redisTimeoutMs: undefined, log: brokenLog });
     await Promise.all([
       expectPolicies(app!, DEFAULT_FAILURE, 'With nothing listening on Redis\'s port'),
@@ -28,8 +28,7 @@ describe('a Redis that is down or fails', () => {
     const refusing = refusingRedis(lab);
     const asked = countCommands(refusing);
     const [app] = await startInstances(lab, 1, { redis: refusing });
-    // hit() never rejects on an error either, not even when its log throws.
-    const [unlogged] = await startInstances(lab, 1, { redis: refusingRedis(lab), log: () => { throw new Error('the log sink is down'); } });
+    const [unlogged] = await startInstances(lab, 1, { redis: refusingRedis(lab), log: brokenLog });
     await Promise.all([
       expectPolicies(app!, DEFAULT_FAILURE, 'With Redis answering every command with an OOM error'),
       expectPolicies(unlogged!, DEFAULT_FAILURE, 'With Redis answering every command with an OOM error and a log option that throws (hit() never rejects)'),
