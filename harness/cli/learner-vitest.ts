@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { topologyNeeds } from '../lab/topology-needs.js';
 import { labSuiteFiles, labWorkers, ROOT } from '../labs.js';
 import { CourseError } from '../services/errors.js';
+import { keepsServers } from '../services/kept-servers.js';
 import type { RunServices } from '../services/run-services.js';
 import { CONTEXT_FROM_CLI_ENV } from '../vitest/context-from-cli.js';
 
@@ -96,7 +97,9 @@ export async function runLearnerVitest(options: {
   const services: Promise<RunServices | undefined> = import('../services/run-services.js')
     .then(({ startRunServices }) =>
       // The broker's lines go where vitest's output goes, in turn with it.
-      startRunServices({ ...process.env, ...options.env }, topologyNeeds(options.args), (line) => pass(write)(`Using ${line}.\n`)),
+      startRunServices({ ...process.env, ...options.env }, topologyNeeds(options.args), (line) => pass(write)(`Using ${line}.\n`), {
+        keep: keepsServers({ ...process.env, ...options.env }),
+      }),
     )
     .then(
       (run) => {

@@ -38,7 +38,7 @@ export abstract class LabTopology<K extends TopologyKind> {
     const { runId } = inject('services');
     const broker = inject('serverBroker');
     if (!broker) throw new Error('No server broker: run the suite through the course config (npm test), whose global setup starts it.');
-    const lab = make(new BrokerClient(broker.url), runScope(runId, area).prefix);
+    const lab = make(new BrokerClient(broker.url, runId), runScope(runId, area).prefix);
     // Starting a cluster on a busy machine, or waiting for another file's exclusive use, takes seconds.
     beforeAll(() => lab.open(), 90_000);
     beforeEach(() => lab.beforeTest(), 60_000);

@@ -3,11 +3,15 @@ import type { AcquireOptions, Address, ControlAction, TopologyKind, TopologyOf }
 
 /** A test file's side of the server broker (server-broker.ts): plain HTTP calls. */
 export class BrokerClient {
-  constructor(private readonly url: string) {}
+  /** @param run the run asking: a kept broker gives back what a run held once the run is gone */
+  constructor(
+    private readonly url: string,
+    private readonly run?: string,
+  ) {}
 
   /** Waits until the topology is found or started (and, if exclusive, free), then holds it. */
   acquire<K extends TopologyKind>(kind: K, options: AcquireOptions = {}): Promise<{ lease: string; topology: TopologyOf<K> }> {
-    return this.post('/acquire', { kind, ...options });
+    return this.post('/acquire', { kind, ...options, ...(this.run ? { run: this.run } : {}) });
   }
 
   async release(lease: string): Promise<void> {
@@ -19,7 +23,8 @@ export class BrokerClient {
     await this.post('/control', { lease, action, port: server?.port ?? 0 });
   }
 
-  async status(): Promise<{ started: Record<TopologyKind, number>; pids: number[]; dir: string | undefined }> {
+  /** What the broker started, and how many runs are attached to it (a kept broker; kept-servers.ts). */
+  async status(): Promise<{ started: Record<TopologyKind, number>; pids: number[]; dir: string | undefined; runs: number }> {
     const response = await fetch(`${this.url}/status`);
     return (await response.json()) as never;
   }

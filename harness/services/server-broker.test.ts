@@ -45,7 +45,7 @@ describe('the server broker', () => {
     const broker = await ServerBroker.start({ announce: (line) => announced.push(line) });
     const client = new BrokerClient(broker.url);
     try {
-      expect(await client.status()).toEqual({ started: { cluster: 0, sentinel: 0, 'small-redis': 0, 'auth-redis': 0 }, pids: [] });
+      expect(await client.status()).toEqual({ started: { cluster: 0, sentinel: 0, 'small-redis': 0, 'auth-redis': 0 }, pids: [], runs: 0 });
 
       const [a, b] = await Promise.all([client.acquire('auth-redis'), client.acquire('auth-redis')]);
       expect(b.topology.server).toEqual(a.topology.server);

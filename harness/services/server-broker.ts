@@ -10,14 +10,18 @@ interface Lease {
   kind: TopologyKind;
   instance: TopologyInstance;
   exclusive: boolean;
+  /** The run whose file holds it, when a kept broker serves several runs (kept-servers.ts). */
+  run?: string;
 }
 
 export interface BrokerOptions {
   env?: NodeJS.ProcessEnv;
   /** The Redis every other lab shares: no topology may ever point at it. */
   sharedRedisUrl?: string;
-  /** Where the one line saying what a topology is goes (default: the console). */
+  /** Where the one line saying what a topology is goes (default: the console; the attached runs, for a kept broker). */
   announce?: (line: string) => void;
+  /** Told whenever the last attached run goes (true) or a first one comes (false): a kept broker's idle clock. */
+  idle?: (idle: boolean) => void;
 }
 
 /**
@@ -27,21 +31,28 @@ export interface BrokerOptions {
  * none), holds what it started for the whole run, and stops it and removes its files when
  * the run ends. The processes belong to this process, so they outlive any one test file.
  *
- *   POST /acquire  {kind, exclusive?, maxmemory?}  -> {lease, topology}
+ *   POST /acquire  {kind, exclusive?, maxmemory?, run?}  -> {lease, topology}
  *   POST /release  {lease}
  *   POST /control  {lease, action: stop|kill|restart|heal, port}
- *   GET  /status   -> {started: {kind: n}, pids, dir}
+ *   GET  /status   -> {started: {kind: n}, pids, dir, runs}
+ *   POST /attach   {run, needs}  -> a line of JSON per announcement, until the run hangs up
+ *
+ * A kept broker outlives the runs (kept-servers.ts): each run attaches, and when its
+ * connection closes, however the run ended, the leases its files still held are given
+ * back; once no run is left, the shared topologies are reset.
  */
 export class ServerBroker {
   private readonly pools = new Map<TopologyKind, TopologyPool>();
   private readonly leases = new Map<string, Lease>();
+  /** The runs attached to a kept broker, each by its open /attach reply. */
+  private readonly attached = new Map<string, ServerResponse>();
   private dir: ServerDir | undefined;
   private closing = false;
 
   private constructor(
     private readonly server: Server,
     readonly url: string,
-    options: BrokerOptions,
+    private readonly options: BrokerOptions,
   ) {
     const announce = options.announce ?? ((line: string) => console.log(`Using ${line}.`));
     for (const kind of TOPOLOGY_KINDS) {
@@ -67,6 +78,7 @@ export class ServerBroker {
   /** Stops every server started for the run and removes their folder. */
   async stop(): Promise<void> {
     this.closing = true;
+    for (const reply of this.attached.values()) reply.end();
     await Promise.all([...this.pools.values()].map((pool) => pool.stopAll()));
     await this.dir?.remove();
     await new Promise((resolve) => {
@@ -75,16 +87,48 @@ export class ServerBroker {
     });
   }
 
-  status(): { started: Record<string, number>; pids: number[]; dir: string | undefined } {
+  status(): { started: Record<string, number>; pids: number[]; dir: string | undefined; runs: number } {
     const pools = [...this.pools.entries()];
     return {
       started: Object.fromEntries(pools.map(([kind, pool]) => [kind, pool.started])),
       pids: pools.flatMap(([, pool]) => pool.pids()),
       dir: this.dir?.path,
+      runs: this.attached.size,
     };
   }
 
-  private async acquire(body: { kind?: string } & AcquireOptions): Promise<{ lease: string; topology: Topology }> {
+  /** Sends a line to every attached run, which prints it as its own "Using ..." line. */
+  broadcast(line: string): void {
+    for (const reply of this.attached.values()) reply.write(`${JSON.stringify({ line })}\n`);
+  }
+
+  /**
+   * A run attaches to a kept broker: it is told what of its needs is already running, the
+   * rest starts now, and the connection stays open for the run's life. When it closes (the
+   * run ended, or was killed), whatever its files still hold is given back.
+   */
+  private attach(body: { run?: string; needs?: TopologyNeed[] }, reply: ServerResponse): void {
+    const run = String(body.run);
+    const needs = body.needs ?? [];
+    reply.writeHead(200, { 'content-type': 'application/x-ndjson' });
+    reply.flushHeaders(); // the run waits for them; the lines may be a long time coming
+    if (this.attached.size === 0) this.options.idle?.(false);
+    this.attached.set(run, reply);
+    for (const kind of new Set(needs.map((need) => need.kind))) {
+      const running = this.pools.get(kind)?.running();
+      if (running) reply.write(`${JSON.stringify({ line: `${running.replace(/ \(\d+ ms\)$/, '')}, kept from an earlier run` })}\n`);
+    }
+    this.prewarm(needs);
+    reply.on('close', () => {
+      this.attached.delete(run);
+      for (const [lease, held] of this.leases) if (held.run === run) void this.release({ lease });
+      if (this.attached.size > 0 || this.closing) return;
+      for (const pool of this.pools.values()) pool.resetShared();
+      this.options.idle?.(true);
+    });
+  }
+
+  private async acquire(body: { kind?: string; run?: string } & AcquireOptions): Promise<{ lease: string; topology: Topology }> {
     const kind = body.kind as TopologyKind;
     const pool = this.pools.get(kind);
     if (!pool) throw new Error(`unknown topology "${body.kind}"; the broker knows ${TOPOLOGY_KINDS.join(', ')}`);
@@ -92,7 +136,7 @@ export class ServerBroker {
     const exclusive = kind === 'small-redis' || body.exclusive === true;
     const instance = await pool.acquire(exclusive);
     const lease = randomBytes(8).toString('hex');
-    this.leases.set(lease, { kind, instance, exclusive });
+    this.leases.set(lease, { kind, instance, exclusive, ...(body.run ? { run: body.run } : {}) });
     const topology = instance.prepare ? await instance.prepare(body.maxmemory ? { maxmemory: body.maxmemory } : {}) : instance.topology;
     return { lease, topology };
   }
@@ -131,6 +175,7 @@ export class ServerBroker {
       const chunks: Buffer[] = [];
       for await (const chunk of request) chunks.push(chunk as Buffer);
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, never>;
+      if (request.method === 'POST' && request.url === '/attach') return this.attach(body, response);
       const routes: Record<string, (body: Record<string, never>) => Promise<object>> = {
         '/acquire': (b) => this.acquire(b),
         '/release': (b) => this.release(b),

@@ -79,6 +79,11 @@ export async function startAuthRedis(root: string): Promise<TopologyInstance<Aut
     },
     pids: () => (server.pid ? [server.pid] : []),
     control: (action, port) => controlOne(server, action, port),
+    // Kept between runs (kept-servers.ts), it is flushed when no run is left.
+    reset: async () => {
+      await server.launch();
+      await clients.call(localhost(server.port), 'FLUSHALL');
+    },
     stop: async () => {
       clients.closeAll();
       await server.retire();

@@ -22,6 +22,8 @@ export class TopologyPool {
   private readonly starting = new Set<Promise<TopologyInstance>>();
   /** How many instances were started (the self-tests check "once"). */
   started = 0;
+  /** What the first one started was announced as. */
+  private firstSource: string | undefined;
   private readers = 0;
   private writer = false;
   private waiting: (() => void)[] = [];
@@ -61,7 +63,38 @@ export class TopologyPool {
       (this.shared ??= this.startOne(source.start)).catch(() => {});
       return;
     }
-    this.idle.push(this.startOne(source.start).catch(() => undefined));
+    // A kept broker (kept-servers.ts) may still hold one a run before this gave back.
+    if (this.idle.length === 0) this.idle.push(this.startOne(source.start).catch(() => undefined));
+  }
+
+  /** What is already running here for a run that asks for it, as announced; undefined if nothing is. */
+  running(): string | undefined {
+    return this.instances.size > 0 ? this.firstSource : undefined;
+  }
+
+  /**
+   * Makes the shared instance as good as new (a kept broker does it when no run is left):
+   * what a killed run wrote to it goes. Files that ask meanwhile wait for the reset; if it
+   * fails, the instance is stopped and the next file that asks starts a new one.
+   */
+  resetShared(): void {
+    const shared = this.shared;
+    if (!shared) return;
+    const resetting = shared.then(async (instance) => {
+      if (!instance.topology.owned || !instance.reset) return instance;
+      try {
+        await instance.reset();
+        return instance;
+      } catch (error) {
+        this.instances.delete(instance);
+        await instance.stop();
+        throw error;
+      }
+    });
+    this.shared = resetting;
+    resetting.catch(() => {
+      if (this.shared === resetting) this.shared = undefined;
+    });
   }
 
   /** Gives an instance back. An exclusive one is reset in the background, for the next file that asks. */
@@ -101,7 +134,7 @@ export class TopologyPool {
       try {
         const instance = await start(this.root());
         this.instances.add(instance);
-        if (this.started === 0) this.announce(instance.topology.source);
+        if (this.started === 0) this.announce((this.firstSource = instance.topology.source));
         this.started += 1;
         return instance;
       } catch (error) {

@@ -31,6 +31,8 @@ const LAB_WORKERS = 6;
 
 runCli(async () => {
   const started = Date.now();
+  // The learner runs verify starts (the harness's self-tests) leave no servers running after it.
+  process.env.COURSE_KEEP_SERVERS = '0';
   const { positionals } = parseArgs({ allowPositionals: true, options: {} });
   const labs = positionals.length ? positionals.map((typed) => readLab(findLabName(typed))) : listLabs();
   const everything = positionals.length === 0;

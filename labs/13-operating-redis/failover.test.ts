@@ -58,6 +58,9 @@ describe('a failover', () => {
       commandTimeoutMs: COMMAND_TIMEOUT_MS,
       // Opens during the outage; a short cool-down lets a probe find the new primary soon after the cache reconnects.
       breaker: { failureThreshold: 5, coolDownMs: 100 },
+      // Attempts at most 130 ms apart: with the default cap, the attempt after the promotion
+      // comes up to a second later, time the check would spend waiting and learn nothing from.
+      reconnect: { baseDelayMs: 30, maxDelayMs: 130 },
       redis: { sentinels: sentinel.topology.sentinels, masterName: sentinel.masterName },
     });
     await untilConnected(cache);
