@@ -30,6 +30,7 @@ if (other && other.pid !== process.pid && isAlive(other.pid)) {
   process.exit(0);
 }
 writeFileSync(state, JSON.stringify({ url: broker.url, pid: process.pid }));
+process.stdout.on('error', () => {}); // the run that started it reads one line, then closes the pipe
 process.stdout.write(`${broker.url}\n`);
 
 // The terminal's session loses its terminal when the terminal closes: /dev/tty no longer opens.

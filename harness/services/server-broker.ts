@@ -135,6 +135,11 @@ export class ServerBroker {
     // A small Redis is always a file's own: its memory and policy are what the file tests.
     const exclusive = kind === 'small-redis' || body.exclusive === true;
     const instance = await pool.acquire(exclusive);
+    if (this.options.idle && body.run && !this.attached.has(body.run)) {
+      // A kept broker: the run ended (or was killed) while its file waited for this; nobody will give it back.
+      pool.release(instance, exclusive);
+      throw new Error('the run that asked for this topology has ended');
+    }
     const lease = randomBytes(8).toString('hex');
     this.leases.set(lease, { kind, instance, exclusive, ...(body.run ? { run: body.run } : {}) });
     const topology = instance.prepare ? await instance.prepare(body.maxmemory ? { maxmemory: body.maxmemory } : {}) : instance.topology;
