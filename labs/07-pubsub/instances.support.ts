@@ -1,4 +1,5 @@
 // Lab 07: what the four suites share, starting app instances. Not a suite.
+import { createHook } from 'node:async_hooks';
 import type { Redis, RedisOptions } from 'ioredis';
 import { onTestFinished } from 'vitest';
 import { separateProcesses } from '../../harness/lab/processes.js';
@@ -26,7 +27,8 @@ export interface Instance {
 /**
  * How a suite starts app instances, each loaded the way its own process would load it (no
  * module state shared) with its own command connection and subscriber. `subscriber`
- * options go to every subscriber connection (e.g. a quick reconnect).
+ * options go to every subscriber connection (e.g. a quick reconnect). `load(n)` gives the
+ * code of n processes, for a check that opens caches in one of them when it likes.
  */
 export function appInstances(lab: Lab, subscriberOptions: RedisOptions = {}) {
   const load = (count: number) => separateProcesses(count, () => import('./src/profile-cache.js'));
@@ -62,7 +64,7 @@ export function appInstances(lab: Lab, subscriberOptions: RedisOptions = {}) {
     return Promise.all([instance({}, code), instance({}, code)]);
   }
 
-  return { instance, instances, oneProcess };
+  return { instance, instances, oneProcess, load };
 }
 
 /**
@@ -81,4 +83,25 @@ export const subscriptions = (info: Record<string, string>) => Number(info.sub ?
 export async function sentDuring(lab: Lab, work: () => Promise<unknown>): Promise<string[]> {
   const { commands } = await serverCommandsDuring(lab.redis, work);
   return commands.map((command) => command.name);
+}
+
+/**
+ * How many repeating timers (setInterval, in any form) were started while `work` ran and
+ * are still running once it has resolved: what a cache opened and closed in `work` left
+ * behind. Timers of the harness and the connections are one-shot; only a repeating one counts.
+ */
+export async function intervalsLeftBy(work: () => Promise<unknown>): Promise<number> {
+  const started: object[] = [];
+  const hook = createHook({ init: (_id, type, _trigger, resource) => void (type === 'Timeout' && started.push(resource)) });
+  hook.enable();
+  try {
+    await work();
+  } finally {
+    hook.disable();
+  }
+  // Node marks a Timeout it will never run again (cleared, or a one-shot that fired) _destroyed; _repeat is an interval's period.
+  return started.filter((timer) => {
+    const { _repeat, _destroyed } = timer as { _repeat?: number | null; _destroyed?: boolean };
+    return typeof _repeat === 'number' && !_destroyed;
+  }).length;
 }

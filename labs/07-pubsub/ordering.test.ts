@@ -1,6 +1,7 @@
 // Lab 07 checks, part 3: races against the database and faults in Redis. Run: npm test labs/07-pubsub
 // Every race here is opened on purpose, never by luck: the suite holds the UPDATE in
 // Postgres, or holds one instance's Redis commands or replies, and acts in the gap.
+import type { Command } from 'ioredis';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { expectEventWithin } from '../../harness/lab/expect-event.js';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
@@ -26,14 +27,23 @@ describe('order against the database commit', () => {
     b.cache.on('invalidated', (keys) => keys.includes(key(1)) && heardOnB.push(phase));
     const held = lab.db.holdQueries(/UPDATE profiles/i); // the UPDATE is in flight, not committed
     onTestFinished(held.release);
+    a.subscriber.stream.pause(); // A's own message is slow to come back to it: only A's write itself may drop A's copy
+    onTestFinished(() => void a.subscriber.stream.resume());
     const write = a.cache.updateProfile(1, { displayName: 'Committed name' });
     await expectSettlesWithin(held.reached, BOUND_MS, 'the UPDATE of profile 1', 'updateProfile should run updateProfileRow from the contract.');
     await handled([a.redis], [b, c]); // whatever A announced before its UPDATE has arrived
+    await a.cache.getProfile(1); // the writer serves requests during its own UPDATE too
     await b.cache.getProfile(1); // requests keep coming while the UPDATE runs
     await c.cache.getProfile(1); // C has nothing in L1: it reads L2, or Postgres, which still has the old row
     held.release();
     await expectSettlesWithin(write, BOUND_MS, 'updateProfile(1) once the UPDATE was released', 'It should finish once Postgres answers.');
     phase = 'after the commit';
+    const own = await a.cache.getProfile(1);
+    expect(
+      own?.displayName,
+      `A read profile 1 during its own UPDATE; once updateProfile resolved (its own message not back yet), A read "${own?.displayName}". A copy the writer drops before the commit is refilled by a read in the gap, from L2 or from the old row, and nothing drops it again: drop your own copy after the commit, with the DEL (UPDATE, DEL, drop, PUBLISH) (${LESSON}, "Telling the other instances").`,
+    ).toBe('Committed name');
+    a.subscriber.stream.resume();
     await handled([a.redis], [b, c]);
     const told = heardOnB.length === 0 ? 'B never heard an invalidation for profile 1 (see 07.6).' : `B heard the invalidation ${heardOnB.join(', then ')}.`;
     const d = await instance(); // arrives after the write: empty L1, reads L2
@@ -83,6 +93,32 @@ describe('two operations racing on one profile', () => {
       seven?.displayName,
       `B's read loaded profile 7 from Postgres and filled Redis, then the invalidation arrived, then the read put the row it had loaded into L1: the next read served "${seven?.displayName}". A row from the database is only as fresh as the moment it was read: check the counter before filling L1 whichever tier answered (${LESSON}, "Two tiers").`,
     ).toBe('Renamed during the load');
+
+    // Two requests for profile 8 on B at once: both fetched the old copy from Redis before the invalidation.
+    await a.cache.getProfile(8);
+    const fetchOf8 = (nth: number) => {
+      let seen = 0;
+      return (command: Command) => command.args.some((arg) => String(arg) === key(8)) && ++seen === nth;
+    };
+    const firstRead = holdReply(b.redis, fetchOf8(1));
+    const secondRead = holdReply(b.redis, fetchOf8(2));
+    let fetchedTwice = false;
+    void secondRead.fetched.then(() => (fetchedTwice = true));
+    const reads = [b.cache.getProfile(8), b.cache.getProfile(8)];
+    await expectSettlesWithin(firstRead.fetched, BOUND_MS, "B's reads of profile 8 reaching Redis", 'getProfile should look in Redis on an L1 miss.');
+    await b.redis.ping(); // the second read's fetch, if it sent one, has been answered by now (a cache that shares one fetch between them sends none)
+    const heard8 = expectEventWithin<[string[]]>(b.cache, 'invalidated', { what: `'invalidated' naming ${key(8)} on B`, idea: `B must hear A's write (${LESSON}, "Telling the other instances").`, boundMs: BOUND_MS, accept: (keys) => keys.includes(key(8)) });
+    await a.cache.updateProfile(8, { displayName: 'Renamed during two reads' });
+    await heard8;
+    firstRead.release();
+    await reads[0];
+    secondRead.release();
+    await Promise.all(reads);
+    const eight = await b.cache.getProfile(8);
+    expect(
+      eight?.displayName,
+      `Two reads of profile 8 on B ${fetchedTwice ? 'each fetched' : 'fetched'} the old copy, then the invalidation arrived, then the reads finished one after the other: the next read served "${eight?.displayName}". A mark that the first read to finish uses up leaves the second one free to keep the old value; a counter that every invalidation bumps, compared by each read with the value it noted when it began, stops them all (${LESSON}, "Two tiers").`,
+    ).toBe('Renamed during two reads');
   });
 
   it('07.16 two writers racing on one profile: afterwards every instance reads the row Postgres holds', async () => {
@@ -93,10 +129,19 @@ describe('two operations racing on one profile', () => {
     const first = a1.cache.updateProfile(3, { displayName: 'First writer' });
     await expectSettlesWithin(stalled.reached, BOUND_MS, "A1's first Redis command in updateProfile", 'updateProfile should invalidate in Redis.');
     await a2.cache.updateProfile(3, { displayName: 'Second writer' });
+    await a1.subscriber.ping(); // A2's message has reached A1 (only A1's command connection stalls)
+    a1.subscriber.stream.pause(); // A1's own message is slow to come back to it
+    onTestFinished(() => void a1.subscriber.stream.resume());
     stalled.release();
     await expectSettlesWithin(first, BOUND_MS, "A1's updateProfile once released", 'It should finish once Redis answers.');
-    await handled([a1.redis, a2.redis], [a1, a2]);
     const truth = await displayName(3);
+    const own = await a1.cache.getProfile(3);
+    expect(
+      own?.displayName,
+      `Two writers changed profile 3; Postgres holds "${truth}", and A1, whose older write finished last, read "${own?.displayName}" before its own message came back. A writer that stores its own profile in L1 instead of dropping the copy keeps the older value when another write committed after its own; drop the copy, and the next read loads whatever committed last (${LESSON}, "Telling the other instances").`,
+    ).toBe(truth);
+    a1.subscriber.stream.resume();
+    await handled([a1.redis, a2.redis], [a1, a2]);
     const d = await instance();
     for (const [who, inst] of [['D, started afterwards,', d], ['A1', a1], ['A2', a2]] as const) {
       const seen = await inst.cache.getProfile(3);
@@ -110,8 +155,11 @@ describe('two operations racing on one profile', () => {
 
 describe('when Redis fails', () => {
   it('07.18 Redis failing never fails a request: reads fall back to Postgres, a write stands, and the writer drops its own copy', async () => {
-    const a = await instance();
+    let nowMs = 2_000_000;
+    const maxL1AgeMs = 1_000 + Math.floor(Math.random() * 900); // not a round number, new every run
+    const a = await instance({ maxL1AgeMs, now: () => nowMs });
     await a.cache.getProfile(4);
+    await a.cache.getProfile(9); // in L1 from before Redis fails
     // How many more commands Redis answers before it fails them all (Infinity: it is up)
     let answered = Infinity;
     wrapCommands(a.redis, (command, send) => {
@@ -139,6 +187,15 @@ describe('when Redis fails', () => {
       own,
       `After its own write, with Redis failing, A read ${JSON.stringify(own)}; expected the new profile. Drop your own L1 copy whatever Redis answers (the DEL failed), and read Postgres when Redis cannot answer.\n${idea}`,
     ).toMatchObject({ value: { displayName: 'Renamed while Redis failed' } });
+
+    // Another instance changes profile 9 meanwhile: its commit stands, its DEL and PUBLISH fail, and A's copy grows old.
+    await lab.db.sql(`UPDATE profiles SET display_name = 'Renamed elsewhere while Redis failed', updated_at = now() WHERE user_id = 9`);
+    nowMs += maxL1AgeMs + 1;
+    const aged = await expectSettlesWithin(outcome(a.cache.getProfile(9)), BOUND_MS, 'getProfile(9) with Redis failing', idea);
+    expect(
+      aged,
+      `A's L1 copy of profile 9 was ${maxL1AgeMs + 1} ms old (maxL1AgeMs ${maxL1AgeMs}) and Redis was failing; A read ${JSON.stringify(aged)}, while Postgres holds "Renamed elsewhere while Redis failed". With Redis down no invalidation arrives, so the age bound is all that limits how long a copy is served: an entry past it is never served, not even when Redis fails; read Postgres.\n${idea}`,
+    ).toMatchObject({ value: { displayName: 'Renamed elsewhere while Redis failed' } });
     answered = Infinity;
   });
 });

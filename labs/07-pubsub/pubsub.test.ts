@@ -13,7 +13,7 @@ import { appInstances, BOUND_MS, handled, LESSON, sentDuring, SUBSCRIBES, subscr
 import { invalidationChannel, PROFILE_TTL_SECONDS, profileKey, type Profile, type ProfileCache } from './src/contract.js';
 
 const lab = useLab('07');
-const { instance, instances, oneProcess } = appInstances(lab);
+const { instance, instances, oneProcess, load } = appInstances(lab);
 const key = (userId: number) => profileKey(lab.redis.prefix, userId);
 
 const invalidatedFor = (cache: ProfileCache, k: string, who: string, idea: string) =>
@@ -110,11 +110,12 @@ describe('invalidation across instances', () => {
       const profile = await a.cache.updateProfile(7, changes);
       await message;
       await caughtUp();
-      for (const value of [profile?.displayName, profile?.bio, profile?.updatedAt]) values.add(value);
+      const at = profile ? Date.parse(profile.updatedAt) : NaN; // the same instant as a number: epoch ms, or epoch seconds
+      for (const value of [profile?.displayName, profile?.bio, profile?.updatedAt, String(at), String(Math.floor(at / 1000))]) values.add(value);
       const sent = heard.slice(before);
       expect(sent.some((payload) => payload.includes(key(7))), `updateProfile(7, ${JSON.stringify(changes)}) put ${JSON.stringify(sent)} on the channel; a message should name ${key(7)}.\n${keysIdea}`).toBe(true);
       const leaked = [...values].filter((value) => value && sent.some((payload) => payload.includes(value)));
-      expect(leaked, `updateProfile(7, ${JSON.stringify(changes)}) put ${JSON.stringify(sent)} on the channel: it carries profile values (${JSON.stringify(leaked)}); updatedAt is one too.\n${keysIdea}`).toEqual([]);
+      expect(leaked, `updateProfile(7, ${JSON.stringify(changes)}) put ${JSON.stringify(sent)} on the channel: it carries profile values (${JSON.stringify(leaked)}); updatedAt is one too, as ISO text or as a number of (milli)seconds.\n${keysIdea}`).toEqual([]);
     }
   });
 
@@ -208,6 +209,73 @@ describe('invalidation across instances', () => {
     expect(reactions, `After ${sent}, the instances reacted: ${reactions.join('; ')}. 'invalidated' tells listeners that a message named keys and they left L1; a message that names none is ignored, with no event.\n${exactIdea}`).toEqual([]);
     const after = await sentDuring(lab, () => readAll(b));
     expect(after, `After ${sent}, B read from Redis again (${after.join(', ')}). Only ${channel} itself carries invalidations (SUBSCRIBE to it, not to a pattern, and compare the whole channel name), and only a list of key names is one: anything else is ignored, not fatal.\n${exactIdea}`).toEqual([]);
+  });
+
+  it("07.20 a message naming several keys drops every one of them, with one 'invalidated' per message; entries that are not key names never reach a listener", async () => {
+    const [a, b] = await instances(2);
+    const channel = invalidationChannel(lab.redis.prefix);
+    const readAll = (inst: Instance) => Promise.all([1, 2, 3, 4].map((id) => inst.cache.getProfile(id)));
+    await readAll(a);
+    await readAll(b);
+    const thrown = listenerErrors([a, b]);
+    const events: { who: string; keys: unknown[] }[] = [];
+    for (const [who, inst] of [['A', a], ['B', b]] as const) inst.cache.on('invalidated', (keys) => events.push({ who, keys: [...keys] }));
+    // A batch job of the app renames profiles 1, 3 and 4 in one transaction, deletes their L2 copies and announces them in one message.
+    const batch = [key(3), key(1), key(4)];
+    await lab.db.sql(`UPDATE profiles SET bio = 'Changed in one batch' WHERE user_id IN (1, 3, 4)`);
+    await lab.redis.admin.del(...batch);
+    await lab.redis.admin.publish(channel, JSON.stringify({ keys: batch }));
+    await handled([lab.redis.admin], [a, b]);
+    const truth = (await lab.db.sql<{ bio: string }>('SELECT bio FROM profiles WHERE user_id IN (1, 2, 3, 4) ORDER BY user_id')).map((row) => row.bio);
+    const severalIdea = `A message names the keys that changed, as many as one write changed: drop every key in the list, then emit 'invalidated' once, with all of them (${LESSON}, "Telling the other instances").`;
+    for (const [who, inst] of [['A', a], ['B', b]] as const) {
+      const bios = (await readAll(inst)).map((p) => p?.bio);
+      expect(bios, `One message named ${batch.join(', ')}; then ${who} read bios ${JSON.stringify(bios)} for profiles 1 to 4, Postgres holds ${JSON.stringify(truth)}: a key the message names stayed in L1.\n${severalIdea}`).toEqual(truth);
+      const told = events.filter((event) => event.who === who).map((event) => event.keys);
+      expect(
+        told.map((keys) => [...keys].map(String).sort()),
+        `One message named ${batch.join(', ')}, and ${who} emitted 'invalidated' ${told.length} times: ${JSON.stringify(told)}. The event stands for a message: its listeners (a metric of messages, a log line) take one event as one invalidation that arrived.\n${severalIdea}`,
+      ).toEqual([[key(1), key(3), key(4)]]);
+    }
+
+    // The list starts with a key name, and goes on with things that are not (another app, a bug in a publisher).
+    events.length = 0;
+    await lab.redis.admin.publish(channel, JSON.stringify({ keys: [key(2), 2, { userId: 2 }, null] }));
+    await handled([lab.redis.admin], [a, b]);
+    const mixedIdea = `Check every entry of the list, not only the first: an entry that is not a string is not a key name. Keep the key names (or ignore the whole message), and never hand anything else to L1 or to 'invalidated' listeners, which call string methods on what they get (${LESSON}, "Telling the other instances").`;
+    expect(thrown.map(String), `A message listener threw on a list of keys that starts with a key name and goes on with 2, an object and null. In a process of its own that is an uncaught exception.\n${mixedIdea}`).toEqual([]);
+    const strays = events.filter((event) => event.keys.some((k) => typeof k !== 'string'));
+    expect(strays, `A message listed ${key(2)}, then 2, an object and null; the instances emitted 'invalidated' with ${JSON.stringify(strays)}.\n${mixedIdea}`).toEqual([]);
+  });
+
+  it('07.21 two caches in one process keep their own L1 and their own life: neither evicts the other, and closing one leaves the others listening', async () => {
+    const [code] = await load(1); // one process, which opens caches when it likes
+    const a = await instance(); // another process, the writer
+    const main = await instance({}, code);
+    const tenant = await instance({ keyPrefix: `${lab.redis.prefix}tenant-2:`, maxL1Entries: 1 }, code); // another tenant's cache, with a small L1
+    for (const id of [1, 2, 3]) await main.cache.getProfile(id);
+    for (const id of [4, 5, 6]) await tenant.cache.getProfile(id); // keeps one of its own entries
+    const sent = await sentDuring(lab, async () => {
+      for (const id of [1, 2, 3]) await main.cache.getProfile(id);
+    });
+    expect(
+      sent,
+      `A process opened two caches: one with the default L1, one for another prefix with maxL1Entries 1. The first read profiles 1, 2 and 3, the second 4, 5 and 6; then the first read 1, 2 and 3 again and sent ${sent.join(', ')} to Redis: the other cache's bound evicted its entries. Every cache has an L1 of its own, made when it is created, with its own bounds: a Map in module scope is one for the whole process (${LESSON}, "Bounding L1").`,
+    ).toEqual([]);
+
+    const stillIdea = `Every cache of a process listens until its own close(): state that close() sets (a closed flag, a stopped watch) belongs to the cache, not to the module, which every cache of the process shares (${LESSON}, "A connection of its own").`;
+    await tenant.cache.close();
+    const later = await instance({}, code); // the process opens a cache again (a tenant reloaded)
+    for (const [round, [who, inst]] of ([['the cache opened before the other closed', main], ['a cache opened after the other closed', later]] as const).entries()) {
+      const userId = 7 + round;
+      await inst.cache.getProfile(userId);
+      const heard = invalidatedFor(inst.cache, key(userId), `${who}, in the process where another cache has closed`, stillIdea);
+      const name = `Renamed after a close (${round + 1})`;
+      await a.cache.updateProfile(userId, { displayName: name });
+      await heard;
+      const seen = await inst.cache.getProfile(userId);
+      expect(seen?.displayName, `After another cache of its process closed, ${who} read "${seen?.displayName}" once A's write had been announced.\n${stillIdea}`).toBe(name);
+    }
   });
 });
 
