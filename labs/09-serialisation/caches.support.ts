@@ -4,7 +4,7 @@ import { inspect } from 'node:util';
 import { expect } from 'vitest';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import type { Lab } from '../../harness/lab/use-lab.js';
-import type { ValueCache, ValueCacheOptions } from './src/contract.js';
+import { valueKey, type ValueCache, type ValueCacheOptions } from './src/contract.js';
 
 export const LESSON = 'Lesson 09, Serialisation';
 
@@ -88,6 +88,10 @@ export function firstDifference(
     const list = actual as unknown[];
     if (list.length !== expected.length) return was;
     for (let i = 0; i < list.length; i += 1) {
+      // A hole reads as undefined too; only `in` tells it from a slot holding undefined.
+      if (i in expected && !(i in list)) {
+        return `${path}[${i}] came back as a hole (not in Object.keys); it was stored as ${show(expected[i])}`;
+      }
       const found = firstDifference(list[i], expected[i], `${path}[${i}]`);
       if (found) return found;
     }
@@ -124,4 +128,48 @@ export function expectSameValue(
 ): void {
   const difference = firstDifference(actual, expected, path);
   expect(difference, `${difference}.\n${idea}`).toBeUndefined();
+}
+
+/** The bytes Redis holds under `name`, read by the suite's own connection. */
+export async function storedBytes(lab: Lab, name: string): Promise<Buffer> {
+  const stored = await lab.redis.admin.getBuffer(valueKey(lab.redis.prefix, name));
+  expect(stored, `set('${name}', ...) resolved, but Redis holds nothing under its key.\n${LESSON}`).not.toBeNull();
+  return stored!;
+}
+
+/**
+ * Every JSON structure inside `stored`, outermost first: the longest slice from a `{` or
+ * `[` to a `}` or `]` that parses, then each object, array and string within it. Empty
+ * when the bytes hold no JSON (a binary format): nothing to learn from them then.
+ */
+export function jsonInside(stored: Buffer): unknown[] {
+  const text = stored.toString('utf8');
+  const at = (chars: string) => {
+    const found: number[] = [];
+    for (let i = 0; i < text.length; i += 1) if (chars.includes(text[i]!)) found.push(i);
+    return found;
+  };
+  const ends = at('}]').reverse();
+  for (const start of at('{[')) {
+    for (const end of ends.filter((e) => e > start)) {
+      const parsed = parse(text.slice(start, end + 1));
+      if (parsed !== undefined) return nodesOf(parsed.json);
+    }
+  }
+  return [];
+}
+
+function parse(text: string): { json: unknown } | undefined {
+  try {
+    return { json: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+function nodesOf(json: unknown): unknown[] {
+  if (typeof json === 'string') return [json];
+  if (json === null || typeof json !== 'object') return [];
+  const inner = Array.isArray(json) ? json : Object.values(json as object);
+  return [json, ...inner.flatMap(nodesOf)];
 }

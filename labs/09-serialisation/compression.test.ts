@@ -15,7 +15,7 @@ const COMPRESS =
 
 /** Stores `{ text }` and returns STRLEN of the key, the bytes Redis holds for it. */
 async function storedBytes(text: string, compressAboveBytes?: number): Promise<number> {
-  const [writer] = await processes(lab, compressAboveBytes ? { compressAboveBytes } : {});
+  const [writer] = await processes(lab, compressAboveBytes === undefined ? {} : { compressAboveBytes });
   await writer!.cache.set('page', { text }, 60);
   return lab.redis.admin.strlen(valueKey(lab.redis.prefix, 'page'));
 }
@@ -43,12 +43,33 @@ async function expectCompressed(text: string, threshold: string, limit?: number)
   ).toBeLessThan(bytes / 2);
 }
 
+/**
+ * Stored as it is, an entry is its own size: STRLEN of a small one gives the bytes your
+ * format adds around the text, and so the text that makes it exactly `limit` bytes. That
+ * entry stays as it is; one byte more is compressed.
+ */
+async function expectBoundary(limit: number, threshold: string, compressAboveBytes?: number) {
+  const small = await expectRaw('a'.repeat(120), threshold, compressAboveBytes);
+  const overhead = small - 120;
+  const fits = 'a'.repeat(limit - overhead);
+  const stored = await storedBytes(fits, compressAboveBytes);
+  expect(
+    stored,
+    `Your format adds ${overhead} bytes to 120 bytes of text, so ${fits.length} ` +
+      `bytes of text make an entry of exactly ${limit} bytes; with the ${threshold} ` +
+      `threshold it was stored in ${stored} bytes. Up to and including the threshold, ` +
+      `store the entry as it is.\n${COMPRESS}`,
+  ).toBe(limit);
+  await expectCompressed(`${fits}a`, `${threshold} (one byte over)`, compressAboveBytes);
+}
+
 describe('lab 09: compression above a threshold', () => {
   it('09.8 by default, entries up to 1024 bytes are stored as they are, longer ones compressed', async () => {
     await expectRaw('a'.repeat(900), 'default 1024-byte');
     await expectCompressed('a'.repeat(1100), 'default 1024-byte');
     // 600 characters, 1200 bytes in UTF-8: the threshold counts bytes.
     await expectCompressed('ä'.repeat(600), 'default 1024-byte');
+    await expectBoundary(1024, 'default 1024-byte');
   });
 
   it('09.9 compressAboveBytes moves the threshold, to the byte: an entry of exactly that size stays raw', async () => {
@@ -56,21 +77,9 @@ describe('lab 09: compression above a threshold', () => {
     await expectCompressed('a'.repeat(400), 'compressAboveBytes: 300', 300);
     await expectRaw('a'.repeat(3000), 'compressAboveBytes: 5000', 5000);
     await expectCompressed('a'.repeat(6000), 'compressAboveBytes: 5000', 5000);
-    // Stored as it is, an entry is its own size: STRLEN of a small one gives the bytes
-    // your format adds around the text, and so the text that makes it exactly 200 bytes.
-    const small = await expectRaw('a'.repeat(120), 'compressAboveBytes: 200', 200);
-    const overhead = small - 120;
-    const fits = 'a'.repeat(200 - overhead);
-    const stored = await storedBytes(fits, 200);
-    expect(
-      stored,
-      `Your format adds ${overhead} bytes to 120 bytes of text, so ${fits.length} ` +
-        `bytes of text make an entry of exactly 200 bytes; with compressAboveBytes: ` +
-        `200 it was ` +
-        `stored in ${stored} bytes. Up to and including the threshold, store the entry ` +
-        `as it is.\n${COMPRESS}`,
-    ).toBe(200);
-    await expectCompressed(`${fits}a`, 'compressAboveBytes: 200 (one byte over)', 200);
+    await expectBoundary(200, 'compressAboveBytes: 200', 200);
+    // 0 is a threshold like any other, not a missing option: every entry is compressed.
+    await expectCompressed('a'.repeat(600), 'compressAboveBytes: 0', 0);
   });
 
   it('09.10 compressed entries read back exactly in another process, binary data included', async () => {

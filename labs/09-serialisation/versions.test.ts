@@ -5,6 +5,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { captureConsole } from '../../harness/lab/console-capture.js';
+import { leastTtlLeft, outcome as settled } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { expectSameValue, LESSON, processes, type Process } from './caches.support.js';
 import { valueKey } from './src/contract.js';
@@ -72,12 +73,22 @@ describe('lab 09: versions', () => {
       { version: 2, readOlder: upgrade },
       { version: 3, readOlder: upgrade },
     );
-    await v1!.cache.set('product:7', oldProduct, 60);
+    const sent = performance.now();
+    await v1!.cache.set('product:7', oldProduct, 7331);
     const upgraded = { ...oldProduct, price: { cents: 1999, currency: 'EUR' } };
     const expectRead = async (reader: Process, name: string, what: string) =>
       expectSameValue(await reader.cache.get(name), upgraded, what, VERSIONS);
     await expectRead(v2!, 'product:7', 'product:7 (version 1) read by version 2');
     expectSameValue(calls, [[1, oldProduct]], 'the readOlder calls', VERSIONS);
+    // get may write the upgrade back, but the entry keeps the TTL it had left.
+    const left = await lab.redis.admin.pttl(key('product:7'));
+    const least = leastTtlLeft(7_331_000, sent);
+    expect(
+      left >= least && left <= 7_331_000,
+      `product:7 was set with a TTL of 7331 s; after version 2 read it, its PTTL is ` +
+        `${left} ms, expected between ${least} and 7331000 ms. An upgrade written back ` +
+        `by get keeps the TTL the entry had left.\n${VERSIONS}`,
+    ).toBe(true);
     await v2!.cache.set('product:8', upgraded, 60);
     await expectRead(v2!, 'product:8', 'version 2 reading its own entry');
     await expectRead(v3!, 'product:8', 'product:8 (version 2) read by version 3');
@@ -110,6 +121,11 @@ describe('lab 09: versions', () => {
     });
     await v3!.cache.set('product:7', newProduct, 60);
     await expectQuietMiss(v2!, 'product:7', 'of a version 3 entry by version 2');
+    const after = await v3!.cache.get('product:7');
+    const kept =
+      `${VERSIONS} An entry the reader cannot use is still the newer readers' entry: ` +
+      `leave it in place.`;
+    expectSameValue(after, newProduct, 'product:7 read by version 3 again', kept);
     expect(
       seen,
       `readOlder upgrades older entries only; version 2 cannot know version 3's ` +
@@ -129,20 +145,69 @@ describe('lab 09: versions', () => {
     await v1!.cache.set('product:7', oldProduct, 60);
     await expectLoggedMiss(v2!, 'product:7', 'an entry whose readOlder throws');
   });
+
+  it('09.18 versions are numbers: 10 is newer than 9, 0 is a version, and a falsy upgrade is a hit', async () => {
+    const calls: [number, number][] = [];
+    const upgradeBy = (reader: number) => (version: number, value: unknown) => {
+      calls.push([reader, version]);
+      return (value as { becomes: unknown }).becomes;
+    };
+    const [v0, v1, v9, v10] = await processes(
+      lab,
+      { version: 0 },
+      { version: 1, readOlder: upgradeBy(1) },
+      { version: 9, readOlder: upgradeBy(9) },
+      { version: 10, readOlder: upgradeBy(10) },
+    );
+    const cases: [Process, string, unknown][] = [
+      [v0!, 'zero', { becomes: 'from 0' }],
+      [v9!, 'nine', { becomes: 'from 9' }],
+      [v10!, 'ten', { becomes: 'from 10' }],
+    ];
+    await Promise.all(cases.map(([writer, name, value]) => writer.cache.set(name, value, 60)));
+    const read = async (reader: Process, name: string, expected: unknown, what: string) =>
+      expectSameValue(await reader.cache.get(name), expected, what, VERSIONS);
+    for (const [writer, name, value] of cases) {
+      await read(writer, name, value, `${name}, read by the version that wrote it`);
+    }
+    await read(v1!, 'zero', 'from 0', 'zero (version 0) read by version 1');
+    await read(v10!, 'nine', 'from 9', 'nine (version 9) read by version 10');
+    await read(v9!, 'ten', undefined, 'ten (version 10) read by version 9');
+    expect(
+      calls,
+      `readOlder calls as [reader, entry version]: each reader's own entries go past it, ` +
+        `an older one (0 by 1, 9 by 10) goes to it with its version, a newer one (10 by ` +
+        `9) never does. Compare versions as numbers.\n${VERSIONS}`,
+    ).toEqual([[1, 0], [10, 9]]);
+
+    // Only undefined rejects an older entry: null, 0, '' and false are values.
+    const falsy: unknown[] = [null, 0, '', false];
+    await Promise.all(falsy.map((becomes, i) => v0!.cache.set(`falsy:${i}`, { becomes }, 60)));
+    for (const [i, becomes] of falsy.entries()) {
+      const what = `falsy:${i}, whose readOlder returned ${String(becomes)}`;
+      await read(v1!, `falsy:${i}`, becomes, what);
+    }
+  });
 });
 
 describe('lab 09: entries the cache cannot read', () => {
   it('09.15 a damaged entry (cut short, or emptied) is a miss plus one reported error', async () => {
     const [writer, reader] = await processes(lab, {}, {});
     const admin = lab.redis.admin;
-    await writer!.cache.set('small', { id: 1, name: 'Kettle', at: new Date(3) }, 60);
-    await writer!.cache.set('big', { text: 'a'.repeat(5000), at: new Date(3) }, 60);
-    for (const name of ['small', 'big']) {
+    const values: [string, unknown][] = [
+      ['small', { id: 1, name: 'Kettle', at: new Date(3) }],
+      ['big', { text: 'a'.repeat(5000), at: new Date(3) }],
+      ['number', 123456789.12345678],
+      ['string', 'Kettle, 1.7 litres, brushed steel, 2200 W. '.repeat(3)],
+    ];
+    for (const [name, value] of values) {
+      await writer!.cache.set(name, value, 60);
       const stored = (await admin.getBuffer(key(name)))!;
       const half = stored.subarray(0, Math.floor(stored.length / 2));
       await admin.set(key(`${name}:cut`), half, 'EX', 60);
       const what = `the ${name} entry cut to half its ${stored.length} bytes`;
       await expectLoggedMiss(reader!, `${name}:cut`, what);
+      await expectNoPart(reader!, name, stored, value);
     }
     await admin.set(key('empty'), '', 'EX', 60);
     await expectLoggedMiss(reader!, 'empty', 'an empty string');
@@ -150,7 +215,7 @@ describe('lab 09: entries the cache cannot read', () => {
     const again = await reader!.cache.get('small');
     expectSameValue(again, { id: 2 }, 'small, written again', UNREADABLE);
 
-    // Without onDecodeError, the default reports to console.error.
+    // Without onDecodeError, the default reports to console.error, once.
     const logged = captureConsole('09', ['error']);
     const [quiet] = await processes(lab, { onDecodeError: undefined });
     const read = await outcome(quiet!, 'empty');
@@ -158,10 +223,11 @@ describe('lab 09: entries the cache cannot read', () => {
       .toBeUndefined();
     const lines = logged.lines();
     expect(
-      lines.filter((line) => line.includes(key('empty'))),
-      `Without onDecodeError, an unreadable entry is reported once with console.error, ` +
-        `naming the key; console.error printed ${JSON.stringify(lines)}.\n${UNREADABLE}`,
-    ).toHaveLength(1);
+      lines.length === 1 && lines[0]!.includes(key('empty')),
+      `Without onDecodeError, an unreadable entry is reported with one console.error ` +
+        `call naming the key ${key('empty')}; during the get, console.error printed ` +
+        `${JSON.stringify(lines)}.\n${UNREADABLE}`,
+    ).toBe(true);
   });
 
   it('09.16 values another program stored under the key are misses plus a reported error, never returned', async () => {
@@ -182,5 +248,72 @@ describe('lab 09: entries the cache cannot read', () => {
       const what = `a value another program wrote (${name}: ${shown})`;
       await expectLoggedMiss(reader!, name, what);
     }
+
+    // Your own entries with their first bytes taken off, or their first byte changed:
+    // JSON shaped like your body, or your body behind another marker. None is yours.
+    const [raw, packed] = await processes(lab, { compressAboveBytes: 1e6 }, {
+      compressAboveBytes: 0,
+    });
+    for (const [writer, form] of [[raw!, 'uncompressed'], [packed!, 'compressed']] as const) {
+      await writer.cache.set('own', { id: 7, price: 1999, name: 'Kettle' }, 60);
+      const own = (await lab.redis.admin.getBuffer(key('own')))!;
+      const suffixes = Array.from({ length: own.length - 1 }, (_, i) => own.subarray(i + 1));
+      const marks = [0x00, 0x20, 0x22, 0x31, 0x5b, 0x7b, 0xff, own[0]! ^ 0x01, own[0]! ^ 0x20];
+      const remarked = [...new Set(marks)]
+        .filter((mark) => mark !== own[0])
+        .map((mark) => Buffer.concat([Buffer.of(mark), own.subarray(1)]));
+      await expectNoneReturned(reader!, suffixes, `your ${form} entry without its first bytes`);
+      await expectNoneReturned(reader!, remarked, `your ${form} entry with another first byte`);
+    }
   });
 });
+
+/**
+ * Stores every strict prefix of `stored` (your entry of `value`, cut at each length) and
+ * reads it: a miss reported once, never a part of the value (the whole value passes).
+ */
+async function expectNoPart(reader: Process, name: string, stored: Buffer, value: unknown) {
+  const lengths = Array.from({ length: stored.length }, (_, n) => n);
+  const names = lengths.map((n) => `${name}:${n}`);
+  await Promise.all(
+    names.map((cut, n) => lab.redis.admin.set(key(cut), stored.subarray(0, n), 'EX', 60)),
+  );
+  reader.errors.length = 0;
+  const reads = await Promise.all(names.map((cut) => settled(reader.cache.get(cut))));
+  reads.forEach((read, n) => {
+    const what = `get() of the ${name} entry cut to ${n} of its ${stored.length} bytes`;
+    expect('error' in read, `${what} rejected: ${'error' in read && read.error}.\n${UNREADABLE}`)
+      .toBe(false);
+    const back = 'value' in read ? read.value : undefined;
+    const part = `${UNREADABLE} A cut entry must not parse as a shorter value: frame it so it cannot.`;
+    if (back !== undefined) return expectSameValue(back, value, `${name} cut to ${n} bytes`, part);
+    const reports = reader.errors.filter((e) => e.key === key(names[n]!)).length;
+    expect(reports, `${what}: a miss, reported ${reports} times; expected once.\n${UNREADABLE}`)
+      .toBe(1);
+  });
+}
+
+/** Stores each of `entries` and expects a miss of each, reported once when it is JSON. */
+async function expectNoneReturned(reader: Process, entries: Buffer[], from: string) {
+  const names = entries.map((_, i) => `foreign:${i}`);
+  await Promise.all(names.map((name, i) => lab.redis.admin.set(key(name), entries[i]!, 'EX', 60)));
+  reader.errors.length = 0;
+  const reads = await Promise.all(names.map((name) => outcome(reader, name)));
+  reads.forEach((read, i) => {
+    const shown = JSON.stringify(entries[i]!.toString('latin1'));
+    const json = (() => {
+      try {
+        return JSON.parse(entries[i]!.toString('utf8')) !== undefined;
+      } catch {
+        return false;
+      }
+    })();
+    const what = `get() of ${shown}, made from ${from}${json ? ' (JSON another program could write)' : ''},`;
+    expect(read, `${what} ${read}; expected a miss.\n${UNREADABLE}`).toBeUndefined();
+    const reports = reader.errors.filter((e) => e.key === key(names[i]!)).length;
+    expect(
+      json ? reports === 1 : reports <= 1,
+      `${what} was reported ${reports} times; expected ${json ? 'once' : 'at most once'}.\n${UNREADABLE}`,
+    ).toBe(true);
+  });
+}

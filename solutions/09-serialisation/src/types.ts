@@ -19,6 +19,12 @@ export const TYPE_RULES: TypeRule[] = [
     read: () => undefined,
   },
   {
+    tag: '-0',
+    is: (value) => Object.is(value, -0), // JSON writes -0 as 0
+    write: () => null,
+    read: () => -0,
+  },
+  {
     tag: 'bigint',
     is: (value) => typeof value === 'bigint',
     write: (value: bigint) => value.toString(),
