@@ -1,7 +1,7 @@
 // Lab 02 checks, part 5: a Redis that fails, stops answering, or answers late.
 // Run: npm test labs/02-ttl-and-keys
 import { describe, expect, it } from 'vitest';
-import { ReplyError, type Redis } from 'ioredis';
+import { ReplyError, type Command, type Redis } from 'ioredis';
 import { captureConsole } from '../../harness/lab/console-capture.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { expectSettlesWithin, outcome } from '../../harness/lab/teach.js';
@@ -25,13 +25,17 @@ function cacheOn(redis: Redis, timeout: Pick<ShopCacheOptions, 'redisTimeoutMs'>
 const stalling = (names?: Set<string>) => lab.redis.readyClient((c, send) => (!names || names.has(c.name.toLowerCase()) ? c.promise : send(c)));
 /** A Redis restarting from its snapshot: every command is answered with LOADING at once. */
 const loading = () => lab.redis.readyClient((c) => (c.reject(new ReplyError('LOADING Redis is loading the dataset in memory')), c.promise));
-/** Commands a server may refuse or hold when memory is tight: its `denyoom` ones, and scripts. */
-let writeCommands: Set<string> | undefined;
-async function writes(): Promise<Set<string>> {
-  const table = writeCommands ? [] : ((await lab.redis.admin.call('COMMAND')) as [string, number, string[]][]);
-  writeCommands ??= new Set([...table.filter((c) => c[2].includes('denyoom')).map((c) => c[0].toLowerCase()), 'eval', 'evalsha', 'fcall']);
-  return writeCommands;
+/** The server's command table, asked once: [name, arity, flags] per command. */
+let commandTable: Promise<[string, number, string[]][]> | undefined;
+/** Commands the server flags `flag`, and scripts, which may do anything. */
+async function flagged(flag: 'denyoom' | 'write'): Promise<Set<string>> {
+  commandTable ??= lab.redis.admin.call('COMMAND') as Promise<[string, number, string[]][]>;
+  return new Set([...(await commandTable).filter((c) => c[2].includes(flag)).map((c) => c[0].toLowerCase()), 'eval', 'evalsha', 'fcall']);
 }
+/** Commands a server may refuse or hold when memory is tight: its `denyoom` ones, and scripts. */
+const writes = () => flagged('denyoom');
+/** Commands that change a key (its `write` ones), which a read-only replica refuses. */
+const changingCommands = () => flagged('write');
 
 /** What Postgres holds for product, stock, profile and balance `id`, and the leaderboard. */
 async function truthFor(id: number) {
@@ -74,11 +78,16 @@ describe('when Redis fails or stalls', () => {
   });
 
   it('02.13 a session call on a Redis that fails or stops answering rejects in bounded time: it never hangs and never reads as "no session"', async () => {
-    const idea = `A session lives only in Redis. When Redis fails or stalls, startSession and getSession must reject, at once on an error and within redisTimeoutMs (default ${REDIS_TIMEOUT_MS} ms) on silence, so the request fails visibly: a login that hangs holds the user, a login that resolves pretends, and a read that returns null logs out everyone who clicks during the blip (${LESSON}, "Sessions slide").`;
+    const idea = `A session lives only in Redis. When Redis fails or stalls, startSession and getSession must reject, at once on an error and within redisTimeoutMs (default ${REDIS_TIMEOUT_MS} ms) on silence, so the request fails visibly: a login that hangs holds the user, a login that resolves pretends, and a read that returns null logs out everyone who clicks during the blip. A read whose renewal failed has not done its job either: the session would expire under a user who is clicking (GETEX reads and renews in one command, and its error is the read's) (${LESSON}, "Sessions slide").`;
+    // The session exists: a read that gets it and then fails (or stalls) to renew it must say so too.
+    await lab.redis.admin.set(lab.redis.key(`session:s-blip:v${SHAPE_VERSION.session}`), JSON.stringify({ userId: 6 }), 'PX', 60_000);
+    const changes = await changingCommands();
     const scenarios: [string, Redis, Pick<ShopCacheOptions, 'redisTimeoutMs'>][] = [
       ['stops answering altogether (redisTimeoutMs 50)', await stalling(), { redisTimeoutMs: 50 }],
       ['stops answering altogether (no redisTimeoutMs: the default)', await stalling(), {}],
       [`fails every command with LOADING (redisTimeoutMs ${PATIENT_MS})`, await loading(), { redisTimeoutMs: PATIENT_MS }],
+      [`answers reads and refuses every command that changes a key (a replica after a failover: READONLY) (redisTimeoutMs ${PATIENT_MS})`, await lab.redis.readyClient((c, send) => (changes.has(c.name.toLowerCase()) ? (c.reject(new ReplyError("READONLY You can't write against a read only replica.")), c.promise) : send(c))), { redisTimeoutMs: PATIENT_MS }],
+      ['answers reads and never answers a command that changes a key (redisTimeoutMs 50)', await stalling(changes), { redisTimeoutMs: 50 }],
     ];
     await Promise.all(
       scenarios.flatMap(([what, redis, timeout]) => {
@@ -99,30 +108,58 @@ describe('when Redis fails or stalls', () => {
     const idea = `A GET that failed or timed out has just shown that Redis is not answering. The read goes to Postgres and returns that value without sending the cache write: a SET after a stalled GET waits out redisTimeoutMs a second time, and each one piles another command onto a connection that is not answering. The next read, once Redis is back, caches the value (${LESSON}, "Eviction policies"; lesson 01, "When Redis is down").`;
     const expected = await truthFor(4);
     const writeNames = await writes();
-    /** A Redis whose writes work and whose every other command `fail`s (or, without it, is never answered); `sent` lists the writes it was sent. */
+    /**
+     * A Redis whose writes work and whose every other command `fail`s (or, without it, is never
+     * answered) until `heal()`; `sent` lists the writes it was sent, `asked` the key of every other command.
+     */
     const readsBroken = async (fail?: () => Error) => {
       const sent: string[] = [];
+      const asked: string[] = [];
+      let broken = true;
       const redis = await lab.redis.readyClient((command, send) => {
         const name = command.name.toLowerCase();
+        if (!broken) return send(command);
         if (writeNames.has(name)) {
           sent.push([name.toUpperCase(), ...command.args.slice(0, 1).map(String)].join(' '));
           return send(command);
         }
+        asked.push(`${name.toUpperCase()} ${String(command.args[0])}`);
         if (fail) command.reject(fail());
         return command.promise;
       });
-      return { redis, sent };
+      return { redis, sent, asked, heal: () => void (broken = false) };
     };
-    const scenarios: [string, Awaited<ReturnType<typeof readsBroken>>, Pick<ShopCacheOptions, 'redisTimeoutMs'>][] = [
-      [`drops the connection on every read (ECONNRESET) and takes writes (redisTimeoutMs ${PATIENT_MS})`, await readsBroken(() => new Error('read ECONNRESET')), { redisTimeoutMs: PATIENT_MS }],
-      ['never answers a read and takes writes (redisTimeoutMs 50)', await readsBroken(), { redisTimeoutMs: 50 }],
+    const v = SHAPE_VERSION;
+    const readKeys = [`product:4:v${v.product}`, `inventory:4:v${v.inventory}`, `profile:4:v${v.profile}`, `leaderboard:${LEADERBOARD_ID}:v${v.leaderboard}`].map((name) => lab.redis.key(name));
+    const scenarios: [string, Awaited<ReturnType<typeof readsBroken>>, Pick<ShopCacheOptions, 'redisTimeoutMs'>, number][] = [
+      [`drops the connection on every read (ECONNRESET) and takes writes (redisTimeoutMs ${PATIENT_MS})`, await readsBroken(() => new Error('read ECONNRESET')), { redisTimeoutMs: PATIENT_MS }, 11],
+      ['never answers a read and takes writes (redisTimeoutMs 50)', await readsBroken(), { redisTimeoutMs: 50 }, 14],
     ];
     await Promise.all(
-      scenarios.map(async ([what, { redis, sent }, timeout]) => {
-        const reads = outcome(readEverything(cacheOn(redis, timeout), 4));
+      scenarios.map(async ([what, { redis, sent, asked, heal }, timeout, laterId]) => {
+        const cache = cacheOn(redis, timeout);
+        const reads = outcome(readEverything(cache, 4));
         const result = await expectSettlesWithin(reads, BOUND_MS, `Reading product, stock, profile, leaderboard and balance 4 from a Redis that ${what}`, idea);
         expect(result, `From a Redis that ${what}, the reads gave ${JSON.stringify(result)}. ${idea}`).toEqual({ value: expected });
         expect(sent, `From a Redis that ${what}, reads whose Redis read had failed went on to send ${sent.join('; ')}; expected no cache write from a read that could not read. ${idea}`).toEqual([]);
+        const readsPerKey = readKeys.map((key) => asked.filter((line) => line.endsWith(` ${key}`)).length);
+        expect(
+          readsPerKey,
+          `From a Redis that ${what}, reading product, stock, profile and leaderboard 4 once each sent ${asked.join('; ')}; expected one read command per key (counts in that order: ${readsPerKey.join(', ')}). ` +
+            `A read asks Redis once: a GET tried again after it failed or timed out doubles the load on a Redis that is already struggling and, on a stall, the time the reader waits. ${idea}`,
+        ).toEqual(readKeys.map(() => 1));
+
+        // Redis answers again: the same cache, its next miss, caches as usual.
+        heal();
+        const later = await expectSettlesWithin(outcome(cache.getProduct(laterId)), BOUND_MS, `getProduct(${laterId}) once Redis answers again`, idea);
+        const product = (await truthFor(laterId)).product;
+        expect(later, `getProduct(${laterId}) once Redis answered again gave ${JSON.stringify(later)}. ${idea}`).toEqual({ value: product });
+        const stored = await lab.redis.admin.get(lab.redis.key(`product:${laterId}:v${v.product}`));
+        expect(
+          stored === null ? null : JSON.parse(stored),
+          `After reads from a Redis that ${what}, Redis answered again, and the same cache's getProduct(${laterId}) missed; afterwards Redis holds ${JSON.stringify(stored)} under its key, expected the product cached. ` +
+            `A failed GET says something about that read only: a cache (or process) that stops writing after one failure, until it restarts, never fills again after a blip. ${idea}`,
+        ).toEqual(product);
       }),
     );
 
@@ -155,18 +192,33 @@ describe('when Redis fails or stalls', () => {
   /** The id fields of `entity`'s shape, for id `id`. */
   const idOf = (entity: string, id: number) => (entity === 'product' ? { id } : entity === 'inventory' ? { productId: id } : { userId: id });
 
-  /** A Redis that answers every command `delayMs` late; `answered()` waits until every command sent so far has its reply. */
-  async function lateRedis(delayMs: number): Promise<{ redis: Redis; answered: () => Promise<unknown> }> {
+  /**
+   * A Redis that answers every command (or those `how` picks; the others at once) `delayMs` late,
+   * timed from the send: its reply is fetched at once and handed over then (a timer of this
+   * process, set before the code's own bound), or, for a 'late request', the command reaches the
+   * server only then (a slow link: what the server holds shows whether the code waited).
+   * `answered()` waits until every command sent so far has its reply.
+   */
+  async function lateRedis(delayMs: number, how: (command: Command) => 'now' | 'late reply' | 'late request' = () => 'late reply'): Promise<{ redis: Redis; answered: () => Promise<unknown> }> {
     const inFlight: Promise<unknown>[] = [];
     const redis = await lab.redis.readyClient((command, send) => {
+      const late = how(command);
+      if (late === 'now') return send(command);
       inFlight.push(command.promise.catch(() => {}));
-      setTimeout(() => send(command), delayMs);
-      return command.promise;
+      if (late === 'late request') {
+        setTimeout(() => send(command), delayMs);
+        return command.promise;
+      }
+      const due = new Promise((resolve) => setTimeout(resolve, delayMs));
+      const { resolve, reject } = command;
+      command.resolve = (value) => void due.then(() => resolve(value));
+      command.reject = (error) => void due.then(() => reject(error));
+      return send(command);
     });
     return { redis, answered: () => Promise.all(inFlight) };
   }
 
-  it('02.14 redisTimeoutMs is honoured both ways, by reads and cache writes: a Redis that answers 300 ms late is waited for under 10 s and given up on under 50 ms, one 60 ms late under 20 ms, and a cache write given up on is logged with its key', async () => {
+  it('02.14 redisTimeoutMs is honoured both ways, by reads, session calls and cache writes: a Redis that answers 300 ms late is waited for under 10 s and given up on under 50 ms, one 37 ms late under 20 ms, a write 1.1 s late under 1 317 ms, and a cache write given up on is logged with its key', async () => {
     const idea = `redisTimeoutMs is how long one Redis call may take; the caller chose it, so use it (and readEvictionPolicy's timeoutMs) rather than a constant of your own. Waiting less than that sends reads to Postgres that Redis was about to answer; waiting more holds every request while Redis is slow (${LESSON}, "Eviction policies"; lesson 01, "When Redis is down").`;
     // Cached copies that differ from Postgres, so each read shows where its answer came from.
     const copy = { product: { id: 0, sku: 'FROM-REDIS', name: 'cached copy', category: 'redis', priceCents: 1 }, inventory: { productId: 0, quantity: -1 }, profile: { userId: 0, displayName: 'cached copy', bio: 'redis' } };
@@ -175,6 +227,7 @@ describe('when Redis fails or stalls', () => {
         await lab.redis.admin.set(lab.redis.key(`${entity}:${id}:v${SHAPE_VERSION[entity as Entity]}`), JSON.stringify({ ...value, ...idOf(entity, id) }), 'PX', 60_000);
       }
     }
+    await lab.redis.admin.set(lab.redis.key(`product:12:v${SHAPE_VERSION.product}`), JSON.stringify({ ...copy.product, id: 12 }), 'PX', 60_000);
     await lab.redis.admin.set(lab.redis.key(`session:s-late:v${SHAPE_VERSION.session}`), JSON.stringify({ userId: 7 }), 'PX', 60_000);
     const truth = await truthFor(8);
     const truth10 = await truthFor(10);
@@ -183,11 +236,28 @@ describe('when Redis fails or stalls', () => {
     const late = await lateRedis(300);
     const patient = cacheOn(late.redis, { redisTimeoutMs: PATIENT_MS });
     const hasty = cacheOn(late.redis, { redisTimeoutMs: 50 });
-    // A reply this process holds until its own 60 ms timer fires: a code that keeps to a 20 ms
-    // bound has set its timer before, and for earlier, so it has given up first, however busy the machine.
-    const slightlyLate = await lateRedis(60);
+    // A reply this process holds until its own 37 ms timer fires: a code that keeps to a 20 ms
+    // bound has set its timer after ours, in the same turn, and for earlier, so it has given up
+    // first, however busy the machine; a floor of 50 ms or a grace of 30 ms takes the reply.
+    const slightlyLate = await lateRedis(37);
     const quick = cacheOn(slightlyLate.redis, { redisTimeoutMs: 20 });
-    const [waited, gaveUp, session, patientPolicy, hastyPolicy, quickReads, quickPolicy] = await Promise.all([
+    // A caller patient enough for a reply 1.1 s late (1 317 ms): the cached product 12 is read with
+    // its GET answered that late, and the stock of 12 misses and has its cache write answered that
+    // late. A cap of the code's own (1 s on every call, 100 ms on writes) has given up before.
+    const slowMs = 1_100;
+    const slowKeys = new Set([lab.redis.key(`product:12:v${SHAPE_VERSION.product}`)]);
+    const writeNames = await writes();
+    const slow = await lateRedis(slowMs, (command) => (writeNames.has(command.name.toLowerCase()) ? 'late request' : slowKeys.has(String(command.args[0])) ? 'late reply' : 'now'));
+    const unhurried = cacheOn(slow.redis, { redisTimeoutMs: 1_317 });
+    const stockKey = lab.redis.key(`inventory:12:v${SHAPE_VERSION.inventory}`);
+    const outcomes = (calls: Promise<unknown>[]) => Promise.all(calls.map((call) => outcome(call)));
+    // redisTimeoutMs bounds each Redis call, not the whole read: a Postgres load slower than it
+    // (held here until 340 ms after it arrives) leaves the cache write its own 283 ms on a healthy Redis.
+    const slowLoad = lab.db.holdQueries(/product_views/, { first: 1 });
+    void slowLoad.reached.then(() => setTimeout(slowLoad.release, 340));
+    const budgeted = cacheOn(await lab.redis.readyClient(), { redisTimeoutMs: 283 });
+    const boardKey = lab.redis.key(`leaderboard:${LEADERBOARD_ID}:v${SHAPE_VERSION.leaderboard}`);
+    const [waited, gaveUp, session, patientPolicy, hastyPolicy, quickReads, quickPolicy, started, refused, unhurriedReads, board] = await Promise.all([
       Promise.all([patient.getProduct(7), patient.getInventory(7), patient.getProfile(7)]),
       Promise.all([hasty.getProduct(8), hasty.getInventory(8), hasty.getProfile(8)]),
       patient.getSession('s-late'),
@@ -195,8 +265,16 @@ describe('when Redis fails or stalls', () => {
       readEvictionPolicy(late.redis, 50),
       Promise.all([quick.getProduct(10), quick.getInventory(10), quick.getProfile(10)]),
       readEvictionPolicy(slightlyLate.redis, 20),
+      outcome(patient.startSession('s-late-login', { userId: 8 })),
+      outcomes([hasty.getSession('s-late'), hasty.startSession('s-hasty', { userId: 8 }), quick.getSession('s-late'), quick.startSession('s-quick', { userId: 10 })]),
+      Promise.all([
+        unhurried.getProduct(12),
+        // What Redis holds the moment the miss resolves: its cache write is done by then, not given up on.
+        unhurried.getInventory(12).then(async (value) => ({ value, stored: await lab.redis.admin.get(stockKey) })),
+      ]),
+      budgeted.getLeaderboard().then(async (value) => ({ value, stored: await lab.redis.admin.get(boardKey) })),
     ]);
-    await Promise.all([late.answered(), slightlyLate.answered()]); // the late replies (and any late writes) land before the check ends
+    await Promise.all([late.answered(), slightlyLate.answered(), slow.answered()]); // the late replies (and any late writes) land before the check ends
     const cached7 = Object.entries(copy).map(([entity, value]) => ({ ...value, ...idOf(entity, 7) }));
     expect(waited, `With redisTimeoutMs ${PATIENT_MS}, product, stock and profile 7, cached in Redis, came back as ${JSON.stringify(waited)} from a Redis answering 300 ms late; expected the cached copies. ${idea}`).toEqual(cached7);
     expect(session, `With redisTimeoutMs ${PATIENT_MS}, getSession('s-late') from a Redis answering 300 ms late gave ${JSON.stringify(session)}. ${idea}`).toEqual({ userId: 7 });
@@ -204,13 +282,34 @@ describe('when Redis fails or stalls', () => {
     expect(gaveUp, `With redisTimeoutMs 50, product, stock and profile 8 came back as ${JSON.stringify(gaveUp)} from a Redis answering 300 ms late; expected Postgres's values, the reads having given up on Redis. ${idea}`).toEqual([truth.product, truth.inventory, truth.profile]);
     expect(hastyPolicy, `readEvictionPolicy(redis, 50) on a Redis answering 300 ms late gave ${JSON.stringify(hastyPolicy)}; expected null. ${idea}`).toBeNull();
     expect(quickReads, `With redisTimeoutMs 20, product, stock and profile 10 came back as ${JSON.stringify(quickReads)} from a Redis answering 60 ms late; expected Postgres's values, the reads having given up on Redis after 20 ms. A small bound is the caller's choice too: no floor of your own under it. ${idea}`).toEqual([truth10.product, truth10.inventory, truth10.profile]);
-    expect(quickPolicy, `readEvictionPolicy(redis, 20) on a Redis answering 60 ms late gave ${JSON.stringify(quickPolicy)}; expected null. ${idea}`).toBeNull();
+    expect(quickPolicy, `readEvictionPolicy(redis, 20) on a Redis answering 37 ms late gave ${JSON.stringify(quickPolicy)}; expected null. ${idea}`).toBeNull();
+    expect(started, `With redisTimeoutMs ${PATIENT_MS}, startSession('s-late-login') on a Redis answering 300 ms late gave ${JSON.stringify(started)}; expected it to wait for the reply and resolve. Session calls take the caller's bound too, not REDIS_TIMEOUT_MS. ${idea}`).toEqual({ value: undefined });
+    const sessionCalls = ["With redisTimeoutMs 50 and a reply 300 ms late, getSession('s-late')", "With redisTimeoutMs 50 and a reply 300 ms late, startSession('s-hasty')", "With redisTimeoutMs 20 and a reply 37 ms late, getSession('s-late')", "With redisTimeoutMs 20 and a reply 37 ms late, startSession('s-quick')"];
+    for (const [i, call] of sessionCalls.entries()) {
+      expect('error' in refused[i]!, `${call} gave ${JSON.stringify(refused[i])}; expected it to reject once the bound had passed. ${idea}`).toBe(true);
+    }
+    const [product12, stock12] = unhurriedReads;
+    const cached12 = { ...copy.product, id: 12 };
+    expect(product12, `With redisTimeoutMs 1317, getProduct(12), cached in Redis, came back as ${JSON.stringify(product12)} from a Redis answering its GET 1.1 s late; expected the cached copy. No cap of your own (a second, say) under the caller's bound. ${idea}`).toEqual(cached12);
+    const truth12 = (await truthFor(12)).inventory;
+    expect(stock12.value, `With redisTimeoutMs 1317, getInventory(12) (a miss) gave ${JSON.stringify(stock12.value)}. ${idea}`).toEqual(truth12);
+    expect(
+      stock12.stored === null ? null : JSON.parse(stock12.stored),
+      `With redisTimeoutMs 1317, getInventory(12) missed and its cache write was answered 1.1 s late; when the read resolved, Redis held ${JSON.stringify(stock12.stored)} under ${stockKey}, expected the stock cached. ` +
+        `The cache write is bounded by redisTimeoutMs like the GET, not by a shorter bound of its own (100 ms, a second), and it is done (or given up on) when the read resolves. ${idea}`,
+    ).toEqual(truth12);
+
+    expect(
+      board.stored === null ? null : JSON.parse(board.stored),
+      `With redisTimeoutMs 283 on a healthy Redis, getLeaderboard() missed, Postgres took 340 ms to load it, and when the read resolved Redis held ${JSON.stringify(board.stored)} under ${boardKey}; expected the leaderboard cached (${JSON.stringify(board.value)}). ` +
+        `redisTimeoutMs bounds each Redis call on its own, not the whole read: a slow database is no reason to skip the write that spares it the next time. ${idea}`,
+    ).toEqual(board.value);
 
     // The cache write after a miss is a Redis call too. A Redis that answers every GET at once with
     // a miss and never answers a write: with redisTimeoutMs 50 each read must have answered before
-    // 150 ms have passed since it sent its write. Judged by the order in which this process's timers
-    // fire, not by a clock.
-    const writeNames = await writes();
+    // 70 ms have passed since it sent its write. Judged by the order in which this process's timers
+    // fire, not by a clock: ours is set as the write is sent, before the code's 50 ms one, and is due
+    // 20 ms after it; a bound of twice the timeout, or the timeout plus a grace of 30 ms, is due after ours.
     let onWrite = () => {};
     const holdingWrites = await lab.redis.readyClient((command, send) => {
       const name = command.name.toLowerCase();
@@ -226,17 +325,17 @@ describe('when Redis fails or stalls', () => {
       ['getProfile(9)', () => writer.getProfile(9)],
       ['getLeaderboard()', () => writer.getLeaderboard()],
     ];
-    // Every console line while the writes go unanswered, until 150 ms after the last was sent
+    // Every console line while the writes go unanswered, until 70 ms after the last was sent
     // (by then a write bounded by 50 ms has been given up on, even one left running in the background).
     const logs = captureConsole('02', ['log', 'info', 'warn', 'error']);
     const overdues: Promise<unknown>[] = [];
     try {
       for (const [call, read] of misses) {
         let timer: NodeJS.Timeout | undefined;
-        const overdue = new Promise<'still waiting'>((resolve) => (onWrite = () => void (timer ??= setTimeout(() => resolve('still waiting'), 150))));
+        const overdue = new Promise<'still waiting'>((resolve) => (onWrite = () => void (timer ??= setTimeout(() => resolve('still waiting'), 70))));
         const first = await Promise.race([read().then(() => 'answered', () => 'answered'), overdue]);
         if (timer) overdues.push(overdue); // only a read that sent its write is waited on
-        expect(first, `With redisTimeoutMs 50, ${call} (a miss) on a Redis that answers reads and never answers writes was still waiting 150 ms after it sent its cache write; expected it to give up on the write after 50 ms, like on the read (no bound of its own, such as REDIS_TIMEOUT_MS, on writes). ${idea}`).toBe('answered');
+        expect(first, `With redisTimeoutMs 50, ${call} (a miss) on a Redis that answers reads and never answers writes was still waiting 70 ms after it sent its cache write; expected it to give up on the write after 50 ms, like on the read (no bound of its own on writes: not REDIS_TIMEOUT_MS, not twice the timeout, not a grace on top). ${idea}`).toBe('answered');
       }
       await Promise.all(overdues);
     } finally {
@@ -251,5 +350,45 @@ describe('when Redis fails or stalls', () => {
       `The cache writes of ${unlogged.join(', ')} got no answer within redisTimeoutMs 50 and no console line named them (the code printed: ${JSON.stringify(logged)}). ` +
         `A write that timed out (or lost its connection) failed as surely as one Redis refused: skip it and log it (console.warn or console.error) with its key, whatever the error, or a stalled Redis empties the cache without a word. ${idea}`,
     ).toEqual([]);
+  });
+
+  it('02.18 the default bounds are 250 ms: a stalled Redis is still waited for at 230 ms and a reply 265 ms late is not, by cached reads, session calls and readEvictionPolicy', async () => {
+    const idea = `Without redisTimeoutMs (or readEvictionPolicy's timeoutMs), each Redis call waits REDIS_TIMEOUT_MS, ${REDIS_TIMEOUT_MS} ms: not less, which sends reads to Postgres that a merely slow Redis would have answered, and not more (a second, twice the constant), which holds every request while Redis stalls (${LESSON}, "Eviction policies"; lesson 01, "When Redis is down").`;
+    const copy = { id: 13, sku: 'FROM-REDIS', name: 'cached copy', category: 'redis', priceCents: 1 };
+    await lab.redis.admin.set(lab.redis.key(`product:13:v${SHAPE_VERSION.product}`), JSON.stringify(copy), 'PX', 60_000);
+    await lab.redis.admin.set(lab.redis.key(`session:s-default:v${SHAPE_VERSION.session}`), JSON.stringify({ userId: 13 }), 'PX', 60_000);
+    const truth = await truthFor(13);
+    const stalled = await stalling();
+    const late = await lateRedis(265);
+    // Both sides are judged by which timer fires first. Ours for 230 ms is set before the calls,
+    // so it is due before any 250 ms bound they set; each late reply is timed from its send, which
+    // comes just before the code's own bound is set, and is due 15 ms after it.
+    const settled: string[] = [];
+    const at230 = new Promise<string[]>((resolve) => setTimeout(() => resolve([...settled]), 230));
+    /** Each call with the default bounds, what it must give (an error, for a session call), and how it did. */
+    const calls = (where: string, redis: Redis, sessionId: string) => {
+      const cache = cacheOn(redis, {});
+      const list: [string, Promise<unknown>, unknown][] = [
+        ['getProduct(13)', cache.getProduct(13), { value: truth.product }],
+        ["getSession('s-default')", cache.getSession('s-default'), 'an error'],
+        [`startSession('${sessionId}')`, cache.startSession(sessionId, { userId: 13 }), 'an error'],
+        ['readEvictionPolicy(redis)', readEvictionPolicy(redis), { value: null }],
+      ];
+      return list.map(([call, work, expected]) => ({
+        what: `${call} on a Redis that is ${where}`,
+        expected,
+        result: outcome(work).finally(() => settled.push(`${call} on a Redis that is ${where}`)),
+      }));
+    };
+    const stalledCalls = calls('stalled', stalled, 's-stalled');
+    const lateCalls = calls('265 ms late', late.redis, 's-late-default');
+    const early = await at230;
+    expect(early.filter((what) => what.endsWith('stalled')), `With no redisTimeoutMs or timeoutMs given, these calls had already given up on a stalled Redis within 230 ms. ${idea}`).toEqual([]);
+    for (const { what, expected, result } of [...stalledCalls, ...lateCalls]) {
+      const got = await expectSettlesWithin(result, BOUND_MS, `With the default bounds, ${what}`, idea);
+      const judged = expected === 'an error' && 'error' in got ? 'an error' : got;
+      expect(judged, `With the default bounds, ${what} gave ${JSON.stringify(got)}; expected ${JSON.stringify(expected)} (product 13 is cached in Redis as ${JSON.stringify(copy)}; Postgres holds ${JSON.stringify(truth.product)}). ${idea}`).toEqual(expected);
+    }
+    await late.answered();
   });
 });
