@@ -2,9 +2,12 @@
 // Run: npm test labs/08-redis-as-a-cache
 // The suite starts a Redis of this file's own with a 4 MB maxmemory, so eviction is real
 // and nothing the code configures there touches the shared Redis.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ReplyError, type Command } from 'ioredis';
+import { holdReply } from '../../harness/lab/hold.js';
+import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { useDedicatedRedis } from '../../harness/lab/use-dedicated-redis.js';
-import { connections, expectProductTtl, LESSON, policyOf, products, shown, stepsDuring } from './cache.support.js';
+import { closeConnections, connections, expectProductTtl, LESSON, policyOf, products, refuseTheWriteOf, shown, stepsDuring } from './cache.support.js';
 import { CACHE_POLICIES, productKey } from './src/contract.js';
 import { readProducts, writeProducts } from './src/products.js';
 import { configureForCaching } from './src/setup.js';
@@ -18,25 +21,47 @@ describe('lab 08: a policy for a cache, and writes under memory pressure', () =>
     const { admin } = await connections(small);
     await admin.config('SET', 'maxmemory-policy', 'noeviction'); // the server's default
   });
+  afterEach(closeConnections);
 
-  it('08.1 configureForCaching applies an allkeys-lru or allkeys-lfu policy and resolves with it', async () => {
+  it('08.1 configureForCaching applies an allkeys-lru or allkeys-lfu policy and resolves with it, changing nothing else', async () => {
     const { code, admin } = await connections(small);
-    const resolved = await configureForCaching(code.redis);
-    const applied = await policyOf(admin);
-    expect(CACHE_POLICIES as readonly string[], `After configureForCaching the server's maxmemory-policy is ${applied}; expected one of ${CACHE_POLICIES.join(', ')}, set with CONFIG SET.\n${POLICY_IDEA}`).toContain(applied);
-    expect(resolved, `configureForCaching resolved with ${String(resolved)} while the server runs ${applied}: say what is in force.`).toBe(applied);
+    const idea = `configureForCaching sets the eviction policy and nothing else: the keys already cached stay, and the server's maxmemory is the operator's to choose.\n${POLICY_IDEA}`;
+    const before = Number(((await admin.config('GET', 'maxmemory')) as string[])[1]);
+    const maxmemory = before + 1024 * (1 + Math.floor(Math.random() * 64)) + 17; // not a round number, new every run
+    await admin.config('SET', 'maxmemory', String(maxmemory));
+    try {
+      for (const options of [undefined, { holdsSessions: false }]) {
+        const call = `configureForCaching(redis${options ? ', { holdsSessions: false }' : ''})`;
+        await admin.config('SET', 'maxmemory-policy', 'noeviction');
+        const earlier = small.key('cached-before-setup');
+        await admin.set(earlier, 'a copy', 'EX', 60);
+        const resolved = await configureForCaching(code.redis, options).catch((error: unknown) => `a rejection: ${String(error)}`);
+        const applied = await policyOf(admin);
+        expect(CACHE_POLICIES as readonly string[], `After ${call} the server's maxmemory-policy is ${applied}; expected one of ${CACHE_POLICIES.join(', ')}, set with CONFIG SET.\n${POLICY_IDEA}`).toContain(applied);
+        expect(resolved, `${call} resolved with ${String(resolved)} while the server runs ${applied}: say what is in force.`).toBe(applied);
+        expect(await admin.exists(earlier), `After ${call} the key ${earlier}, written before, is gone: setting a policy does not empty the server.\n${idea}`).toBe(1);
+        const now = Number(((await admin.config('GET', 'maxmemory')) as string[])[1]);
+        expect(now, `After ${call} the server's maxmemory is ${now} bytes; it was ${maxmemory} before.\n${idea}`).toBe(maxmemory);
+      }
+    } finally {
+      await admin.config('SET', 'maxmemory', String(before));
+    }
   });
 
   it('08.2 with sessions on the same server it refuses, and leaves the policy as it was', async () => {
     const { code, admin } = await connections(small);
-    const idea = `Sessions cannot be rebuilt from the database: under allkeys-* a session is evicted like any cached copy and its user is logged out. Refuse (reject with an error that names the sessions) and change nothing; sessions belong on a server of their own (${LESSON}, "When memory runs out: maxmemory and eviction").`;
+    await admin.config('SET', 'maxmemory-policy', 'volatile-lru'); // what an app with sessions may run: only keys with a TTL go
+    const idea = `Sessions cannot be rebuilt from the database: under allkeys-* a session is evicted like any cached copy and its user is logged out. Refuse (reject with an Error that names the sessions) and change nothing; sessions belong on a server of their own (${LESSON}, "When memory runs out: maxmemory and eviction").`;
     const outcome = await configureForCaching(code.redis, { holdsSessions: true }).then(
       (policy) => `resolved with ${policy}`,
-      (error: unknown) => (/session/i.test(String(error)) ? 'refused' : `rejected with ${String(error)}, which does not mention sessions`),
+      (error: unknown) =>
+        !(error instanceof Error) ? `rejected with ${typeof error} ${JSON.stringify(error)}, not an Error (no stack, no message for the caller's logs)`
+        : /session/i.test(error.message) ? 'refused'
+        : `rejected with ${String(error)}, which does not mention sessions`,
     );
     expect(outcome, `configureForCaching({ holdsSessions: true }) ${outcome}.\n${idea}`).toBe('refused');
     const after = await policyOf(admin);
-    expect(after, `After refusing, the server runs ${after}; it ran noeviction before.\n${idea}`).toBe('noeviction');
+    expect(after, `After refusing, the server runs ${after}; it ran volatile-lru before. Refusing changes nothing, not even to a policy that looks safer.\n${idea}`).toBe('volatile-lru');
   });
 
   it('08.3 once configured, writing more than maxmemory succeeds: the server evicts, nothing fails with OOM', async () => {
@@ -75,12 +100,14 @@ describe('lab 08: a policy for a cache, and writes under memory pressure', () =>
     const ballast = admin.pipeline(); // 3.75 MB in 64 KB values: the server fills to its limit and refuses the rest
     for (let i = 0; i < 60; i += 1) ballast.set(small.key(`ballast:${i}`), 'x'.repeat(64 * 1024), 'EX', 60);
     await ballast.exec();
-    const outcome = await writeProducts(code, products(1, 100, 1900)).then(() => 'resolved', (error: unknown) => `rejected: ${String(error)}`);
+    const queued = (error: unknown) => ((error as { previousErrors?: unknown[] }).previousErrors ?? []).map((e) => `, after ${String(e)}`).join(''); // an EXECABORT names the errors that aborted it
+    const outcome = await writeProducts(code, products(1, 100, 1900)).then(() => 'resolved', (error: unknown) => `rejected: ${String(error)}${queued(error)}`);
     expect(outcome, `With memory full under noeviction the server answered writeProducts' SETs with OOM errors, and writeProducts ${outcome}. A pipeline's exec() resolves even when its commands fail: each reply is [error, result], so look at the errors, or the caller believes the products are cached and a misconfigured server goes unnoticed (${LESSON}, "When memory runs out: maxmemory and eviction").`).toMatch(/^rejected: .*OOM/);
   });
 
   it('08.14 the hot set survives a burst of cold writes (LFU): at least 90 of 100 hot products are still cached', async () => {
     const { code, admin } = await connections(small);
+    await admin.config('SET', 'maxmemory-policy', 'allkeys-lru'); // a policy for a cache, though not the one for a hot set
     await configureForCaching(code.redis);
     const hot = products(1, 100, 1900);
     await writeProducts(code, hot);
@@ -90,6 +117,38 @@ describe('lab 08: a policy for a cache, and writes under memory pressure', () =>
     const evicted = Number(await small.info('stats', 'evicted_keys')) - evictedBefore;
     expect(evicted, `The cold writes evicted ${evicted} keys; 4.5 MB into a 4 MB server should evict some.`).toBeGreaterThan(0);
     const kept = await admin.exists(...hot.map((p) => productKey(small.prefix, p.id)));
-    expect(kept, `After 2,000 products written once (evicted_keys grew by ${evicted}), ${kept} of the 100 products read three times each are still cached; expected at least 90. LRU ranks keys by their last use, so a burst of writes makes every hot key look old; LFU ranks them by how often they are used, and a catalogue's hot set is read far more often than a product written once (${LESSON}, "When memory runs out: maxmemory and eviction").`).toBeGreaterThanOrEqual(90);
+    expect(kept, `After 2,000 products written once (evicted_keys grew by ${evicted}), ${kept} of the 100 products read three times each are still cached; expected at least 90 (the server ran allkeys-lru before configureForCaching, now ${await policyOf(admin)}). LRU ranks keys by their last use, so a burst of writes makes every hot key look old; LFU ranks them by how often they are used, and a catalogue's hot set is read far more often than a product written once (${LESSON}, "When memory runs out: maxmemory and eviction").`).toBeGreaterThanOrEqual(90);
+  });
+
+  it('08.20 configureForCaching resolves only once the server has answered CONFIG SET, and rejects when the server refuses it', async () => {
+    const { code, admin } = await connections(small);
+    const idea = `configureForCaching is done when the server says so: await CONFIG SET, and let its error reach the caller. A managed Redis often refuses CONFIG (the policy is set in its console); a setup that resolves anyway lets the app start on a server that answers full writes with OOM (${LESSON}, "When memory runs out: maxmemory and eviction").`;
+    const isConfigSet = (command: Command) => command.name.toLowerCase() === 'config' && String(command.args[0]).toLowerCase() === 'set';
+    const answer = holdReply(code.redis, isConfigSet); // the server's answer reaches the code only on release
+    let settled = false;
+    const configuring = configureForCaching(code.redis).finally(() => (settled = true));
+    await Promise.race([answer.fetched, configuring.catch(() => {})]);
+    expect(settled, `configureForCaching settled before the server's answer to a CONFIG SET reached it (the answer was held back): it did not wait for the server to apply the policy.\n${idea}`).toBe(false);
+    answer.release();
+    await configuring;
+    await admin.config('SET', 'maxmemory-policy', 'noeviction');
+    const refusing = (await connections(small)).code.redis;
+    wrapCommands(refusing, (command, send) => {
+      if (!isConfigSet(command)) return send(command);
+      command.reject(new ReplyError("ERR unknown command 'CONFIG', with args beginning with: 'SET'")); // as a managed Redis answers
+      return command.promise;
+    });
+    const outcome = await configureForCaching(refusing).then((policy) => `resolved with ${policy}`, (error: unknown) => `rejected with ${String(error)}`);
+    expect(outcome, `The server refused CONFIG SET (ERR unknown command 'CONFIG'), and configureForCaching ${outcome}; the server still runs ${await policyOf(admin)}.\n${idea}`).toMatch(/^rejected/);
+  });
+
+  it('08.21 writeProducts rejects when any one of its writes fails, whatever the error: a refused write in the middle of a batch', async () => {
+    const { code, admin } = await connections(small);
+    await admin.config('SET', 'maxmemory-policy', 'allkeys-lfu'); // room for every write: only the refused one fails
+    const middle = productKey(small.prefix, 3);
+    const refusal = refuseTheWriteOf(code.redis, middle);
+    const outcome = await writeProducts(code, products(1, 5)).then(() => 'resolved', (error: unknown) => `rejected with ${String(error)}`);
+    expect(refusal.refused, `writeProducts(products 1 to 5) sent no command naming ${middle} on its connection.`).toBe(1);
+    expect(outcome, `The server refused the command that wrote product 3 of 5 (the suite sent it under a name the server does not know: ERR unknown command), ran the others, and writeProducts ${outcome}. Every reply can carry an error, not only the last one, and not only OOM: READONLY after a failover, a wrong type, a script error. Look at each, or the caller believes product 3 is cached (${LESSON}, "When memory runs out: maxmemory and eviction").`).toMatch(/^rejected/);
   });
 });

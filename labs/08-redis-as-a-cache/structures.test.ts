@@ -1,10 +1,13 @@
 // Lab 08 checks, part 2: round trips, atomic steps and the shape of what is stored.
 // Run: npm test labs/08-redis-as-a-cache
-// Round trips are counted by the server (INFO total_reads_processed: the small Redis is
-// this file's alone), and the steps the code ran are read with MONITOR.
-import { beforeEach, describe, expect, it } from 'vitest';
+// Round trips are counted at both ends (the server's INFO total_reads_processed, the small
+// Redis being this file's alone, and the writes of the code's connection to its socket),
+// and the steps the code ran are read with MONITOR.
+import { isDeepStrictEqual } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { interleave } from '../../harness/lab/interleave.js';
 import { useDedicatedRedis } from '../../harness/lab/use-dedicated-redis.js';
-import { connections, expectProductTtl, LESSON, product, products, roundTripsDuring, shown, stepsDuring } from './cache.support.js';
+import { closeConnections, connections, expectProductTtl, LESSON, product, products, roundTripsDuring, shown, stepsDuring, type RoundTrips } from './cache.support.js';
 import { categoryKey, MAX_VALUE_BYTES, productKey, type Product } from './src/contract.js';
 import { cacheCategory, updateProduct } from './src/categories.js';
 import { readProducts, writeProducts } from './src/products.js';
@@ -14,12 +17,21 @@ const small = useDedicatedRedis('08', { maxmemory: '4mb' });
 const BATCH = 200;
 const MAX_ROUND_TRIPS = 3;
 const ROUND_TRIP_IDEA = `Each command sent on its own costs a network round trip; a batch goes in one: MGET for reads, a pipeline (or MULTI) for writes (${LESSON}, "Fewer round trips, atomic steps").`;
+/** Commands that read every member of a hash. */
+const WHOLE_HASH_READS = new Set(['HGETALL', 'HVALS', 'HKEYS', 'HSCAN', 'DUMP']);
+const ATOMIC_IDEA = `Redis runs a script or a MULTI/EXEC block with nothing in between; between two round trips anything may happen (${LESSON}, "Fewer round trips, atomic steps").`;
 const HASH_IDEA = `Keep a collection as a hash, one field per member: one member changes with one HSET, no value grows with the collection, and nothing else is read or sent again (${LESSON}, "The structures you will use").`;
 
 beforeEach(async () => {
   const { admin } = await connections(small);
   await admin.config('SET', 'maxmemory-policy', 'allkeys-lru'); // these checks never fill it
 });
+afterEach(closeConnections);
+
+function expectFewRoundTrips({ reads, writes }: RoundTrips, what: string): void {
+  expect(writes, `The code's connection wrote to its socket ${writes} times while ${what}; expected at most ${MAX_ROUND_TRIPS}. Commands sent one by one, awaited or not (a Promise.all of ${BATCH} commands), are ${BATCH} requests; a pipeline or one command for the batch is one.\n${ROUND_TRIP_IDEA}`).toBeLessThanOrEqual(MAX_ROUND_TRIPS);
+  expect(reads, `The server read ${reads} requests while ${what}; expected at most ${MAX_ROUND_TRIPS}.\n${ROUND_TRIP_IDEA}`).toBeLessThanOrEqual(MAX_ROUND_TRIPS);
+}
 
 async function categoryHolds(categoryId: number): Promise<Map<number, Product>> {
   const { admin } = await connections(small);
@@ -44,8 +56,7 @@ describe('lab 08: batches', () => {
 
   it(`08.6 writeProducts caches ${BATCH} products in at most ${MAX_ROUND_TRIPS} round trips`, async () => {
     const { code } = await connections(small);
-    const trips = await roundTripsDuring(small, () => writeProducts(code, products(1, BATCH)));
-    expect(trips, `The server read ${trips} requests while writeProducts cached ${BATCH} products; expected at most ${MAX_ROUND_TRIPS}.\n${ROUND_TRIP_IDEA}`).toBeLessThanOrEqual(MAX_ROUND_TRIPS);
+    expectFewRoundTrips(await roundTripsDuring(small, code.redis, () => writeProducts(code, products(1, BATCH))), `writeProducts cached ${BATCH} products`);
     expect((await small.keys()).length, `writeProducts should cache all ${BATCH} products.`).toBe(BATCH);
   });
 
@@ -56,9 +67,22 @@ describe('lab 08: batches', () => {
     for (const p of cached) pipeline.set(productKey(small.prefix, p.id), JSON.stringify(p), 'EX', 600);
     await pipeline.exec();
     let read: (Product | null)[] = [];
-    const trips = await roundTripsDuring(small, async () => (read = await readProducts(code, cached.map((p) => p.id))));
-    expect(trips, `The server read ${trips} requests while readProducts fetched ${BATCH} products; expected at most ${MAX_ROUND_TRIPS}.\n${ROUND_TRIP_IDEA}`).toBeLessThanOrEqual(MAX_ROUND_TRIPS);
+    expectFewRoundTrips(await roundTripsDuring(small, code.redis, async () => (read = await readProducts(code, cached.map((p) => p.id)))), `readProducts fetched ${BATCH} products`);
     expect(read, `readProducts should return all ${BATCH} cached products, in order.`).toEqual(cached);
+  });
+
+  it('08.17 a new version replaces the cached one: writeProducts and updateProduct overwrite a product already cached', async () => {
+    const { code, admin } = await connections(small);
+    const idea = `A cache holds the latest version it was given: a write replaces what was there (a plain SET ... EX). SET ... NX writes only a missing key, so a changed price would be ignored until the old copy expires (${LESSON}, "The structures you will use").`;
+    await writeProducts(code, products(1, 3));
+    const repriced = { ...product(2), priceCents: 4321 };
+    await writeProducts(code, [repriced]);
+    expect(await readProducts(code, [1, 2, 3]), `After writeProducts(product 2 at 4321 cents) over the cached product 2, readProducts([1, 2, 3]) should return the new price.\n${idea}`).toEqual([product(1), repriced, product(3)]);
+    await cacheCategory(code, 7, products(1, 3));
+    const renamed = { ...product(3), name: 'Renamed lamp' };
+    await updateProduct(code, 7, renamed);
+    const stored = await admin.get(productKey(small.prefix, 3));
+    expect(stored && JSON.parse(stored), `After updateProduct(7, product 3 renamed) with product 3 cached, its product key should hold the new version.\n${idea}`).toEqual(renamed);
   });
 });
 
@@ -96,9 +120,12 @@ describe('lab 08: collections', () => {
     const stored = await admin.get(productKey(small.prefix, 5));
     expect(stored && JSON.parse(stored), 'updateProduct should cache the new version under productKey too.').toEqual(renamed);
     for (const { key, pttlMs } of await small.keys()) expectProductTtl(key, pttlMs, 'A product key written by updateProduct carries PRODUCT_TTL_SECONDS; the category keeps its TTL.');
-    const sent = steps.flatMap((s) => s.commands).filter((c) => c.source !== 'lua');
-    const bytes = sent.reduce((sum, c) => sum + (SCRIPT_CALLS.has(c.name) ? c.args.slice(1) : c.args).reduce((n, a) => n + Buffer.byteLength(a), 0), 0);
-    expect(bytes, `To change one product the server was sent ${bytes} bytes of arguments (${sent.map(shown).join('; ')}); expected at most MAX_VALUE_BYTES (${MAX_VALUE_BYTES}), script sources aside: rewriting the category sends all of its members.\n${HASH_IDEA}`).toBeLessThanOrEqual(MAX_VALUE_BYTES);
+    const ran = steps.flatMap((s) => s.commands); // sent by the code, and run by its scripts
+    const key = categoryKey(small.prefix, 7);
+    const readsAll = ran.filter((c) => WHOLE_HASH_READS.has(c.name) && c.args[0] === key);
+    expect(readsAll.map(shown), `To change one product the server ran ${readsAll.map(shown).join('; ')}${readsAll.some((c) => c.source === 'lua') ? ' (in a script)' : ''}: the whole category was read, though only one member changed.\n${HASH_IDEA}`).toEqual([]);
+    const bytes = ran.reduce((sum, c) => sum + (SCRIPT_CALLS.has(c.name) ? c.args.slice(1) : c.args).reduce((n, a) => n + Buffer.byteLength(a), 0), 0);
+    expect(bytes, `To change one product the server ran commands with ${bytes} bytes of arguments in all (${ran.map((c) => (c.source === 'lua' ? `script: ${shown(c)}` : shown(c))).join('; ')}); expected at most MAX_VALUE_BYTES (${MAX_VALUE_BYTES}), script sources aside: rewriting the category sends all of its members, from the code or from a script.\n${HASH_IDEA}`).toBeLessThanOrEqual(MAX_VALUE_BYTES);
   });
 
   it('08.10 updateProduct writes both copies in one atomic step (MULTI or a script), as the server ran it', async () => {
@@ -128,5 +155,82 @@ describe('lab 08: collections', () => {
     const error = await cacheCategory(code, 7, []).then(() => undefined, (e: unknown) => e);
     expect(error, `cacheCategory(7, []) rejected with ${String(error)}: HSET needs a field; an empty category is simply not cached.`).toBeUndefined();
     expect((await categoryHolds(7)).size, 'After cacheCategory(7, []), the old members should be gone.').toBe(0);
+  });
+
+  it('08.15 updateProduct decides in its atomic step whether the category is cached: one evicted before or during the update stays absent', async () => {
+    const { code, admin } = await connections(small);
+    const key = categoryKey(small.prefix, 7);
+    const members = products(1, 10);
+    const renamed = { ...product(5), name: 'Renamed lamp' };
+    const idea = `Whether the category is cached must be decided in the step that writes its field: a script (EXISTS, then HSET), or WATCH with a MULTI that fails if the key changed. An EXISTS answered in an earlier round trip, or a list of the categories this process cached, is out of date by the time the HSET runs: the category may be evicted or expire in between, and the HSET then creates a category holding this one product, served as the whole category.\n${ATOMIC_IDEA}`;
+    // Evicted after it was cached, before the update: only the server knows it is gone.
+    await cacheCategory(code, 7, members);
+    await admin.del(key); // as eviction or expiry would
+    const seen: string[] = [];
+    const reader = interleave(code.redis, async () => {
+      const fields = await admin.hkeys(key);
+      if (fields.length > 0) seen.push(`a category holding product(s) ${fields.join(', ')}`);
+    });
+    try {
+      await updateProduct(code, 7, renamed);
+    } finally {
+      reader.stop();
+    }
+    expect(seen, `Category 7 was cached, then evicted; between the round trips of updateProduct(7, product 5) a reader found ${seen.join(', then ')}. Creating it and deleting it afterwards leaves a moment when it is served.\n${idea}`).toEqual([]);
+    const type = await admin.type(key);
+    expect(type, `Category 7 was cached, then evicted; after updateProduct(7, product 5) ${key} is a ${type}, expected no key.\n${idea}`).toBe('none');
+    // Evicted in the middle of the update: in every gap between the code's round trips.
+    await cacheCategory(code, 7, members);
+    const evicting = interleave(code.redis, () => admin.del(key));
+    try {
+      await updateProduct(code, 7, renamed);
+    } finally {
+      evicting.stop();
+    }
+    const held = await categoryHolds(7);
+    const whole = new Map(members.map((p) => [p.id, p.id === 5 ? renamed : p]));
+    expect(held.size === 0 || isDeepStrictEqual(held, whole), `With category 7 evicted (DEL) each time updateProduct(7, product 5) sent a command after a reply (${evicting.runs} time(s)), it ends holding product(s) ${[...held.keys()].join(', ')}; expected no key, or all 10 with the new version if nothing came between the check and the write.\n${idea}`).toBe(true);
+  });
+
+  it('08.16 reads and updates never extend a key\'s life: readProducts and updateProduct leave the TTLs they find', async () => {
+    const { code, admin } = await connections(small);
+    const cached = products(1, 5);
+    await writeProducts(code, cached);
+    await cacheCategory(code, 7, cached);
+    const agedMs = 100_000 + Math.floor(Math.random() * 300_000); // minutes left, not round: cached a while ago
+    const keys = [...cached.map((p) => productKey(small.prefix, p.id)), categoryKey(small.prefix, 7)];
+    await Promise.all(keys.map((key) => admin.pexpire(key, agedMs)));
+    await readProducts(code, cached.map((p) => p.id));
+    await updateProduct(code, 7, { ...product(3), name: 'Renamed lamp' }); // product 3's own key is written anew
+    const idea = `A copy lives PRODUCT_TTL_SECONDS from when it was cached, at most: that bounds how stale it can be. A read that renews the TTL (GETEX ... EX, an EXPIRE after the read) keeps a popular product cached for ever, never refreshed; an update that renews the category's TTL does the same for the members it did not change (${LESSON}, "The structures you will use").`;
+    for (const key of keys.filter((k) => k !== productKey(small.prefix, 3))) {
+      const pttl = await admin.pttl(key);
+      const shownTtl = pttl === -1 ? 'no TTL' : pttl === -2 ? 'no such key' : `${pttl} ms left`;
+      expect(pttl > 0 && pttl <= agedMs, `${key} had ${agedMs} ms left before readProducts and updateProduct ran; it now has ${shownTtl}. Expected at most ${agedMs} ms: reading or updating a member does not extend the key's life.\n${idea}`).toBe(true);
+    }
+  });
+
+  it('08.18 updateProduct adds a product the cached category did not hold yet, beside the others', async () => {
+    const { code } = await connections(small);
+    const members = products(1, 10);
+    await cacheCategory(code, 7, members);
+    const arrival = product(42, 120, 'New arrival');
+    await updateProduct(code, 7, arrival);
+    const held = await categoryHolds(7);
+    expect(held, `After updateProduct(7, product 42) on category 7, cached with products 1 to 10, it holds product(s) ${[...held.keys()].join(', ')}. A product that joins a category (new, or moved) belongs in it as much as one that changed: whether to write the field depends on the category being cached, not on the product being in it already, or the category is served without it until it expires.\n${HASH_IDEA}`).toEqual(new Map([...members.map((p) => [p.id, p] as const), [42, arrival]]));
+  });
+
+  it('08.19 updateProduct keeps working after the server forgot its scripts (SCRIPT FLUSH, as after a restart or failover)', async () => {
+    const { code, admin } = await connections(small);
+    await cacheCategory(code, 7, products(1, 5));
+    await updateProduct(code, 7, { ...product(5), priceCents: 1111 });
+    await admin.script('FLUSH');
+    const latest = { ...product(5), priceCents: 2222 };
+    const idea = `A server keeps scripts in memory only: a restart, a failover to a replica or SCRIPT FLUSH empties its cache, and EVALSHA of a script it no longer knows fails with NOSCRIPT. Send the source again when that happens: EVAL, or ioredis's defineCommand, which retries with EVAL by itself (${LESSON}, "Fewer round trips, atomic steps").`;
+    const error = await updateProduct(code, 7, latest).then(() => undefined, (e: unknown) => e);
+    expect(error, `After SCRIPT FLUSH, updateProduct(7, product 5) rejected with ${String(error)}.\n${idea}`).toBeUndefined();
+    expect((await categoryHolds(7)).get(5), `After SCRIPT FLUSH, updateProduct(7, product 5) should still write the category's field.\n${idea}`).toEqual(latest);
+    const stored = await admin.get(productKey(small.prefix, 5));
+    expect(stored && JSON.parse(stored), `After SCRIPT FLUSH, updateProduct(7, product 5) should still write the product key.\n${idea}`).toEqual(latest);
   });
 });
