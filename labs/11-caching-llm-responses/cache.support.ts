@@ -49,6 +49,38 @@ export const ask = (content: string, extra: Partial<CompletionRequest> = {}): Co
   ...extra,
 });
 
+/**
+ * A request with every difference that cannot change the answer available to vary, and the
+ * same question written five other ways (11.2 asks them whole, 11.22 streamed): each must
+ * share the first one's entry.
+ */
+export function equalRequests(): { base: CompletionRequest; same: [string, CompletionRequest][] } {
+  const base: CompletionRequest = {
+    model: 'gpt-4o-mini-2024-07-18',
+    messages: [
+      { role: 'system', content: 'Answer in one line.\nBe exact.\nCite the rule.' },
+      { role: 'user', content: 'How long may I keep a café guide?' },
+    ],
+    temperature: 0,
+    max_completion_tokens: 200,
+    stop: 'END',
+    user: 'reader-1',
+  };
+  return {
+    base,
+    same: [
+      ['its fields in another order', { user: 'reader-1', stop: 'END', max_completion_tokens: 200, temperature: 0, messages: base.messages.map((m) => ({ content: m.content, role: m.role })), model: base.model }],
+      ['outer blanks and CRLF line endings (two of them in one text)', { ...base, messages: [{ role: 'system', content: '  Answer in one line.\r\nBe exact.\r\nCite the rule.\n' }, { role: 'user', content: '\tHow long may I keep a café guide?  ' }] }],
+      ['"café" in decomposed Unicode (e + combining accent)', { ...base, messages: [base.messages[0]!, { role: 'user', content: 'How long may I keep a cafe\u0301 guide?' }] }],
+      ['stop as ["END"] rather than "END"', { ...base, stop: ['END'] }],
+      ['another user and some metadata', { ...base, user: 'reader-2', metadata: { page: 'faq' } }],
+    ],
+  };
+}
+
+/** What equal requests share, for the checks that ask them (11.2, 11.22). */
+export const EQUAL_IDEA = `They ask the model exactly the same thing, so each is a hit. Normalise before hashing: sorted fields, NFC, LF for every CRLF (all of them, not the first), trimmed text, one form for stop, and only the fields that change the answer (ANSWER_FIELDS) (${LESSON}, "The key").`;
+
 export interface Setup {
   server: ModelServer;
   /** A cache in a process of its own (its own modules and Redis connection) unless `code` is shared. */

@@ -5,7 +5,9 @@ import { leastTtlLeft } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { LAB_OPTIONS, LESSON, ask, expectCalls, setUp, textOf } from './cache.support.js';
 import type { Reply } from './model-server.support.js';
-import { DEFAULT_TTL_SECONDS, type CompletionCache, type CompletionRequest } from './src/contract.js';
+import { DEFAULT_TTL_SECONDS, type ChatCompletion, type CompletionCache, type CompletionRequest } from './src/contract.js';
+
+type FinishReason = ChatCompletion['choices'][number]['finish_reason'];
 
 const lab = useLab('11', LAB_OPTIONS);
 const neverIdea = `Cache only what finished normally: finish_reason "stop" (allow that one, rather than deny the endings you know of: "tool_calls" is half a turn), text present, no refusal. Anything else replayed from the cache turns one bad response into everyone's answer for the whole TTL (${LESSON}, "Never cache a failure").`;
@@ -43,6 +45,7 @@ describe('what is cached', () => {
       ['two choices (as n > 1 returns them)', { content: 'Two pounds.', choices: 2 }],
       ['a turn that asks for a tool (finish_reason "tool_calls") with a line of text', { content: 'Let me check the catalogue.', finishReason: 'tool_calls' }],
       ['the older form of it (finish_reason "function_call")', { content: 'Checking the catalogue.', finishReason: 'function_call' }],
+      ['an ending nobody lists (finish_reason "pause_turn", as a newer API may send)', { content: 'Let me think about that.', finishReason: 'pause_turn' as FinishReason }],
     ];
     for (const [i, [what, reply]] of replies.entries()) {
       const prompt = `Question ${i}`;
@@ -90,7 +93,9 @@ describe('what is cached', () => {
     await llm.complete('acme', omitted);
     await llm.complete('acme', { ...omitted, temperature: 1 });
     expectCalls(server, 3, 'Then a request without temperature and the same with temperature 1', `They ask the model the same thing: normalise the default in (${LESSON}, "The key").`);
-    expect((await answerKeys()).length, sampledIdea).toBe(3);
+    await llm.complete('acme', { ...omitted, temperature: 0 });
+    expectCalls(server, 4, 'Then the same at temperature 0', `Temperature 0 is a value, not an omission: fill in the default only when the field is absent (temperature ?? 1), or 0 and 1 share an entry and a deterministic question gets a sample (${LESSON}, "The key").`);
+    expect((await answerKeys()).length, sampledIdea).toBe(4);
   });
 
   it('11.10 an answer lives exactly ttlSeconds (default 3600), a hit does not extend it, and once it expires the model is asked again', async () => {

@@ -1,10 +1,12 @@
 // Lab 11 checks, part 1: the key. Run: npm test labs/11-caching-llm-responses
 // Equal questions share one entry, different ones never do, and a key gives away neither
 // the prompt nor, without the server's secret, which prompt it stands for.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { serverCommandsDuring } from '../../harness/lab/server-commands.js';
-import { LAB_OPTIONS, LESSON, SECRET, ask, collect, expectCalls, setUp, textOf } from './cache.support.js';
+import { EQUAL_IDEA, LAB_OPTIONS, LESSON, SECRET, SETTLE_MS, ask, collect, equalRequests, expectCalls, setUp, textOf } from './cache.support.js';
 import type { CompletionRequest } from './src/contract.js';
 
 const lab = useLab('11', LAB_OPTIONS);
@@ -30,28 +32,11 @@ describe('the cache key', () => {
   it('11.2 requests that differ only in field order, outer blanks, line endings, Unicode form, stop form, user or metadata share an entry', async () => {
     const { server, cache, answerKeys } = await setUp(lab);
     const llm = await cache();
-    const base: CompletionRequest = {
-      model: 'gpt-4o-mini-2024-07-18',
-      messages: [
-        { role: 'system', content: 'Answer in one line.\nBe exact.' },
-        { role: 'user', content: 'How long may I keep a café guide?' },
-      ],
-      temperature: 0,
-      max_completion_tokens: 200,
-      stop: 'END',
-      user: 'reader-1',
-    };
+    const { base, same } = equalRequests();
     await llm.complete('acme', base);
-    const same: [string, CompletionRequest][] = [
-      ['its fields in another order', { user: 'reader-1', stop: 'END', max_completion_tokens: 200, temperature: 0, messages: base.messages.map((m) => ({ content: m.content, role: m.role })), model: base.model }],
-      ['outer blanks and CRLF line endings', { ...base, messages: [{ role: 'system', content: '  Answer in one line.\r\nBe exact.\n' }, { role: 'user', content: '\tHow long may I keep a café guide?  ' }] }],
-      ['"café" in decomposed Unicode (e + combining accent)', { ...base, messages: [base.messages[0]!, { role: 'user', content: 'How long may I keep a cafe\u0301 guide?' }] }],
-      ['stop as ["END"] rather than "END"', { ...base, stop: ['END'] }],
-      ['another user and some metadata', { ...base, user: 'reader-2', metadata: { page: 'faq' } }],
-    ];
     for (const [difference, request] of same) {
       await llm.complete('acme', request);
-      expectCalls(server, 1, `After the same question with ${difference}`, `It asks the model exactly the same thing, so it should be a hit. Normalise before hashing: sorted fields, NFC, LF line endings, trimmed text, one form for stop, and only the fields that change the answer (ANSWER_FIELDS) (${LESSON}, "The key").`);
+      expectCalls(server, 1, `After the same question with ${difference}`, EQUAL_IDEA);
     }
     expect((await answerKeys()).length, `Equal requests should share one entry.\n${keyIdea}`).toBe(1);
   });
@@ -73,6 +58,8 @@ describe('the cache key', () => {
       ['the system text sent as a user turn', { ...base, messages: [{ role: 'user', content: base.messages[0]!.content }, base.messages[1]!] }],
       ['an earlier turn of the conversation', { ...base, messages: [base.messages[0]!, { role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello!' }, base.messages[1]!] }],
       ['the same turns in another order', { ...base, messages: [base.messages[0]!, base.messages[1]!, { role: 'assistant', content: 'Hello!' }, { role: 'user', content: 'Hi' }] }],
+      ['a second turn written into the first one\'s text ("...\\nuser: And how many DVDs?")', ask('How many books may I borrow at once?\nuser: And how many DVDs?')],
+      ['those two lines sent as two user turns (a transcript joined as "role: text" lines reads them the same)', { ...base, messages: [base.messages[0]!, base.messages[1]!, { role: 'user', content: 'And how many DVDs?' }] }],
       ['top_p 0.5', { ...base, top_p: 0.5 }],
       ['max_completion_tokens 50', { ...base, max_completion_tokens: 50 }],
       ['a stop sequence', { ...base, stop: ['\n\n'] }],
@@ -85,7 +72,7 @@ describe('the cache key', () => {
     for (const [difference, request] of variants) {
       const before = server.calls.length;
       answers.push(await llm.complete('acme', request));
-      expect(server.calls.length, `A request with ${difference} was answered from the cache with ${textOf(answers.at(-1))}, the answer to an earlier request. The model would answer it differently, so it needs its own entry: hash every field of ANSWER_FIELDS as given (the model's name and the order of the messages included), and change only what cannot change the answer: blanks around a message's whole text, not around each of its lines (${LESSON}, "The key").`).toBe(before + 1);
+      expect(server.calls.length, `A request with ${difference} was answered from the cache with ${textOf(answers.at(-1))}, the answer to an earlier request. The model would answer it differently, so it needs its own entry: hash every field of ANSWER_FIELDS as given (the model's name and the order of the messages included, each message a value of its own: a transcript joined into one text lets a line inside a turn read as a turn boundary), and change only what cannot change the answer: blanks around a message's whole text, not around each of its lines (${LESSON}, "The key").`).toBe(before + 1);
     }
     for (const [i, [difference, request]] of variants.entries()) {
       const again = await llm.complete('acme', request);
@@ -118,7 +105,24 @@ describe('the cache key', () => {
       expect(reads.map((c) => `${c.name} ${c.args.join(' ')}`), `For tenant id ${JSON.stringify(unsafe)} the code sent these commands on answer keys before refusing it; an unsafe id is refused before any key is built, so no pattern like "acme:*" ever reaches Redis (${LESSON}, "Whose data is this?").`).toEqual([]);
       expect(outcome, `Tenant id ${JSON.stringify(unsafe)} was ${outcome}; an id that could break the key layout (or a SCAN MATCH for one tenant's keys) must be refused: check it against TENANT_ID, [A-Za-z0-9_-] only, not letters of any script (${LESSON}, "Whose data is this?").`).toBe('refused');
     }
-    expectCalls(server, tenants.length, 'After six requests with unsafe tenant ids', 'A refused request never reaches the model.');
+    const sampled = ask('Suggest a novel about late fees', { temperature: 0.7 });
+    for (const unsafe of ['acme:*', 'café']) {
+      const outcome = await llm.complete(unsafe, sampled).then(() => 'answered', () => 'refused');
+      expect(outcome, `A sampled request (temperature 0.7, which goes straight to the model) for tenant id ${JSON.stringify(unsafe)} was ${outcome}; the id is checked first, whatever the request: a request that skips the cache is still a request for that tenant (${LESSON}, "Whose data is this?").`).toBe('refused');
+    }
+    expectCalls(server, tenants.length, 'After six requests with unsafe tenant ids, and two sampled ones', 'A refused request never reaches the model.');
+
+    // Two tenants asking the same at once, in one process: the calls they share in the
+    // process are per tenant too, like their entries.
+    const burst = ask('Which of our branches has a makerspace?');
+    const held = server.hold();
+    const both = Promise.all(['acme', 'globex'].map((tenant) => llm.complete(tenant, burst)));
+    await expectSettlesWithin(held.reached, LIVENESS_MS, 'the first call for acme and globex asking the same at once', tenantIdea);
+    await sleep(SETTLE_MS); // the other tenant's request has called, or joined the first call, by now
+    held.release();
+    const [forAcme, forGlobex] = await expectSettlesWithin(both, LIVENESS_MS, 'acme and globex asking the same at once', tenantIdea);
+    expect(forGlobex, `acme and globex asked the same question at once in one process and both got ${textOf(forAcme)}: a request joined another tenant's call. Requests in one process share a call only when they share the key, tenant included (a Map of calls in flight keyed by the question alone hands one customer's answer to another).\n${tenantIdea}`).not.toEqual(forAcme);
+    expectCalls(server, tenants.length + 2, 'acme and globex asking the same at once in one process', tenantIdea);
   });
 
   it('11.5 the digest is keyed by the server secret: instances sharing it share entries, another secret gives other keys', async () => {

@@ -7,16 +7,16 @@ import { interleave, type Interleaving } from '../../harness/lab/interleave.js';
 import { recordCommandLines, wrapCommands } from '../../harness/lab/lab-redis.js';
 import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { LAB_OPTIONS, LESSON, SETTLE_MS, ask, expectCalls, flightIdea, namesCacheKey, setUp, textOf } from './cache.support.js';
+import { LAB_OPTIONS, LESSON, LOCK_TTL_IDEA, SETTLE_MS, ask, expectCalls, flightIdea, lockWindow, namesCacheKey, setUp, textOf } from './cache.support.js';
 import type { ChatCompletion } from './src/contract.js';
 
 const lab = useLab('11', LAB_OPTIONS);
 
 describe('single flight: the lock, when the call fails or ends', () => {
   it('11.14 a call that fails frees the others at once: one waiting process calls the model, long before lockWaitMs, and the rest wait for its answer', async () => {
-    const { server, cache, processes, answerKeys } = await setUp(lab);
+    const { server, cache, processes, answerKeys, cacheKeys } = await setUp(lab);
     const [a, b, c] = await processes(3);
-    const long = { lockTtlMs: 60_000, lockWaitMs: 60_000 };
+    const long = { lockTtlMs: 61_337, lockWaitMs: 60_000 };
     const [onA, onB, onC] = [await cache(long, a), await cache(long, b), await cache(long, c)];
     server.when((_, n) => (n === 1 ? { error: 503 } : undefined));
     const held = server.hold();
@@ -26,10 +26,14 @@ describe('single flight: the lock, when the call fails or ends', () => {
     const waiting = [onB.complete('acme', request), onC.complete('acme', request)] as const;
     await sleep(SETTLE_MS);
     const takenOver = server.hold(); // the call of the waiter that takes over runs until the others have had time to pay too
+    const freed = performance.now(); // A's lock is held until its call has failed, so the next is taken after this
     held.release();
     expect(await failing, 'A\'s call got a 503: A\'s caller sees the error.').toBe('failed');
     const idea = `When the holder's call fails, release the lock (in a finally) so the others stop waiting: one of them takes the lock and calls the model at once, and the rest wait for its answer, as they waited for the first holder's. An error is not an answer, so nobody is handed it from the cache (${LESSON}, "Never cache a failure").`;
-    await expectSettlesWithin(takenOver.reached, LIVENESS_MS, 'a call from B or C after A\'s call failed (lockWaitMs and lockTtlMs 60 s)', idea);
+    await expectSettlesWithin(takenOver.reached, LIVENESS_MS, 'a call from B or C after A\'s call failed (lockWaitMs 60 s, lockTtlMs 61 337 ms)', idea);
+    const retaken = await lockWindow(cacheKeys, long.lockTtlMs, freed, performance.now());
+    expect(retaken.keys.length, `While the call of the waiter that took over ran, Redis held no lock: the third process could not know a call was under way.\n${idea}`).toBeGreaterThan(0);
+    expect(retaken.wrong, `While the call of the waiter that took over ran, Redis held ${JSON.stringify(retaken.wrong)}; with lockTtlMs ${long.lockTtlMs}, expected each key's PTTL between ${retaken.least} and ${retaken.most}: a lock taken on a later try is a lock like the first, SET with lockTtlMs, not a number of its own. ${LOCK_TTL_IDEA}`).toEqual([]);
     await sleep(SETTLE_MS);
     expectCalls(server, 2, 'A\'s call failed while B and C waited; then one of them called, and its call was still running', idea);
     takenOver.release();
@@ -102,9 +106,19 @@ async function nextHolderSurvives(question: string, expired: 'while its call hun
   const aRedis = await lab.redis.readyClient();
   const aSent = recordCommandLines(aRedis);
   const heldA = server.hold();
-  const onA = await cache({ lockTtlMs: expired === 'while its call hung' ? 200 : 500, redis: aRedis }, a);
+  const lockTtlMs = expired === 'while its call hung' ? 200 : 500;
+  const onA = await cache({ lockTtlMs, redis: aRedis }, a);
+  const since = performance.now();
   const failing = onA.complete('acme', request).then(() => 'answered', () => 'failed');
   await expectSettlesWithin(heldA.reached, LIVENESS_MS, 'A\'s call to the model', idea);
+  // Read at once: a lock of lockTtlMs 200 may be gone by now, never longer than that. Only
+  // A's keys: the other half of 11.19 runs beside this one, under the same prefix.
+  const aKeys = async () => {
+    const named = new Set(aSent.flat());
+    return (await cacheKeys()).filter((k) => named.has(k.key));
+  };
+  const taken = await lockWindow(aKeys, lockTtlMs, since, performance.now());
+  expect(taken.wrong, `Right after A took its lock (lockTtlMs ${lockTtlMs}), Redis held ${JSON.stringify(taken.wrong)}; expected each key's PTTL between ${taken.least} and ${taken.most}: lockTtlMs as given, however short, with no floor of a second. ${LOCK_TTL_IDEA}`).toEqual([]);
   const heldB = server.hold();
   let second: Promise<ChatCompletion> | undefined;
   let takingOver: Promise<void> | undefined;

@@ -59,19 +59,19 @@ describe('Redis down, slow or refusing', () => {
     );
 
     // Two replies held back from their send: 300 ms is slow yet within redisTimeoutMs 2000
-    // (and past the 250 ms default), 150 ms far past redisTimeoutMs 30 and short of any floor
-    // of 250 ms, so the bound used is the option's, exactly.
+    // (and past the 250 ms default), 60 ms past redisTimeoutMs 30 and short of a floor of
+    // 100 ms: of two timers the one due first fires first, so the bound used is the option's.
     const [slowRedis, hastyRedis] = [lab.redis.client(), lab.redis.client()];
     await Promise.all([slowRedis.ping(), hastyRedis.ping()]); // connected: the reply's delay is Redis's alone
     holdReply(slowRedis, entry!.key, { releaseAfterMs: 300 });
     const patient = (await cache({ redis: slowRedis, redisTimeoutMs: 2_000 })).complete('acme', request);
-    holdReply(hastyRedis, otherEntry.key, { releaseAfterMs: 150 });
+    holdReply(hastyRedis, otherEntry.key, { releaseAfterMs: 60 });
     const hasty = (await cache({ redis: hastyRedis, redisTimeoutMs: 30 })).complete('acme', other);
     await Promise.all(stalledWrites);
     expect(await patient, `A GET answered after 300 ms, with redisTimeoutMs 2000, was not used: the request called the model instead. The timeout is the option's, not a number of your own.\n${DOWN_IDEA}`).toEqual(first);
     const hastyAnswer = await hasty;
-    expect(hastyAnswer.choices[0]?.finish_reason, `With redisTimeoutMs 30, a GET whose reply came after 150 ms: the request got ${textOf(hastyAnswer)}.\n${DOWN_IDEA}`).toBe('stop');
-    expect(hastyAnswer, `With redisTimeoutMs 30, a GET whose reply came after 150 ms was waited for and its cached answer used: the bound is the option's, however small, not a floor or a number of your own. Past it the read has failed: call the model.\n${DOWN_IDEA}`).not.toEqual(otherFirst);
+    expect(hastyAnswer.choices[0]?.finish_reason, `With redisTimeoutMs 30, a GET whose reply came after 60 ms: the request got ${textOf(hastyAnswer)}.\n${DOWN_IDEA}`).toBe('stop');
+    expect(hastyAnswer, `With redisTimeoutMs 30, a GET whose reply came after 60 ms was waited for and its cached answer used: the bound is the option's, however small, not a floor or a number of your own. Past it the read has failed: call the model.\n${DOWN_IDEA}`).not.toEqual(otherFirst);
     expectCalls(server, 7, 'Two answers stored, four requests while writes stalled, a hit on a slow Redis, and a read whose reply came too late', DOWN_IDEA);
 
     const full = lab.redis.refusingClient(['set', 'eval', 'evalsha', 'fcall'], new Error('OOM command not allowed when used memory > maxmemory'));

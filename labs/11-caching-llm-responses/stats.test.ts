@@ -86,7 +86,9 @@ describe('what the cache saved', () => {
     await sleep(150); // the other five are waiting by now
     held.release();
     await expectSettlesWithin(all, LIVENESS_MS, 'six identical requests over two processes', statsIdea);
-    const streamed = ask('Can I stream the audiobook collection at home?');
+    // Asked by its alias: the stream names the dated snapshot that answered, whose price a replay saves.
+    const streamed = ask('Can I stream the audiobook collection at home?', { model: 'gpt-4o-mini' });
+    server.when((r) => (r.model === streamed.model ? { model: 'gpt-4o-mini-2024-07-18' } : undefined));
     await collect(onA.stream('acme', streamed));
     await collect(onB.stream('acme', streamed));
     await collect(onB.stream('acme', streamed));
@@ -95,20 +97,23 @@ describe('what the cache saved', () => {
     await abandoned.return?.();
     server.when((r) => (r.messages.at(-1)?.content === 'Broken off' ? { breakAfter: 2 } : undefined));
     await collect(onB.stream('acme', ask('Broken off'))).catch(() => undefined);
+    const dropped = onB.stream('acme', ask('Read me the whole catalogue'))[Symbol.asyncIterator]();
+    await dropped.next(); // a miss its caller stops reading after the first chunk: the call was sent all the same
+    await dropped.return?.();
     await collect(onA.stream('acme', ask('Suggest a novel', { temperature: 0.7 })));
-    expectCalls(server, 4, 'Six identical requests over two processes, a question streamed three times, a stream that broke off and a sampled stream', `One call for the six (11.12), one for the stream (11.21), one for the broken stream and one for the sampled one: this check counts them.\n${statsIdea}`);
+    expectCalls(server, 5, 'Six identical requests over two processes, a question streamed three times, a stream that broke off, one its caller stopped reading and a sampled stream', `One call for the six (11.12), one for the stream (11.21), one each for the broken stream, the dropped one and the sampled one: this check counts them.\n${statsIdea}`);
     const [whole, stream] = server.usages;
     const expected = {
       hits: 7,
       misses: 3,
-      paidCalls: 4,
+      paidCalls: 5,
       tokensSaved: 5 * tokens(whole) + 2 * tokens(stream),
-      costSaved: (5 * dollars(request.model, whole)) + 2 * dollars(streamed.model, stream),
+      costSaved: (5 * dollars(request.model, whole)) + 2 * dollars('gpt-4o-mini-2024-07-18', stream),
     };
-    const idea = `Five of the six requests were answered by the first one's call, in its process or through Redis: each is a hit and saved that answer's tokens. A replayed stream saves the tokens of the stream it replays, which the model reports only when asked: stream_options: { include_usage: true }. A stream counts once its caller has read it to the end: the replay its caller stopped reading is no hit, the stream that broke off is a paid call but no miss, and the sampled stream is a miss like any request answered by its own call. And the totals live in Redis, so all processes report the same numbers, a new one too.\n${statsIdea}`;
+    const idea = `Five of the six requests were answered by the first one's call, in its process or through Redis: each is a hit and saved that answer's tokens. A replayed stream saves the tokens of the stream it replays, which the model reports only when asked: stream_options: { include_usage: true }. A replay is priced at the model its stored answer names (the snapshot that answered the alias gpt-4o-mini), like a whole answer. A stream counts once its caller has read it to the end: the replay its caller stopped reading is no hit, the stream that broke off and the one its caller stopped reading are paid calls but no misses (the call was sent when the stream began), and the sampled stream is a miss like any request answered by its own call. And the totals live in Redis, so all processes report the same numbers, a new one too.\n${statsIdea}`;
     const onC = await cache({}, c);
     for (const [name, instance] of [['A', onA], ['B', onB], ['C, started afterwards', onC]] as const) {
-      expectStats(await instance.stats(), expected, `Process ${name}, after six concurrent requests over A and B, a stream asked once on A and twice on B, a replay A stopped reading, a stream that broke off and a sampled stream`, idea);
+      expectStats(await instance.stats(), expected, `Process ${name}, after six concurrent requests over A and B, a stream asked once on A and twice on B (by the alias gpt-4o-mini), a replay A stopped reading, a stream that broke off, a new stream B stopped reading and a sampled stream`, idea);
     }
   });
 });

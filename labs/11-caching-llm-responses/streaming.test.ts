@@ -3,11 +3,13 @@
 // and the same chunks replayed from Redis on a hit; only a stream that ended well is kept.
 import { describe, expect, it } from 'vitest';
 import { serverCommandsDuring } from '../../harness/lab/server-commands.js';
-import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { LAB_OPTIONS, LESSON, ask, collect, expectCalls, readingOf, setUp } from './cache.support.js';
+import { LIVENESS_MS, expectSettlesWithin, leastTtlLeft } from '../../harness/lab/teach.js';
+import { EQUAL_IDEA, LAB_OPTIONS, LESSON, ask, collect, equalRequests, expectCalls, readingOf, setUp } from './cache.support.js';
 import type { Reply } from './model-server.support.js';
-import { DEFAULT_TTL_SECONDS, type ChatCompletionChunk } from './src/contract.js';
+import { DEFAULT_TTL_SECONDS, type ChatCompletion, type ChatCompletionChunk } from './src/contract.js';
+
+type FinishReason = ChatCompletion['choices'][number]['finish_reason'];
 
 const lab = useLab('11', LAB_OPTIONS);
 const streamIdea = `A streamed request is cached like a whole one: on a miss, pass each chunk on as it arrives and keep them; once the stream has ended with finish_reason "stop" (and no refusal), store them with the TTL; on a hit, replay the stored chunks, the same pieces in the same order (${LESSON}, "Streams and savings").`;
@@ -38,6 +40,16 @@ function plantedStream(pieces: string[], finishReason: 'stop' | 'length' | null,
   return [chunk({ role: 'assistant', content: '', refusal: null }), ...said, ...pieces.map((content) => chunk({ content })), ...ending];
 }
 
+/**
+ * Fails unless a stream stored no earlier than `since` has exactly ttlSeconds, less only the
+ * time since then: a TTL cut by a margin or by jitter, even of a second, shows.
+ */
+function expectStreamTtl(pttl: number | undefined, ttlSeconds: number, since: number, what: string): void {
+  const least = leastTtlLeft(ttlSeconds * 1000, since);
+  const left = pttl ?? NaN;
+  expect(left >= least && left <= ttlSeconds * 1000, `${what} the streamed answer's PTTL is ${left} ms; expected between ${least} (${ttlSeconds} s less the time since the stream began) and ${ttlSeconds * 1000}: exactly ttlSeconds, set in the same command as the value, no jitter taken off.\n${streamIdea}`).toBe(true);
+}
+
 /** The rest of an iterator, as an array. */
 const drain = (chunks: AsyncIterator<ChatCompletionChunk>) => collect({ [Symbol.asyncIterator]: () => chunks });
 
@@ -49,6 +61,7 @@ describe('streamed answers', () => {
     const [onA, onB] = [await cache({ ttlSeconds }, a), await cache({ ttlSeconds }, b)];
     const request = ask('Which floor holds the map collection?');
     const paused = server.pauseStream();
+    const since = performance.now(); // nothing was stored before
     const reading = onA.stream('acme', request)[Symbol.asyncIterator]();
     const head = await expectSettlesWithin(
       untilFirstPiece(reading),
@@ -62,9 +75,8 @@ describe('streamed answers', () => {
     expect(original.pieces.length, `The caller read ${JSON.stringify(original.pieces)}; the model sent its answer word by word.\n${streamIdea}`).toBeGreaterThan(3);
     expect(original.finishReason, streamIdea).toBe('stop');
     const stored = await answerKeys();
-    const pttl = stored[0]?.pttlMs ?? NaN;
     expect(stored.length, `After one complete stream Redis holds ${stored.length} answer key(s); expected one at answerKey(keyPrefix, 'acme', <64 hex>).\n${streamIdea}`).toBe(1);
-    expect(pttl > (ttlSeconds - 2) * 1000 && pttl <= ttlSeconds * 1000, `The streamed answer's PTTL is ${pttl} ms; with ttlSeconds ${ttlSeconds}, expected between ${(ttlSeconds - 2) * 1000} and ${ttlSeconds * 1000}, set in the same command as the value.\n${streamIdea}`).toBe(true);
+    expectStreamTtl(stored[0]?.pttlMs, ttlSeconds, since, `With ttlSeconds ${ttlSeconds}`);
     const shortened = 60_000;
     await lab.redis.admin.pexpire(stored[0]!.key, shortened);
     for (const [name, onX] of [['B', onB], ['A', onA]] as const) {
@@ -82,14 +94,14 @@ describe('streamed answers', () => {
     const pieces = ['  Two', ' pounds', ',\r\n', 'per card', '.\n\n', 'Caf\u00e9 ', 'cards are ', 'free \u2713', ' '];
     server.when((request) => (request.messages.at(-1)?.content.startsWith('Fees') ? { pieces } : undefined));
     const request = ask('Fees for a lost card?');
+    const since = performance.now(); // nothing was stored before
     const first = readingOf(await collect(llm.stream('acme', request)));
     expect(first.pieces, `The caller read ${JSON.stringify(first.pieces)} from the model; expected ${JSON.stringify(pieces)}: pass each chunk on as it is.\n${streamIdea}`).toEqual(pieces);
     const replay = readingOf(await collect(llm.stream('acme', request)));
     expectCalls(server, 1, 'The streamed request asked twice', streamIdea);
     expect(replay, `The replay read ${JSON.stringify(replay.pieces)}; expected ${JSON.stringify(pieces)} ending with "stop". Keep the chunks as they came: joining, trimming or re-splitting the text gives the reader another stream.\n${streamIdea}`).toEqual({ pieces, finishReason: 'stop' });
     const [entry] = await answerKeys();
-    const pttl = entry?.pttlMs ?? NaN;
-    expect(pttl > (DEFAULT_TTL_SECONDS - 2) * 1000 && pttl <= DEFAULT_TTL_SECONDS * 1000, `Without ttlSeconds the streamed answer's PTTL is ${pttl} ms; expected the default, ${DEFAULT_TTL_SECONDS} s.\n${streamIdea}`).toBe(true);
+    expectStreamTtl(entry?.pttlMs, DEFAULT_TTL_SECONDS, since, 'Without ttlSeconds (the default)');
 
     const bothIdea = `The same question asked whole and streamed: each form is answered from the cache once it has been paid for, whole answers as completions and streams as their chunks. Keep two entries (a digest that covers the stream flag), or one that serves both forms, but never one form's entry read as the other's (${LESSON}, "Streams and savings").`;
     const whole = await llm.complete('acme', request);
@@ -131,7 +143,12 @@ describe('streamed answers', () => {
       expect(reads.map((c) => `${c.name} ${c.args.join(' ')}`), `For tenant id ${JSON.stringify(unsafe)} the stream sent these commands on answer keys before refusing it; check the id before any key is built or read.\n${tenantIdea}`).toEqual([]);
       expect(outcome, `A stream for tenant id ${JSON.stringify(unsafe)} was ${outcome}; check it against TENANT_ID ([A-Za-z0-9_-] only) before any key or call.\n${tenantIdea}`).toBe('refused');
     }
-    expectCalls(server, before + 2, 'After three streams with unsafe tenant ids', tenantIdea);
+    const sampled = ask('Suggest a novel about lost cards', { temperature: 0.7 });
+    for (const unsafe of ['acme:*', 'café']) {
+      const outcome = await collect(llm.stream(unsafe, sampled)).then(() => 'streamed', () => 'refused');
+      expect(outcome, `A sampled stream (temperature 0.7, which goes straight to the model) for tenant id ${JSON.stringify(unsafe)} was ${outcome}; the id is checked first, whatever the request.\n${tenantIdea}`).toBe('refused');
+    }
+    expectCalls(server, before + 2, 'After three streams with unsafe tenant ids, and two sampled ones', tenantIdea);
 
     const keyIdea = `A stream's key covers what a whole answer's key covers: the model as given, every message in its place with its text as written, and every parameter in ANSWER_FIELDS. A stream limited to 50 tokens, or with another seed, is another question (${LESSON}, "The key").`;
     const base = ask('Which branches lend telescopes?');
@@ -142,6 +159,9 @@ describe('streamed answers', () => {
       ['a seed', { ...base, seed: 7 }],
       ['a stop sequence', { ...base, stop: ['\n'] }],
       ['JSON output', { ...base, response_format: { type: 'json_object' } }],
+      ['top_p 0.5', { ...base, top_p: 0.5 }],
+      ['presence_penalty 0.5', { ...base, presence_penalty: 0.5 }],
+      ['frequency_penalty 0.5', { ...base, frequency_penalty: 0.5 }],
       ['the model in capitals', { ...base, model: base.model.toUpperCase() }],
       ['the turns in the other order', { ...base, messages: [...base.messages].reverse() }],
       ['the question on two lines', { ...base, messages: [base.messages[0]!, { role: 'user', content: 'Which branches\nlend telescopes?' }] }],
@@ -151,6 +171,15 @@ describe('streamed answers', () => {
     for (const [i, [difference, variant]] of variants.entries()) {
       const got = readingOf(await collect(llm.stream('acme', variant)));
       expectCalls(server, variantStart + i + 1, `The stream with ${difference} (got ${JSON.stringify(got.pieces.join(''))})`, keyIdea);
+    }
+
+    // And what cannot change the answer does not split a stream's entry either.
+    const { base: equal, same } = equalRequests();
+    await collect(llm.stream('acme', equal));
+    const paidForEqual = server.calls.length;
+    for (const [difference, streamed] of same) {
+      await collect(llm.stream('acme', streamed));
+      expectCalls(server, paidForEqual, `A question streamed, then streamed again with ${difference}`, `A stream's key is normalised like a whole answer's. ${EQUAL_IDEA}`);
     }
   });
 
@@ -177,6 +206,7 @@ describe('streamed answers', () => {
       ['a stream of blanks only', { pieces: [' ', '\n ', '\t'] }],
       ['a stream with two choices (as n > 1 sends them)', { pieces: ['Two', ' pounds.'], choices: 2 }],
       ['a turn that asks for a tool (finish_reason "tool_calls")', { pieces: ['Let me', ' check.'], finishReason: 'tool_calls' }],
+      ['an ending nobody lists (finish_reason "pause_turn", as a newer API may send)', { pieces: ['Let me', ' think.'], finishReason: 'pause_turn' as FinishReason }],
     ];
     for (const [i, [what, reply]] of bad.entries()) {
       const question = ask(`Late question ${i}`);
@@ -190,12 +220,22 @@ describe('streamed answers', () => {
     expectCalls(server, 3 + bad.length, 'Then the question streamed in full, and again', `The failures before it left nothing behind, so the full stream is stored and replayed.\n${streamIdea}`);
     const sampledIdea = `A sampled stream (temperature above 0, or omitted) asks for a fresh sample each time: it goes to the model and is stored nowhere, unless cacheSampled says otherwise (${LESSON}, "How long to keep an answer").`;
     const sampled = ask('Suggest a novel', { temperature: 0.7 });
+    const omitted = { model: sampled.model, messages: [{ role: 'user' as const, content: 'Suggest a play' }] };
     await collect(llm.stream('acme', sampled));
     await collect(llm.stream('acme', sampled));
     expectCalls(server, 5 + bad.length, 'A temperature-0.7 stream asked twice', sampledIdea);
+    await collect(llm.stream('acme', omitted));
+    await collect(llm.stream('acme', omitted));
+    expectCalls(server, 7 + bad.length, 'A stream without temperature asked twice', `The API reads an omitted temperature as 1: such a stream samples, like a whole request without it.\n${sampledIdea}`);
     const kept = await cache({ cacheSampled: true });
     await collect(kept.stream('acme', sampled));
     await collect(kept.stream('acme', sampled));
-    expectCalls(server, 6 + bad.length, 'With cacheSampled, the temperature-0.7 stream asked twice', sampledIdea);
+    expectCalls(server, 8 + bad.length, 'With cacheSampled, the temperature-0.7 stream asked twice', sampledIdea);
+    const keyIdea = `With cacheSampled a sampled stream is cached like a whole answer, under a key that covers its temperature, an omitted one written as 1 (${LESSON}, "The key").`;
+    await collect(kept.stream('acme', { ...sampled, temperature: 0.2 }));
+    expectCalls(server, 9 + bad.length, 'With cacheSampled, then the same stream at temperature 0.2', keyIdea);
+    await collect(kept.stream('acme', omitted));
+    await collect(kept.stream('acme', { ...omitted, temperature: 1 }));
+    expectCalls(server, 10 + bad.length, 'With cacheSampled, a stream without temperature, then the same with temperature 1', keyIdea);
   });
 });

@@ -17,15 +17,20 @@ import type { Upstream } from '../src/load-once.js';
 
 export type { Upstream };
 
-const POLL_MS = 1_000;
-
 async function askAndStore(up: Upstream, key: string, request: CompletionRequest) {
   const completion = await up.ask(request);
   await up.store.write(key, completion);
   return completion;
 }
 
-export async function loadOnce(up: Upstream, key: string, request: CompletionRequest): Promise<ChatCompletion> {
+/** The load-once loop with waiters that read the cache every `pollMs` (waiters-poll-every-quarter-second.ts uses it too). */
+export function pollingEvery(pollMs: number) {
+  return (up: Upstream, key: string, request: CompletionRequest) => loadPolling(up, key, request, pollMs);
+}
+
+export const loadOnce = pollingEvery(1_000);
+
+async function loadPolling(up: Upstream, key: string, request: CompletionRequest, pollMs: number): Promise<ChatCompletion> {
   const { lockTtlMs, lockWaitMs, redisTimeoutMs } = up.settings;
   const giveUpAt = Date.now() + lockWaitMs;
   for (;;) {
@@ -39,7 +44,7 @@ export async function loadOnce(up: Upstream, key: string, request: CompletionReq
       }
     }
     if (Date.now() >= giveUpAt) return askAndStore(up, key, request);
-    await sleep(Math.min(POLL_MS, Math.max(0, giveUpAt - Date.now()))); // never past lockWaitMs
+    await sleep(Math.min(pollMs, Math.max(0, giveUpAt - Date.now()))); // never past lockWaitMs
     const found = await up.store.read(key);
     if (found) return found;
     if (found === undefined) return up.ask(request);
