@@ -1,0 +1,60 @@
+// Lab 02: what the checks on a failing or stalled Redis share. Not a suite.
+import { ReplyError, type Redis } from 'ioredis';
+import type { Lab } from '../../harness/lab/use-lab.js';
+import { createShopCache } from './src/shop-cache.js';
+import { LEADERBOARD_SIZE, REDIS_TIMEOUT_MS, type ShopCache, type ShopCacheOptions } from './src/contract.js';
+
+export const LESSON = 'Lesson 02, TTLs and keys';
+/** Far above what a healthy Redis takes. */
+export const PATIENT_MS = 10_000;
+/** A liveness bound: far above the REDIS_TIMEOUT_MS or two a correct answer spends, far below PATIENT_MS. */
+export const BOUND_MS = 16 * REDIS_TIMEOUT_MS;
+
+/** The id fields of `entity`'s shape, for id `id`. */
+export const idOf = (entity: string, id: number) => (entity === 'product' ? { id } : entity === 'inventory' ? { productId: id } : { userId: id });
+
+/** Caches and misbehaving Redis clients for the file's `lab`, and what Postgres holds. */
+export function stalledRedis(lab: Lab) {
+  /** A cache on `redis`; `redisTimeoutMs` only when the scenario gives one, so the default is the code's own. */
+  function cacheOn(redis: Redis, timeout: Pick<ShopCacheOptions, 'redisTimeoutMs'>): ShopCache {
+    return createShopCache({ redis, db: lab.db.pool, keyPrefix: lab.redis.prefix, ...timeout });
+  }
+
+  /** A Redis that was working and stops answering: commands (all, or those named) are never answered. */
+  const stalling = (names?: Set<string>) => lab.redis.readyClient((c, send) => (!names || names.has(c.name.toLowerCase()) ? c.promise : send(c)));
+  /** A Redis restarting from its snapshot: every command is answered with LOADING at once. */
+  const loading = () => lab.redis.readyClient((c) => (c.reject(new ReplyError('LOADING Redis is loading the dataset in memory')), c.promise));
+  /** The server's command table, asked once: [name, arity, flags] per command. */
+  let commandTable: Promise<[string, number, string[]][]> | undefined;
+  /** Commands the server flags `flag`, and scripts, which may do anything. */
+  async function flagged(flag: 'denyoom' | 'write'): Promise<Set<string>> {
+    commandTable ??= lab.redis.admin.call('COMMAND') as Promise<[string, number, string[]][]>;
+    return new Set([...(await commandTable).filter((c) => c[2].includes(flag)).map((c) => c[0].toLowerCase()), 'eval', 'evalsha', 'fcall']);
+  }
+  /** Commands a server may refuse or hold when memory is tight: its `denyoom` ones, and scripts. */
+  const writes = () => flagged('denyoom');
+  /** Commands that change a key (its `write` ones), which a read-only replica refuses. */
+  const changingCommands = () => flagged('write');
+
+  /** What Postgres holds for product, stock, profile and balance `id`, and the leaderboard. */
+  async function truthFor(id: number) {
+    const one = async (sql: string) => (await lab.db.sql(sql, [id]))[0];
+    return {
+      product: await one('SELECT id, sku, name, category, price_cents AS "priceCents" FROM products WHERE id = $1'),
+      inventory: await one('SELECT product_id AS "productId", quantity FROM inventory WHERE product_id = $1'),
+      profile: await one('SELECT user_id AS "userId", display_name AS "displayName", bio FROM profiles WHERE user_id = $1'),
+      leaderboard: await lab.db.sql(
+        `SELECT v.product_id AS "productId", p.name, v.views::integer AS views FROM product_views v
+           JOIN products p ON p.id = v.product_id ORDER BY v.views DESC, v.product_id LIMIT $1`,
+        [LEADERBOARD_SIZE],
+      ),
+      balance: await one('SELECT user_id AS "userId", balance_cents::float8 AS "balanceCents" FROM accounts WHERE user_id = $1'),
+    };
+  }
+  async function readEverything(cache: ShopCache, id: number) {
+    const reads = [cache.getProduct(id), cache.getInventory(id), cache.getProfile(id), cache.getLeaderboard(), cache.getBalance(id)] as const;
+    const [product, inventory, profile, leaderboard, balance] = await Promise.all(reads);
+    return { product, inventory, profile, leaderboard, balance };
+  }
+  return { cacheOn, stalling, loading, writes, changingCommands, truthFor, readEverything };
+}
