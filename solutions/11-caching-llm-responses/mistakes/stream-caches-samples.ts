@@ -14,6 +14,7 @@ import {
   statsKey,
   type CompletionCache,
   type CompletionCacheOptions,
+  type CompletionRequest,
 } from '../../../labs/11-caching-llm-responses/src/contract.js';
 import { statsCounter } from '../src/cache-stats.js';
 import { createCompletionCache as solution } from '../src/completion-cache.js';
@@ -21,15 +22,21 @@ import { completionKey } from '../src/request-key.js';
 import { streamAnswer } from '../src/stream-cache.js';
 import { streamStore } from '../src/stream-store.js';
 
-export function createCompletionCache(options: CompletionCacheOptions): CompletionCache {
-  const { redis, openai, keyPrefix, secret } = options;
-  const settings = cacheSettings(options);
-  const stats = statsCounter(redis, statsKey(keyPrefix), settings.redisTimeoutMs);
-  const deps = { openai, store: streamStore(redis, settings), stats };
-  return {
-    ...solution(options),
-    async *stream(tenant, request) {
-      yield* streamAnswer(deps, completionKey(keyPrefix, tenant, request, secret, true), request);
-    },
+/** The solution, with streams kept whenever `keeps` says (stream-omitted-temperature-as-zero.ts uses it too). */
+export function keepingStreams(keeps: (request: CompletionRequest, cacheSampled: boolean) => boolean) {
+  return (options: CompletionCacheOptions): CompletionCache => {
+    const { redis, openai, keyPrefix, secret } = options;
+    const settings = cacheSettings(options);
+    const stats = statsCounter(redis, statsKey(keyPrefix), settings.redisTimeoutMs);
+    const deps = { openai, store: streamStore(redis, settings), stats };
+    return {
+      ...solution(options),
+      async *stream(tenant, request) {
+        const key = completionKey(keyPrefix, tenant, request, secret, true);
+        yield* streamAnswer(deps, keeps(request, settings.cacheSampled) ? key : null, request);
+      },
+    };
   };
 }
+
+export const createCompletionCache = keepingStreams(() => true);
