@@ -45,43 +45,77 @@ describe('the cookie', () => {
     }
   });
 
-  it('06.12 only a trusted proxy makes a request HTTPS: with trustProxy off (or absent) a forged X-Forwarded-Proto gets no Secure cookie, and plain HTTP still logs in', async () => {
-    // Untrusted configurations meet forged headers from this machine, from a host on the
-    // private network and from the internet: whoever the client is, it is not the proxy.
+  it('06.12 only a trusted proxy makes a request HTTPS: with trustProxy off (or absent) a forged X-Forwarded-Proto gets no Secure cookie, from any peer, and plain HTTP still logs in', async () => {
+    // Untrusted configurations meet forged headers from this machine, from hosts on every
+    // kind of private and link-local network, and from the internet: whoever the client is,
+    // it is not the proxy.
     const untrusted = [
       { config: 'trustProxy: false', overrides: { trustProxy: false }, why: 'no proxy is trusted, so the header came from the client itself' },
       { config: 'no trustProxy (the default is false)', overrides: { trustProxy: undefined }, why: 'no proxy is trusted by default' },
     ];
     const cases = [
-      ...untrusted.flatMap((c) => [undefined, PRIVATE_PEER, PUBLIC_PEER].map((peer) => ({ ...c, peer, proto: 'https', trusted: false }))),
-      { config: 'trustProxy: true', overrides: { trustProxy: true }, peer: undefined, proto: 'http', trusted: true, why: 'the trusted proxy says the browser used plain HTTP' },
+      ...untrusted.map((c) => ({ ...c, peers: UNTRUSTED_PEERS, proto: 'https', trusted: false })),
+      { config: 'trustProxy: true', overrides: { trustProxy: true }, peers: ['127.0.0.1'], proto: 'http', trusted: true, why: 'the trusted proxy says the browser used plain HTTP' },
     ];
     await Promise.all(
-      cases.map(async ({ config, overrides, peer, proto, trusted, why }) => {
-        const app = await instanceSeenFrom(lab, overrides, peer);
-        const browser = new CookieJar({}, { 'X-Forwarded-Proto': proto, 'X-Forwarded-For': FORGED_IP });
+      cases.map(async ({ config, overrides, peers, proto, trusted, why }) => {
+        const app = await instanceSeenFrom(lab, overrides);
+        await Promise.all(
+          peers.map(async (peer) => {
+            const browser = app.browserFrom(peer, { 'X-Forwarded-Proto': proto, 'X-Forwarded-For': FORGED_IP });
+            const login = await post(browser, `${app.url}/login`, { userId: 7 });
+            const cookie = sessionCookieOf(login);
+            const seen = `An app with ${config} got POST /login from ${peer} with X-Forwarded-Proto: ${proto} and answered ${login.status} with ${cookie ? `Set-Cookie: ${cookie.raw}` : `no "${SESSION_COOKIE}" cookie`}`;
+            const idea = `The cookie is Secure exactly when the request was HTTPS. Behind a proxy Express learns that from X-Forwarded-Proto, which it may believe only when options.trustProxy says a proxy is there (app.set('trust proxy', 1)); otherwise any client could claim HTTPS. With secure: 'auto' the flag follows; secure: true drops the cookie on plain HTTP, so nobody can log in there (${LESSON}, "Cookie flags").`;
+            expect(cookie, `${seen}; expected a session cookie (${why}). ${idea}`).toBeDefined();
+            expect(cookie?.secure, `${seen}; expected it not to be Secure: ${why}. ${idea}`).toBe(false);
+            // Only Secure depends on the request: the other flags protect plain-HTTP sessions just as much.
+            expect(
+              cookie?.httpOnly && ['lax', 'strict'].includes(cookie.sameSite ?? '') && cookie.path === '/',
+              `${seen}; expected HttpOnly, SameSite=Lax (or Strict) and Path=/ on it all the same: they keep scripts and other sites away from the session whether or not the request was HTTPS (${LESSON}, "Cookie flags").`,
+            ).toBe(true);
+            const me = await browser.request(`${app.url}/me`);
+            expect(me.status, `${seen}; GET /me with that cookie then answered ${show(me)}; expected 200.`).toBe(200);
+            if (trusted) return;
+            // What the rest of the app (and every route added to it) believes about the same requests.
+            const connection = { protocol: 'http', secure: false, ip: peer };
+            for (const belief of app.beliefsOf(browser)) {
+              expect(
+                belief,
+                `${seen}. Express then took the request (X-Forwarded-For: ${FORGED_IP}) to be ${JSON.stringify(belief)} (req.protocol, req.secure, req.ip); expected what the connection itself says, ${JSON.stringify(connection)}: ${why}. ` +
+                  `Trust is one setting taken from options.trustProxy, for the whole app: a cookie that follows it while Express trusts every client, or trusts whole networks (loopback, private, link-local, a container bridge), lets anyone on them forge HTTPS and their address (${LESSON}, "Cookie flags").`,
+              ).toEqual(connection);
+            }
+          }),
+        );
+      }),
+    );
+  });
+
+  it('06.20 trustProxy trusts exactly one proxy, whatever its address: its X-Forwarded-Proto decides Secure, and the client is the address it saw, not what the client wrote before it', async () => {
+    // The suite plays the proxy, connecting from this machine, from the private network and
+    // from a public address (a CDN, a cloud balancer). Behind it, a client on the office
+    // network (CLIENT_IP) wrote an X-Forwarded-For of its own; the proxy appended what it saw.
+    const app = await instanceSeenFrom(lab, { trustProxy: true });
+    const forwardedFor = `${FORGED_IP}, ${CLIENT_IP}`;
+    const cases = [...TRUSTED_PROXIES.map((proxy) => ({ proxy, proto: 'https' })), { proxy: TRUSTED_PROXIES.at(-1)!, proto: 'http' }];
+    await Promise.all(
+      cases.map(async ({ proxy, proto }) => {
+        const browser = app.browserFrom(proxy, { 'X-Forwarded-Proto': proto, 'X-Forwarded-For': forwardedFor });
         const login = await post(browser, `${app.url}/login`, { userId: 7 });
         const cookie = sessionCookieOf(login);
-        const seen = `An app with ${config} got POST /login from ${peer ?? '127.0.0.1'} with X-Forwarded-Proto: ${proto} and answered ${login.status} with ${cookie ? `Set-Cookie: ${cookie.raw}` : `no "${SESSION_COOKIE}" cookie`}`;
-        const idea = `The cookie is Secure exactly when the request was HTTPS. Behind a proxy Express learns that from X-Forwarded-Proto, which it may believe only when options.trustProxy says a proxy is there (app.set('trust proxy', 1)); otherwise any client could claim HTTPS. With secure: 'auto' the flag follows; secure: true drops the cookie on plain HTTP, so nobody can log in there (${LESSON}, "Cookie flags").`;
-        expect(cookie, `${seen}; expected a session cookie (${why}). ${idea}`).toBeDefined();
-        expect(cookie?.secure, `${seen}; expected it not to be Secure: ${why}. ${idea}`).toBe(false);
-        // Only Secure depends on the request: the other flags protect plain-HTTP sessions just as much.
-        expect(
-          cookie?.httpOnly && ['lax', 'strict'].includes(cookie.sameSite ?? '') && cookie.path === '/',
-          `${seen}; expected HttpOnly, SameSite=Lax (or Strict) and Path=/ on it all the same: they keep scripts and other sites away from the session whether or not the request was HTTPS (${LESSON}, "Cookie flags").`,
-        ).toBe(true);
-        const me = await browser.request(`${app.url}/me`);
-        expect(me.status, `${seen}; GET /me with that cookie then answered ${show(me)}; expected 200.`).toBe(200);
-        if (trusted) return;
-        // What the rest of the app (and every route added to it) believes about the same requests.
-        const connection = { protocol: 'http', secure: false, ip: peer ?? '127.0.0.1' };
-        for (const belief of app.beliefs) {
-          expect(
-            belief,
-            `${seen}. Express then took the request (X-Forwarded-For: ${FORGED_IP}) to be ${JSON.stringify(belief)} (req.protocol, req.secure, req.ip); expected what the connection itself says, ${JSON.stringify(connection)}: ${why}. ` +
-              `Trust is one setting taken from options.trustProxy, for the whole app: a cookie that follows it while Express trusts every client, or trusts whole networks, lets anyone on them forge HTTPS and their address (${LESSON}, "Cookie flags").`,
-          ).toEqual(connection);
+        const seen =
+          `An app with trustProxy: true got POST /login from its proxy at ${proxy}, which said X-Forwarded-Proto: ${proto} and X-Forwarded-For: ${forwardedFor} ` +
+          `(the client wrote ${FORGED_IP}; the proxy appended ${CLIENT_IP}, the address it saw), and answered ${login.status} with ${cookie ? `Set-Cookie: ${cookie.raw}` : `no "${SESSION_COOKIE}" cookie`}`;
+        const idea =
+          `trustProxy: true means one proxy in front, whatever its address: Express trusts exactly one hop (app.set('trust proxy', 1)), the connection's peer. ` +
+          `It believes that proxy's X-Forwarded-Proto, and takes the client's address from the last X-Forwarded-For entry, the one the proxy wrote; every entry before it is whatever the client sent. ` +
+          `'trust proxy' true (every hop), a larger count, or a list of networks (loopback, private ranges) believes the client's own entries, or refuses a proxy outside them (${LESSON}, "Cookie flags").`;
+        expect(login.status, `${seen}; expected 200. ${idea}`).toBe(200);
+        expect(cookie?.secure, `${seen}; expected a session cookie${proto === 'https' ? ' with' : ' without'} Secure: the trusted proxy says the browser used ${proto}. ${idea}`).toBe(proto === 'https');
+        const expected = { protocol: proto, secure: proto === 'https', ip: CLIENT_IP };
+        for (const belief of app.beliefsOf(browser)) {
+          expect(belief, `${seen}. Express then took the request to be ${JSON.stringify(belief)} (req.protocol, req.secure, req.ip); expected ${JSON.stringify(expected)}. ${idea}`).toEqual(expected);
         }
       }),
     );
@@ -131,26 +165,39 @@ describe('the cookie', () => {
     }
   });
 
-  it('06.14 the cookie is signed with the secret from the options: the same secret accepts it, another refuses it, and without one the app will not start', async () => {
-    const [a, same, other] = await Promise.all([startInstance(lab), startInstance(lab), startInstance(lab, { secret: 'another deployment, another secret' })]);
+  it('06.14 the cookie is signed with the secret from the options, exactly as given: the same secret accepts it, another refuses it, the environment changes nothing, and without one (or with a blank one) the app will not start', async () => {
+    // Every variable whose name mentions a secret reads as ENV_SECRET from here on, and the
+    // code is loaded afresh under it: a secret taken from the environment shows.
+    const environment = secretsInEnvironment();
+    const [code] = await processes(1);
+    const [a, same, other] = await Promise.all([startInstance(lab, {}, code), startInstance(lab, {}, code), startInstance(lab, { secret: 'another deployment, another secret' }, code)]);
     const browser = browserWith();
     const login = await post(browser, `${a.url}/login`, { userId: 8 });
     expect(login.status, `POST /login answered ${show(login)}; expected 200.`).toBe(200);
-    const idea = `The secret comes from configuration (options.secret), the same on every instance and across deploys; never a constant in the code, a fallback, or a value each process invents. A hard-coded secret is in every copy of the repository, and anyone who has it can sign session ids (${LESSON}, "What the cookie holds").`;
+    const idea = () =>
+      `The secret comes from configuration (options.secret), exactly as given (${JSON.stringify(SECRET)}: nothing trimmed), the same on every instance and across deploys; never a constant in the code, a fallback, the environment, or a value each process invents. A hard-coded secret is in every copy of the repository, and anyone who has it can sign session ids (${LESSON}, "What the cookie holds").` +
+      (environment.read.size > 0 ? ` The app read ${[...environment.read].join(', ')} from the environment, which the suite had set to ${JSON.stringify(ENV_SECRET)}: whoever builds the options reads the environment, not the app.` : '');
     const accepted = await browser.copy().request(`${same.url}/me`);
-    expect(accepted.status, `An instance given the same secret answered GET /me with ${show(accepted)}; expected 200. ${idea}`).toBe(200);
+    expect(accepted.status, `An instance given the same secret answered GET /me with ${show(accepted)}; expected 200. ${idea()}`).toBe(200);
     const refused = await browser.copy().request(`${other.url}/me`);
-    expect(refused.status, `An instance given another secret accepted the cookie: GET /me answered ${show(refused)}; expected 401. ${idea}`).toBe(401);
+    expect(refused.status, `An instance given another secret accepted the cookie: GET /me answered ${show(refused)}; expected 401. ${idea()}`).toBe(401);
 
-    // The same session id, signed the way express-session signs, with secrets from tutorials and with one nobody configured: only options.secret vouches for an id.
+    // The same session id, signed the way express-session signs: with options.secret exactly as given it names the session;
+    // with secrets from tutorials, the environment's, or one nobody configured, it names none.
     const id = idInCookie(browser.get(SESSION_COOKIE)) ?? '';
+    const signedWith = (secret: string) => `s:${id}.${createHmac('sha256', secret).update(id).digest('base64').replace(/=+$/, '')}`;
+    const genuine = await browserWith({ [SESSION_COOKIE]: encodeURIComponent(signedWith(SECRET)) }).request(`${a.url}/me`);
+    expect(
+      genuine.status,
+      `The logged-in session id signed with options.secret as given, ${JSON.stringify(SECRET)} ("${signedWith(SECRET)}"), got GET /me ${show(genuine)}; expected 200: the app signs with some other secret. ${idea()}`,
+    ).toBe(200);
     await Promise.all(
-      [...WELL_KNOWN_SECRETS, randomBytes(16).toString('hex')].map(async (secret) => {
-        const signed = `s:${id}.${createHmac('sha256', secret).update(id).digest('base64').replace(/=+$/, '')}`;
+      [...WELL_KNOWN_SECRETS, SECRET.trim(), ENV_SECRET, randomBytes(16).toString('hex')].map(async (secret) => {
+        const signed = signedWith(secret);
         const me = await browserWith({ [SESSION_COOKIE]: encodeURIComponent(signed) }).request(`${a.url}/me`);
         expect(
           me.status,
-          `The logged-in session id signed with ${JSON.stringify(secret)} instead of options.secret ("${signed}") got GET /me ${show(me)}; expected 401: a cookie signed with any secret but the configured one names no session, whatever code sits in front of express-session. ${idea}`,
+          `The logged-in session id signed with ${JSON.stringify(secret)} instead of options.secret ("${signed}") got GET /me ${show(me)}; expected 401: a cookie signed with any secret but the configured one names no session, whatever code sits in front of express-session. ${idea()}`,
         ).toBe(401);
       }),
     );
@@ -164,7 +211,7 @@ describe('the cookie', () => {
     hmac.mockRestore();
     expect(
       keys,
-      `To check a forged signature (GET /me answered ${show(tampered)}), the app computed HMACs with ${keys.map((key) => JSON.stringify(key)).join(', ')} besides options.secret: a cookie signed with any of them would be accepted. ${idea}`,
+      `To check a forged signature (GET /me answered ${show(tampered)}), the app computed HMACs with ${keys.map((key) => JSON.stringify(key)).join(', ')} besides options.secret: a cookie signed with any of them would be accepted. ${idea()}`,
     ).toEqual([]);
 
     // Without a secret there is nothing to sign with: the app must refuse to start, and say why, in every environment.
@@ -172,49 +219,83 @@ describe('the cookie', () => {
     onTestFinished(() => {
       vi.unstubAllEnvs();
     });
-    for (const environment of ['production', 'development', 'test', undefined]) {
-      vi.stubEnv('NODE_ENV', environment);
-      const [code] = await processes(1);
-      let started: string;
-      try {
-        const bare = await startInstance(lab, { secret: '' }, code);
-        const attempt = await post(browserWith(), `${bare.url}/login`, { userId: 8 });
-        started = `createSessionApp accepted it, and POST /login answered ${show(attempt)}`;
-      } catch (error) {
-        started = `createSessionApp threw: ${(error as Error).message}`;
+    for (const environmentName of ['production', 'development', 'test', undefined]) {
+      vi.stubEnv('NODE_ENV', environmentName);
+      const [bareCode] = await processes(1);
+      for (const blank of BLANK_SECRETS) {
+        let started: string;
+        try {
+          const bare = await startInstance(lab, { secret: blank }, bareCode);
+          const attempt = await post(browserWith(), `${bare.url}/login`, { userId: 8 });
+          started = `createSessionApp accepted it, and POST /login answered ${show(attempt)}`;
+        } catch (error) {
+          started = `createSessionApp threw: ${(error as Error).message}`;
+        }
+        expect(
+          started,
+          `Given the secret ${JSON.stringify(blank)} with NODE_ENV ${environmentName ?? 'unset'}: ${started}. Expected createSessionApp to throw an error that names the missing secret, whatever the environment: a blank secret is a missing one, and an app that starts anyway signs with a secret of its own (or the environment's), or fails every request at run time instead of at deploy time. ${idea()}`,
+        ).toMatch(/^createSessionApp threw: .*secret/i);
       }
-      expect(
-        started,
-        `Given an empty secret with NODE_ENV ${environment ?? 'unset'}: ${started}. Expected createSessionApp to throw an error that names the missing secret, whatever the environment: an app that starts anyway signs with a secret of its own, or fails every request at run time instead of at deploy time. ${idea}`,
-      ).toMatch(/^createSessionApp threw: .*secret/i);
     }
     vi.unstubAllEnvs();
   });
 });
 
-/** A client that is not the proxy, on the private network of the app's host, and one on the internet (documentation ranges). */
-const PRIVATE_PEER = '10.0.0.7';
-const PUBLIC_PEER = '203.0.113.7';
+/**
+ * Peers that are not the proxy, when none is trusted: this machine (IPv4 and IPv6), hosts on
+ * every private range (10/8, a Docker bridge in 172.16/12, 192.168/16, IPv6 unique-local),
+ * link-local ones (169.254/16, fe80::/10) and one on the internet (documentation ranges).
+ */
+const UNTRUSTED_PEERS = ['127.0.0.1', '::1', '10.0.0.7', '172.17.0.3', '192.168.1.20', 'fd00::7', '169.254.1.7', 'fe80::7', '203.0.113.7'];
+/** Where the one trusted proxy connects from: this machine, the private network, a public address. */
+const TRUSTED_PROXIES = ['127.0.0.1', '10.0.0.7', '203.0.113.7'];
 /** The address an untrusted client claims in X-Forwarded-For. */
 const FORGED_IP = '198.51.100.23';
+/** The address a client on the office network really has, as the proxy sees it. */
+const CLIENT_IP = '10.0.0.9';
+/** Suite-only request headers, removed before the app sees the request: the peer address to show, and which browser sent it. */
+const PEER_HEADER = 'x-lab-06-peer';
+const BROWSER_HEADER = 'x-lab-06-browser';
+
+interface Belief {
+  protocol: string;
+  secure: boolean;
+  ip: string | undefined;
+}
 
 /**
- * An instance whose requests arrive from `peer` (this machine's own 127.0.0.1 when absent:
- * the socket's peer address is rewritten, the way another host's connection would show it),
+ * An instance whose requests arrive from the peer address each browser is given (the
+ * socket's peer address is rewritten, the way another host's connection would show it),
  * with what Express believed about each request: its protocol, whether it was secure, the
  * client's address.
  */
-async function instanceSeenFrom(lab: Lab, overrides: Partial<SessionAppOptions>, peer?: string) {
+async function instanceSeenFrom(lab: Lab, overrides: Partial<SessionAppOptions>) {
   const app = createSessionApp(appOptions(lab, overrides));
-  const beliefs: { protocol: string; secure: boolean; ip: string | undefined }[] = [];
+  const beliefs = new Map<string, Belief[]>();
   const running = await serve((req, res) => {
-    if (peer) Object.defineProperty(req.socket, 'remoteAddress', { value: peer, configurable: true });
+    const peer = String(req.headers[PEER_HEADER] ?? '127.0.0.1');
+    const browser = String(req.headers[BROWSER_HEADER] ?? '');
+    delete req.headers[PEER_HEADER];
+    delete req.headers[BROWSER_HEADER];
+    Object.defineProperty(req.socket, 'remoteAddress', { value: peer, configurable: true });
     app(req, res);
     // Express has made the request its own (req.protocol, req.ip...) before the first await.
     const { protocol, secure, ip } = req as Request;
-    beliefs.push({ protocol, secure, ip });
+    beliefs.set(browser, [...(beliefs.get(browser) ?? []), { protocol, secure, ip }]);
   });
-  return { ...running, beliefs };
+  const names = new Map<CookieJar, string>();
+  return {
+    ...running,
+    /** A browser whose requests arrive from `peer`, each carrying `headers`. */
+    browserFrom(peer: string, headers: Record<string, string>): CookieJar {
+      const name = `${names.size} from ${peer}`;
+      const browser = new CookieJar({}, { ...headers, [PEER_HEADER]: peer, [BROWSER_HEADER]: name });
+      names.set(browser, name);
+      return browser;
+    },
+    /** What Express believed about each request `browser` sent. */
+    beliefsOf: (browser: CookieJar): Belief[] => beliefs.get(names.get(browser) ?? '') ?? [],
+  };
 }
 
 /** A visitor's flow on the app at `url`, judging every Set-Cookie for the session: flags, and an expiry `maxAgeMs` away. */
@@ -262,6 +343,36 @@ async function expectFlagsThroughAFlow(url: string, maxAgeMs: number, config: st
       `${seen}; expected it to expire about ${maxAgeMs} ms after the request, like every session cookie the app sends (${LESSON}, "One lifetime, two places").`,
     ).toBe(true);
   }
+}
+
+/** Secrets that are missing: empty, and blank (spaces, a tab, the newline of an empty file). */
+const BLANK_SECRETS = ['', ' \t\n'];
+/** What every unset environment variable whose name mentions a secret reads as during 06.14. */
+const ENV_SECRET = 'lab-06: a secret from the environment, not from the options';
+
+/**
+ * Until the test ends, every environment variable whose name mentions a secret
+ * (SESSION_SECRET, COOKIE_SECRET, PREVIOUS_SESSION_SECRET...) and is not set reads as
+ * ENV_SECRET; `read` collects the names the code asked for.
+ */
+function secretsInEnvironment(): { read: Set<string> } {
+  const real = process.env;
+  const read = new Set<string>();
+  const invented = (name: string | symbol): name is string => typeof name === 'string' && /secret/i.test(name) && !Reflect.has(real, name);
+  process.env = new Proxy(real, {
+    get: (target, name) => {
+      if (!invented(name)) return Reflect.get(target, name);
+      read.add(name);
+      return ENV_SECRET;
+    },
+    has: (target, name) => invented(name) || Reflect.has(target, name),
+    // Written on the environment itself (vi.stubEnv, the code), which takes plain values only.
+    set: (target, name, value) => Reflect.set(target, name, value),
+  });
+  onTestFinished(() => {
+    process.env = real;
+  });
+  return { read };
 }
 
 /** Secrets from express-session's README, tutorials and starter projects: a cookie signed with one is a forgery. */

@@ -10,8 +10,12 @@ import { createSessionApp } from './src/app.js';
 import { SESSION_COOKIE, SESSION_KEY_SEGMENT, type SessionAppOptions } from './src/contract.js';
 
 export const LESSON = 'Lesson 06, Sessions in Redis';
-/** What every instance is given unless a check says otherwise: one secret for the whole deployment. */
-export const SECRET = 'lab-06: one secret, shared by every instance';
+/**
+ * What every instance is given unless a check says otherwise: one secret for the whole
+ * deployment. The spaces and the newline around it are part of it (a secret is used exactly
+ * as given), and so is the comma (it is one secret, not a list).
+ */
+export const SECRET = ' lab-06: one secret, shared by every instance\n';
 /** Not the default (15 minutes), so a check can tell the option was used. */
 export const MAX_AGE_MS = 60_000;
 

@@ -15,12 +15,15 @@ export function createSessionMiddleware(
 ): RequestHandler {
   const { redis, keyPrefix, secret } = options;
   // No secret is a deployment mistake: refuse to start rather than sign with a default.
-  if (!secret) throw new Error('createSessionApp: options.secret is required to sign session cookies');
+  // Blank (spaces, the newline of an empty file) is missing too. Otherwise the secret is
+  // used exactly as given: nothing trimmed, nothing read from the environment.
+  if (!secret.trim()) throw new Error('createSessionApp: options.secret is required to sign session cookies');
   // #region session-middleware
   return session({
     name: SESSION_COOKIE,
     // Signs the cookie. It must be the same on every instance and across deploys, or
-    // instances reject each other's cookies. Rotate with an array: [newest, previous].
+    // instances reject each other's cookies. (express-session rotates with an array,
+    // [newest, previous]; this interface has one secret, so nothing else verifies.)
     secret,
     store: createSessionStore(redis, keyPrefix),
     // Never rewrite a session the request did not change. An unchanged session is only
