@@ -52,6 +52,25 @@ describe('reads go through Redis', () => {
     }
     expectQueries(lab.db, products, ids.length, `${ids.length} different ids read twice: one SELECT per id, then every read a hit. ${idea}`);
   });
+
+  it('01.29 ids of any length have entries of their own: 1 and 1000, 12, 120, 1012 and 1200, 2 and a missing 2000 never share one', async () => {
+    const added = [120, 1000, 1012, 1200]; // the seed holds 1 to 20
+    onTestFinished(() => lab.db.sql('DELETE FROM products WHERE id = ANY($1)', [added]).then(() => {}));
+    await lab.db.sql(
+      "INSERT INTO products (id, sku, name, category, price_cents, updated_at) SELECT n, 'SKU-' || n, 'Long id #' || n, 'tools', 100 + n, now() FROM unnest($1::int[]) AS n",
+      [added],
+    );
+    const cache = cacheWith();
+    const ids = [1, 12, 2, 120, 1000, 1012, 1200, 2000]; // 2000 does not exist
+    const idea = `The key holds the whole id, as it is: a key built from an id cut to a fixed width (its last three digits, id % 1000, its first three) or padded on the wrong side (padEnd) gives two products one entry, and the second one read gets the first one's row, or its "not found" (${LESSON}, "The read path").`;
+    for (const round of ['first (misses)', 'second (hits)']) {
+      const seen: string[] = [];
+      for (const id of ids) seen.push(`getProduct(${id}) -> ${JSON.stringify((await cache.getProduct(id))?.id ?? null)}`);
+      const expected = ids.map((id) => `getProduct(${id}) -> ${id === 2000 ? 'null' : id}`);
+      const wrong = seen.filter((line, i) => line !== expected[i]);
+      expect(wrong, `In the ${round} round of reads, one after another, of ${ids.join(', ')} (all exist but 2000): ${wrong.join(', ')}. ${idea}`).toEqual([]);
+    }
+  });
 });
 
 describe('what Redis holds', () => {
@@ -82,7 +101,9 @@ describe('what Redis holds', () => {
 
   it('01.11 a cached product equals the row exactly: updatedAt to the millisecond, text as stored (quotes, |, tabs, newlines), even text that looks like a date', async () => {
     const stamp = '2026-03-14T15:09:26.535Z';
-    const name = 'Tasse «Café» "N°1" \\ ☕ | 2 cl;\tsoucoupe, 1:1\nfin'; // separators a hand-made format might split on
+    // Separators a hand-made format might split on; spaces around it; "Cafe\u0301" is NFD (e +
+    // a combining accent) and "crème" NFC: trimming or normalising (NFC or NFD) changes it.
+    const name = '  Tasse «Cafe\u0301 crème» "N°1" \\ ☕ | 2 cl;\tsoucoupe, 1:1\nfin \n';
     const category = '2025-11-28T00:00:00.000Z'; // a launch named by its date: text that looks like a timestamp
     await lab.db.sql('UPDATE products SET name = $2, updated_at = $3, category = $4 WHERE id = $1', [10, name, stamp, category]);
     const cache = cacheWith();
@@ -95,6 +116,11 @@ describe('what Redis holds', () => {
     expect(seen, `The row was updated at ${stamp}; a hit returned updatedAt ${seen}. ${idea}`).toBe(stamp);
     const shown = (value: unknown) => (value instanceof Date ? `a Date (${value.toISOString()})` : JSON.stringify(value));
     expect(shown(fromCache?.category), `The category is the text ${JSON.stringify(category)}; a hit returned ${shown(fromCache?.category)}. ${idea}`).toBe(JSON.stringify(category));
+    const codePoints = (text: unknown) => (typeof text === 'string' ? `${JSON.stringify(text)} (${[...text].length} code points)` : JSON.stringify(text));
+    expect(
+      fromCache?.name,
+      `The name is ${codePoints(name)}: two spaces before it, a space and a newline after it, an é written as e + U+0301 (not NFC) beside an NFC è; a hit returned ${codePoints(fromCache?.name)}. Text goes into Redis and comes back as it is: trimming or normalising it on the way makes a hit differ from the row (an exact comparison, a checksum or a search fails on one invisible character). ${idea}`,
+    ).toBe(name);
     expect(fromCache, `The hit differs from the miss. ${idea}`).toEqual(fromDb);
   });
 
@@ -124,9 +150,9 @@ describe('what Redis holds', () => {
     ).toBe(999);
   });
 
-  it('01.12 a TTL is not renewed by hits, nor by later misses: a product is at most an hour old, a "not found" at most a minute', async () => {
+  it('01.12 a TTL is not renewed by hits, early or late in its life, nor by later misses: a product is at most an hour old, a "not found" at most a minute', async () => {
     const cache = cacheWith();
-    const idea = `A TTL counts from the write of that entry. Renewing it on every hit (GETEX ... EX, EXPIRE on read) keeps a popular product cached for ever, so a missed invalidation is never repaired and the TTL no longer bounds staleness. One key holding every missing id does the same: each new miss renews it, and an id created since stays "not found" as long as misses keep coming. Each id has its own entry (${LESSON}, "TTL on every write").`;
+    const idea = `A TTL counts from the write of that entry. Renewing it on a hit (GETEX ... EX, EXPIRE on read), even only once it is past half its life, keeps a popular product cached for ever, so a missed invalidation is never repaired and the TTL no longer bounds staleness. One key holding every missing id does the same: each new miss renews it, and an id created since stays "not found" as long as misses keep coming. Each id has its own entry (${LESSON}, "TTL on every write").`;
     await cache.getProduct(19); // written now, for an hour
     await cache.getProduct(994); // "not found", written now, for a minute
     const written = await expectEveryKeyHasTtl(lab.redis, idea);
@@ -143,6 +169,26 @@ describe('what Redis holds', () => {
     expect(
       shown,
       `Product 19 and missing 994 were cached, then ${PAUSE_MS} ms later read twice each, and missing 995 was looked up. Keys written at the start should have ${PAUSE_MS} ms less to live; ${shown}. ${idea}`,
+    ).toBe('');
+
+    // Then each entry is aged to a few percent of its life (as if written 58 minutes, or 58
+    // seconds, ago) and hit: renewing an entry once it is past half its life, or nearly
+    // gone (refresh-ahead by hand), keeps it for ever just the same.
+    const aged = await Promise.all(
+      written.map(async (k) => {
+        const lifeMs = (k.pttlMs > MISSING_TTL_SECONDS * 1000 ? PRODUCT_TTL_SECONDS : MISSING_TTL_SECONDS) * 1000;
+        const leftMs = Math.round(lifeMs * (0.02 + Math.random() * 0.02)) + 7; // 2 to 4 %, never round
+        await lab.redis.admin.pexpire(k.key, leftMs);
+        return { key: k.key, leftMs, lifeMs };
+      }),
+    );
+    for (const id of [19, 994, 19, 994]) await cache.getProduct(id); // hits
+    const end = new Map((await lab.redis.keys()).map((k) => [k.key, k.pttlMs]));
+    const risen = aged.filter((a) => (end.get(a.key) ?? -2) > a.leftMs);
+    const rises = risen.map((a) => `${a.key}: aged to PTTL ${a.leftMs} ms (${((100 * a.leftMs) / a.lifeMs).toFixed(1)} % of its ${a.lifeMs} ms), then ${end.get(a.key)} ms after two hits`).join('; ');
+    expect(
+      rises,
+      `Product 19 and missing 994 were aged to a few percent of their life left, then read twice each; their TTL should only have gone down; ${rises}. ${idea}`,
     ).toBe('');
   });
 });

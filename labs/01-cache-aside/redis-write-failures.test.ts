@@ -14,12 +14,17 @@ const cacheWith = cacheMaker(lab);
 const { clientThat, slowRedis, refusingWrites, stallingWrites, writeCommands } = troubledRedis(lab);
 
 describe('when only writes fail', () => {
-  it('01.18 a Redis that answers reads but refuses or stalls writes still gives every read its answer; a refusal ends the wait at once', async () => {
+  it('01.18 a Redis that answers reads but refuses or stalls writes still gives every read its answer; a refusal ends the wait at once, and no write is sent twice', async () => {
     const idea = `Filling the cache is best effort: a full Redis refuses writes at once ("OOM command not allowed"), a struggling one stops answering them. Bound and catch the write like the read, and return what Postgres gave. A refusal is an answer: it ends the wait at once, even with redisTimeoutMs: 10000 (${LESSON}, "When Redis is down").`;
     const oom = new ReplyError("OOM command not allowed when used memory > 'maxmemory'.");
-    const refusing = cacheWith({ redis: await refusingWrites(oom), redisTimeoutMs: 10_000 });
-    const stalling = cacheWith({ redis: await stallingWrites(), redisTimeoutMs: 50 });
-    for (const [what, cache, id] of [['refuses writes', refusing, 16], ['never answers writes', stalling, 17]] as const) {
+    const writes = await writeCommands();
+    const troubles = [
+      ['refuses writes', await refusingWrites(oom), 10_000, 16],
+      ['never answers writes', await stallingWrites(), 50, 17],
+    ] as const;
+    for (const [what, redis, redisTimeoutMs, id] of troubles) {
+      const sent = recordCommands(redis);
+      const cache = cacheWith({ redis, redisTimeoutMs });
       const read = await expectSettlesWithin(
         cache.getProduct(id).then((p) => p?.id ?? null, (error: unknown) => `rejected: ${String(error)}`),
         2000,
@@ -34,6 +39,11 @@ describe('when only writes fail', () => {
         idea,
       );
       expect(missing, `getProduct(${990 + id}) for a missing product while Redis ${what}. ${idea}`).toBeNull();
+      const wrote = sent.filter((name) => writes.has(name.toLowerCase()));
+      expect(
+        wrote.length,
+        `The reads of product ${id} and of missing ${990 + id}, with redisTimeoutMs: ${redisTimeoutMs}, while Redis ${what}, sent ${sent.join(', ')}: ${wrote.length} writes; expected at most 2, one cache write per read. A refused or unanswered fill is given up, not sent again: a full or struggling Redis answers the second try as it did the first, and every miss from every instance doubles its load. ${idea}`,
+      ).toBeLessThanOrEqual(2);
     }
   });
 

@@ -12,10 +12,11 @@ export async function updatePrice(
 ): Promise<Product | null> {
   const product = await updateProductPrice(db, id, priceCents);
   // Delete after the commit, don't overwrite: the next read loads the committed row.
-  // If Redis is unavailable the write still stands; the TTL bounds the stale window.
-  await withTimeout(redis.del(productKey(keyPrefix, id)), redisTimeoutMs).catch(
-    (error: unknown) =>
-      console.warn(`[cache] could not invalidate product ${id}: ${String(error)}`),
+  // If Redis is unavailable the write still stands; the TTL bounds the stale window, and
+  // the log names the key, for an operator to delete by hand. One try: no retry.
+  const key = productKey(keyPrefix, id);
+  await withTimeout(redis.del(key), redisTimeoutMs).catch((error: unknown) =>
+    console.warn(`[cache] could not invalidate ${key}, old price cached until its TTL: ${String(error)}`),
   );
   return product;
 }
