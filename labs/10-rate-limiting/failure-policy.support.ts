@@ -4,13 +4,21 @@ import type { Redis } from 'ioredis';
 import { expect } from 'vitest';
 import { holdReply, type HeldReply } from '../../harness/lab/hold.js';
 import type { HttpReply } from '../../harness/lab/http.js';
+import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import type { Lab } from '../../harness/lab/use-lab.js';
-import { CLASSES, describeRoute, type Instance, LESSON, ROUTES } from './rate-limit.support.js';
+import { CLASSES, describeRoute, type Instance, isHandshake, LESSON, ROUTES } from './rate-limit.support.js';
 import type { FailureLogEntry, Policy, RouteClass } from './src/contract.js';
 
 export const OUTAGE = `${LESSON}, "Per API key, in Express": fail open or fail closed, deliberately`;
 export const policy = (onRedisFailure: Policy['onRedisFailure']): Policy => ({ limit: 3, windowMs: 60_000, onRedisFailure });
 export const DEFAULT_FAILURE = { read: 'open', write: 'open', login: 'closed' } as const;
+/** Every class the other way round from its default: a policy read from anywhere but the options shows. */
+export const FLIPPED_FAILURE = { read: 'closed', write: 'closed', login: 'open' } as const;
+export const FLIPPED_POLICIES = {
+  read: policy(FLIPPED_FAILURE.read),
+  write: policy(FLIPPED_FAILURE.write),
+  login: policy(FLIPPED_FAILURE.login),
+};
 const RATE_LIMIT_FIELDS = ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'];
 
 /** What a request of each class must get when its policy decides: the route's answer, or 503. */
@@ -27,6 +35,22 @@ export function refusingRedis(lab: Lab): Redis {
     'set', 'incr', 'incrby', 'incrbyfloat', 'decr', 'expire', 'pexpire', 'ttl', 'pttl', 'zadd', 'zcard',
     'zcount', 'zrange', 'zrangebyscore', 'zremrangebyscore', 'hget', 'hset', 'hincrby', 'hgetall', 'mget'];
   return lab.redis.refusingClient(every, oom);
+}
+
+/**
+ * `client` answers every command with `error`, as a Redis still loading its data does,
+ * until the function returned is called; from then on, as a healthy one.
+ */
+export function failingUntilHealed(client: Redis, error: Error): () => void {
+  let failing = true;
+  wrapCommands(client, (command, send) => {
+    if (!failing || isHandshake(command)) return send(command);
+    command.reject(error);
+    return command.promise;
+  });
+  return () => {
+    failing = false;
+  };
 }
 
 /**

@@ -137,6 +137,10 @@ export function headerNumber(reply: HttpReply, name: string): number {
   return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
 }
 
+/** Commands ioredis sends when a connection opens: not the code's decisions. */
+export const isHandshake = (command: { name: string }): boolean =>
+  ['hello', 'client', 'select', 'info', 'auth'].includes(command.name.toLowerCase());
+
 /**
  * From its `allowed`-th command on, `client` behaves like the connection of a process that
  * has stopped: nothing more reaches Redis, the pending commands fail, the socket closes.
@@ -145,8 +149,7 @@ export function headerNumber(reply: HttpReply, name: string): number {
 export function stopAfter(client: Redis, allowed: number): void {
   let sent = 0;
   wrapCommands(client, (command, send) => {
-    const name = command.name.toLowerCase();
-    if (['hello', 'client', 'select', 'info', 'auth'].includes(name)) return send(command);
+    if (isHandshake(command)) return send(command);
     if (sent < allowed) {
       sent += 1;
       return send(command);
@@ -161,8 +164,7 @@ export function stopAfter(client: Redis, allowed: number): void {
 export function countCommands(client: Redis): string[] {
   const names: string[] = [];
   wrapCommands(client, (command, send) => {
-    const name = command.name.toLowerCase();
-    if (!['hello', 'client', 'select', 'info', 'auth'].includes(name)) names.push(name);
+    if (!isHandshake(command)) names.push(command.name.toLowerCase());
     return send(command);
   });
   return names;

@@ -17,7 +17,7 @@ import {
   ROUTES,
   startInstances,
 } from './rate-limit.support.js';
-import { DEFAULT_POLICIES, type Limiter, type Policy } from './src/contract.js';
+import { DEFAULT_POLICIES, type Limiter, type Policy, type RouteClass } from './src/contract.js';
 
 const lab = useLab('10');
 vi.setConfig({ testTimeout: 15_000 });
@@ -42,7 +42,9 @@ describe('responses clients can act on', () => {
   it('10.8 every let-through response carries RateLimit-Limit, -Remaining and -Reset, exact, and no Retry-After', async () => {
     const clock = new Clock();
     const windowMs = 10_000;
-    const policies = { read: policy(3, windowMs), write: policy(2, 20_000), login: policy(4, 5_000) };
+    // Writes and logins have windows that are not whole seconds: a window rounded to seconds,
+    // or a reset off by a millisecond, shows in RateLimit-Reset.
+    const policies = { read: policy(3, windowMs), write: policy(2, 20_450), login: policy(4, 4_337) };
     const [a, b] = await startInstances(lab, 2, { policies, now: clock.now });
     const idea =
       'Every response tells the client its budget, in whole numbers (the IETF draft\'s RateLimit-* ' +
@@ -70,19 +72,24 @@ describe('responses clients can act on', () => {
       ).toEqual({ limit: 3, remaining, reset });
     }
     for (const routeClass of ['write', 'login'] as const) {
-      clock.at(100_000);
-      const first = await a!.send(routeClass, 'acme');
-      clock.at(100_001);
-      const second = await b!.send(routeClass, 'acme');
       const { limit, windowMs: classWindow } = policies[routeClass];
+      // The second request comes exactly a whole number of seconds before the first frees its slot.
+      const offsets = [100_000, 100_000 + (classWindow % 1000)];
+      const replies: HttpReply[] = [];
+      for (const [i, offset] of offsets.entries()) {
+        clock.at(offset);
+        replies.push(await [a!, b!][i]!.send(routeClass, 'acme'));
+      }
       const expected = [
-        { limit, remaining: limit - 1, reset: classWindow / 1000 },
-        { limit, remaining: limit - 2, reset: classWindow / 1000 },
+        { limit, remaining: limit - 1, reset: Math.ceil(classWindow / 1000), retryAfter: null },
+        { limit, remaining: limit - 2, reset: Math.floor(classWindow / 1000), retryAfter: null },
       ];
       expect(
-        [budgetOf(first), budgetOf(second)],
-        `Limit ${limit} per ${classWindow} ms. Two requests on ${describeRoute(routeClass)}, 1 ms apart, ` +
-          `answered ${show(first)} and ${show(second)}.\n${idea}`,
+        replies.map((reply) => ({ ...budgetOf(reply), retryAfter: reply.headers.get('Retry-After') })),
+        `Limit ${limit} per ${classWindow} ms. Requests on ${describeRoute(routeClass)} at ${offsets.join(' and ')} ms ` +
+          `answered ${replies.map(show).join('; ')}; expected remaining ${limit - 1}, then ${limit - 2}, reset ` +
+          `${expected[0]!.reset}, then ${expected[1]!.reset} (the first request's slot frees at ${100_000 + classWindow} ms: ` +
+          `the window in milliseconds, not whole seconds), and no Retry-After on either.\n${idea}`,
       ).toEqual(expected);
     }
   });
@@ -97,7 +104,7 @@ describe('responses clients can act on', () => {
       'seconds, rounded up so that a client that waits exactly that long finds room (rounded down, ' +
       'it is refused again), and RateLimit-Remaining 0. A request made at t frees its slot at ' +
       `t + windowMs on the injected clock, in every class (${HEADERS}).`;
-    for (const routeClass of ['read', 'login'] as const) {
+    for (const routeClass of CLASSES) {
       const route = describeRoute(routeClass);
       for (const offset of [0, 1_000, 2_000]) {
         clock.at(offset);
@@ -188,22 +195,27 @@ describe('responses clients can act on', () => {
           `${lowest} and ${windowMs / 1000}.`,
       ).toBe(true);
     }
-    // Without `now`, time is the Redis server's: an app server whose clock is ten minutes
-    // slow must not let a caller in early, or twice.
-    const realNow = Date.now.bind(Date);
-    const slow = vi.spyOn(Date, 'now').mockImplementation(() => realNow() - 600_000);
-    const { limit } = DEFAULT_POLICIES.login;
-    const onSlowServer = await burst([a!], 'login', 'skewed', limit);
-    slow.mockRestore();
-    const onTrueServer = await b!.send('login', 'skewed');
-    expectAdmitted(
-      [...onSlowServer, onTrueServer],
-      'login',
-      limit,
-      `${limit} logins on an instance whose clock is 10 minutes slow, then one on an instance with the true time`,
-      'Without the now option, read the time inside the script (Redis TIME), not Date.now() on each ' +
-        'app server: clocks drift between machines, and one that runs slow or fast makes its ' +
-        `requests count too long or not at all (${SLIDING_CLOCK}).`,
+    // Without `now`, time is the Redis server's in every class: an app server whose clock is
+    // ten minutes slow must not let a caller in early, or twice. (Small budgets for reads and
+    // writes, logins on the default; no `now` either way.)
+    const skewedPolicies = { read: policy(4, 60_000), write: policy(3, 45_000) };
+    const [slow, onTime] = await startInstances(lab, 2, { policies: skewedPolicies });
+    const limitOf = (routeClass: RouteClass) => (routeClass === 'login' ? DEFAULT_POLICIES.login : skewedPolicies[routeClass]).limit;
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() - 600_000 });
+    const onSlowServer = await Promise.all(CLASSES.map((routeClass) => burst([slow!], routeClass, 'skewed', limitOf(routeClass)))).finally(
+      () => vi.useRealTimers(),
+    );
+    const onTrueServer = await Promise.all(CLASSES.map((routeClass) => onTime!.send(routeClass, 'skewed')));
+    CLASSES.forEach((routeClass, i) =>
+      expectAdmitted(
+        [...onSlowServer[i]!, onTrueServer[i]!],
+        routeClass,
+        limitOf(routeClass),
+        `${limitOf(routeClass)} requests on an instance whose clock (Date) is 10 minutes slow, then one on an instance with the true time`,
+        'Without the now option, every class reads the time inside the script (Redis TIME), not Date on ' +
+          'each app server: clocks drift between machines, and one that runs slow or fast makes its ' +
+          `requests count too long or not at all (${SLIDING_CLOCK}).`,
+      ),
     );
     await toTheMillisecond;
   });

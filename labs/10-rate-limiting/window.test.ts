@@ -36,23 +36,24 @@ const eachClass = <T>(send: (routeClass: RouteClass) => Promise<T>): Promise<T[]
 describe('a sliding window on the injected clock', () => {
   it('10.4 a request counts for exactly windowMs, refused ones not at all, cycle after cycle', async () => {
     const clock = new Clock();
-    const windowMs = 10_000;
+    // Not a whole number of seconds: a window kept in seconds, rounded either way, shows.
+    const windowMs = 9_337;
     const policies = everyClass(policy(3, windowMs));
     const [a, b] = await startInstances(lab, 2, { policies, now: clock.now });
     const steps: [offset: number, on: 'A' | 'B', admitted: boolean, why: string][] = [
       [0, 'A', true, 'the first request'],
       [1_000, 'B', true, 'the second'],
       [2_000, 'A', true, 'the third, the last that fits'],
-      [2_500, 'B', false, 'three requests in the last 10 s'],
-      [5_000, 'A', false, 'still three in the last 10 s'],
-      [9_999, 'B', false, 'the request at 0 ms counts until 10 000 ms'],
-      [9_999, 'A', false, 'refused requests are not counted, but the window is still full'],
-      [10_000, 'B', true, 'the request at 0 ms stopped counting at 10 000 ms'],
-      [10_000, 'A', false, 'the one at 1 000 ms counts until 11 000 ms'],
-      [10_999, 'B', false, 'the one at 1 000 ms still counts'],
-      [11_000, 'A', true, 'the one at 1 000 ms stopped counting'],
-      [12_000, 'B', true, 'the one at 2 000 ms stopped counting'],
-      [12_000, 'A', false, 'full again: 10 000, 11 000 and 12 000'],
+      [2_500, 'B', false, `three requests in the last ${windowMs} ms`],
+      [5_000, 'A', false, `still three in the last ${windowMs} ms`],
+      [windowMs - 1, 'B', false, `the request at 0 ms counts until ${windowMs} ms`],
+      [windowMs - 1, 'A', false, 'refused requests are not counted, but the window is still full'],
+      [windowMs, 'B', true, `the request at 0 ms stopped counting at ${windowMs} ms`],
+      [windowMs, 'A', false, `the one at 1 000 ms counts until ${windowMs + 1_000} ms`],
+      [windowMs + 999, 'B', false, 'the one at 1 000 ms still counts'],
+      [windowMs + 1_000, 'A', true, 'the one at 1 000 ms stopped counting'],
+      [windowMs + 2_000, 'B', true, 'the one at 2 000 ms stopped counting'],
+      [windowMs + 2_000, 'A', false, `full again: ${windowMs}, ${windowMs + 1_000} and ${windowMs + 2_000}`],
       [40_000, 'B', true, 'a later window: nothing counts any more'],
       [40_000, 'A', true, 'the second of three'],
       [40_000, 'B', true, 'the third of three'],
@@ -69,9 +70,9 @@ describe('a sliding window on the injected clock', () => {
         seen[routeClass].push(`${offset} ms on ${on}: ${status}`);
         expect(
           status,
-          `${describeRoute(routeClass)}, limit 3 per 10 000 ms. ${seen[routeClass].join(', ')}; expected ${expected} ` +
+          `${describeRoute(routeClass)}, limit 3 per ${windowMs} ms. ${seen[routeClass].join(', ')}; expected ${expected} ` +
             `at ${offset} ms (${why}).\nA sliding window counts the requests let through in the last windowMs by ` +
-            'the injected clock, in every class: one made at t counts until t + windowMs, exclusive, and a refused ' +
+            'the injected clock, in every class, to the millisecond: one made at t counts until t + windowMs, exclusive, and a refused ' +
             `request is not recorded, or a client that keeps retrying never gets back in (${SLIDING}).`,
         ).toBe(expected);
       }
@@ -289,7 +290,7 @@ async function expectRefusalsNeverRecorded(clock: Clock, policies: Record<RouteC
     await refusal;
     expect(
       later?.outcome ?? 'allowed',
-      `Limit 3 per 10 000 ms, requests let through at 0, 1 000 and 2 000 ms. A refused request at 5 000 ms ` +
+      `Limit 3 per ${policies.read.windowMs} ms, requests let through at 0, 1 000 and 2 000 ms. A refused request at 5 000 ms ` +
         `had its commands held after ${held} of them (${sent.join(', ')}); meanwhile a request at 10 000 ms ` +
         `was ${later?.outcome}, expected allowed: only 1 000 and 2 000 ms still count. Decide before ` +
         'writing, in one script or MULTI: a refusal recorded and taken back by a later command counts ' +
