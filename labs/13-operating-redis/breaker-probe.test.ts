@@ -11,7 +11,7 @@ const lab = useLab('13');
 const { readAll, setUp } = breakerChecks(lab);
 
 describe('the circuit breaker after its cool-down', () => {
-  it('13.9 after coolDownMs by the clock one probe goes through: its failure opens again, its success closes; twice', async () => {
+  it('13.9 after coolDownMs by the clock one probe goes through: its failure opens again, its success closes; twice; a late failure does not push it back', async () => {
     // Long enough that the probe is still waiting while nine other reads go to Postgres (and
     // health() is asked); each wait on the stalled server costs this much.
     const probeTimeoutMs = 800;
@@ -65,6 +65,28 @@ describe('the circuit breaker after its cool-down', () => {
     proxy.refused.delete('get');
     await readAll(cache, [4, 5], 'after the second outage');
     expect(reads(), `After the second outage's cool-down, a probe and then every read should reach Redis (${BREAKER}).`).toBe(11);
+
+    // A third outage catches a read half done: its GET answered (a miss), its SELECT held.
+    // Its write back fails after the breaker has opened: a late failure of a call sent
+    // before, which must not push the cool-down back.
+    const select = lab.db.holdQueries(/FROM products/, { first: 1 });
+    const begun = cache.getProduct(20);
+    await select.reached;
+    proxy.set('error');
+    await readAll(cache, [6, 7], 'in a third outage, while a read begun before it waits for Postgres');
+    const writesBefore = proxy.dataCommands().filter((c) => c.name === 'set').length;
+    const lateMs = 3_217;
+    clock.advance(lateMs);
+    select.release();
+    expect(await settles(begun, SLACK_MS, 'getProduct(20), answered by Postgres once the breaker had opened', BREAKER), BREAKER).toEqual(await truth(lab, 20));
+    const lateWrites = proxy.dataCommands().filter((c) => c.name === 'set').length - writesBefore;
+    clock.advance(5_000 - lateMs);
+    proxy.set('pass');
+    await readAll(cache, [8], 'coolDownMs after the third outage opened the breaker');
+    expect(
+      reads(),
+      `The breaker opened at the third outage's 2nd failure; ${lateMs} ms later by the clock a read begun before it ${lateWrites ? 'sent its write back, which failed' : 'finished'}, and ${5_000 - lateMs} ms after that (coolDownMs after the opening) a read ${reads() === 15 ? 'reached' : 'did not reach'} Redis. Expected it to be the probe: the cool-down runs from when the breaker opened. A failure of a call sent before then says nothing new about Redis, and must not restart it, or a burst of slow calls failing one after another keeps the breaker open long after Redis is well (${BREAKER}).`,
+    ).toBe(15);
   });
 
   it(`13.10 by default the breaker opens after ${DEFAULT_BREAKER.failureThreshold} failures and cools down for ${DEFAULT_BREAKER.coolDownMs} ms`, async () => {

@@ -48,7 +48,7 @@ describe('the health report', () => {
     expect(down.errors, `health() after a second read, made with Redis down (no connection), and two calls of health() that could not reach Redis: expected errors 2, one per failed read; health() itself counts nothing. ${idea}`).toBe(2);
   });
 
-  it('13.12 latency percentiles of Redis reads by the clock: nearest rank over the latest 1 000 reads', async () => {
+  it('13.12 latency percentiles of Redis reads by the clock: nearest rank over the latest 1 000 reads, sliding one read at a time', async () => {
     const warm = createCache(lab, small.server, { keyPrefix: small.prefix });
     const clock = new Clock();
     const proxy = await startProxy(small.server);
@@ -63,7 +63,7 @@ describe('the health report', () => {
       if (command.name === 'get') clock.advance(next);
     };
     for (let i = 0; i < 100; i += 1) {
-      next = ((i * 37) % 100) + 1; // 1..100 ms, shuffled
+      next = 100 - ((i * 37) % 100); // 1..100 ms, shuffled, the slowest first
       await cache.getProduct(1 + (i % 20));
     }
     expect((await cache.health()).latencyMs, `After 100 reads taking 1, 2, ... 100 ms by the clock (in shuffled order). ${idea}`).toEqual({ p50: 50, p95: 95, p99: 99 });
@@ -71,7 +71,13 @@ describe('the health report', () => {
     const reads = (count: number) => Promise.all(Array.from({ length: count }, (_, i) => cache.getProduct(1 + (i % 20))));
     for (let batch = 0; batch < 18; batch += 1) await reads(50);
     expect((await cache.health()).latencyMs, `After 900 more reads taking 0 ms: 1 000 samples, all in the window. ${idea}`).toEqual({ p50: 0, p95: 50, p99: 90 });
-    await reads(50);
+    // One more: the window slides by one, and the first read (the slowest, 100 ms) leaves it.
+    await reads(1);
+    expect(
+      (await cache.health()).latencyMs,
+      `After a 1 001st read taking 0 ms: the window holds the latest 1 000, so the first read (100 ms) has left it, and the 900 reads of 0 ms, the new one and 1 ... 99 ms remain. A window that starts afresh when full holds one sample; one a little larger still holds the 100 ms. ${idea}`,
+    ).toEqual({ p50: 0, p95: 49, p99: 89 });
+    await reads(49);
     await reads(50);
     expect((await cache.health()).latencyMs, `After 100 more reads taking 0 ms, the first 100 are out of the window. ${idea}`).toEqual({ p50: 0, p95: 0, p99: 0 });
 

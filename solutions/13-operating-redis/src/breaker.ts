@@ -33,9 +33,10 @@ export class CircuitBreaker {
 
   failed(): void {
     // Only a success resets the count, so a failed probe is past the threshold too: it
-    // opens the breaker again at once, for a cool-down counted from now.
+    // opens the breaker again at once, for a cool-down counted from now. A call that fails
+    // while the breaker is open was sent before it opened: the cool-down keeps its start.
     this.failures += 1;
-    if (this.failures >= this.options.failureThreshold) this.openedAt = this.now();
+    if (this.failures >= this.options.failureThreshold && this.state !== 'open') this.openedAt = this.now();
     this.probing = false;
   }
 

@@ -5,9 +5,11 @@ export const LATENCY_WINDOW = 1_000;
 export class LatencyWindow {
   private readonly samples: number[] = [];
 
+  constructor(private readonly size = LATENCY_WINDOW) {}
+
   add(ms: number): void {
     this.samples.push(ms);
-    if (this.samples.length > LATENCY_WINDOW) this.samples.shift();
+    if (this.samples.length > this.size) this.samples.shift();
   }
 
   /**
