@@ -16,7 +16,7 @@ export async function updatePrice(
   // the log names the key, for an operator to delete by hand. One try: no retry.
   const key = productKey(keyPrefix, id);
   await withTimeout(redis.del(key), redisTimeoutMs).catch((error: unknown) =>
-    console.warn(`[cache] could not invalidate ${key}, old price cached until its TTL: ${String(error)}`),
+    console.warn(`[cache] could not invalidate ${key}: ${String(error)}`),
   );
   return product;
 }
