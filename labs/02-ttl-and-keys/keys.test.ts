@@ -5,7 +5,7 @@ import { useLab } from '../../harness/lab/use-lab.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { expectQueries } from '../../harness/lab/teach.js';
 import { createShopCache } from './src/shop-cache.js';
-import { LEADERBOARD_ID, LEADERBOARD_SIZE, SHAPE_VERSION, type ShopCache, type ShopCacheOptions } from './src/contract.js';
+import { LEADERBOARD_ID, LEADERBOARD_SIZE, SHAPE_VERSION, type Entity, type ShopCache, type ShopCacheOptions } from './src/contract.js';
 
 const lab = useLab('02');
 const LESSON = 'Lesson 02, TTLs and keys';
@@ -119,6 +119,58 @@ describe('keys follow one documented template', () => {
       expect(got[entity], `The ${entity} read returned ${JSON.stringify(got[entity])}; Postgres holds ${JSON.stringify(expected[entity])}. ${idea}`).toEqual(expected[entity]);
     }
     expectQueries(lab.db, { kind: 'select' }, 4, `The new version's first read of each entity is a miss. ${idea}`);
+
+    // The next release changes every shape. It runs as a module instance of its own (the
+    // other checks keep theirs), whose SHAPE_VERSION is raised before the code is loaded;
+    // the keys of today's versions now hold the previous release's values, in its shape.
+    const today = { ...SHAPE_VERSION };
+    const [next] = await separateProcesses(1, async () => {
+      const contract = await import('./src/contract.js');
+      if (contract.SHAPE_VERSION === SHAPE_VERSION || Object.isFrozen(contract.SHAPE_VERSION)) {
+        throw new Error('02.7 needs a module instance of its own with a SHAPE_VERSION it can raise (harness/lab/processes.ts).');
+      }
+      const versions = contract.SHAPE_VERSION as Record<Entity, number>;
+      for (const entity of Object.keys(versions) as Entity[]) versions[entity] += 1 + Math.floor(Math.random() * 90);
+      return { versions: { ...versions }, ...(await import('./src/shop-cache.js')) };
+    });
+    const raised = next!.versions;
+    const previous: [string, string][] = [
+      [`profile:3:v${today.profile}`, JSON.stringify({ userId: 3, displayName: 'Previous name', bio: 'previous shape' })],
+      [`product:3:v${today.product}`, JSON.stringify({ id: 3, sku: 'OLD', name: 'Previous title', priceCents: 125 })],
+      [`inventory:3:v${today.inventory}`, JSON.stringify({ productId: 3, quantity: 999 })],
+      [`leaderboard:${LEADERBOARD_ID}:v${today.leaderboard}`, JSON.stringify([{ productId: 1, name: 'Previous title', views: 1 }])],
+    ];
+    for (const [name, value] of previous) await lab.redis.admin.set(lab.redis.key(name), value, 'PX', 60_000);
+    const before = new Set(await keyNames());
+    lab.db.queries.reset();
+
+    const upgraded = next!.createShopCache({ db: lab.db.pool, keyPrefix: lab.redis.prefix, ...PATIENT, redis: lab.redis.client() });
+    const gotNext = {
+      profile: await upgraded.getProfile(3),
+      product: await upgraded.getProduct(3),
+      inventory: await upgraded.getInventory(3),
+      leaderboard: await upgraded.getLeaderboard(),
+    };
+    await upgraded.startSession('s-next', { userId: 3 });
+    const p = lab.redis.prefix;
+    const expectedKeys = [
+      `${p}profile:3:v${raised.profile}`,
+      `${p}product:3:v${raised.product}`,
+      `${p}inventory:3:v${raised.inventory}`,
+      `${p}leaderboard:${LEADERBOARD_ID}:v${raised.leaderboard}`,
+      `${p}session:s-next:v${raised.session}`,
+    ].sort();
+    const written = (await keyNames()).filter((k) => !before.has(k)).sort();
+    const versionsText = (v: Record<Entity, number>) => (Object.keys(v) as Entity[]).map((e) => `${e}: ${v[e]}`).join(', ');
+    const nextIdea = `The version in every key is read from SHAPE_VERSION in contract.ts when the key is built, so the release that raises it (from { ${versionsText(today)} } to { ${versionsText(raised)} } here) moves every key at once, and the keys of today's versions, now holding the previous release's shapes, are never read. Numbers copied into the key builder match today's table and miss the next bump (${LESSON}, "Versioned keys").`;
+    expect(
+      written,
+      `With SHAPE_VERSION raised, reading profile 3, product 3, its stock and the leaderboard and starting session s-next created these keys:\n  ${written.join('\n  ') || '(no new keys)'}\nExpected:\n  ${expectedKeys.join('\n  ')}\n${nextIdea}`,
+    ).toEqual(expectedKeys);
+    for (const entity of Object.keys(expected) as (keyof typeof expected)[]) {
+      expect(gotNext[entity], `With SHAPE_VERSION raised, the ${entity} read returned ${JSON.stringify(gotNext[entity])}; Postgres holds ${JSON.stringify(expected[entity])}. ${nextIdea}`).toEqual(expected[entity]);
+    }
+    expectQueries(lab.db, { kind: 'select' }, 4, `With SHAPE_VERSION raised, the first read of each entity is a miss. ${nextIdea}`);
   });
 });
 
