@@ -5,6 +5,9 @@ import { wrapCommands } from './lab-redis.js';
 /** Commands ioredis sends by itself when a connection (re)opens: never held. */
 const HANDSHAKE = new Set(['hello', 'auth', 'client', 'select', 'info', 'readonly']);
 
+/** Whether ioredis sent `command` by itself, opening a connection: not the code's own. */
+export const isHandshake = (command: { name: string }): boolean => HANDSHAKE.has(command.name.toLowerCase());
+
 export interface Hold {
   /** Resolves once a command is being held. */
   reached: Promise<void>;
@@ -26,7 +29,7 @@ export function holdCommands(client: Redis, from: (name: string, command: Comman
   let released = false;
   wrapCommands(client, (command, send) => {
     const name = command.name.toLowerCase();
-    if (released || HANDSHAKE.has(name) || (!holding && !from(name, command))) return send(command);
+    if (released || isHandshake(command) || (!holding && !from(name, command))) return send(command);
     holding = true;
     signal();
     held.push(() => void Promise.resolve(send(command)).catch(() => {}));

@@ -97,6 +97,11 @@ export class ServerBroker {
     };
   }
 
+  /** A broker kept between runs (kept-servers.ts) is the one told when it goes idle. */
+  private get kept(): boolean {
+    return this.options.idle !== undefined;
+  }
+
   /** Sends a line to every attached run, which prints it as its own "Using ..." line. */
   broadcast(line: string): void {
     for (const reply of this.attached.values()) reply.write(`${JSON.stringify({ line })}\n`);
@@ -135,7 +140,7 @@ export class ServerBroker {
     // A small Redis is always a file's own: its memory and policy are what the file tests.
     const exclusive = kind === 'small-redis' || body.exclusive === true;
     const instance = await pool.acquire(exclusive);
-    if (this.options.idle && body.run && !this.attached.has(body.run)) {
+    if (this.kept && body.run && !this.attached.has(body.run)) {
       // A kept broker: the run ended (or was killed) while its file waited for this; nobody will give it back.
       pool.release(instance, exclusive);
       throw new Error('the run that asked for this topology has ended');

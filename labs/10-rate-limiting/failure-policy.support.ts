@@ -2,11 +2,11 @@
 // and the checks that each class got its policy's decision, logged once. Not a suite.
 import type { Redis } from 'ioredis';
 import { expect } from 'vitest';
-import { holdReply, type HeldReply } from '../../harness/lab/hold.js';
+import { holdReply, isHandshake, type HeldReply } from '../../harness/lab/hold.js';
 import type { HttpReply } from '../../harness/lab/http.js';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import type { Lab } from '../../harness/lab/use-lab.js';
-import { CLASSES, describeRoute, type Instance, isHandshake, LESSON, ROUTES } from './rate-limit.support.js';
+import { CLASSES, describeRoute, type Instance, LESSON, ROUTES } from './rate-limit.support.js';
 import type { FailureLogEntry, Policy, RouteClass } from './src/contract.js';
 
 export const OUTAGE = `${LESSON}, "Per API key, in Express": fail open or fail closed, deliberately`;

@@ -2,6 +2,7 @@
 // class, and a Redis connection whose process stops after a chosen command. Not a suite.
 import type { Redis } from 'ioredis';
 import { expect, onTestFinished } from 'vitest';
+import { isHandshake } from '../../harness/lab/hold.js';
 import { CookieJar, serve, type HttpReply } from '../../harness/lab/http.js';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
@@ -136,10 +137,6 @@ export function headerNumber(reply: HttpReply, name: string): number {
   const value = reply.headers.get(name);
   return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
 }
-
-/** Commands ioredis sends when a connection opens: not the code's decisions. */
-export const isHandshake = (command: { name: string }): boolean =>
-  ['hello', 'client', 'select', 'info', 'auth'].includes(command.name.toLowerCase());
 
 /**
  * From its `allowed`-th command on, `client` behaves like the connection of a process that
