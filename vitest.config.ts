@@ -2,12 +2,15 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { labTarget, parseTarget } from './harness/vitest/lab-target.js';
+import { warmThreads } from './harness/vitest/warm-threads.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   plugins: [labTarget(root, parseTarget(process.env.LAB_TARGET, root))],
   test: {
+    // `npm run watch` keeps its threads from one run to the next (harness/vitest/warm-threads.ts).
+    ...(process.env.COURSE_WARM_THREADS ? { pool: warmThreads(root) } : {}),
     include: ['labs/*/*.test.ts', 'harness/**/*.test.ts'],
     globalSetup: ['harness/vitest/global-setup.ts'],
     // Turns an infinite loop in learner code into a failure naming the check (inert unless

@@ -64,12 +64,14 @@ export async function runLearnerVitest(options: {
       // then take file after file (no isolation between them, as verify runs the labs): on
       // two cores a worker per file cost more than most labs' checks (03, 06, 10: 0.5 to
       // 0.9 s of 3). The workers are threads, which start in about half the time of a
-      // process (warm npm test of labs 01, 05, 09, 12: 0.1 to 0.25 s less each); a watch
-      // rerun starts its workers again (watchWorkers). A lab whose checks wait for seconds
-      // rather than compute asks for more in its lab.yaml, so its long files run side by
-      // side. A synchronous infinite loop ends the whole run, which says so.
-      ...(options.watchLab ? ['--watch', `--maxWorkers=${watchWorkers(options.watchLab)}`] : ['run', `--maxWorkers=${runWorkers(options.lab)}`]),
-      '--pool=threads',
+      // process (warm npm test of labs 01, 05, 09, 12: 0.1 to 0.25 s less each). A lab whose
+      // checks wait for seconds rather than compute asks for more in its lab.yaml, so its
+      // long files run side by side. A watch run keeps its threads from one run to the next
+      // (vitest.config.ts, COURSE_WARM_THREADS), so each file gets one of its own (watchWorkers).
+      // A synchronous infinite loop ends the whole run, which says so.
+      ...(options.watchLab
+        ? ['--watch', `--maxWorkers=${watchWorkers(options.watchLab)}`]
+        : ['run', `--maxWorkers=${runWorkers(options.lab)}`, '--pool=threads']),
       '--no-isolate',
       // Transformed modules kept on disk between runs: a warm run skips most of the transform.
       '--experimental.fsModuleCache',
@@ -85,6 +87,7 @@ export async function runLearnerVitest(options: {
         [CONTEXT_FROM_CLI_ENV]: '1',
         LAB_TARGET: options.target,
         COURSE_WATCHDOG_DIR: watchdogDir,
+        ...(options.watchLab ? { COURSE_WARM_THREADS: '1' } : {}),
         ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
       },
     },
@@ -172,11 +175,11 @@ function runWorkers(lab: string | undefined): number {
 }
 
 /**
- * A rerun starts its workers again, and on two cores each costs about a tenth of a second
- * before its first check: a third pays for itself only in a lab of more than four files
- * (npm run bench:watch, two workers against three: 01, 04 and 11 0.3 to 0.4 s quicker,
- * 07 and 09 0.1 s slower).
+ * A thread per file: a watch run keeps its threads (harness/vitest/warm-threads.ts), so after
+ * the first run a rerun costs only the checks, and the lab's files wait on Redis side by side
+ * (npm run bench:watch 01: 2.1 s with three threads started afresh each run, 1.4 s with
+ * three kept, 1.1 s with seven kept). The first run pays for starting them all.
  */
 function watchWorkers(lab: string): number {
-  return Math.max(labSuiteFiles(lab).length > 4 ? 3 : 2, availableParallelism());
+  return labSuiteFiles(lab).length;
 }
