@@ -13,10 +13,10 @@ import type { PoolOptions, PoolRunnerInitializer, PoolWorker, WorkerRequest } fr
  *
  * What it loaded from `labs/` and `solutions/` is loaded again on every run, as in a new
  * thread: a runner's first request tells its thread to forget every module of those two
- * folders, and everything any run saw change since the thread last ran. So the learner's
- * code (and its module state) never carries over from one run to the next; only vitest,
- * the harness and node_modules stay warm. A thread serves at most MAX_RUNS runs, so that
- * timers or connections the learner's code left open go with it.
+ * folders, and every file any run saw change (a thread may have sat out the run that saw
+ * it). So the learner's code (and its module state) never carries over from one run to the
+ * next; only vitest, the harness and node_modules stay warm. A thread serves at most
+ * MAX_RUNS runs, so that timers or connections the learner's code left open go with it.
  */
 export function warmThreads(root: string): PoolRunnerInitializer {
   return { name: NAME, createPoolWorker: (options) => new WarmThread(options, root) };
@@ -29,14 +29,12 @@ interface Kept {
   thread: Worker;
   /** The project config the thread was started with: it is reused only under the same one. */
   config: string;
-  /** Files that changed while the thread sat idle. */
-  missed: Set<string>;
   runs: number;
 }
 
 const idle = new Set<Kept>();
-/** Each run's list of changed files (one array per run, handed to all its runners). */
-const announced = new WeakSet<string[]>();
+/** Every file a run was told had changed since the pool started. */
+const changedSoFar = new Set<string>();
 
 type Listener = (arg: unknown) => void;
 
@@ -77,7 +75,7 @@ class WarmThread implements PoolWorker {
     const { outputStream, errorStream } = this.options.project.vitest.logger;
     pipe(thread.stdout, outputStream);
     pipe(thread.stderr, errorStream);
-    const fresh: Kept = { thread, config: this.config, missed: new Set(), runs: 0 };
+    const fresh: Kept = { thread, config: this.config, runs: 0 };
     thread.once('exit', () => idle.delete(fresh));
     this.kept = fresh;
   }
@@ -134,16 +132,10 @@ class WarmThread implements PoolWorker {
 
   /** The modules the thread must load again before this request (see warmThreads). */
   private toForget(changed: string[]): string[] {
-    if (!announced.has(changed)) {
-      announced.add(changed);
-      for (const kept of idle) for (const file of changed) kept.missed.add(file);
-    }
+    for (const file of changed) changedSoFar.add(file);
     if (!this.firstRequest) return changed;
     this.firstRequest = false;
-    const kept = this.kept!;
-    const files = new Set([...kept.missed, ...changed, ...courseFiles(this.root)]);
-    kept.missed.clear();
-    return [...files];
+    return [...new Set([...changedSoFar, ...courseFiles(this.root)])];
   }
 }
 
