@@ -12,7 +12,10 @@ import { findLabName, ROOT } from '../harness/labs.js';
 import { median } from './stats.js';
 
 const RERUNS = 7;
-const RUN_FINISHED = /Waiting for file changes/;
+// vitest ends a passing run with "Waiting for file changes", a failing one with "Watching for file changes".
+const RUN_FINISHED = /(?:Waiting|Watching) for file changes/;
+// A run that has not finished this long after its start or a save never will: say so rather than wait.
+const STUCK_MS = 60_000;
 
 runCli(async () => {
   const { positionals } = parseArgs({ allowPositionals: true, options: {} });
@@ -23,15 +26,26 @@ runCli(async () => {
   const timings: number[] = [];
   let savedAt = 0;
   let failed = false;
+  let stuck = false;
+  let watchdog: NodeJS.Timeout | undefined;
+  const expectRun = () => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      stuck = true;
+      stop.abort();
+    }, STUCK_MS);
+  };
 
   const save = () => {
     savedAt = performance.now();
     const now = new Date();
     utimesSync(saved, now, now);
+    expectRun();
   };
   const onOutput = (text: string) => {
     if (/Tests\s.*\d+ failed/.test(stripVTControlCharacters(text))) failed = true;
     if (!RUN_FINISHED.test(text)) return;
+    clearTimeout(watchdog);
     if (savedAt) timings.push(performance.now() - savedAt);
     if (timings.length === RERUNS) stop.abort();
     // A short pause lets vitest settle its file watcher before the next save.
@@ -39,7 +53,10 @@ runCli(async () => {
   };
 
   console.log(`Timing ${RERUNS} reruns of labs/${lab} after a save of ${saved.slice(ROOT.length)}...`);
+  expectRun();
   await runLearnerVitest({ args: [`labs/${lab}/`], target: 'solution', watchLab: lab, write: onOutput, signal: stop.signal });
+  clearTimeout(watchdog);
+  if (stuck) throw new Error(`no run of labs/${lab} finished within ${STUCK_MS / 1000} s (after ${timings.length} of ${RERUNS} reruns)`);
   if (timings.length < RERUNS) throw new Error(`the watch run ended after ${timings.length} of ${RERUNS} reruns`);
   const ms = (value: number) => `${Math.round(value)} ms`;
   console.log(`rerun after a save: median ${ms(median(timings))}, worst ${ms(Math.max(...timings))}` +
