@@ -27,21 +27,36 @@ const heading = (title: string) => renderListing(title, []).split('<ul>')[0]!;
 const tagSets = async () => (await lab.redis.keys()).map(({ key }) => key).filter((key) => key.startsWith(tag('')));
 
 /**
+ * Every tag set under the prefix with the keys it lists, and the PTTL of the set and of each
+ * key, all read by one script: at the same instant, and in one round trip (05.4 reads them
+ * in every gap between the code's round trips). Sets sorted by name.
+ */
+const READ_TAG_SETS = `
+local sets, cursor = {}, '0'
+repeat
+  local reply = redis.call('SCAN', cursor, 'MATCH', ARGV[1], 'COUNT', 500)
+  cursor = reply[1]
+  for _, set in ipairs(reply[2]) do
+    local members, pttls = redis.call('SMEMBERS', set), {}
+    for i, key in ipairs(members) do pttls[i] = redis.call('PTTL', key) end
+    table.insert(sets, { set, redis.call('PTTL', set), members, pttls })
+  end
+until cursor == '0'
+return sets
+`;
+async function tagSetsWithTtls(): Promise<Array<{ set: string; setPttl: number; members: string[]; pagePttls: number[] }>> {
+  const glob = `${tag('').replace(/[*?[\]\\]/g, '\\$&')}*`;
+  const rows = (await lab.redis.admin.eval(READ_TAG_SETS, 0, glob)) as Array<[string, number, string[], number[]]>;
+  return rows.map(([set, setPttl, members, pagePttls]) => ({ set, setPttl, members, pagePttls })).sort((a, b) => a.set.localeCompare(b.set));
+}
+
+/**
  * One line per tag set that dies before a page it lists, or (with `upper`) lives more than
  * TAG_TTL_MARGIN_SECONDS longer than the longest-lived one.
  */
 async function ttlProblems(upper: boolean): Promise<string[]> {
   const problems: string[] = [];
-  const sets = await tagSets();
-  const memberLists = await Promise.all(sets.map((set) => lab.redis.admin.smembers(set)));
-  // One MULTI, so every PTTL is read at the same instant: each set's, then its pages'.
-  const block = sets.reduce((multi, set, i) => memberLists[i]!.reduce((m, key) => m.pttl(key), multi.pttl(set)), lab.redis.admin.multi());
-  const replies = ((await block.exec()) ?? []).map(([, value]) => Number(value));
-  let next = 0;
-  for (const [i, set] of sets.entries()) {
-    const members = memberLists[i]!;
-    const setPttl = replies[next++] ?? -2;
-    const pagePttls = members.map(() => replies[next++] ?? -2);
+  for (const { set, setPttl, members, pagePttls } of await tagSetsWithTtls()) {
     const longest = Math.max(0, ...pagePttls);
     const longestPage = members[pagePttls.indexOf(longest)] ?? 'none';
     // A few ms either way is rounding: not a page left unreachable, nor a set kept longer.

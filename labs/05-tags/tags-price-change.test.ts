@@ -1,25 +1,23 @@
 // Lab 05 checks, part 4: a price change, seen from outside: against the database commit,
-// from another process, from another connection the moment it resolves, and with Redis
-// failing. Checks that delay or break "the code's Redis" reach every connection the code
-// makes with duplicate(). Run: npm test labs/05-tags.
+// from another process, and with Redis failing (the moment it resolves: part 5). Checks
+// that break "the code's Redis" reach every connection the code makes with duplicate().
+// Run: npm test labs/05-tags.
 import { ReplyError, type Command, type Redis } from 'ioredis';
 import type { Pool } from 'pg';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { captureConsole } from '../../harness/lab/console-capture.js';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { useCodeConnections, type CodeConnections } from './code-connections.support.js';
+import { useCodeConnections } from './code-connections.support.js';
+import { HANDSHAKE, holdFirstReply, viewsOfProduct1, type Shop } from './price-change.support.js';
 import { createCatalogPages } from './src/catalog-pages.js';
-import { categoryTag, formatPrice, pageKey, productTag, tagKey } from './src/contract.js';
+import { formatPrice, pageKey, productTag, tagKey } from './src/contract.js';
 
 const lab = useLab('05');
 const LESSON = 'Lesson 05, Tags';
 const codeConnections = useCodeConnections(lab);
-
-/** Commands that set up a connection, let through when a check breaks or delays the others. */
-const HANDSHAKE = new Set(['client', 'info', 'select', 'hello', 'auth', 'ping', 'readonly']);
 
 /** Commands a read-only replica still answers: the page reads. */
 const READS = new Set(['get', 'mget', 'exists', 'ttl', 'pttl', 'type', 'smembers', 'sismember', 'scard']);
@@ -56,51 +54,6 @@ const refuse = (refused: (name: string, command: Command, inTransaction: boolean
 };
 
 /**
- * Every command of the code leaves on a later turn of the event loop, and, while the check
- * holds `gate.now`, only after it: what the code sends after its promise resolved reaches
- * Redis only after the check has looked.
- */
-const deferBehind = (gate: { now?: Promise<void> }) => (connection: Redis) => {
-  let on = true;
-  wrapCommands(connection, (command, send) => {
-    if (!on || HANDSHAKE.has(command.name.toLowerCase())) return send(command);
-    // The caller awaits command.promise; this chain only sends, so its copy of a rejection is dropped.
-    setTimeout(() => void (gate.now ?? Promise.resolve()).then(() => send(command)).catch(() => {}), 0);
-    return command.promise;
-  });
-  return () => (on = false);
-};
-
-/**
- * The first reply that answers a command of the code naming one of `names` without an
- * error, on any of its connections, reaches the code only at `release()`: Redis has run the
- * command (an invalidation's script, say), and the code does not know yet. An error
- * (NOSCRIPT) is not the step having run, so it passes and the next one is held.
- */
-function holdFirstReply(connections: CodeConnections, names: string[]): { fetched: Promise<void>; release: () => void } {
-  let fetched!: () => void;
-  let release!: () => void;
-  const reached = new Promise<void>((resolve) => (fetched = resolve));
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  onTestFinished(() => release());
-  let armed = true;
-  connections.each((connection) => {
-    wrapCommands(connection, (command, send) => {
-      if (!armed || !command.args.some((arg) => names.includes(String(arg)))) return send(command);
-      return Promise.resolve(send(command)).then(async (value) => {
-        if (!armed) return value;
-        armed = false;
-        fetched();
-        await gate;
-        return value;
-      });
-    });
-    return () => {}; // the connection is closed with the check
-  });
-  return { fetched: reached, release };
-}
-
-/**
  * The lab's pool as the code sees it, calling `after` once each of the code's statements
  * has finished (a COMMIT of a transaction of its own too), before the code hears of it.
  */
@@ -126,17 +79,9 @@ function poolReporting(after: () => Promise<void>): Pool {
 const otherDb = { query: async (text: string, values: unknown[] = []) => ({ rows: await lab.db.sql(text, values) }) } as unknown as Pool;
 const shop = (redis: Redis = lab.redis.client(), db: Pool = lab.db.pool) => createCatalogPages({ redis, db, keyPrefix: lab.redis.prefix });
 const page = (name: string) => pageKey(lab.redis.prefix, name);
-const listing = (keys: string[]) => (keys.length ? keys.join(', ') : 'nothing');
 const priceOf = (html: string | null, id: number) =>
   new RegExp(`data-product="${id}">.*?(\\$\\d+\\.\\d\\d)`).exec(html ?? '')?.[1] ?? `no price for product ${id}`;
 
-type Shop = ReturnType<typeof shop>;
-/** Product 1's three kinds of page, as a reader asks for them. */
-const viewsOfProduct1 = (s: Shop): Record<string, () => Promise<string | null>> => ({
-  'productPage(1)': () => s.productPage(1),
-  "categoryPage('kettles')": () => s.categoryPage('kettles'),
-  "searchPage('kettle')": () => s.searchPage('kettle'),
-});
 
 async function held(keys: string[]): Promise<string[]> {
   const found = await Promise.all(keys.map((key) => lab.redis.admin.exists(key)));
@@ -284,78 +229,7 @@ describe('a price change against the database', () => {
   });
 });
 
-/** How long the check's Redis takes to answer an invalidation in resolvedBeforeSlowReply. */
-const SLOW_REPLY_MS = 600;
-
-/**
- * updatePrice(2, 2468) while Redis answers its invalidation SLOW_REPLY_MS after running it:
- * a line if the call resolved before the answer came, null if it waited for it.
- */
-async function resolvedBeforeSlowReply(): Promise<string | null> {
-  const connections = codeConnections();
-  const s = shop(connections.client);
-  for (const view of [() => s.productPage(2), () => s.categoryPage('grinders')]) await view();
-  const slow = holdFirstReply(connections, [tagKey(lab.redis.prefix, productTag(2)), productTag(2)]);
-  let answered = false;
-  const update = s.updatePrice(2, 2468).then(() => answered);
-  await expectSettlesWithin(slow.fetched, LIVENESS_MS, 'updatePrice(2, 2468) reaching Redis with the tag product:2', 'updatePrice must invalidate the tag product:2 after its UPDATE.');
-  // Counted from Redis having run the invalidation, so any shorter bound of the code's fires first.
-  await new Promise((resolve) => setTimeout(resolve, SLOW_REPLY_MS));
-  answered = true;
-  slow.release();
-  return (await update) ? null : `Redis ran updatePrice(2, 2468)'s invalidation and took ${SLOW_REPLY_MS} ms to answer; updatePrice resolved before the answer came, expected it to wait for it.`;
-}
-
 describe('a price change, seen from outside', () => {
-  it('05.17 when updatePrice and invalidateTag resolve, the pages are already gone', async () => {
-    const slowRedis = resolvedBeforeSlowReply(); // beside the rest: it waits out a slow reply
-    slowRedis.catch(() => {}); // awaited below
-    const connections = codeConnections();
-    const s = shop(connections.client);
-    await s.productPage(1);
-    await s.categoryPage('kettles');
-    await s.searchPage('kettle');
-    await s.productPage(3);
-    await s.categoryPage('jugs');
-    const gate: { now?: Promise<void> } = {};
-    /** Which of `keys` another connection finds the moment `work` resolves, before the code's later commands run. */
-    const heldWhenDone = async (work: Promise<unknown>, keys: string[]) => {
-      await work;
-      let open!: () => void;
-      gate.now = new Promise((resolve) => (open = resolve));
-      try {
-        return await held(keys);
-      } finally {
-        open();
-        gate.now = undefined;
-      }
-    };
-    const restore = connections.each(deferBehind(gate));
-    const pagesOfProduct1 = [page('product:1'), page('category:kettles'), page('search:kettle')];
-    let afterUpdate: string[];
-    let afterInvalidate: string[];
-    let afterSamePrice: string[];
-    try {
-      afterUpdate = await heldWhenDone(s.updatePrice(1, 1357), pagesOfProduct1);
-      afterInvalidate = await heldWhenDone(s.invalidateTag(categoryTag('jugs')), [page('product:3'), page('category:jugs')]);
-      // The price it already has: the row is updated all the same, and so are its pages.
-      for (const view of Object.values(viewsOfProduct1(s))) await view();
-      afterSamePrice = await heldWhenDone(s.updatePrice(1, 1357), pagesOfProduct1);
-    } finally {
-      restore();
-    }
-    const idea = `A caller that reads right after updatePrice resolves, from any process, must not get the old page: await the invalidation before resolving. Fire-and-forget ("void invalidateTag(...)") returns before Redis has run anything (${LESSON}, "Invalidating a tag in one step").`;
-    expect(afterUpdate, `When updatePrice(1, 1357) resolved, another connection still found ${listing(afterUpdate)}.\n${idea}`).toEqual([]);
-    expect(afterInvalidate, `When invalidateTag('category:jugs') resolved, another connection still found ${listing(afterInvalidate)}.\n${idea}`).toEqual([]);
-    expect(
-      afterSamePrice,
-      `When updatePrice(1, 1357) resolved a second time, with the price the row already had, another connection still found ${listing(afterSamePrice)}.\n` +
-        `updatePrice changes the row, then invalidates the product's tag, every time. Skipping "unchanged" prices reads the row before the UPDATE (another change may commit in between), and setting the price again is how an operator repairs pages whose invalidation failed and was only logged (${LESSON}, "Invalidating a tag in one step").`,
-    ).toEqual([]);
-    const early = await slowRedis;
-    expect(early, `${early}\n${idea} A bound on that wait ("never hold up a price change for long") returns before the pages are gone, however the late reply turns out: a slow Redis is waited for; only a failed one is logged and passed over.`).toBeNull();
-  });
-
   it('05.16 a Redis that fails costs renders, never a page or a price change: updatePrice still commits, logs and resolves with the row', async () => {
     const connections = codeConnections();
     const s = shop(connections.client);
