@@ -10,7 +10,7 @@ import { pollUntil } from '../../harness/services/poll.js';
 import { LOCK_WAIT_MS, type ShopPages } from './src/contract.js';
 import { LESSON, seedAisles, twoProcesses } from './shop.support.js';
 
-const lab = useLab('12');
+const lab = useLab('12', { audit: false });
 const cluster = useCluster('12');
 beforeAll(() => seedAisles(lab));
 const selects = () => lab.db.queries.count({ kind: 'select' });

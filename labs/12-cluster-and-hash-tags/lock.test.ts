@@ -6,7 +6,7 @@ import { expectSettlesWithin, leastTtlLeft, LIVENESS_MS } from '../../harness/la
 import { tokenBits } from '../../harness/lab/token-bits.js';
 import { useCluster } from '../../harness/lab/use-cluster.js';
 import { acquireLock, extendLock, releaseLock } from './src/lock.js';
-import { LESSON, expectNoStepRefused, interceptSteps, recordSteps, watchKeysWithoutTtl } from './shop.support.js';
+import { LESSON, expectNoStepRefused, interceptSteps, placesOf, recordSteps, suiteClient, watchKeysWithoutTtl } from './shop.support.js';
 
 const cluster = useCluster('12');
 
@@ -15,7 +15,8 @@ it('12.9 the lock takes, refuses, extends and releases for keys on every primary
   const steps = recordSteps(redis);
   const withoutTtl = watchKeysWithoutTtl(cluster, redis);
   const keys = Array.from({ length: 9 }, (_, i) => cluster.key(`lock-${i}`));
-  const owners = new Set(await Promise.all(keys.map(async (key) => (await cluster.primaryOf(key)).port)));
+  const { slotOf, primaryOf } = await placesOf(cluster, keys);
+  const owners = new Set(keys.map((key) => primaryOf(slotOf.get(key)!).port));
   expect(owners.size, 'the suite\'s lock keys cover all three primaries').toBe(3);
   const idea = `A lock is one key, so its SET NX PX goes where the key lives. Its compare-and-delete and compare-and-extend scripts must declare that key in KEYS: a script with no declared key goes to any node, which refuses a key it does not serve (${LESSON}, "What this means for the patterns in the labs"; lab 04).`;
   const tokens = new Set<string>();
@@ -63,7 +64,7 @@ it('12.9 the lock takes, refuses, extends and releases for keys on every primary
   expect(tokens.size, `tokens of ${keys.length + 1} acquisitions; expected a new random token each time, so that no holder can pass for another`).toBe(keys.length + 1);
   // Right after the first step of a release or an extend, the lock expires and another holder takes it:
   // a compare and an act sent as two steps then act on the new holder's lock.
-  const suite = cluster.client();
+  const suite = suiteClient(cluster);
   for (const act of ['releaseLock', 'extendLock'] as const) {
     const client = cluster.client();
     await client.ping();

@@ -11,7 +11,7 @@ import { formatPrice } from './src/contract.js';
 import { createShopPages } from './src/shop-pages.js';
 import { LESSON, cachedKey, cachedPages, idsIn, listingIn, seedAisles } from './shop.support.js';
 
-const lab = useLab('12');
+const lab = useLab('12', { audit: false });
 const cluster = useCluster('12', { exclusive: true });
 beforeAll(() => seedAisles(lab));
 

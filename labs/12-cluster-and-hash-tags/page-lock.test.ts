@@ -8,7 +8,7 @@ import { useLab } from '../../harness/lab/use-lab.js';
 import { LOCK_TTL_MS, type ShopPages } from './src/contract.js';
 import { LESSON, holdPageStore, seedAisles, twoProcesses } from './shop.support.js';
 
-const lab = useLab('12');
+const lab = useLab('12', { audit: false });
 const cluster = useCluster('12');
 beforeAll(() => seedAisles(lab));
 const selects = () => lab.db.queries.count({ kind: 'select' });

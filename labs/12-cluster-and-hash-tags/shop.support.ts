@@ -1,14 +1,21 @@
 // Lab 12: what the suite files share. Not a suite. A shop spread over twenty categories,
 // the code's view of the cluster (every step it sent, and what the cluster answered), and
-// the servers' view (MONITOR on every node).
-import { Cluster, type ChainableCommander, type Command } from 'ioredis';
+// the servers' view (MONITOR on every node). The files ask useLab('12', { audit: false }):
+// the code's only clients are the cluster's, which the write audit of the shared Redis does
+// not watch, so a MONITOR there would cost each file's worker for nothing (TTLs are judged
+// on the cluster's keys instead: watchKeysWithoutTtl).
+import { Cluster, type ChainableCommander, type Command, type Redis } from 'ioredis';
 import { expect } from 'vitest';
 import { commandsDuring } from '../../harness/lab/commands-during.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import type { ServerCommand } from '../../harness/lab/monitor.js';
 import { atomicSteps } from '../../harness/lab/steps.js';
-import type { LabCluster } from '../../harness/lab/use-cluster.js';
+import type { ClusterNode, LabCluster } from '../../harness/lab/use-cluster.js';
+import type { Address } from '../../harness/services/topology.js';
 import type { Lab } from '../../harness/lab/use-lab.js';
+import { isFailing, servesSlot } from '../../harness/services/cluster-nodes.js';
+import type { ShopPages } from './src/contract.js';
+import { createShopPages } from './src/shop-pages.js';
 
 export const LESSON = 'Lesson 12, Redis Cluster and hash tags';
 
@@ -43,6 +50,20 @@ export async function twoProcesses(cluster: LabCluster) {
 export async function idsIn(lab: Lab, category: string): Promise<number[]> {
   const rows = await lab.db.sql<{ id: number }>('SELECT id FROM products WHERE category = $1 ORDER BY id', [category]);
   return rows.map((row) => row.id);
+}
+
+/** The shop pages of one process, on a cluster client of their own; a miss waits at most 100 ms for another loader. */
+export function openShop(lab: Lab, cluster: LabCluster): { redis: Cluster; shop: ShopPages } {
+  const redis = cluster.client();
+  return { redis, shop: createShopPages({ redis, db: lab.db.pool, keyPrefix: cluster.prefix, lockWaitMs: 100 }) };
+}
+
+/** Reads every page of `categories` through `shop`, one after another: each category's listing, then each of its products' pages. */
+export async function readAll(lab: Lab, shop: ShopPages, categories: string[]): Promise<void> {
+  for (const category of categories) {
+    await shop.categoryPage(category);
+    for (const id of await idsIn(lab, category)) await shop.productPage(category, id);
+  }
 }
 
 /** One step the code sent through its client: a MULTI or pipeline with its commands, or one command. */
@@ -137,6 +158,22 @@ export async function expectNoStepRefused(cluster: LabCluster, steps: SentStep[]
   expect(refused.length, `The cluster refused ${refused.length} step(s) of your code:\n${lines.join('\n')}\nExpected every step to be accepted.\n${idea}`).toBe(0);
 }
 
+/**
+ * Where each of `keys` lives now, from one look at the cluster: its slot (CLUSTER KEYSLOT,
+ * all asked at once of one primary) and the primary serving a slot.
+ */
+export async function placesOf(cluster: LabCluster, keys: string[]): Promise<{ slotOf: Map<string, number>; primaryOf: (slot: number) => ClusterNode }> {
+  const primaries = (await cluster.nodes()).filter((node) => node.role === 'primary' && !isFailing(node));
+  const asked = suiteNode(cluster, primaries[0]!);
+  const slots = await Promise.all(keys.map((key) => asked.cluster('KEYSLOT', key) as Promise<number>));
+  const primaryOf = (slot: number) => {
+    const owner = primaries.find((node) => servesSlot(node, slot));
+    if (!owner) throw new Error(`no primary serves slot ${slot}`);
+    return owner;
+  };
+  return { slotOf: new Map(keys.map((key, i) => [key, slots[i]!])), primaryOf };
+}
+
 /** A command one node ran, as MONITOR on that node saw it. */
 export interface NodeCommand extends ServerCommand {
   node: string;
@@ -150,7 +187,7 @@ export interface NodeCommand extends ServerCommand {
  */
 export async function commandsOnEveryNode(cluster: LabCluster, work: () => Promise<unknown>): Promise<NodeCommand[]> {
   const nodes = await cluster.nodes();
-  const commands = await commandsDuring(nodes.map((node) => cluster.node(node)), work);
+  const commands = await commandsDuring(nodes.map((node) => suiteNode(cluster, node)), work);
   return commands.map((command) => {
     const node = nodes[command.server]!;
     return Object.assign(command, { node: `${node.host}:${node.port}`, role: node.role });
@@ -167,13 +204,35 @@ export function stepsOf(commands: NodeCommand[]): { command: NodeCommand; step: 
   return atomicSteps(commands, (command) => command.node).flatMap((step, id) => step.commands.map((command) => ({ command, step: id, atomic: step.atomic })));
 }
 
+/**
+ * The suite's own cluster client, one per file (a client for every look at the keys would
+ * connect to the nodes and fetch the slot map each time). Commands sent at once go to a
+ * node in one write: a look at a hundred keys is a few packets, not a hundred.
+ */
+const suiteClients = new WeakMap<LabCluster, Cluster>();
+export function suiteClient(cluster: LabCluster): Cluster {
+  let client = suiteClients.get(cluster);
+  if (!client) suiteClients.set(cluster, (client = cluster.client({ enableAutoPipelining: true })));
+  return client;
+}
+
+/** The suite's own connection to one node, one per file and node, pipelined like suiteClient. */
+const suiteNodes = new WeakMap<LabCluster, Map<string, Redis>>();
+export function suiteNode(cluster: LabCluster, node: Address): Redis {
+  let connections = suiteNodes.get(cluster);
+  if (!connections) suiteNodes.set(cluster, (connections = new Map()));
+  const address = `${node.host}:${node.port}`;
+  let connection = connections.get(address);
+  if (!connection) connections.set(address, (connection = cluster.node(node, { enableAutoPipelining: true })));
+  return connection;
+}
+
 /** The file's keys holding a rendered page (a string starting with <article or <section), with their HTML. */
 export async function cachedPages(cluster: LabCluster): Promise<Map<string, string>> {
-  const reader = cluster.client();
+  // A GET of a set (a tag set) is refused with WRONGTYPE.
+  const read = await readEveryKey(cluster, await primariesNow(cluster), (node, key) => node.get(key).catch(() => null));
   const pages = new Map<string, string>();
-  for (const { key } of await cluster.keys()) {
-    if ((await reader.type(key)) !== 'string') continue;
-    const value = await reader.get(key);
+  for (const [key, value] of read) {
     if (value !== null && /^<(article|section)/.test(value)) pages.set(key, value);
   }
   return pages;
@@ -254,15 +313,52 @@ export function holdPageStore(client: Cluster, stores = 1): { reached: Promise<v
   return { reached, release };
 }
 
+/** The primaries serving slots now. */
+async function primariesNow(cluster: LabCluster): Promise<ClusterNode[]> {
+  return (await cluster.nodes()).filter((node) => node.role === 'primary' && !isFailing(node) && node.slots.length > 0);
+}
+
+/**
+ * The file's keys, found as cluster.keys() finds them (SCAN on every primary), each with what
+ * `read` answers for it on its primary: the primaries at once, over the suite's pipelined
+ * connections, so a look at a hundred keys is a few packets, not a command per key.
+ */
+async function readEveryKey<T>(cluster: LabCluster, primaries: ClusterNode[], read: (node: Redis, key: string) => Promise<T>): Promise<[string, T][]> {
+  const perPrimary = await Promise.all(
+    primaries.map(async (primary) => {
+      const node = suiteNode(cluster, primary);
+      const keys: string[] = [];
+      let cursor = '0';
+      do {
+        const [next, batch] = await node.scan(cursor, 'MATCH', `${cluster.prefix.replace(/[*?[\]\\]/g, '\\$&')}*`, 'COUNT', 1_000);
+        cursor = next;
+        keys.push(...batch);
+      } while (cursor !== '0');
+      return Promise.all(keys.map(async (key) => [key, await read(node, key)] as [string, T]));
+    }),
+  );
+  return perPrimary.flat().sort(([a], [b]) => a.localeCompare(b));
+}
+
 /**
  * After each step of `client` completes, and before the code sees its reply, lists the
  * file's keys that have no TTL. A key must get its TTL in the step that writes it.
  */
 export function watchKeysWithoutTtl(cluster: LabCluster, client: Cluster): string[] {
   const found: string[] = [];
+  // Steps completing side by side share a look: one that begins after a step has completed
+  // sees what that step left, and the code sees no reply before it is done.
+  // The primaries are looked up once: a file that watches keeps the cluster as it is.
+  let primaries: Promise<ClusterNode[]> | undefined;
+  let nextLook: Promise<[string, number][]> | undefined;
+  const look = () =>
+    (nextLook ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      nextLook = undefined;
+      return readEveryKey(cluster, await (primaries ??= primariesNow(cluster)), (node, key) => node.pttl(key));
+    }));
   interceptSteps(client, async (args, send) => {
     const settle = async () => {
-      for (const { key, pttlMs } of await cluster.keys()) {
+      for (const [key, pttlMs] of await look()) {
         if (pttlMs === -1) found.push(`${key}, after the step [${args.map((a) => (a.length > 40 ? `${a.slice(0, 37)}...` : a)).join(' ')}]`);
       }
     };
