@@ -1,4 +1,4 @@
-// Lab 06: what the five suites share: app instances behind a TLS-terminating balancer,
+// Lab 06: what the suites share: app instances behind a TLS-terminating balancer,
 // browsers, reading a session's id and key out of its cookie, and a Redis client that
 // refuses commands on demand. Not a suite.
 import type { Redis } from 'ioredis';
