@@ -1,8 +1,9 @@
 // The course's own checks on how a learner's run ends when their code misbehaves: it never
 // hangs, it never litters, and it says what happened in the course's words.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -60,24 +61,30 @@ describe('a learner run that would litter', () => {
   });
 
   it("an interrupted run's keys and schema are swept by the next run, a live run's are not", async () => {
-    const dead = randomBytes(4).toString('hex');
-    const live = randomBytes(4).toString('hex');
+    // Runs with no liveness key, one whose key names this machine and a process that has
+    // ended (killed before its key expired), one whose process lives, one of another machine.
+    const [dead, killed, live, remote] = Array.from({ length: 4 }, () => randomBytes(4).toString('hex'));
+    const owners = { [killed!]: `${hostname()}:${spawnSync('true').pid}`, [live!]: `${hostname()}:${process.pid}`, [remote!]: 'elsewhere:1' };
+    const runs = [dead!, killed!, live!, remote!];
     const redis = new Redis(redisUrl);
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     try {
-      await redis.set(`course:run:${live}`, 'alive', 'PX', 30_000);
-      await redis.set(`course:99:${dead}.00000000:page`, 'left by a killed run');
-      await redis.set(`course:99:${live}.00000000:page`, 'in use', 'PX', 30_000);
-      await db.query(`CREATE SCHEMA course_99_${dead}_00000000`);
-      await db.query(`CREATE SCHEMA course_99_${live}_00000000`);
+      for (const [run, owner] of Object.entries(owners)) await redis.set(`course:run:${run}`, owner, 'PX', 30_000);
+      for (const run of runs) {
+        await redis.set(`course:99:${run}.00000000:page`, 'left by a run', 'PX', 30_000);
+        await db.query(`CREATE SCHEMA course_99_${run}_00000000`);
+      }
       await sweepDeadRuns(redisUrl, databaseUrl);
-      expect(await redis.exists(`course:99:${dead}.00000000:page`, `course:99:${live}.00000000:page`)).toBe(1);
+      const kept = [live!, remote!];
+      for (const run of runs) expect(await redis.exists(`course:99:${run}.00000000:page`), run).toBe(kept.includes(run) ? 1 : 0);
       const { rows } = await db.query<{ n: string }>("SELECT nspname AS n FROM pg_namespace WHERE nspname LIKE 'course\\_99\\_%'");
-      expect(rows.map((row) => row.n)).toEqual([`course_99_${live}_00000000`]);
+      expect(rows.map((row) => row.n).sort()).toEqual(kept.map((run) => `course_99_${run}_00000000`).sort());
     } finally {
-      await redis.del(`course:run:${live}`, `course:99:${live}.00000000:page`);
-      await db.query(`DROP SCHEMA IF EXISTS course_99_${live}_00000000`);
+      for (const run of runs) {
+        await redis.del(`course:run:${run}`, `course:99:${run}.00000000:page`);
+        await db.query(`DROP SCHEMA IF EXISTS course_99_${run}_00000000`);
+      }
       await db.end();
       redis.disconnect();
     }

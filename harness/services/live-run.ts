@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -11,10 +12,13 @@ import pg from 'pg';
  *   keys     course:<area>:<run>.<file>:...     e.g. course:04:a1b2c3d4.e5f6a7b8:page:cups
  *   schemas  course_<area>_<run>_<file>         e.g. course_04_a1b2c3d4_e5f6a7b8
  * and while the run lives, `course:run:<run>` exists in Redis, refreshed every few seconds
- * with a short TTL: a run that dies stops refreshing it, and it expires.
+ * and naming the run's host and process: a run that dies stops refreshing it, and it
+ * expires. Its TTL is generous, since a run starved of CPU (a machine at a load of 40) can
+ * miss heartbeats and must not lose its schema to another run's sweep; a dead run on this
+ * machine is known sooner, by its process being gone.
  */
 const HEARTBEAT_MS = 5_000;
-const ALIVE_FOR_MS = 30_000;
+const ALIVE_FOR_MS = 180_000;
 const RUN_KEY = (id: string) => `course:run:${id}`;
 
 export class LiveRun {
@@ -31,7 +35,7 @@ export class LiveRun {
     if (process.env.COURSE_RUN_IDS_DIR) writeFileSync(join(process.env.COURSE_RUN_IDS_DIR, id), '');
     const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
     redis.on('error', () => {}); // a heartbeat that fails is retried by the next one
-    const beat = () => redis.set(RUN_KEY(id), String(process.pid), 'PX', ALIVE_FOR_MS);
+    const beat = () => redis.set(RUN_KEY(id), `${hostname()}:${process.pid}`, 'PX', ALIVE_FOR_MS);
     await beat();
     const timer = setInterval(() => void beat().catch(() => {}), HEARTBEAT_MS);
     timer.unref();
@@ -90,7 +94,7 @@ export async function sweepDeadRuns(redisUrl: string, databaseUrl: string): Prom
   const redis = new Redis(redisUrl);
   const alive = new Map<string, boolean>();
   const isDead = async (run: string) => {
-    if (!alive.has(run)) alive.set(run, (await redis.exists(RUN_KEY(run))) === 1);
+    if (!alive.has(run)) alive.set(run, isLive(await redis.get(RUN_KEY(run))));
     return !alive.get(run);
   };
   try {
@@ -101,6 +105,19 @@ export async function sweepDeadRuns(redisUrl: string, databaseUrl: string): Prom
     return { keys, schemas: await dropSchemas(databaseUrl, isDead) };
   } finally {
     redis.disconnect();
+  }
+}
+
+/** Whether a liveness key's value names a run that may still be running. */
+function isLive(owner: string | null): boolean {
+  if (owner === null) return false;
+  const [host, pid] = owner.split(':');
+  if (host !== hostname() || !/^\d+$/.test(pid ?? '')) return true; // another machine's: its TTL decides
+  try {
+    process.kill(Number(pid), 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, under another user
   }
 }
 
