@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { threadId, Worker } from 'node:worker_threads';
-import { afterAll, afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 
 /**
  * A setup file for the learner's runs (`npm test`, `npm run watch`; the CLI sets
@@ -14,17 +14,26 @@ import { afterAll, afterEach, beforeEach } from 'vitest';
 const directory = process.env.COURSE_WATCHDOG_DIR;
 const LIMIT_MS = Number(process.env.COURSE_WATCHDOG_LIMIT_MS ?? 10_000);
 
+// One per thread, started by the thread's first file: a thread runs many files (and a watch
+// run keeps it for many runs), and a watcher per file cost 40 ms of CPU each time.
+const WATCHDOG = Symbol.for('course.watchdog');
+type Running = (text: string) => void;
+
 if (directory) {
+  const slot = globalThis as { [WATCHDOG]?: Running };
+  const running = (slot[WATCHDOG] ??= startWatchdog(directory));
+  beforeEach((context) => running(`${context.task.file.name}\n${context.task.name}`));
+  afterEach((context) => running(context.task.file.name));
+}
+
+/** Starts the thread's heartbeat and its watcher; returns how to tell it what runs now. */
+function startWatchdog(dir: string): Running {
   // [0] heartbeat, [1] byte length of "file\ncheck" (the file alone between checks), then that text.
   const shared = new SharedArrayBuffer(8 + 1024);
   const beat = new Int32Array(shared, 0, 2);
   const name = new Uint8Array(shared, 8);
-  const running = (text: string) => {
-    const bytes = Buffer.from(text).subarray(0, name.length);
-    name.set(bytes);
-    Atomics.store(beat, 1, bytes.length);
-  };
-  // An eval'd worker is CommonJS; it runs while the main thread is stuck.
+  // An eval'd worker is CommonJS; it runs while the main thread is stuck. Unreferenced, it
+  // ends with the thread.
   const watcher = new Worker(
     `const { workerData } = require('node:worker_threads');
      const beat = new Int32Array(workerData.shared, 0, 2);
@@ -40,16 +49,14 @@ if (directory) {
      }, 200);`,
     {
       eval: true,
-      workerData: { shared, limitMs: LIMIT_MS, report: join(directory, `hang-${process.pid}-${threadId}.json`) },
+      workerData: { shared, limitMs: LIMIT_MS, report: join(dir, `hang-${process.pid}-${threadId}.json`) },
     },
   );
   watcher.unref();
-  const heartbeat = setInterval(() => Atomics.add(beat, 0, 1), 100);
-  heartbeat.unref();
-  beforeEach((context) => running(`${context.task.file.name}\n${context.task.name}`));
-  afterEach((context) => running(context.task.file.name));
-  afterAll(async () => {
-    clearInterval(heartbeat);
-    await watcher.terminate();
-  });
+  setInterval(() => Atomics.add(beat, 0, 1), 100).unref();
+  return (text) => {
+    const bytes = Buffer.from(text).subarray(0, name.length);
+    name.set(bytes);
+    Atomics.store(beat, 1, bytes.length);
+  };
 }
