@@ -13,7 +13,7 @@ import {
   OUTAGE,
   refusingRedis,
 } from './failure-policy.support.js';
-import { countCommands, describeRoute, startInstances, stopAfter } from './rate-limit.support.js';
+import { countCommands, describeRoute, type Instance, startInstances, stopAfter } from './rate-limit.support.js';
 
 const lab = useLab('10');
 vi.setConfig({ testTimeout: 15_000 });
@@ -66,22 +66,26 @@ describe('a Redis that is down or fails', () => {
     const [measure] = await startInstances(lab, 1, { redis: probe });
     const sent = countCommands(probe);
     await measure!.send('login', 'probe');
-    for (let stopAt = 0; stopAt < sent.length; stopAt += 1) {
-      for (const routeClass of ['read', 'login'] as const) {
-        const dying = lab.redis.client();
-        stopAfter(dying, stopAt);
-        const [app] = await startInstances(lab, 1, { redis: dying });
-        const reply = await app!.send(routeClass, `stops-after-${stopAt}`);
-        const failure = DEFAULT_FAILURE[routeClass];
-        expect(
-          reply.status,
-          `The connection to Redis closed after ${stopAt} of the ${sent.length} commands a request sends ` +
-            `(${sent.join(', ')}); ${describeRoute(routeClass)} answered ${reply.status}; expected ` +
-            `${expectedStatus(routeClass, failure)} (fail ${failure}). Every Redis call of the limiter can fail, ` +
-            `and each failure takes the class's policy (${OUTAGE}).`,
-        ).toBe(expectedStatus(routeClass, failure));
-        expect(app!.logged.length, `the decision after the connection closed should be logged once`).toBe(1);
-      }
+    const cases = Array.from({ length: sent.length }, (_, stopAt) => (['read', 'login'] as const).map((routeClass) => ({ stopAt, routeClass }))).flat();
+    const apps: Instance[] = [];
+    for (const { stopAt } of cases) {
+      const dying = lab.redis.client();
+      stopAfter(dying, stopAt);
+      apps.push((await startInstances(lab, 1, { redis: dying }))[0]!);
     }
+    // Each case on a connection and an instance of its own, so their requests go side by side.
+    const replies = await Promise.all(cases.map(({ stopAt, routeClass }, i) => apps[i]!.send(routeClass, `stops-after-${stopAt}`)));
+    cases.forEach(({ stopAt, routeClass }, i) => {
+      const reply = replies[i]!;
+      const failure = DEFAULT_FAILURE[routeClass];
+      expect(
+        reply.status,
+        `The connection to Redis closed after ${stopAt} of the ${sent.length} commands a request sends ` +
+          `(${sent.join(', ')}); ${describeRoute(routeClass)} answered ${reply.status}; expected ` +
+          `${expectedStatus(routeClass, failure)} (fail ${failure}). Every Redis call of the limiter can fail, ` +
+          `and each failure takes the class's policy (${OUTAGE}).`,
+      ).toBe(expectedStatus(routeClass, failure));
+      expect(apps[i]!.logged.length, `the decision after the connection closed should be logged once`).toBe(1);
+    });
   });
 });

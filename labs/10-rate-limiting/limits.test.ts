@@ -6,15 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { interleave } from '../../harness/lab/interleave.js';
 import type { HttpReply } from '../../harness/lab/http.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import {
-  burst,
-  CLASSES,
-  Clock,
-  describeRoute,
-  expectAdmitted,
-  LESSON,
-  startInstances,
-} from './rate-limit.support.js';
+import { burst, CLASSES, Clock, describeRoute, eachClass, expectAdmitted, LESSON, startInstances } from './rate-limit.support.js';
 import type { Policy, RouteClass } from './src/contract.js';
 
 const lab = useLab('10');
@@ -28,22 +20,27 @@ describe('a budget per API key and route class', () => {
   it('10.1 each class lets its limit through and refuses the next; no API key, no entry', async () => {
     const clock = new Clock();
     const [app] = await startInstances(lab, 1, { policies: SMALL, now: clock.now });
-    for (const routeClass of CLASSES) {
-      const anonymous = await app!.send(routeClass, null);
+    const anonymous = await eachClass((routeClass) => app!.send(routeClass, null));
+    CLASSES.forEach((routeClass, i) =>
       expect(
-        anonymous.status,
-        `${describeRoute(routeClass)} without an ${'X-API-Key'} header answered ${anonymous.status}; expected 401. ` +
+        anonymous[i]!.status,
+        `${describeRoute(routeClass)} without an ${'X-API-Key'} header answered ${anonymous[i]!.status}; expected 401. ` +
           'A limiter keyed by API key has no budget for a caller without one, on every route: refuse ' +
           'it rather than let every such caller share one made-up budget, or one by address ' +
           `(${LESSON}, "Per API key, in Express").`,
-      ).toBe(401);
-    }
+      ).toBe(401),
+    );
     const keys = await lab.redis.keys();
     expect(keys.map((k) => k.key), 'a request without an API key, on any route, should write nothing').toEqual([]);
-    for (const routeClass of CLASSES) {
-      const { limit } = SMALL[routeClass];
+    // Each class spends a budget of its own, beside the others: request after request.
+    const spent = await eachClass(async (routeClass) => {
       const replies = [];
-      for (let i = 0; i <= limit; i += 1) replies.push(await app!.send(routeClass, 'acme'));
+      for (let i = 0; i <= SMALL[routeClass].limit; i += 1) replies.push(await app!.send(routeClass, 'acme'));
+      return replies;
+    });
+    CLASSES.forEach((routeClass, i) => {
+      const { limit } = SMALL[routeClass];
+      const replies = spent[i]!;
       expectAdmitted(
         replies,
         routeClass,
@@ -54,7 +51,7 @@ describe('a budget per API key and route class', () => {
       );
       const last = replies.at(-1)!;
       expect(last.status, `request ${limit + 1} of ${describeRoute(routeClass)} should be the refused one`).toBe(429);
-    }
+    });
   });
 
   it('10.2 N+k concurrent requests over two instances: exactly N let through, not N per instance', async () => {

@@ -36,6 +36,11 @@ export const everyClass = (policy: Policy): Record<RouteClass, Policy> => ({ rea
 export const describeRoute = (routeClass: RouteClass): string =>
   `${ROUTES[routeClass].method} ${ROUTES[routeClass].path} (${routeClass})`;
 
+/** One request per route class, sent together. */
+export const eachClass = <T>(send: (routeClass: RouteClass) => Promise<T>): Promise<T[]> => Promise.all(CLASSES.map(send));
+export const SLIDING = `${LESSON}, "The boundary problem, and the sliding window"`;
+export const HEADERS = `${LESSON}, "Per API key, in Express"`;
+
 /**
  * The suite's clock, moved by hand. It starts on a round number, a multiple of every
  * window the suites use, so a fixed window would turn over exactly at `start + windowMs`.
@@ -104,6 +109,17 @@ async function startOne(lab: Lab, code: AppCode, options: Partial<LimiterOptions
   return { url: app.url, redis, logged, send };
 }
 
+/**
+ * Independent parts of one check, run side by side (each on keys and clients of its own, so
+ * their round trips overlap) and reported as if run one after the other: the first part's
+ * failure if it failed, else the next one's.
+ */
+export async function sideBySide<T extends readonly unknown[]>(...parts: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(parts);
+  for (const part of settled) if (part.status === 'rejected') throw part.reason;
+  return settled.map((part) => (part as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
 /** How many replies had each status, e.g. "7 × 200, 5 × 429". */
 export function statusCounts(replies: { status: number }[]): string {
   const counts = new Map<number, number>();
@@ -137,6 +153,12 @@ export function headerNumber(reply: HttpReply, name: string): number {
   const value = reply.headers.get(name);
   return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
 }
+
+/** A reply's budget fields as sent, for failure messages. */
+export const show = (reply: HttpReply) =>
+  ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After']
+    .map((name) => `${name}: ${reply.headers.get(name) ?? '(absent)'}`)
+    .join(', ');
 
 /**
  * From its `allowed`-th command on, `client` behaves like the connection of a process that
