@@ -17,7 +17,7 @@ export const LESSON = 'Lesson 11, Caching LLM responses';
  */
 export const SETTLE_MS = 100;
 
-/** What single flight is, for the checks of single-flight.test.ts, lock-wait.test.ts and lock-ownership.test.ts. */
+/** What single flight is, for the checks of single-flight.test.ts, lock-wait.test.ts, lock-release.test.ts and lock-ownership.test.ts. */
 export const flightIdea = `Identical misses share one upstream call: a lock in Redis (SET key token PX lockTtlMs NX) taken by the first process; the others wait up to lockWaitMs for its answer to appear, reading the cache again, and the holder reads the cache once more before it calls (${LESSON}, "Never cache a failure" and lesson 04, "Stampedes").`;
 
 /** Whether a command's argument names one of the cache's keys under `prefix` (an answer, a lock), not the stats totals. */
