@@ -5,13 +5,13 @@ import { ReplyError } from 'ioredis';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { recordCommands } from '../../harness/lab/lab-redis.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
-import { cacheMaker, FALLBACK, LESSON, troubledRedis } from './cache-aside.support.js';
+import { cacheMaker, FALLBACK, gatedPool, LESSON, troubledRedis } from './cache-aside.support.js';
 
 const lab = useLab('01');
 
 const cacheWith = cacheMaker(lab);
 
-const { clientThat, slowRedis, refusingWrites, stallingWrites, writeCommands } = troubledRedis(lab);
+const { clientThat, slowRedis, refusingWrites, stallingWrites, missingAtOnce, writeCommands } = troubledRedis(lab);
 
 describe('when only writes fail', () => {
   it('01.18 a Redis that answers reads but refuses or stalls writes still gives every read its answer; a refusal ends the wait at once, and no write is sent twice', async () => {
@@ -20,9 +20,10 @@ describe('when only writes fail', () => {
     const writes = await writeCommands();
     const troubles = [
       ['refuses writes', await refusingWrites(oom), 10_000, 16],
-      ['never answers writes', await stallingWrites(), 50, 17],
+      ['never answers writes', missingAtOnce(await stallingWrites()), 50, 17], // a GET cut at 50 ms would send no write
     ] as const;
-    for (const [what, redis, redisTimeoutMs, id] of troubles) {
+    // The two run at once, each on a client and products of its own.
+    await Promise.all(troubles.map(async ([what, redis, redisTimeoutMs, id]) => {
       const sent = recordCommands(redis);
       const cache = cacheWith({ redis, redisTimeoutMs });
       const read = await expectSettlesWithin(
@@ -44,7 +45,7 @@ describe('when only writes fail', () => {
         wrote.length,
         `The reads of product ${id} and of missing ${990 + id}, with redisTimeoutMs: ${redisTimeoutMs}, while Redis ${what}, sent ${sent.join(', ')}: ${wrote.length} writes; expected at most 2, one cache write per read. A refused or unanswered fill is given up, not sent again: a full or struggling Redis answers the second try as it did the first, and every miss from every instance doubles its load. ${idea}`,
       ).toBeLessThanOrEqual(2);
-    }
+    }));
   });
 
   it('01.19 once the read from Redis has failed (timed out or answered with an error), that request does not write to Redis, and other requests still do', async () => {
@@ -71,8 +72,8 @@ describe('when only writes fail', () => {
     // code: each read's Postgres query is held until the other has reached its own.
     const stalledClient = await lab.redis.stalledClient();
     const sent = recordCommands(stalledClient);
-    const stalledDb = gatedPool();
-    const healthyDb = gatedPool();
+    const stalledDb = gatedPool(lab);
+    const healthyDb = gatedPool(lab);
     const stalled = cacheWith({ redis: stalledClient, db: stalledDb.pool, redisTimeoutMs: 20 }).getProduct(11);
     const healthy = cacheWith({ db: healthyDb.pool, redisTimeoutMs: 5000 }).getProduct(12);
     const idea = `Whether Redis failed belongs to one request, as a variable inside getProduct: a flag shared by every call (a module-level variable) lets one client's timeout stop another's healthy fill, and one read's reset lets a failed one write (${LESSON}, "When Redis is down").`;
@@ -98,10 +99,12 @@ describe('when only writes fail', () => {
   });
 
   it('01.26 the cache write waits at most redisTimeoutMs too: a fill answered 150 ms late is not waited for with redisTimeoutMs: 30', async () => {
-    const slow = await slowRedis(150, 'writes');
-    const cache = cacheWith({ redis: slow.client, redisTimeoutMs: 30 });
     const idea = `redisTimeoutMs bounds every Redis call on the request path, the cache write as much as the read: the caller chose it for its latency budget. A bound of your own on the write (250 ms, a second) makes every miss wait for a slow Redis although Postgres has already answered (${LESSON}, "When Redis is down").`;
-    for (const [id, expected] of [[3, 3], [985, null]] as const) {
+    // A product and a missing one, read at once, each through a slow Redis of its own.
+    const cases = [[3, 3], [985, null]] as const;
+    await Promise.all(cases.map(async ([id, expected]) => {
+      const slow = await slowRedis(150, 'writes');
+      const cache = cacheWith({ redis: missingAtOnce(slow.client), redisTimeoutMs: 30 }); // a GET cut at 30 ms would send no write
       const what = `getProduct(${id}) with redisTimeoutMs: 30 and every write answered 150 ms late`;
       const before = slow.reached();
       const { found, waited } = await expectSettlesWithin(
@@ -113,21 +116,6 @@ describe('when only writes fail', () => {
       await slow.drained();
       expect(found, `${what}. ${idea}`).toBe(expected);
       expect(waited, `${what} resolved only after its cache write had gone to Redis, more than 120 ms past redisTimeoutMs (30). Give up on the write at redisTimeoutMs, or do not wait for it. ${idea}`).toBe(false);
-    }
+    }));
   });
 });
-
-/** A pool of the lab's database whose queries wait until `release()`; `reached` resolves when the first one arrives. */
-function gatedPool() {
-  let release!: () => void;
-  let signal!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  const reached = new Promise<void>((resolve) => (signal = resolve));
-  const query = async (...args: unknown[]) => {
-    signal();
-    await gate;
-    return (lab.db.pool.query as (...a: unknown[]) => unknown)(...args);
-  };
-  const pool = new Proxy(lab.db.pool, { get: (target, name) => (name === 'query' ? query : Reflect.get(target, name)) });
-  return { pool, reached, release };
-}

@@ -6,17 +6,10 @@ import { useLab } from '../../harness/lab/use-lab.js';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { expectQueries, expectSettlesWithin } from '../../harness/lab/teach.js';
-import { cacheMaker, priceInPostgres, sleep } from './cache-aside.support.js';
+import { healthyCaches, LESSON, priceInPostgres, PRODUCT_SELECTS as products, sleep } from './cache-aside.support.js';
 
 const lab = useLab('01');
-const LESSON = 'Lesson 01, Cache-aside';
-const products = { table: 'products', kind: 'select' } as const;
-
-/**
- * A cache as one process builds it. Redis is healthy here, so the bound is generous: a busy
- * machine must not turn a hit into a fallback. The 250 ms default is checked in 01.16.
- */
-const cacheWith = cacheMaker(lab, { redisTimeoutMs: 5000 });
+const cacheWith = healthyCaches(lab);
 
 /** Another process's own Postgres connection: never held or counted with the lab's pool. */
 const otherConnection = { query: async (text: string, values: unknown[] = []) => ({ rows: await lab.db.sql(text, values) }) } as unknown as Pool;
