@@ -1,6 +1,7 @@
 // Lab 02: what the checks on a failing or stalled Redis share. Not a suite.
-import { ReplyError, type Redis } from 'ioredis';
+import { ReplyError, type Command, type Redis } from 'ioredis';
 import type { Lab } from '../../harness/lab/use-lab.js';
+import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { createShopCache } from './src/shop-cache.js';
 import { LEADERBOARD_SIZE, REDIS_TIMEOUT_MS, type ShopCache, type ShopCacheOptions } from './src/contract.js';
 
@@ -22,8 +23,43 @@ export function stalledRedis(lab: Lab) {
 
   /** A Redis that was working and stops answering: commands (all, or those named) are never answered. */
   const stalling = (names?: Set<string>) => lab.redis.readyClient((c, send) => (!names || names.has(c.name.toLowerCase()) ? c.promise : send(c)));
+  /**
+   * From now on `client`'s GETs miss at once, answered here without reaching the server: a
+   * scenario about the cache write with a redisTimeoutMs of a few tens of ms must not see its
+   * GET time out on a busy machine, for then the read skips the very write it is about.
+   */
+  const missingAtOnce = (client: Redis): Redis => {
+    wrapCommands(client, (command, send) => (command.name.toLowerCase() === 'get' ? (command.resolve(null), command.promise) : send(command)));
+    return client;
+  };
   /** A Redis restarting from its snapshot: every command is answered with LOADING at once. */
   const loading = () => lab.redis.readyClient((c) => (c.reject(new ReplyError('LOADING Redis is loading the dataset in memory')), c.promise));
+  /**
+   * A Redis that answers every command (or those `how` picks; the others at once) `delayMs` late,
+   * timed from the end of the turn that sent it: its reply is fetched at once and handed over then
+   * (a timer of this process, set in a microtask, so after any bound the code set as it sent, even
+   * when the machine pauses this process in between), or, for a 'late request', the command
+   * reaches the server only then (a slow link: what the server holds shows whether the code waited).
+   * `answered()` waits until every command sent so far has its reply.
+   */
+  async function lateRedis(delayMs: number, how: (command: Command) => 'now' | 'late reply' | 'late request' = () => 'late reply'): Promise<{ redis: Redis; answered: () => Promise<unknown> }> {
+    const inFlight: Promise<unknown>[] = [];
+    const redis = await lab.redis.readyClient((command, send) => {
+      const late = how(command);
+      if (late === 'now') return send(command);
+      inFlight.push(command.promise.catch(() => {}));
+      if (late === 'late request') {
+        queueMicrotask(() => setTimeout(() => send(command), delayMs));
+        return command.promise;
+      }
+      const due = new Promise((resolve) => queueMicrotask(() => setTimeout(resolve, delayMs)));
+      const { resolve, reject } = command;
+      command.resolve = (value) => void due.then(() => resolve(value));
+      command.reject = (error) => void due.then(() => reject(error));
+      return send(command);
+    });
+    return { redis, answered: () => Promise.all(inFlight) };
+  }
   /** The server's command table, asked once: [name, arity, flags] per command. */
   let commandTable: Promise<[string, number, string[]][]> | undefined;
   /** Commands the server flags `flag`, and scripts, which may do anything. */
@@ -56,5 +92,5 @@ export function stalledRedis(lab: Lab) {
     const [product, inventory, profile, leaderboard, balance] = await Promise.all(reads);
     return { product, inventory, profile, leaderboard, balance };
   }
-  return { cacheOn, stalling, loading, writes, changingCommands, truthFor, readEverything };
+  return { cacheOn, stalling, missingAtOnce, loading, lateRedis, writes, changingCommands, truthFor, readEverything };
 }
