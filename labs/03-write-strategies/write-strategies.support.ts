@@ -148,6 +148,9 @@ export function catalogHelpers(lab: Lab) {
 
 type CounterModule = { createViewCounter: typeof createViewCounter };
 
+/** A product id with no row: addViews skips its views, so a flush of them leaves Postgres as it was. */
+const NO_PRODUCT = 999;
+
 /**
  * The view-counter suites' helpers, for the file's `lab`; call it at the top level, after
  * `useLab`: it adds hooks that create the applied-batches table (the migration, as
@@ -156,6 +159,23 @@ type CounterModule = { createViewCounter: typeof createViewCounter };
  */
 export function viewCounterHelpers(lab: Lab) {
   const counters: ViewCounter[] = [];
+  /** Whether a key under `prefix` still holds views of `productId` (as a hash field, a member, or in a string). */
+  async function buffered(prefix: string, productId: number): Promise<boolean> {
+    const admin = lab.redis.admin;
+    for (const { key } of await lab.redis.keys()) {
+      if (!key.startsWith(prefix)) continue;
+      const type = await admin.type(key);
+      const members: Record<string, () => Promise<string[]>> = {
+        hash: () => admin.hkeys(key),
+        list: () => admin.lrange(key, 0, -1),
+        set: () => admin.smembers(key),
+        zset: () => admin.zrange(key, '0', '-1'),
+        string: async () => [(await admin.get(key)) ?? ''],
+      };
+      if (((await members[type]?.()) ?? []).some((word) => mentions(word, productId))) return true;
+    }
+    return false;
+  }
   beforeAll(() => lab.db.sql(APPLIED_VIEW_BATCHES_TABLE));
   afterEach(async () => {
     lab.db.clearFaults();
@@ -170,6 +190,37 @@ export function viewCounterHelpers(lab: Lab) {
       counters.push(made);
       return made;
     },
+    /**
+     * How many connections of the code's pool sit inside a transaction nobody finished: asks
+     * each idle one whether its transaction began before this statement (a leftover BEGIN).
+     */
+    async connectionsLeftInATransaction(): Promise<number> {
+      const pool = lab.db.pool;
+      const clients = await Promise.all(Array.from({ length: pool.idleCount }, () => pool.connect()));
+      try {
+        const answers = await Promise.all(clients.map((c) => c.query<{ open: boolean }>('SELECT transaction_timestamp() <> statement_timestamp() AS open')));
+        return answers.filter((answer) => answer.rows[0]?.open).length;
+      } finally {
+        for (const client of clients) client.release();
+      }
+    },
+    /**
+     * Waits `ms` for a closed counter's timer to show that it still flushes, and on a loaded
+     * machine longer: until a timer ticking beside it at the same interval, in the same
+     * process, has flushed twice since (`beside` records into the buffer that timer flushes;
+     * twice, so that a tick of the closed timer, whatever its phase, falls between). What it
+     * flushes is a view of no product, which leaves Postgres as it was.
+     */
+    async quietFor(ms: number, beside?: { views: ViewCounter; keyPrefix: string }): Promise<void> {
+      const twoFlushesBeside = async () => {
+        for (let round = 0; beside && round < 2; round += 1) {
+          await beside.views.recordView(NO_PRODUCT);
+          const until = performance.now() + 1_000;
+          while (performance.now() < until && (await buffered(beside.keyPrefix, NO_PRODUCT))) await pause(10);
+        }
+      };
+      await Promise.all([pause(ms), twoFlushesBeside()]);
+    },
     /** Views in Postgres of products 1..1000, those with none left out, e.g. { 4: 4, 5: 2 }. */
     async viewsInPostgres(): Promise<Record<number, number>> {
       const rows = await lab.db.sql<{ product_id: number; views: string }>(
@@ -179,6 +230,13 @@ export function viewCounterHelpers(lab: Lab) {
     },
   };
 }
+
+/** Waits `ms` on the real clock: only to show that something does NOT happen meanwhile. */
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits (bounded) for a flush's write to product_views to reach Postgres, where the suite holds it. */
+export const reach = (reached: Promise<void>) =>
+  expectSettlesWithin(reached, 2000, 'the flush reaching its write to product_views', 'flush() must add the views to the product_views table.');
 
 /** `times` concurrent views of one product. */
 export function record(views: ViewCounter, productId: number, times: number): Promise<void[]> {
