@@ -1,5 +1,5 @@
-// Lab 04 checks, part 3: a loader that is stuck or fails. (One that runs long, or whose
-// page expires: long-runs.test.ts.) Run: npm test labs/04-stampede
+// Lab 04 checks, part 3: a loader that is stuck or fails. (One that runs long: long-runs.test.ts;
+// a page that expires: page-expiry.test.ts.) Run: npm test labs/04-stampede
 // Processes A and B are two module instances of page-cache.ts, each with its own Redis
 // connection. Freshness runs on an injected clock where a check needs it; lock TTLs and
 // the page's hard TTL in Redis stay real.

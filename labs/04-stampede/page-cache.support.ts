@@ -1,9 +1,9 @@
-// Lab 04: what the page-cache suites share (stampede, failures, refresh, xfetch). Not a suite.
+// Lab 04: what the page-cache suites share (stampede, failures, long runs, refresh, xfetch). Not a suite.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { Lab } from '../../harness/lab/use-lab.js';
 import { serverCommandsDuring } from '../../harness/lab/server-commands.js';
-import { decodeEntry, pageKey } from './src/contract.js';
+import { decodeEntry, encodeEntry, pageKey } from './src/contract.js';
 import type { CategoryPage, PageCacheOptions } from './src/contract.js';
 import { createPageCache } from './src/page-cache.js';
 
@@ -54,12 +54,24 @@ export function pageCacheChecks(lab: Lab) {
     await Promise.race([Promise.allSettled(pending.splice(0)), sleep(3_000)]);
   });
   const keyOf = (category: string) => pageKey(lab.redis.prefix, category);
+  /** A page cache on the lab's Redis and Postgres; `module` stands for another process's instance of page-cache.ts. */
+  const cacheWith = (overrides: Options = {}, module: PageCacheModule = { createPageCache }) =>
+    module.createPageCache({ redis: lab.redis.client(), db: lab.db.pool, keyPrefix: lab.redis.prefix, onBackgroundError: () => {}, ...overrides });
   return {
     keyOf,
     selects: () => lab.db.queries.count(pageQueries),
-    /** A page cache on the lab's Redis and Postgres; `module` stands for another process's instance of page-cache.ts. */
-    cacheWith: (overrides: Options = {}, module: PageCacheModule = { createPageCache }) =>
-      module.createPageCache({ redis: lab.redis.client(), db: lab.db.pool, keyPrefix: lab.redis.prefix, onBackgroundError: () => {}, ...overrides }),
+    cacheWith,
+    /** A page cache on an injected clock that moves only when a check moves it; draws of 1 (no early refresh). */
+    cacheOnClock(overrides: Options = {}) {
+      const clock = { now: T0 };
+      return { clock, cache: cacheWith({ now: () => clock.now, random: () => 1, ...overrides }) };
+    },
+    /** Writes a page the way another process would have, just past its freshUntil on the check's clock. */
+    async seedStale(category: string, now: number) {
+      const value: CategoryPage = { category, products: [{ id: 0, name: 'stale copy', priceCents: 1 }] };
+      await lab.redis.admin.set(keyOf(category), encodeEntry({ value, freshUntil: now - 1, loadMs: 5 }), 'PX', 90_000);
+      return value;
+    },
     /** The entry Redis holds for `category`, read by the suite. */
     async storedEntry(category: string) {
       const text = await lab.redis.admin.get(keyOf(category));
