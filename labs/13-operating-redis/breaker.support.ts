@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { Lab } from '../../harness/lab/use-lab.js';
 import type { RedisProxy } from './redis-proxy.support.js';
 import { Clock, createCache, FAILURE_MODES, settles, startProxy, truth, untilConnected } from './operating.support.js';
-import type { ResilientCache } from './src/contract.js';
+import type { Product, ResilientCache } from './src/contract.js';
 
 export const BREAKER = `${FAILURE_MODES}: the circuit breaker`;
 const FALLBACK = `Every Redis call is bounded by commandTimeoutMs, a failure of any kind is a read from Postgres (never an error for the caller), and an open breaker answers from Postgres at once (${BREAKER}).`;
@@ -13,11 +13,11 @@ export const readsSince = (proxy: RedisProxy, from: number) => proxy.dataCommand
 
 /** The breaker checks' setting up and reading, for the file's `lab`. */
 export function breakerChecks(lab: Lab) {
-  /** Reads ids one after another, each bounded and checked against Postgres. */
-  async function readAll(cache: ResilientCache, ids: number[], situation: string, boundMs = 1_000): Promise<void> {
+  /** Reads ids one after another, each bounded and checked against Postgres (or against `rows`, read from it beforehand). */
+  async function readAll(cache: ResilientCache, ids: number[], situation: string, boundMs = 1_000, rows?: Map<number, Product | null>): Promise<void> {
     for (const id of ids) {
       const read = await settles(cache.getProduct(id), boundMs, `getProduct(${id}) ${situation}`, FALLBACK);
-      expect(read, `getProduct(${id}) ${situation} gave ${JSON.stringify(read)}; expected the row from Postgres. ${FALLBACK}`).toEqual(await truth(lab, id));
+      expect(read, `getProduct(${id}) ${situation} gave ${JSON.stringify(read)}; expected the row from Postgres. ${FALLBACK}`).toEqual(rows ? rows.get(id) : await truth(lab, id));
     }
   }
 
