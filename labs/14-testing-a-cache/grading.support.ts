@@ -3,7 +3,7 @@
 // grading suites. Not a suite.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Command, Redis } from 'ioredis';
-import { beforeAll, expect, inject } from 'vitest';
+import { beforeAll, expect, inject, type RunnerTestCase } from 'vitest';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { LIVENESS_MS } from '../../harness/lab/teach.js';
@@ -79,19 +79,25 @@ export const CHECK_LIMIT_MS = LIVENESS_MS;
 const CATCH_REPEATS = 2;
 
 /**
- * A check still running on a broken cache after this long is most likely waiting out a
- * bound (its own `within`, or CHECK_LIMIT_MS) that the cache makes it reach: its runs on
- * the working cache and its repeats start then, beside it, not a bound's length later.
- * This moves when they run, never what counts as a catch.
+ * A check on a broken cache that has shown no progress for this long (no tool used, no
+ * call of a cache or statement started or settled, no Redis command sent) is most likely
+ * waiting out a bound (its own `within`, or CHECK_LIMIT_MS) that the cache makes it reach:
+ * its runs on the working cache and its repeats start then, beside it, not a bound's
+ * length later. No progress, rather than time since the check started: on a loaded
+ * machine checks that were only slow passed 250 ms, and the repeats started for them (at
+ * a load of 16, a third of a run's checks) loaded it further. This moves when they run,
+ * never what counts as a catch.
  */
 const LIKELY_HANG_MS = 250;
 
 /**
  * The connections the grader opens skip ioredis's ready check: the shared server is up
  * and loaded, and the INFO reply it parses for every connection cost a run more than
- * most checks do.
+ * most checks do. They skip its CLIENT SETINFO too (twice on every connection, and a
+ * check that looks at Redis opens one): the server's idea of the client's library is of
+ * no use to a check.
  */
-const NO_READY_CHECK = { enableReadyCheck: false };
+const NO_READY_CHECK = { enableReadyCheck: false, disableClientInfo: true };
 
 /**
  * Runs at once in one file, each with a database of its own: a slow pass of checks or a
@@ -118,11 +124,16 @@ export interface Grader {
 /** The name of the check a run is for, through all of the run's work: what the check reads as the test's name. */
 const checkName = new AsyncLocalStorage<string>();
 
-export function useGrader(lab: Lab): Grader {
+export interface GraderOptions {
+  /** How many runs go at once, each with a database of its own (SIDE_BY_SIDE by default). */
+  sideBySide?: number;
+}
+
+export function useGrader(lab: Lab, { sideBySide = SIDE_BY_SIDE }: GraderOptions = {}): Grader {
   let table: CommandTable;
   const { pgPoolMax, runId } = inject('services');
   // PGlite serves one statement at a time (a pool of one): there, runs take turns.
-  const databases = new Databases(lab, pgPoolMax > 1 ? SIDE_BY_SIDE : 1);
+  const databases = new Databases(lab, pgPoolMax > 1 ? sideBySide : 1);
   const connections = new CacheConnections(lab, () => table);
 
   beforeAll(async () => {
@@ -130,8 +141,12 @@ export function useGrader(lab: Lab): Grader {
     table = await commandTable(lab.redis.admin);
   });
 
-  /** Runs `check` on a cache from `createCache`; `started` is called as the check itself starts, after any wait for a database. */
-  async function runOne(check: Check, createCache: CacheFactory, slowDatabaseMs: number, started?: () => void): Promise<CheckOutcome> {
+  /**
+   * Runs `check` on a cache from `createCache`; `started` is called as the check itself
+   * starts, after any wait for a database, with a function that tells how long the run
+   * has shown no progress.
+   */
+  async function runOne(check: Check, createCache: CacheFactory, slowDatabaseMs: number, started?: Started): Promise<CheckOutcome> {
     // A scope of its own, outside the file's prefix, which is emptied after every grading check while others may still run.
     const { prefix } = runScope(runId, '14');
     const clients: Redis[] = [];
@@ -141,27 +156,36 @@ export function useGrader(lab: Lab): Grader {
     /** The caches' calls still going: the run ends when they have settled, so none of their statements reach the next run. */
     const calls = new Set<Promise<unknown>>();
     let ended = false;
+    /** When the run last showed progress (see LIKELY_HANG_MS). */
+    let activeAt = performance.now();
+    const active = () => {
+      activeAt = performance.now();
+    };
     /** A tool used after its run ended (work the check left running) must not reach the next run's keys or rows. */
     const afterEnd = () => new Error(`"${check.name}" used its tools after it had ended; await everything a check starts.`);
     const live = () => {
       if (ended) throw afterEnd();
+      active();
     };
     const tracked = <T>(work: () => Promise<T>): Promise<T> => {
       if (ended) return Promise.reject(afterEnd());
+      active();
       const call = work();
-      const settle = () => calls.delete(call);
+      const settle = () => (calls.delete(call), active());
       call.then(settle, settle);
       calls.add(call);
       return call;
     };
     const db = await databases.take();
-    await db.sql(restoreRows(lab.db.schema));
     db.queries.reset();
+    // A statement of the caches' starting or done is progress: each takes a connection from the pool and gives it back.
+    db.pool.on('acquire', active).on('release', active);
+    const quietMs = () => performance.now() - activeAt;
 
     const cacheClients: Redis[] = [];
     /** What a cache writes outside the run's prefix is noted, to be removed. */
     const cacheClient = () => {
-      const client = connections.take((key) => key.startsWith(prefix) || strayKeys.add(key));
+      const client = connections.take({ onWrite: (key) => key.startsWith(prefix) || strayKeys.add(key), onCommand: active });
       cacheClients.push(client);
       return client;
     };
@@ -178,7 +202,7 @@ export function useGrader(lab: Lab): Grader {
         };
       },
       // Connected when the check first uses it: many never look at Redis themselves.
-      redis: own(guarded(lab.redis.suiteClient({ ...NO_READY_CHECK, lazyConnect: true }), prefix, table, refused, own)),
+      redis: own(guarded(lab.redis.suiteClient({ ...NO_READY_CHECK, lazyConnect: true }), { prefix, table, refused, own, onCommand: active })),
       prefix,
       db: {
         count: (kind = 'any') => (live(), db.queries.count(kind === 'any' ? {} : { kind })),
@@ -198,7 +222,8 @@ export function useGrader(lab: Lab): Grader {
 
     db.latencyMs = slowDatabaseMs;
     let failure: string | undefined;
-    started?.();
+    active();
+    started?.(quietMs);
     try {
       const run = checkName.run(check.name, () => Promise.resolve().then(() => check.run(tools)));
       await within(run, CHECK_LIMIT_MS, `the check had not finished after ${CHECK_LIMIT_MS} ms`);
@@ -211,6 +236,7 @@ export function useGrader(lab: Lab): Grader {
       for (const release of holds) release();
       for (const client of clients) client.disconnect();
       const settled = await within(Promise.allSettled(calls), CHECK_LIMIT_MS).then(() => true, () => false);
+      db.pool.off('acquire', active).off('release', active);
       db.clearFaults();
       db.latencyMs = 0;
       await lab.redis.unlink([...strayKeys]);
@@ -255,8 +281,24 @@ function answerTestNameByCheck(): void {
 }
 const answeredByCheck = new WeakSet<object>();
 
+/** Called as a run's check starts, with a function that tells how long the run has shown no progress. */
+type Started = (quietMs: () => number) => void;
+
+/**
+ * Lets a grading check that runs beside others end without the async assertions
+ * (`expect(...).rejects`, `.resolves`) that checks made meanwhile. vitest records such an
+ * assertion on the test it started last (one for the whole worker, whichever grading check
+ * the assertion's check ran for), and a test that ends waits for what is recorded on it:
+ * a grading check that ended while another's check still awaited a `.rejects` failed
+ * with that check's failure (14.22 with 14.11's). A check's assertions are its run's
+ * outcome, which its grading check has read; a grading check makes none of its own.
+ */
+export function leaveChecksAssertions(task: RunnerTestCase): void {
+  task.promises = [];
+}
+
 /** One run of a check on some cache; `started` is called as the check itself starts. */
-type Attempt = (check: Check, started?: () => void) => Promise<CheckOutcome>;
+type Attempt = (check: Check, started?: Started) => Promise<CheckOutcome>;
 
 /**
  * Runs the checks on the cache under test in order, until one has caught it: a check that
@@ -270,7 +312,13 @@ async function untilCaught(checks: readonly Check[], here: Attempt, onWorking: A
     let confirmation: Promise<CheckOutcome[]> | undefined;
     const confirm = () => (confirmation ??= Promise.all([onWorking(check), ...Array.from({ length: CATCH_REPEATS }, () => here(check))]));
     let likelyHang: NodeJS.Timeout | undefined;
-    const outcome = await here(check, () => (likelyHang = setTimeout(confirm, LIKELY_HANG_MS))).finally(() => clearTimeout(likelyHang));
+    /** Confirms once the run has shown no progress for LIKELY_HANG_MS, looking again as long as it has. */
+    const watch = (quietMs: () => number) => {
+      const wait = LIKELY_HANG_MS - quietMs();
+      if (wait <= 0) void confirm();
+      else likelyHang = setTimeout(watch, wait, quietMs);
+    };
+    const outcome = await here(check, (quietMs) => (likelyHang = setTimeout(watch, LIKELY_HANG_MS, quietMs))).finally(() => clearTimeout(likelyHang));
     if (outcome.failure === undefined) {
       await confirmation; // started for a run that then passed: its runs end before the grading check does
       outcomes.push(outcome);
@@ -286,6 +334,12 @@ async function untilCaught(checks: readonly Check[], here: Attempt, onWorking: A
   return outcomes;
 }
 
+/** The run a cache's connection serves: told of each command sent, and of each key written. */
+interface ConnectionUser {
+  onWrite(key: string): unknown;
+  onCommand(): void;
+}
+
 /**
  * The caches' connections to the shared Redis, kept from one run to the next: opening and
  * closing one cost the worker more than most checks do. A cache gets a connection no other
@@ -294,23 +348,23 @@ async function untilCaught(checks: readonly Check[], here: Attempt, onWorking: A
  */
 class CacheConnections {
   private readonly idle: Redis[] = [];
-  /** Where the keys each connection's commands write are reported: to the run using it. */
-  private readonly writes = new WeakMap<Redis, (key: string) => unknown>();
+  /** Where each connection's commands, and the keys they write, are reported: to the run using it. */
+  private readonly runs = new WeakMap<Redis, ConnectionUser>();
 
   constructor(
     private readonly lab: Lab,
     private readonly table: () => CommandTable,
   ) {}
 
-  take(onWrite: (key: string) => unknown): Redis {
+  take(user: ConnectionUser): Redis {
     const client = this.idle.pop() ?? this.open();
-    this.writes.set(client, onWrite);
+    this.runs.set(client, user);
     return client;
   }
 
   /** Back for another run, unless the server closed it. */
   give(client: Redis): void {
-    this.writes.delete(client);
+    this.runs.delete(client);
     if (['connecting', 'connect', 'ready'].includes(client.status)) this.idle.push(client);
     else client.disconnect();
   }
@@ -318,15 +372,21 @@ class CacheConnections {
   private open(): Redis {
     const client = this.lab.redis.suiteClient(NO_READY_CHECK);
     wrapCommands(client, (command, send) => {
-      const onWrite = this.writes.get(client);
-      if (onWrite) for (const key of this.table().writtenKeys(command)) onWrite(key);
+      const user = this.runs.get(client);
+      if (user) {
+        user.onCommand();
+        for (const key of this.table().writtenKeys(command)) user.onWrite(key);
+      }
       return send(command);
     });
     return client;
   }
 }
 
-/** Databases for runs side by side, each a sibling of the file's with its own products: made when a run needs one, kept for the next. */
+/**
+ * Databases for runs side by side, each a sibling of the file's with its own products
+ * (a new one is a copy of the seed): made when a run needs one, kept for the next.
+ */
 class Databases {
   private readonly idle: LabDatabase[] = [];
   private readonly waiting: (() => void)[] = [];
@@ -346,9 +406,19 @@ class Databases {
     }
   }
 
+  /**
+   * Back for another run once its rows are the seed's again, restored as the run that
+   * used it ends rather than as the next one starts, so a run that finds one idle starts
+   * at once. One whose rows cannot be restored is retired.
+   */
   give(db: LabDatabase): void {
-    this.idle.push(db);
-    this.waiting.shift()?.();
+    db.sql(restoreRows(this.lab.db.schema)).then(
+      () => {
+        this.idle.push(db);
+        this.waiting.shift()?.();
+      },
+      () => this.retire(),
+    );
   }
 
   /** Leaves a database some call may still reach to be removed with the file's, and lets another be made in its place. */
@@ -368,6 +438,18 @@ class Databases {
   }
 }
 
+/** The run a guarded connection belongs to. */
+interface GuardedRun {
+  prefix: string;
+  table: CommandTable;
+  /** Where refused commands are noted. */
+  refused: string[];
+  /** Keeps a duplicate to be closed with the run. */
+  own: (client: Redis) => Redis;
+  /** Told of every command the connection sends. */
+  onCommand: () => void;
+}
+
 /**
  * The learner's own connection: a command that names a key outside `prefix`, or that
  * reaches the whole server (KEYS, FLUSHDB, CONFIG...), is refused before it is sent and
@@ -375,7 +457,8 @@ class Databases {
  * client the check builds itself (`new Redis(...)`) is not: the guard keeps honest checks
  * honest, it is not a sandbox.
  */
-function guarded(client: Redis, prefix: string, table: CommandTable, refused: string[], own: (client: Redis) => Redis): Redis {
+function guarded(client: Redis, run: GuardedRun): Redis {
+  const { prefix, table, refused, own, onCommand } = run;
   /** The error for `command` when it reaches beyond the prefix (noted in `refused`), else undefined. */
   const refusal = (command: Command): Error | undefined => {
     const reason = table.reachBeyond(command, prefix);
@@ -385,6 +468,7 @@ function guarded(client: Redis, prefix: string, table: CommandTable, refused: st
     return new Error(`Refused ${shown}: ${reason}. A check touches only keys under tools.prefix (${prefix}).`);
   };
   wrapCommands(client, (command: Command, send) => {
+    onCommand();
     const error = refusal(command);
     if (!error) return send(command);
     command.reject(error);
@@ -407,7 +491,7 @@ function guarded(client: Redis, prefix: string, table: CommandTable, refused: st
     };
   }
   const duplicate = client.duplicate.bind(client);
-  client.duplicate = (...args: Parameters<Redis['duplicate']>) => own(guarded(duplicate(...args), prefix, table, refused, own));
+  client.duplicate = (...args: Parameters<Redis['duplicate']>) => own(guarded(duplicate(...args), run));
   return client;
 }
 
