@@ -35,6 +35,8 @@ interface Kept {
 const idle = new Set<Kept>();
 /** Every file a run was told had changed since the pool started. */
 const changedSoFar = new Set<string>();
+/** The course's files as walked for a run, keyed by the run's list of changed files. */
+const walks = new WeakMap<string[], string[]>();
 
 type Listener = (arg: unknown) => void;
 
@@ -96,7 +98,7 @@ class WarmThread implements PoolWorker {
       return this.answer('stopped');
     }
     if (message.type === 'run' || message.type === 'collect') {
-      message.context.invalidates = this.toForget(message.context.invalidates ?? []);
+      message.context.invalidates = this.toForget(message.context.invalidates);
     }
     this.thread.postMessage(message);
   }
@@ -131,11 +133,14 @@ class WarmThread implements PoolWorker {
   }
 
   /** The modules the thread must load again before this request (see warmThreads). */
-  private toForget(changed: string[]): string[] {
+  private toForget(changed: string[] = []): string[] {
     for (const file of changed) changedSoFar.add(file);
     if (!this.firstRequest) return changed;
     this.firstRequest = false;
-    return [...new Set([...changedSoFar, ...courseFiles(this.root)])];
+    // Every runner of one run is handed the same array: walk labs/ and solutions/ once per run.
+    let files = walks.get(changed);
+    if (!files) walks.set(changed, (files = courseFiles(this.root)));
+    return [...new Set([...changedSoFar, ...files])];
   }
 }
 
