@@ -9,6 +9,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
  * must run offline and on machines where downloads are blocked.
  */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
+const LOAD_TIMEOUT_MS = 30_000;
 const FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -49,6 +50,9 @@ export async function launchBrowser(): Promise<Browser> {
     throw error;
   }
   context.setDefaultTimeout(10_000);
+  // Loading and hydrating a page only takes long when the machine is busy (verify runs the
+  // labs beside it): a page that never loads still fails, later.
+  context.setDefaultNavigationTimeout(LOAD_TIMEOUT_MS);
   return {
     async open() {
       const page = await context.newPage();
@@ -73,6 +77,6 @@ export async function launchBrowser(): Promise<Browser> {
 export async function visit(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'load' });
   // Vue keeps its app on the mount element once hydration has run.
-  await page.waitForFunction('Boolean(document.getElementById("app")?.__vue_app__)');
+  await page.waitForFunction('Boolean(document.getElementById("app")?.__vue_app__)', undefined, { timeout: LOAD_TIMEOUT_MS });
   await page.waitForLoadState('networkidle');
 }
