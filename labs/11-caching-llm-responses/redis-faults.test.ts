@@ -74,7 +74,9 @@ describe('Redis down, slow or refusing', () => {
 
     // While the slow replies are held: requests on a Redis that answers reads and stalls
     // every write from some point on, the first write (a lock, say) or the answer's. Each
-    // Redis call must be bounded, every write included, not only the read.
+    // Redis call must be bounded, every write included, not only the read. A request whose
+    // first read outran its 100 ms on a busy machine rightly answers without Redis and never
+    // writes: that case is asked again, on a new connection (each ask is a call to the model).
     const answerKey = answerKeyPattern(lab.redis.prefix);
     const stalls = [
       { from: 'every write', holds: (name: string) => WRITES.has(name) },
@@ -82,15 +84,19 @@ describe('Redis down, slow or refusing', () => {
     ];
     const stalledWrites = stalls.flatMap(({ from, holds }, s) =>
       (['complete', 'stream'] as const).map(async (form) => {
-        const redis = lab.redis.client();
-        await redis.ping();
-        holdCommands(redis, holds);
-        const llm = await cache({ redis, redisTimeoutMs: 100 });
         const request = ask(`Can I print on card of size A${s}, ${form}?`);
-        const work = form === 'complete' ? llm.complete('acme', request).then((answer) => answer.choices[0]?.finish_reason) : collect(llm.stream('acme', request)).then((chunks) => readingOf(chunks).finishReason);
         const what = `${form === 'complete' ? 'a request' : 'a streamed request'} while Redis answers reads and stalls ${from} (redisTimeoutMs 100)`;
-        const outcome = await expectSettlesWithin(work.catch((e: unknown) => e as Error), LIVENESS_MS, what, DOWN_IDEA);
-        expect(outcome instanceof Error ? outcome.message : outcome, `${what} got ${outcome instanceof Error ? `the error "${outcome.message}"` : `finish_reason ${String(outcome)}`}. Every Redis call is bounded by redisTimeoutMs: the lock's, the answer's and the counters' writes too, not only the read.\n${DOWN_IDEA}`).toBe('stop');
+        for (let tries = 1; ; tries += 1) {
+          const redis = lab.redis.client();
+          await redis.ping();
+          let stalled = false;
+          void holdCommands(redis, holds).reached.then(() => (stalled = true));
+          const llm = await cache({ redis, redisTimeoutMs: 100 });
+          const work = form === 'complete' ? llm.complete('acme', request).then((answer) => answer.choices[0]?.finish_reason) : collect(llm.stream('acme', request)).then((chunks) => readingOf(chunks).finishReason);
+          const outcome = await expectSettlesWithin(work.catch((e: unknown) => e as Error), LIVENESS_MS, what, DOWN_IDEA);
+          expect(outcome instanceof Error ? outcome.message : outcome, `${what} got ${outcome instanceof Error ? `the error "${outcome.message}"` : `finish_reason ${String(outcome)}`}. Every Redis call is bounded by redisTimeoutMs: the lock's, the answer's and the counters' writes too, not only the read.\n${DOWN_IDEA}`).toBe('stop');
+          if (stalled || tries === 3) return tries;
+        }
       }),
     );
 
@@ -118,12 +124,12 @@ describe('Redis down, slow or refusing', () => {
     };
     const hasty = hastyReads(hastyRedis);
     hasty.catch(() => {}); // reported where it is awaited, below
-    await Promise.all(stalledWrites);
+    const stalledAsks = (await Promise.all(stalledWrites)).reduce((sum, tries) => sum + tries, 0);
     expect(await patient, `A GET answered after 300 ms, with redisTimeoutMs 2000, was not used: the request called the model instead. The timeout is the option's, not a number of your own.\n${DOWN_IDEA}`).toEqual(first);
     const { answer: hastyAnswer, tries } = await hasty;
     expect(hastyAnswer.choices[0]?.finish_reason, `With redisTimeoutMs 30, a GET whose reply came after 60 ms: the request got ${textOf(hastyAnswer)}.\n${DOWN_IDEA}`).toBe('stop');
     expect(hastyAnswer, `With redisTimeoutMs 30, a GET whose reply came after 60 ms was waited for and its cached answer used: the bound is the option's, however small, not a floor or a number of your own. Past it the read has failed: call the model.\n${DOWN_IDEA}`).not.toEqual(otherFirst);
-    expectCalls(server, 6 + tries, `Two answers stored, four requests while writes stalled, a hit on a slow Redis, and ${tries === 1 ? 'a read' : `${tries} reads`} whose reply came too late`, DOWN_IDEA);
+    expectCalls(server, 2 + stalledAsks + tries, `Two answers stored, ${stalledAsks} requests while writes stalled, a hit on a slow Redis, and ${tries === 1 ? 'a read' : `${tries} reads`} whose reply came too late`, DOWN_IDEA);
 
     const full = lab.redis.refusingClient(['set', 'eval', 'evalsha', 'fcall'], new Error('OOM command not allowed when used memory > maxmemory'));
     const refused = await cache({ redis: full });
