@@ -59,20 +59,26 @@ export async function runTargets(label: string, runs: PlannedRun[], env: Record<
     } catch {
       return runs.map(() => ({ loadError: `vitest wrote no report: ${lastLines(stderr)}`, checks: [] }));
     }
-    return runs.map((_, index) => outcomeOf(modules.filter((module) => module.run === index)));
+    return runs.map((run, index) => outcomeOf(modules.filter((module) => module.run === index), run.checks));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function outcomeOf(modules: ModuleOutcome[]): SuiteOutcome {
+/**
+ * A run's outcome from its files'. A run limited to some checks reports only those: the
+ * others were skipped in the worker after vitest had sent the main process the collected
+ * tests, so the reporter sees them as never run ("pending"), not as skipped.
+ */
+function outcomeOf(modules: ModuleOutcome[], only?: string[]): SuiteOutcome {
   if (modules.length === 0) return { loadError: 'no test file found', checks: [] };
   const broken = modules.find((module) => module.loadError);
   if (broken) return { loadError: lastLines(broken.loadError ?? ''), checks: [] };
+  const reported = (title: string) => !only || only.includes(checkIdOf(title) ?? title);
   return {
     seconds: modules.reduce((sum, module) => sum + module.durationMs, 0) / 1000,
     checks: modules.flatMap((module) =>
-      module.checks.filter((check) => check.state !== 'skipped').map((check) => ({
+      module.checks.filter((check) => check.state !== 'skipped' && reported(check.title)).map((check) => ({
         id: checkIdOf(check.title) ?? check.title,
         title: check.title,
         passed: check.state === 'passed',
