@@ -30,9 +30,16 @@ export interface VerifyPlan {
 
 const QUERY = /\?lab-target=t(\d+)$/;
 
-/** The plan verify wrote for this vitest run, named by COURSE_VERIFY_PLAN. */
+let plan: VerifyPlan | undefined;
+
+/**
+ * The plan verify wrote for this vitest run, named by COURSE_VERIFY_PLAN; read once per
+ * thread. A worker makes a test runner per file, and parsing the plan (all of verify's
+ * runs and generated files) each time cost about 3 s of CPU per verify.
+ */
 export function readPlan(): VerifyPlan {
-  return JSON.parse(readFileSync(process.env.COURSE_VERIFY_PLAN ?? '', 'utf8')) as VerifyPlan;
+  plan ??= JSON.parse(readFileSync(process.env.COURSE_VERIFY_PLAN ?? '', 'utf8')) as VerifyPlan;
+  return plan;
 }
 
 /** The index of the run a generated test file belongs to (`file` absolute), or -1 for any other file. */
