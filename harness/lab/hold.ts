@@ -70,9 +70,10 @@ export function holdReply(client: Redis, which: string | ((command: Command) => 
   wrapCommands(client, (command, send) => {
     if (armed && matches(command)) {
       armed = false;
-      // Timed from the send, on a timer made before the code's own bound on the call: of two
-      // timers the one due first fires first however late the event loop runs, so a reply
-      // due at 150 ms beats a 250 ms bound and loses to a 30 ms one, even on a loaded machine.
+      // Timed from the send, on a timer made before the code's own bound on the call, so a
+      // reply due at 150 ms beats a 250 ms bound even on a loaded machine. Not a reply meant
+      // to lose to a shorter bound: after a stall Node runs every due timer of one duration
+      // before the next duration's, so it can come first (see CONTRIBUTING.md).
       if (options.releaseAfterMs !== undefined) setTimeout(() => release(), options.releaseAfterMs);
       const { resolve, reject } = command;
       command.resolve = (value) => {
