@@ -3,6 +3,7 @@
 // reconnection: reconnect.test.ts.)
 // Run: npm test labs/13-operating-redis
 import { describe, expect, it } from 'vitest';
+import { timedWithLateness } from '../../harness/lab/loop-lateness.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { FAILURE_MODES } from './operating.support.js';
 import type { ResilientCache } from './src/contract.js';
@@ -24,11 +25,18 @@ describe('every wait bounded', () => {
     // Each bound is judged by which comes first, the client's timer or the proxy's reply,
     // never by a duration. Every scenario has a proxy, a cache and a product of its own, so
     // they run at once.
+    // The reply is read in the loop's next turn for I/O: when the loop stalls past the bound,
+    // the client's timer, due by then, fires first. A miss taken while the loop ran that late
+    // is read again (three readings at most); code with a shorter bound misses every time.
     const withinBound = async () => {
       const { proxy, cache } = await cached(600, 2);
       proxy.delayMs = 400;
-      const selects = await read(cache, 2, 600, 'getProduct(2) with commandTimeoutMs 600 and Redis answering in 400 ms');
-      expect(selects, `With commandTimeoutMs 600, a Redis answering in 400 ms should have served the hit; Postgres was asked for product 2 ${selects} time(s). ${idea}`).toBe(0);
+      for (let tries = 1; ; tries += 1) {
+        const { result: selects, latenessMs } = await timedWithLateness(() => read(cache, 2, 600, 'getProduct(2) with commandTimeoutMs 600 and Redis answering in 400 ms'));
+        if (selects > 0 && latenessMs > 100 && tries < 3) continue;
+        expect(selects, `With commandTimeoutMs 600, a Redis answering in 400 ms should have served the hit; Postgres was asked for product 2 ${selects} time(s). ${idea}`).toBe(0);
+        return;
+      }
     };
     // An answer later than the bound is no answer: the read has gone to Postgres by then.
     // Just later: the proxy runs in this process and starts its 615 ms timer after the
