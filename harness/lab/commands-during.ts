@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { openMonitor, type ServerCommand } from './monitor.js';
+import { commandsOf, monitorServerOf, openMonitor, type ServerCommand } from './monitor.js';
 import { LIVENESS_MS } from './teach.js';
 
 /**
@@ -14,7 +14,7 @@ export async function commandsDuring(admins: Redis[], work: () => Promise<unknow
   const marker = `end-of-work-${Math.random()}`;
   const isMarker = (command: ServerCommand) => command.name === 'ECHO' && command.args[0] === marker;
   await Promise.all(admins.map((admin) => admin.ping())); // connected first: their handshakes are not the code's
-  const sockets = await Promise.all(admins.map((admin, server) => openMonitor(admin, (command) => seen.push(Object.assign(command, { server })))));
+  const sockets = await Promise.all(admins.map((admin, server) => openMonitor(monitorServerOf(admin), commandsOf((command) => seen.push(Object.assign(command, { server }))))));
   const start = seen.length;
   try {
     await work();

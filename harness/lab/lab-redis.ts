@@ -32,11 +32,14 @@ export class LabRedis {
     readonly codeName: string,
   ) {}
 
-  /** `monitor: false` skips the server log, for measurements MONITOR would slow down. */
-  static async open(url: string, prefix: string, { monitor = true } = {}): Promise<LabRedis> {
+  /**
+   * `monitor: false` skips the server log, for measurements MONITOR would slow down;
+   * `monitorHub` is the run's (harness/services/monitor-hub.ts), which the log reads through.
+   */
+  static async open(url: string, prefix: string, { monitor = true, monitorHub }: { monitor?: boolean; monitorHub?: string } = {}): Promise<LabRedis> {
     const admin = new Redis(url);
     const codeName = `course-code:${prefix}`;
-    const log = monitor ? await ServerLog.open(admin, codeName, prefix) : undefined;
+    const log = monitor ? await ServerLog.open(admin, codeName, prefix, monitorHub) : undefined;
     return new LabRedis(url, prefix, admin, log, codeName);
   }
 

@@ -1,5 +1,5 @@
 import { connect as connectTcp, type Socket } from 'node:net';
-import { connect as connectTls } from 'node:tls';
+import { connect as connectTls, type ConnectionOptions } from 'node:tls';
 import type { Redis } from 'ioredis';
 
 /** One command the server ran, as MONITOR reported it. */
@@ -21,19 +21,50 @@ export const SCRIPT_CALLS = new Set(['EVAL', 'EVALSHA', 'EVAL_RO', 'EVALSHA_RO',
 
 const encode = (words: string[]) => `*${words.length}\r\n${words.map((w) => `$${Buffer.byteLength(w)}\r\n${w}\r\n`).join('')}`;
 
+/** Where a MONITOR connects: the server of an ioredis client, with its credentials. */
+export interface MonitorServer {
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+  tls?: ConnectionOptions;
+}
+
+export function monitorServerOf(client: Redis): MonitorServer {
+  const { host = '127.0.0.1', port = 6379, username, password, tls } = client.options;
+  return { host, port, ...(username ? { username } : {}), ...(password ? { password } : {}), ...(tls ? { tls } : {}) };
+}
+
 /**
- * Opens a connection like `admin`'s, sends MONITOR, and hands each command the server
- * runs to `onCommand`, in the order the server ran them. It speaks to Redis over a plain
- * socket: ioredis's own monitor() can mistake the first lines of a busy server for
- * replies ("Command queue state error"). MONITOR slows the server while it is on.
+ * Opens a connection to `server`, sends MONITOR, and hands each command line the server
+ * prints (without its `+`) to `onLine`, in the order the server ran them. It speaks to
+ * Redis over a plain socket: ioredis's own monitor() can mistake the first lines of a busy
+ * server for replies ("Command queue state error"). MONITOR slows the server while it is on.
+ * `name` names the connection, for CLIENT LIST.
  */
-export function openMonitor(admin: Redis, onCommand: (command: ServerCommand) => void): Promise<Socket> {
-  const { host = '127.0.0.1', port = 6379, username, password, tls } = admin.options;
-  const commands = [...(password ? [username ? ['AUTH', username, password] : ['AUTH', password]] : []), ['MONITOR']];
+export function openMonitor(server: MonitorServer, onLine: (line: string) => void, name?: string): Promise<Socket> {
+  const { host, port, username, password, tls } = server;
+  const commands = [...(password ? [username ? ['AUTH', username, password] : ['AUTH', password]] : []), ...(name ? [['CLIENT', 'SETNAME', name]] : []), ['MONITOR']];
   const socket = tls ? connectTls({ host, port, ...tls }) : connectTcp({ host, port });
+  return readMonitorLines(socket, commands.map(encode).join(''), commands.length, onLine);
+}
+
+/**
+ * MONITOR through the run's hub (harness/services/monitor-hub.ts): the same lines, only
+ * those that concern `subscription`'s file. `add(addresses)` names connections of the file's
+ * code the hub could not have seen being named.
+ */
+export async function openHubMonitor(hubUrl: string, subscription: object, onLine: (line: string) => void): Promise<{ socket: Socket; add(addresses: string[]): void }> {
+  const { hostname, port } = new URL(hubUrl);
+  const socket = await readMonitorLines(connectTcp({ host: hostname, port: Number(port), noDelay: true }), `${JSON.stringify(subscription)}\n`, 1, onLine);
+  return { socket, add: (addresses) => void socket.write(`${JSON.stringify({ add: addresses })}\n`) };
+}
+
+/** Sends `hello`, waits for `acks` +OK replies, then hands every later line to `onLine` without its `+`. */
+function readMonitorLines(socket: Socket, hello: string, acks: number, onLine: (line: string) => void): Promise<Socket> {
   socket.setEncoding('utf8');
   let pending = '';
-  let acknowledged = 0; // the +OK of each command above, then MONITOR's lines
+  let acknowledged = 0; // the +OK of each command sent, then MONITOR's lines
   return new Promise((resolve, reject) => {
     socket.on('error', reject); // after MONITOR is on, a late error only ends the stream
     socket.on('data', (chunk: string) => {
@@ -46,17 +77,20 @@ export function openMonitor(admin: Redis, onCommand: (command: ServerCommand) =>
           reject(new Error(`MONITOR was refused: ${line.slice(1)}`));
           return;
         }
-        if (acknowledged < commands.length) {
-          if (++acknowledged === commands.length) resolve(socket);
-        } else {
-          const command = parseMonitorLine(line.slice(1));
-          if (command) onCommand(command);
-        }
+        if (acknowledged < acks) {
+          if (++acknowledged === acks) resolve(socket);
+        } else onLine(line.slice(1));
       }
     });
-    socket.write(commands.map(encode).join(''));
+    socket.write(hello);
   });
 }
+
+/** Hands `onCommand` each command a monitor's `onLine` receives. */
+export const commandsOf = (onCommand: (command: ServerCommand) => void) => (line: string) => {
+  const command = parseMonitorLine(line);
+  if (command) onCommand(command);
+};
 
 /**
  * `1700000000.123 [0 127.0.0.1:5000] "SET" "k" "v"` -> { name: 'SET', args: ['k', 'v'], source: '127.0.0.1:5000', atMs: 1700000000123 }.
@@ -65,7 +99,7 @@ export function openMonitor(admin: Redis, onCommand: (command: ServerCommand) =>
  * only when asked for (a regex over whole lines, on every file's MONITOR at once, cost
  * seconds of CPU per verify).
  */
-function parseMonitorLine(line: string): ServerCommand | undefined {
+export function parseMonitorLine(line: string): ServerCommand | undefined {
   const open = line.indexOf(' [');
   const space = line.indexOf(' ', open + 2);
   const close = line.indexOf('] "', space);

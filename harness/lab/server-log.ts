@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { Redis } from 'ioredis';
-import { clientAddress, openMonitor, SCRIPT_CALLS, type ServerCommand } from './monitor.js';
+import type { MonitorSubscription } from '../services/monitor-hub.js';
+import { clientAddress, commandsOf, monitorServerOf, openHubMonitor, openMonitor, SCRIPT_CALLS, type ServerCommand } from './monitor.js';
 
 /**
  * What the server ran for one test file, read with MONITOR from the file's first test to
@@ -24,17 +25,31 @@ export class ServerLog {
   private scriptCaller: string | undefined;
   private orphanScriptCommands: ServerCommand[] = [];
 
+  private socket?: Socket;
+  /** Names to the run's monitor hub the code's connections it could not see being named. */
+  private tellHub: (addresses: string[]) => void = () => {};
+
   private constructor(
     private readonly admin: Redis,
     private readonly adminAddress: string,
     private readonly codeName: string,
     private readonly prefix: string,
-    private socket?: Socket,
   ) {}
 
-  static async open(admin: Redis, codeName: string, prefix: string): Promise<ServerLog> {
+  /**
+   * With `hubUrl` (the run's MonitorHub), the log reads the server's one MONITOR of the run
+   * through it, which passes on only what can concern this file; without, a MONITOR of its
+   * own (a TLS server is always read directly: its options do not travel as JSON).
+   */
+  static async open(admin: Redis, codeName: string, prefix: string, hubUrl?: string): Promise<ServerLog> {
     const log = new ServerLog(admin, await clientAddress(admin), codeName, prefix);
-    log.socket = await openMonitor(admin, (command) => log.receive(command));
+    const server = monitorServerOf(admin);
+    const onLine = commandsOf((command) => log.receive(command));
+    if (hubUrl && !server.tls) {
+      const hub = await openHubMonitor(hubUrl, { server, adminAddress: log.adminAddress, codeName, prefix } satisfies MonitorSubscription, onLine);
+      log.socket = hub.socket;
+      log.tellHub = hub.add;
+    } else log.socket = await openMonitor(server, onLine);
     return log;
   }
 
@@ -98,6 +113,7 @@ export class ServerLog {
       if (/(?:^|\s)name=(\S*)/.exec(line)?.[1] === this.codeName) open.add(/(?:^|\s)addr=(\S+)/.exec(line)?.[1] ?? '');
     }
     this.code = new Set([...open, ...this.namedSinceList]);
+    this.tellHub([...open]);
     return this.seen.length;
   }
 

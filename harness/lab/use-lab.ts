@@ -41,13 +41,14 @@ export interface LabOptions {
  */
 export function useLab(labNumber: string, options: LabOptions = {}): Lab {
   const { redisUrl, databaseUrl, pgPoolMax, runId } = inject('services');
+  const { url: monitorHub } = inject('monitorHub');
   const { prefix, schema } = runScope(runId, labNumber);
   const lab = {} as Lab;
   let logStart = 0;
   const { audit = true, ...auditOptions } = options;
 
   beforeAll(async () => {
-    [lab.redis, lab.db] = await Promise.all([LabRedis.open(redisUrl, prefix, { monitor: audit }), LabDatabase.create(databaseUrl, schema, pgPoolMax)]);
+    [lab.redis, lab.db] = await Promise.all([LabRedis.open(redisUrl, prefix, { monitor: audit, monitorHub }), LabDatabase.create(databaseUrl, schema, pgPoolMax)]);
   });
   beforeEach(async () => {
     if (audit) logStart = await lab.redis.log.sync();

@@ -7,13 +7,14 @@ import { vacuumCatalogsIfNeeded } from './catalog-vacuum.js';
 import { nothingToStop } from './found-service.js';
 import { attachKeptBroker } from './kept-servers.js';
 import { LiveRun, sweepDeadRuns } from './live-run.js';
+import { MonitorHub } from './monitor-hub.js';
 import { resolveServices } from './resolve.js';
 import { ServerBroker } from './server-broker.js';
 import type { TopologyNeed } from './topology.js';
 import type {} from '../vitest/provided-context.js';
 
 /** What every test file gets from inject(). */
-export type RunContext = Pick<ProvidedContext, 'services' | 'serverBroker'>;
+export type RunContext = Pick<ProvidedContext, 'services' | 'serverBroker' | 'monitorHub'>;
 
 export interface RunServices {
   context: RunContext;
@@ -45,13 +46,16 @@ export async function startRunServices(
       keep && services.redis.stop === nothingToStop
         ? await attachKeptBroker({ env, sharedRedisUrl: services.redis.url, run: run.id, needs, announce: say })
         : await ownBroker(services.redis.url, needs, say);
+    const hub = await MonitorHub.start();
     return {
       context: {
         services: { redisUrl: services.redis.url, databaseUrl: services.postgres.url, pgPoolMax: services.postgres.poolMax ?? 5, runId: run.id },
         serverBroker: { url: broker.url },
+        monitorHub: { url: hub.url },
       },
       summary: services.summary,
       stop: async () => {
+        await hub.stop();
         await broker.stop();
         await run.stop();
         await vacuumCatalogsIfNeeded(services.postgres.url);

@@ -13,6 +13,7 @@ export default async function setup(project: TestProject) {
   const { context, stop } = contextComesFromCli() ? { context: await receiveContext(), stop: undefined } : await startHere();
   project.provide('services', context.services);
   project.provide('serverBroker', context.serverBroker);
+  project.provide('monitorHub', context.monitorHub);
   return stop;
 }
 

@@ -6,6 +6,8 @@ declare module 'vitest' {
     services: { redisUrl: string; databaseUrl: string; pgPoolMax: number; runId: string };
     /** Where to ask for a cluster, Sentinels or a Redis of a file's own (harness/services/server-broker.ts). */
     serverBroker: { url: string };
+    /** Where each file reads the server's one MONITOR of the run (harness/services/monitor-hub.ts). */
+    monitorHub: { url: string };
   }
 }
 
