@@ -46,8 +46,7 @@ export async function startRunServices(
       keep && services.redis.stop === nothingToStop
         ? await attachKeptBroker({ env, sharedRedisUrl: services.redis.url, run: run.id, needs, announce: say })
         : await ownBroker(services.redis.url, needs, say);
-    // verify runs its hub in its own process, which only waits: vitest's main thread is busy transforming.
-    const hub = env.COURSE_MONITOR_HUB ? { url: env.COURSE_MONITOR_HUB, stop: async () => {} } : await MonitorHub.start();
+    const hub = await MonitorHub.start();
     return {
       context: {
         services: { redisUrl: services.redis.url, databaseUrl: services.postgres.url, pgPoolMax: services.postgres.poolMax ?? 5, runId: run.id },

@@ -10,7 +10,6 @@ import { findLabName } from '../labs.js';
 import { verifyQuizzes } from '../quiz/verify-quizzes.js';
 import { verifySite } from '../site/verify-site.js';
 import { runCli } from '../cli/run-cli.js';
-import { MonitorHub } from '../services/monitor-hub.js';
 import { resolveServices } from '../services/resolve.js';
 import type { CheckResult } from './check.js';
 import { plantSentinel } from './isolation.js';
@@ -40,9 +39,7 @@ runCli(async () => {
   const services = await resolveServices();
   console.log(services.summary);
   const sentinel = await plantSentinel(services.redis.url, services.postgres.url);
-  // One MONITOR per server for all of verify's files, read in this process (monitor-hub.ts).
-  const hub = await MonitorHub.start();
-  const env = { ...services.env, ...sentinel.env, COURSE_MONITOR_HUB: hub.url };
+  const env = { ...services.env, ...sentinel.env };
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
   try {
     // Every lab's targets in one vitest process, six files at once: the checks mostly wait
@@ -71,7 +68,6 @@ runCli(async () => {
     printReport(labOutcomes.map((o) => o.row), results, (Date.now() - started) / 1000);
     return results.every((r) => r.ok) ? 0 : 1;
   } finally {
-    await hub.stop();
     await services.stop();
   }
 });

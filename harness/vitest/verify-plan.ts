@@ -66,10 +66,6 @@ export function planTargets(root: string, plan: VerifyPlan): Plugin {
   const targets: LabTarget[] = plan.runs.map((run) => parseTarget(run.target, root));
   // The lab's code, its suites and their support files: everything whose imports depend on the target.
   const isLabCode = (file: string) => /^(labs|solutions)[\\/][^\\/]+[\\/](src|mistakes)[\\/]|^labs[\\/][^\\/]+[\\/][^\\/]+\.ts$/.test(relative(root, file));
-  // Where an import resolves before any target moves it is the same for every target: the
-  // full resolution ran once per target and import, twice for the harness's modules (here,
-  // then by Vite again): about 6 s of the main thread's CPU per verify.
-  const plain = new Map<string, Promise<string | null>>();
   return {
     name: 'course-verify-targets',
     enforce: 'pre',
@@ -77,15 +73,9 @@ export function planTargets(root: string, plan: VerifyPlan): Plugin {
       const query = QUERY.exec(source) ?? (importer ? QUERY.exec(importer) : null);
       if (!query || !importer || !(source.startsWith('.') || source.startsWith('/'))) return null;
       const from = importer.replace(QUERY, '');
-      const bare = source.replace(QUERY, '');
-      let found = plain.get(`${from}\0${bare}`);
-      if (!found) {
-        found = this.resolve(bare, from, { ...options, skipSelf: true }).then((resolved) => resolved?.id ?? null);
-        plain.set(`${from}\0${bare}`, found);
-      }
-      const resolved = await found;
-      if (!resolved || !isLabCode(resolved)) return resolved;
-      const file = targetModule(root, targets[Number(query[1])]!, resolved, from) ?? resolved;
+      const resolved = await this.resolve(source.replace(QUERY, ''), from, { ...options, skipSelf: true });
+      if (!resolved || !isLabCode(resolved.id)) return null;
+      const file = targetModule(root, targets[Number(query[1])]!, resolved.id, from) ?? resolved.id;
       return `${file}${query[0]}`;
     },
   };
