@@ -18,7 +18,7 @@ export function printReport(rows: LabRow[], results: CheckResult[], seconds: num
   const failed = results.filter((r) => !r.ok);
   if (failed.length > 0) {
     console.log('\nFailed:');
-    for (const result of failed) console.log(`  ✗ ${result.name}\n      ${result.detail ?? ''}`);
+    for (const result of failed) console.log(`  ✗ ${result.name}\n      ${(result.detail ?? '').replace(/\n/g, '\n      ')}`);
   }
   const passed = results.length - failed.length;
   console.log(`\nVerified in ${seconds.toFixed(0)} s.`);

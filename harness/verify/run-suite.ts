@@ -12,7 +12,7 @@ export interface CheckOutcome {
   id: string;
   title: string;
   passed: boolean;
-  /** The first line of the failure message, for the report. */
+  /** The first lines of the failure message, for the report. */
   failure?: string;
 }
 
