@@ -46,6 +46,8 @@ export function holdCommands(client: Redis, from: (name: string, command: Comman
 export interface HeldReply {
   /** Resolves once Redis has answered the command (its reply is still held). */
   fetched: Promise<void>;
+  /** When the reply reached the caller, in ms after the send; NaN when Redis had not answered by then. */
+  handedOver: Promise<number>;
   /** Hands the reply to the caller. Called when the test ends anyway. */
   release(): void;
 }
@@ -56,36 +58,58 @@ export interface HeldReply {
  * `release()`: a slow read the suite controls, whose data was fetched before something
  * else happened. The command's own promise is held, so an EXEC waiting on a queued
  * command's answer waits too. A predicate sees every command in order until it matches.
- * With `releaseAfterMs`, the reply is handed over that long after the command was sent: a
- * Redis exactly that slow, whatever else the machine is doing.
+ * A Redis exactly N ms slow, whatever else the machine is doing, comes two ways:
+ * - `releaseAfterMs: N`, a reply *within* a bound: timed from the send, on a timer made
+ *   before the code's own bound on the call, so a reply due at 150 ms beats a 250 ms bound.
+ * - `pastBoundMs: N`, a reply *past* a bound: timed from the end of the step that sent the
+ *   command (a microtask later, once the code has set its bound) and handed over only
+ *   after the timers then due have fired. Timed from the send, a thread the OS sets aside
+ *   between the send and the code's setTimeout starts the bound that much later, and after
+ *   a stall Node runs every due timer of one duration before the next duration's, so a
+ *   reply due at 60 ms came before a 50 ms bound set earlier (10.14 and 11.17 under load).
  */
-export function holdReply(client: Redis, which: string | ((command: Command) => boolean), options: { releaseAfterMs?: number } = {}): HeldReply {
+export function holdReply(
+  client: Redis,
+  which: string | ((command: Command) => boolean),
+  options: { releaseAfterMs?: number; pastBoundMs?: number } = {},
+): HeldReply {
   const matches = typeof which === 'string' ? (command: Command) => command.args.some((arg) => String(arg) === which) : which;
   let signal!: () => void;
   const fetched = new Promise<void>((resolve) => (signal = resolve));
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  onTestFinished(() => release());
+  let answered = false;
+  let sentAt: number | undefined;
+  let reportHandOver!: (ms: number) => void;
+  const handedOver = new Promise<number>((resolve) => (reportHandOver = resolve));
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const release = () => {
+    reportHandOver(sentAt !== undefined && answered ? performance.now() - sentAt : Number.NaN);
+    open();
+  };
+  onTestFinished(release);
   let armed = true;
   wrapCommands(client, (command, send) => {
     if (armed && matches(command)) {
       armed = false;
-      // Timed from the send, on a timer made before the code's own bound on the call, so a
-      // reply due at 150 ms beats a 250 ms bound even on a loaded machine. Not a reply meant
-      // to lose to a shorter bound: after a stall Node runs every due timer of one duration
-      // before the next duration's, so it can come first (see CONTRIBUTING.md).
-      if (options.releaseAfterMs !== undefined) setTimeout(() => release(), options.releaseAfterMs);
+      sentAt = performance.now();
+      const { releaseAfterMs, pastBoundMs } = options;
+      if (releaseAfterMs !== undefined) setTimeout(release, releaseAfterMs);
+      if (pastBoundMs !== undefined) queueMicrotask(() => setTimeout(() => setImmediate(release), pastBoundMs));
       const { resolve, reject } = command;
-      command.resolve = (value) => {
+      const answer = () => {
+        answered = true;
         signal();
+      };
+      command.resolve = (value) => {
+        answer();
         void gate.then(() => resolve(value));
       };
       command.reject = (error) => {
-        signal();
+        answer();
         void gate.then(() => reject(error));
       };
     }
     return send(command);
   });
-  return { fetched, release };
+  return { fetched, handedOver, release };
 }

@@ -3,46 +3,11 @@
 import type { Command, Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { holdCommands, holdReply } from '../../harness/lab/hold.js';
-import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { LIVENESS_MS, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { DOWN_IDEA, LAB_OPTIONS, LESSON, answerKeyPattern, ask, collect, expectCalls, expectStreamWithout, readingOf, setUp, textOf } from './cache.support.js';
 
 const lab = useLab('11', LAB_OPTIONS);
-
-/**
- * The reply to `client`'s next command naming `key` reaches the code `ms` after the step that
- * sent it has ended (a microtask later: the code has set its bound on the call by then), and
- * only once the timers then due have fired. A reply within a bound is timed from the send, a
- * timer set before the code's own (holdReply's releaseAfterMs); one past it cannot be: a thread
- * the OS sets aside between the send and the code's setTimeout starts the bound that much
- * later, and after a stall of the event loop Node fires every due timer of one duration before
- * those of the next, so a reply due at 60 ms came before a 30 ms bound set earlier (11.17 under
- * load). `handedOver` says when the reply reached the code, in ms after the send, or NaN when
- * Redis had not answered by then.
- */
-function replyPastTheBound(client: Redis, key: string, ms: number): { handedOver: Promise<number> } {
-  const reply = holdReply(client, key);
-  let armed = true;
-  let sentAt = 0;
-  let fetched = false;
-  void reply.fetched.then(() => (fetched = true));
-  const handedOver = new Promise<number>((resolve) =>
-    wrapCommands(client, (command, send) => {
-      if (armed && command.args.some((arg) => String(arg) === key)) {
-        armed = false;
-        sentAt = performance.now();
-        const hand = () => {
-          resolve(fetched ? performance.now() - sentAt : Number.NaN);
-          reply.release();
-        };
-        queueMicrotask(() => setTimeout(() => setImmediate(hand), ms));
-      }
-      return send(command);
-    }),
-  );
-  return { handedOver };
-}
 
 /** Every command that writes, by name (lower case): a lock, an answer, a counter, a release. */
 const WRITES = new Set(['set', 'setex', 'psetex', 'eval', 'evalsha', 'fcall', 'multi', 'exec', 'hset', 'hincrby', 'hincrbyfloat', 'incr', 'incrby', 'incrbyfloat', 'del', 'unlink', 'expire', 'pexpire']);
@@ -102,7 +67,7 @@ describe('Redis down, slow or refusing', () => {
 
     // Two replies held back: 300 ms is slow yet within redisTimeoutMs 2000 (and past the
     // 250 ms default), 60 ms past redisTimeoutMs 30 and short of a floor of 100 ms, so the
-    // bound used is the option's (replyPastTheBound says how each is timed).
+    // bound used is the option's (holdReply says how each is timed).
     const [slowRedis, hastyRedis] = [lab.redis.client(), lab.redis.client()];
     await Promise.all([slowRedis.ping(), hastyRedis.ping()]); // connected: the reply's delay is Redis's alone
     holdReply(slowRedis, entry!.key, { releaseAfterMs: 300 });
@@ -113,7 +78,7 @@ describe('Redis down, slow or refusing', () => {
     const [stored, storedTtl] = await Promise.all([lab.redis.admin.get(otherEntry.key), lab.redis.admin.pttl(otherEntry.key)]);
     const hastyReads = async (redis: Redis) => {
       for (let tries = 1; ; tries += 1) {
-        const { handedOver } = replyPastTheBound(redis, otherEntry.key, 60);
+        const { handedOver } = holdReply(redis, otherEntry.key, { pastBoundMs: 60 });
         const answer = await (await cache({ redis, redisTimeoutMs: 30 })).complete('acme', other);
         if (tries === 3 || (await handedOver) < 90) return { answer, tries };
         await redis.ping(); // what the request wrote has reached Redis
