@@ -15,7 +15,13 @@ import { typecheckFolders } from './lab-typecheck.js';
 import { runLearnerVitest } from './learner-vitest.js';
 
 const { redisUrl, databaseUrl } = inject('services');
-const env = { REDIS_URL: redisUrl, DATABASE_URL: databaseUrl };
+// The test servers these runs start stop three seconds after their last run.
+const env = { REDIS_URL: redisUrl, DATABASE_URL: databaseUrl, COURSE_TEST_SERVER_IDLE_MS: '3000' };
+/** How a run reaches vitest: one of its own, or the test server kept between runs (test-server-client.ts). */
+const PATHS = [
+  { path: 'its own vitest', env: { COURSE_TEST_SERVER: '0' } },
+  { path: 'the test server', env: { COURSE_TEST_SERVER: '1' } },
+];
 const CONFIG = 'harness/cli/fixtures/vitest.config.ts';
 
 async function runFixture(fixture: string, extraEnv: Record<string, string> = {}) {
@@ -31,9 +37,9 @@ async function runFixture(fixture: string, extraEnv: Record<string, string> = {}
 
 describe('a learner run that would hang', () => {
   // Each of these starts a vitest of its own: seconds, more on a busy machine.
-  it('a synchronous infinite loop is stopped by the watchdog, which names the check', { timeout: 30_000 }, async () => {
+  it.for(PATHS)('a synchronous infinite loop is stopped by the watchdog, which names the check ($path)', { timeout: 30_000 }, async ({ env: pathEnv }) => {
     const started = Date.now();
-    const run = await runFixture('sync-loop.fixture.ts', { COURSE_WATCHDOG_LIMIT_MS: '1500' });
+    const run = await runFixture('sync-loop.fixture.ts', { ...pathEnv, COURSE_WATCHDOG_LIMIT_MS: '1500' });
     expect(run.hangs).toEqual([{ file: 'harness/cli/fixtures/sync-loop.fixture.ts', check: '99.1 spins for ever', limitMs: 1500 }]);
     expect(run.code).not.toBe(0);
     expect(Date.now() - started, 'a liveness bound far above the 1.5 s limit').toBeLessThan(25_000);
@@ -78,8 +84,9 @@ describe('a learner run that would litter', () => {
       await sweepDeadRuns(redisUrl, databaseUrl);
       const kept = [live!, remote!];
       for (const run of runs) expect(await redis.exists(`course:99:${run}.00000000:page`), run).toBe(kept.includes(run) ? 1 : 0);
+      // Only this check's runs: a live test server may keep a schema of its own for reuse.
       const { rows } = await db.query<{ n: string }>("SELECT nspname AS n FROM pg_namespace WHERE nspname LIKE 'course\\_99\\_%'");
-      expect(rows.map((row) => row.n).sort()).toEqual(kept.map((run) => `course_99_${run}_00000000`).sort());
+      expect(rows.map((row) => row.n).filter((name) => runs.some((run) => name.startsWith(`course_99_${run}_`))).sort()).toEqual(kept.map((run) => `course_99_${run}_00000000`).sort());
     } finally {
       for (const run of runs) {
         await redis.del(`course:run:${run}`, `course:99:${run}.00000000:page`);
@@ -90,15 +97,15 @@ describe('a learner run that would litter', () => {
     }
   });
 
-  it('Ctrl-C prints one line and nothing from the run after it', { timeout: 40_000 }, async () => {
-    const child = startTestCli(['harness/cli/fixtures/slow.fixture.ts', '--config', CONFIG], env);
+  it.for(PATHS)('Ctrl-C prints one line and nothing from the run after it ($path)', { timeout: 40_000 }, async ({ env: pathEnv }) => {
+    const child = startTestCli(['harness/cli/fixtures/slow.fixture.ts', '--config', CONFIG], { ...env, ...pathEnv });
     let output = '';
     let afterSignal = '';
     let signalled = false;
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
       if (signalled) afterSignal += chunk.toString();
-      if (!signalled && /\bRUN\b/.test(output)) {
+      if (!signalled && /Testing: /.test(output)) {
         signalled = true;
         child.kill('SIGINT');
       }
@@ -109,6 +116,25 @@ describe('a learner run that would litter', () => {
     expect(signalled, `vitest never started:\n${output}`).toBe(true);
     expect(afterSignal.trim()).toBe('Run interrupted: nothing more was checked.');
     expect(code).toBe(130);
+  });
+});
+
+describe('a learner run on the test server', () => {
+  it('loads a file saved since its last run as saved, in the same server', { timeout: 40_000 }, async () => {
+    mkdirSync(join(ROOT, '.course'), { recursive: true });
+    const module = join(ROOT, '.course', `selftest-${randomBytes(4).toString('hex')}.ts`);
+    const run = async (value: string) => {
+      writeFileSync(module, `export const value = '${value}';\n`);
+      const result = await runFixture('reads-module.fixture.ts', { COURSE_FIXTURE_MODULE: module });
+      expect(result.code, result.output).toBe(0);
+      return /server (\d+)/.exec(result.output)?.[1];
+    };
+    try {
+      const first = await run('one');
+      expect(await run('three'), 'the second run was served by the same server').toBe(first);
+    } finally {
+      rmSync(module, { force: true });
+    }
   });
 });
 

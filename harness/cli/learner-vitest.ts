@@ -8,6 +8,7 @@ import { CourseError } from '../services/errors.js';
 import { keepsServers } from '../services/kept-servers.js';
 import type { RunServices } from '../services/run-services.js';
 import { CONTEXT_FROM_CLI_ENV } from '../vitest/context-from-cli.js';
+import { runOnTestServer, serverRequestOf, testServerWanted } from './test-server-client.js';
 
 /** A check that never gave the event loop a turn, as harness/vitest/watchdog.ts reported it. */
 export interface Hang {
@@ -23,15 +24,7 @@ export interface LearnerRun {
   hangs: Hang[];
 }
 
-/**
- * Runs vitest for the learner (`npm test`, `npm run watch`): the course's reporters
- * (timeouts in the course's words; progress recorded for the learner's own code), the
- * watchdog for infinite loops, and output passed through until an interrupt, after which
- * nothing more is printed: the caller says the run was interrupted, and that is all. The
- * servers are found here while vitest boots, handed to it, and stopped once it is gone; if
- * none can be found, the CourseError saying what to do is thrown instead of any output.
- */
-export async function runLearnerVitest(options: {
+export interface LearnerRunOptions {
   args: string[];
   /** Where to look for the servers (REDIS_URL, DATABASE_URL) before the usual places. */
   env?: Record<string, string>;
@@ -49,12 +42,28 @@ export async function runLearnerVitest(options: {
    * saying which servers the run uses, it may wait for more (the type check's errors).
    */
   first?: (services: string) => Promise<string>;
-}): Promise<LearnerRun> {
-  const write = options.write ?? ((text: string) => process.stdout.write(text));
-  const writeError = options.write ?? ((text: string) => process.stderr.write(text));
+}
+
+/**
+ * Runs vitest for the learner (`npm test`, `npm run watch`): the course's reporters
+ * (timeouts in the course's words; progress recorded for the learner's own code), the
+ * watchdog for infinite loops, and output passed through until an interrupt, after which
+ * nothing more is printed: the caller says the run was interrupted, and that is all. The
+ * servers are found here while vitest boots, handed to it, and stopped once it is gone; if
+ * none can be found, the CourseError saying what to do is thrown instead of any output.
+ */
+export async function runLearnerVitest(options: LearnerRunOptions): Promise<LearnerRun> {
+  const env = { ...process.env, ...options.env };
+  // The checks alone, as a learner types them: the test server kept from the last run takes
+  // them (test-server-client.ts), unless it is busy with another terminal's run.
+  const request = options.watchLab || !testServerWanted(env) ? undefined : serverRequestOf(options.args, runWorkers(options.lab));
+  const served = request && (await runOnTestServer({ request, env, target: options.target, output: learnerOutput(options), signal: options.signal }));
+  return served || runOwnVitest(options, env);
+}
+
+async function runOwnVitest(options: LearnerRunOptions, env: NodeJS.ProcessEnv): Promise<LearnerRun> {
   mkdirSync(join(ROOT, '.course'), { recursive: true });
   const watchdogDir = mkdtempSync(join(ROOT, '.course', 'run-'));
-  const reporters = ['./harness/vitest/timeout-messages.ts', 'default', ...(options.target === 'starter' ? ['./harness/vitest/progress-reporter.ts'] : [])];
   const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
   const child = spawn(
     process.execPath,
@@ -76,23 +85,22 @@ export async function runLearnerVitest(options: {
       // Transformed modules kept on disk between runs: a warm run skips most of the transform.
       '--experimental.fsModuleCache',
       ...options.args,
-      ...reporters.flatMap((reporter) => ['--reporter', reporter]),
+      ...learnerReporters(options.target).flatMap((reporter) => ['--reporter', reporter]),
     ],
     {
       cwd: ROOT,
       stdio: ['inherit', 'pipe', 'pipe', 'ipc'],
       env: {
-        ...process.env,
-        ...options.env,
+        ...env,
         [CONTEXT_FROM_CLI_ENV]: '1',
         LAB_TARGET: options.target,
         COURSE_WATCHDOG_DIR: watchdogDir,
         ...(options.watchLab ? { COURSE_WARM_THREADS: '1' } : {}),
-        ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
+        ...colours(),
       },
     },
   );
-  let interrupted = false;
+  const output = learnerOutput(options);
   // No Redis or Postgres could be found or started: thrown once vitest is gone, instead of its output.
   let servicesError: CourseError | undefined;
   // The servers are found, and clusters started, while vitest boots: imported only now, so
@@ -100,9 +108,7 @@ export async function runLearnerVitest(options: {
   const services: Promise<RunServices | undefined> = import('../services/run-services.js')
     .then(({ startRunServices }) =>
       // The broker's lines go where vitest's output goes, in turn with it.
-      startRunServices({ ...process.env, ...options.env }, topologyNeeds(options.args), (line) => pass(write)(`Using ${line}.\n`), {
-        keep: keepsServers({ ...process.env, ...options.env }),
-      }),
+      startRunServices(env, topologyNeeds(options.args), (line) => output.out(`Using ${line}.\n`), { keep: keepsServers(env) }),
     )
     .then(
       (run) => {
@@ -113,47 +119,97 @@ export async function runLearnerVitest(options: {
         child.kill('SIGTERM'); // it would wait for the servers for ever
         if (!(error instanceof CourseError)) throw error;
         servicesError = error;
+        output.silence();
         return undefined;
       },
     );
-  let held: (() => void)[] | undefined = options.first ? [] : undefined;
-  const shown = services
-    .then((run) => (run && options.first ? options.first(run.summary) : ''))
-    .then((text) => interrupted || servicesError !== undefined || !text || write(text))
-    .finally(() => {
-      for (const show of held ?? []) show();
-      held = undefined;
-    });
-  const pass = (out: (text: string) => unknown) => (chunk: Buffer | string) => {
-    const show = () => interrupted || servicesError !== undefined || out(chunk.toString());
-    if (held) held.push(show);
-    else show();
-  };
+  const shown = services.then((run) => output.begin(run?.summary));
   // Both are pipes (stdio above); the IPC channel only widens the type.
-  child.stdout!.on('data', pass(write));
-  child.stderr!.on('data', pass(writeError));
-  const stop = () => {
-    interrupted = true;
+  child.stdout!.on('data', (chunk: Buffer) => output.out(chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => output.err(chunk.toString()));
+  const stopInterrupts = onInterrupt(options.signal, () => {
+    output.interrupt();
     child.kill('SIGTERM');
     setTimeout(() => child.kill('SIGKILL'), 3_000).unref();
-  };
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-  for (const signal of signals) process.on(signal, stop);
-  options.signal?.addEventListener('abort', stop, { once: true });
+  });
   try {
     const code = await new Promise<number>((resolve) => child.on('close', (exit) => resolve(exit ?? 1)));
-    if (!interrupted) await shown.catch(() => {});
+    if (!output.interrupted) await shown.catch(() => {});
     if (servicesError) throw servicesError;
-    return { code, interrupted, hangs: readHangs(watchdogDir) };
+    return { code, interrupted: output.interrupted, hangs: readHangs(watchdogDir) };
   } finally {
     await (await services)?.stop();
-    for (const signal of signals) process.off(signal, stop);
-    options.signal?.removeEventListener('abort', stop);
+    stopInterrupts();
     rmSync(watchdogDir, { recursive: true, force: true });
   }
 }
 
-function readHangs(dir: string): Hang[] {
+/** The course's reporters around vitest's own: timeouts in the course's words; progress for the learner's own code. */
+export function learnerReporters(target: string): string[] {
+  return ['./harness/vitest/timeout-messages.ts', 'default', ...(target === 'starter' ? ['./harness/vitest/progress-reporter.ts'] : [])];
+}
+
+/** vitest writes to a pipe, not the terminal: colours as the terminal would have them. */
+export function colours(): Record<string, string> {
+  return process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {};
+}
+
+/** What a run writes: nothing before `first`, and nothing at all after an interrupt. */
+export interface LearnerOutput {
+  out(text: string): void;
+  err(text: string): void;
+  /** Writes `first(summary)` (once it resolves), then what was held back. */
+  begin(summary: string | undefined): Promise<void>;
+  /** Ctrl-C: nothing more is written. */
+  interrupt(): void;
+  readonly interrupted: boolean;
+  /** The run failed before it began (no servers): nothing of it is written. */
+  silence(): void;
+}
+
+function learnerOutput(options: LearnerRunOptions): LearnerOutput {
+  const write = options.write ?? ((text: string) => process.stdout.write(text));
+  const writeError = options.write ?? ((text: string) => process.stderr.write(text));
+  let interrupted = false;
+  let silent = false;
+  let held: (() => void)[] | undefined = options.first ? [] : undefined;
+  const pass = (to: (text: string) => unknown) => (text: string) => {
+    const show = () => interrupted || silent || to(text);
+    if (held) held.push(show);
+    else show();
+  };
+  return {
+    out: pass(write),
+    err: pass(writeError),
+    async begin(summary) {
+      try {
+        const text = summary !== undefined && options.first ? await options.first(summary) : '';
+        if (!interrupted && !silent && text) write(text);
+      } finally {
+        for (const show of held ?? []) show();
+        held = undefined;
+      }
+    },
+    interrupt: () => void (interrupted = true),
+    get interrupted() {
+      return interrupted;
+    },
+    silence: () => void (silent = true),
+  };
+}
+
+/** Calls `stop` on Ctrl-C, a kill, a closed terminal or the caller's abort; returns how to stop listening. */
+export function onInterrupt(signal: AbortSignal | undefined, stop: () => void): () => void {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const name of signals) process.on(name, stop);
+  signal?.addEventListener('abort', stop, { once: true });
+  return () => {
+    for (const name of signals) process.off(name, stop);
+    signal?.removeEventListener('abort', stop);
+  };
+}
+
+export function readHangs(dir: string): Hang[] {
   return readdirSync(dir)
     .filter((name) => name.startsWith('hang-'))
     .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as Hang);

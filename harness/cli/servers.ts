@@ -1,5 +1,6 @@
-// `npm run servers [-- --stop]`: the servers the course keeps between runs (kept-servers.ts),
-// and, with --stop, their end now rather than ten minutes after the last run.
+// `npm run servers [-- --stop]`: the servers the course keeps between runs (kept-servers.ts)
+// and the test servers `npm test` keeps (test-server-client.ts), and, with --stop, their end
+// now rather than ten minutes after the last run.
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BrokerClient } from '../services/broker-client.js';
@@ -7,6 +8,7 @@ import { keptStates, readState } from '../services/kept-servers.js';
 import { pollUntil } from '../services/poll.js';
 import { isAlive } from '../services/redis-process.js';
 import { runCli } from './run-cli.js';
+import { testServerPids } from './test-server-client.js';
 
 runCli(async () => {
   const { values } = parseArgs({ options: { stop: { type: 'boolean' } } });
@@ -27,6 +29,15 @@ runCli(async () => {
     process.kill(state.pid, 'SIGTERM');
     await pollUntil('the kept servers to stop', async () => ([state.pid, ...status.pids].some(isAlive) ? { not: 'still running' } : true), { timeoutMs: 10_000 });
     console.log(`Stopped ${status.pids.length} redis-server process(es) kept between runs (${kinds.join(', ') || 'none started'}).`);
+  }
+  const testServers = testServerPids();
+  if (testServers.length > 0) {
+    kept += 1;
+    if (values.stop) {
+      for (const pid of testServers) process.kill(pid, 'SIGTERM');
+      await pollUntil('the test servers to stop', async () => (testServers.some(isAlive) ? { not: 'still running' } : true), { timeoutMs: 10_000 });
+      console.log(`Stopped ${testServers.length} test server(s): the next npm test starts vitest afresh.`);
+    } else console.log(`Kept between runs: ${testServers.length} test server(s) (vitest with its threads, ready for the next npm test), pid ${testServers.join(', ')}.`);
   }
   if (kept === 0) console.log('No servers are kept between runs: the next run that needs a cluster, Sentinels or a Redis of its own starts them.');
   else if (!values.stop) console.log('They stop ten minutes after the last run, when their terminal closes, or now with `npm run servers -- --stop`.');

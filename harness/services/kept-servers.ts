@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ROOT } from '../labs.js';
+import { spawnKeptProcess } from './kept-process.js';
 import type { TopologyNeed } from './topology.js';
 
 /**
@@ -78,27 +78,14 @@ export async function attachKeptBroker(options: {
 }
 
 /** Starts the kept broker and resolves with its URL (its first line of output). */
-async function startKeptBroker(env: NodeJS.ProcessEnv, sharedRedisUrl: string, state: string): Promise<string> {
-  mkdirSync(join(ROOT, '.course'), { recursive: true });
-  // Its own process group is not asked for: it stays in the terminal's session, which is how it sees the terminal close.
-  const log = openSync(join(ROOT, '.course', 'kept-servers.log'), 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'harness', 'services', 'kept-servers-daemon.ts'), state, sharedRedisUrl], {
-    cwd: ROOT,
+function startKeptBroker(env: NodeJS.ProcessEnv, sharedRedisUrl: string, state: string): Promise<string> {
+  return spawnKeptProcess({
+    script: 'harness/services/kept-servers-daemon.ts',
+    args: [state, sharedRedisUrl],
     env,
-    stdio: ['ignore', 'pipe', log],
+    log: 'kept-servers.log',
+    what: 'the broker that keeps servers between runs',
   });
-  child.unref();
-  const lines = createInterface({ input: child.stdout! });
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      lines.once('line', resolve);
-      child.once('exit', (code) => reject(new Error(`the broker that keeps servers between runs exited (code ${code}); see .course/kept-servers.log`)));
-    });
-    return url;
-  } finally {
-    lines.close();
-    child.stdout!.destroy();
-  }
 }
 
 /** Opens the run's connection to the broker; it stays open, unreferenced, until stop() hangs up. */

@@ -2,15 +2,16 @@ import type { TestProject } from 'vitest/node';
 import { CourseError } from '../services/errors.js';
 import type { RunContext } from '../services/run-services.js';
 import type { TopologyNeed } from '../services/topology.js';
-import { contextComesFromCli, receiveContext } from './context-from-cli.js';
+import { contextFromCli } from './context-from-cli.js';
 
 /**
  * Hands every test file the run's servers, its id and the server broker. `npm test` starts
- * them itself and sends them here (context-from-cli.ts), so this process loads neither
+ * them itself and hands them here (context-from-cli.ts), so this process loads neither
  * ioredis nor pg before the first file; verify and a bare vitest start them here.
  */
 export default async function setup(project: TestProject) {
-  const { context, stop } = contextComesFromCli() ? { context: await receiveContext(), stop: undefined } : await startHere();
+  const given = contextFromCli();
+  const { context, stop } = given ? { context: await given, stop: undefined } : await startHere();
   project.provide('services', context.services);
   project.provide('serverBroker', context.serverBroker);
   project.provide('monitorHub', context.monitorHub);

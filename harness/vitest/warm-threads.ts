@@ -144,9 +144,9 @@ class WarmThread implements PoolWorker {
   }
 }
 
-/** Every TypeScript file of labs/ and solutions/: the learner's code, the suites and what they load. */
-function courseFiles(root: string): string[] {
-  return ['labs', 'solutions']
+/** Every TypeScript file of labs/ and solutions/ (the learner's code, the suites and what they load), or of `dirs`. */
+export function courseFiles(root: string, dirs = ['labs', 'solutions']): string[] {
+  return dirs
     .map((dir) => join(root, dir))
     .filter((dir) => existsSync(dir))
     .flatMap((dir) =>
@@ -158,7 +158,7 @@ function courseFiles(root: string): string[] {
 
 function pipe(from: NodeJS.ReadableStream, to: NodeJS.WritableStream): void {
   if ('setMaxListeners' in to && 'getMaxListeners' in to) to.setMaxListeners(to.getMaxListeners() + 1);
-  from.pipe(to);
+  from.pipe(to, { end: false }); // the thread ends; the run's output goes on
 }
 
 function end(kept: Kept): void {

@@ -1,0 +1,187 @@
+// The test server: one vitest kept between `npm test` runs (test-server-client.ts), in a
+// process of its own: `node --import tsx test-server.ts <state file>`, with the run's
+// settings in its environment (LAB_TARGET, the servers' URLs, colours). It prints its URL,
+// then runs the checks each request names, keeping vitest, its threads (warm-threads.ts)
+// and the run's servers up between runs. It stops as the server broker does
+// (kept-process.ts), or as soon as a file of the harness or the configuration changes.
+import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { createVitest, type TestSpecification } from 'vitest/node';
+import { ROOT } from '../labs.js';
+import { CourseError } from '../services/errors.js';
+import { stopWhenUnused } from '../services/kept-process.js';
+import { keepsServers, readState } from '../services/kept-servers.js';
+import { isAlive } from '../services/redis-process.js';
+import { startRunServices } from '../services/run-services.js';
+import type { TopologyNeed } from '../services/topology.js';
+import { CONTEXT_ENV } from '../vitest/context-from-cli.js';
+import { courseFiles } from '../vitest/warm-threads.js';
+import { learnerReporters } from './learner-vitest.js';
+import type { ServerReply, ServerRequest } from './test-server-client.js';
+
+const [state] = process.argv.slice(2) as [string];
+const idleMs = Number(process.env.COURSE_TEST_SERVER_IDLE_MS) || 600_000;
+const target = process.env.LAB_TARGET ?? 'starter';
+/** Where the watchdog reports a check that never returned (watchdog.ts); the client reads it. */
+const watchdogDir = process.env.COURSE_WATCHDOG_DIR ?? '';
+
+/** Where vitest's output goes: the run being served, or nowhere between runs. */
+let reply: ((line: ServerReply) => void) | undefined;
+const relay = (stream: 'out' | 'err') => {
+  const writable = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      reply?.({ [stream]: chunk.toString() } as ServerReply);
+      done();
+    },
+  });
+  // vitest pipes each worker's output here, which ends it when the worker ends, as it would
+  // end process.stdout, which ignores that. This one lives as long as the server.
+  writable.end = (() => writable) as typeof writable.end;
+  return writable;
+};
+
+const setup = await Promise.all([
+  startRunServices(process.env, JSON.parse(process.env.COURSE_TOPOLOGY_NEEDS ?? '[]') as TopologyNeed[], (line) => reply?.({ out: `Using ${line}.\n` }), {
+    keep: keepsServers(process.env),
+  }),
+  createVitest(
+    'test',
+    { config: process.env.COURSE_TEST_SERVER_CONFIG, watch: false, isolate: false, reporters: learnerReporters(target), experimental: { fsModuleCache: true } },
+    {},
+    { stdout: relay('out'), stderr: relay('err') },
+  ),
+]).catch((error: unknown) => {
+  // No servers: the run that started this one says so, in the one line the CLIs print.
+  rmSync(watchdogDir, { recursive: true, force: true });
+  process.stdout.write(`error ${JSON.stringify(error instanceof CourseError ? error.message : String(error))}\n`);
+  process.exit(1);
+});
+const [services, vitest] = setup;
+await vitest.standalone(); // the reporters' start: runs come later, one per request
+const life = stopWhenUnused(idleMs, () => void stop());
+// The test files' global setup reads the run's servers from here (context-from-cli.ts).
+process.env[CONTEXT_ENV] = JSON.stringify(services.context);
+
+/** What this process loaded that a change would make stale: the harness and the configuration. */
+const fingerprint = () =>
+  [...courseFiles(ROOT, ['harness']), ...['vitest.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'].map((name) => join(ROOT, name))]
+    .map((file) => `${file}:${modifiedAt(file)}`)
+    .join('\n');
+const loaded = fingerprint();
+/** When each file vitest loaded had last been saved, as of the end of the last run. */
+const seen = new Map<string, string>();
+let running = false;
+
+const server = createServer((request, response) => {
+  let body = '';
+  request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+  request.on('end', () => {
+    if (running) return void response.writeHead(409).end(); // another terminal's run: it runs apart
+    if (fingerprint() !== loaded) {
+      response.writeHead(410).end(); // the harness changed: the client starts a new server
+      return void stop();
+    }
+    void serve(JSON.parse(body) as ServerRequest, response);
+  });
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+// Two runs that found none at the same moment each start one: the later one hands over.
+const other = readState(state);
+if (other && other.pid !== process.pid && isAlive(other.pid)) {
+  process.stdout.write(`${other.url}\n`);
+  await stop();
+}
+writeFileSync(state, JSON.stringify({ url, pid: process.pid }));
+process.stdout.on('error', () => {}); // the run that started it reads one line, then closes the pipe
+process.stdout.write(`${url}\n`);
+
+async function serve(request: ServerRequest, response: ServerResponse): Promise<void> {
+  running = true;
+  life.busy();
+  response.writeHead(200, { 'content-type': 'application/x-ndjson' });
+  let open = true;
+  reply = (line) => open && response.write(`${JSON.stringify(line)}\n`);
+  // The client hung up before the end: Ctrl-C. The checks under way finish; nothing more is sent.
+  response.on('close', () => {
+    if (!open) return;
+    open = false;
+    void vitest.cancelCurrentRun('keyboard-input');
+  });
+  try {
+    reply({ services: services.summary });
+    forgetChangedFiles();
+    for (const project of vitest.projects) project.config.maxWorkers = request.workers;
+    if (request.testNamePattern) vitest.setGlobalTestNamePattern(request.testNamePattern);
+    else vitest.resetGlobalTestNamePattern();
+    vitest.clearSpecificationsCache(); // a test file added since the last run is found
+    const specifications = await vitest.globTestSpecifications(request.filters);
+    if (specifications.length === 0) {
+      reply({ err: `No test files found for ${request.filters.join(' ')}.\n` });
+      return void reply({ code: 1 });
+    }
+    const code = (await failed(specifications)) ? 1 : 0;
+    rememberLoadedFiles();
+    reply({ code });
+  } catch (error) {
+    reply({ err: `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n` });
+    reply({ code: 1 });
+  } finally {
+    open = false;
+    reply = undefined;
+    response.end();
+    running = false;
+    life.idle();
+  }
+}
+
+/** Runs the files; true if a check failed or an error escaped them. */
+async function failed(specifications: TestSpecification[]): Promise<boolean> {
+  const result = await vitest.runTestSpecifications(specifications, true);
+  // vitest's state holds every file of every run so far: only this run's count.
+  const ran = new Set(specifications.map((specification) => specification.moduleId));
+  return result.unhandledErrors.length > 0 || result.testModules.some((module) => ran.has(module.moduleId) && !module.ok());
+}
+
+/**
+ * A file saved since the last run is transformed and loaded again: vitest would otherwise
+ * serve what it transformed before, and a thread would keep what it loaded. (The threads
+ * load every file of labs/ and solutions/ afresh each run anyway: warm-threads.ts.)
+ */
+function forgetChangedFiles(): void {
+  for (const [file, modified] of seen) {
+    if (modifiedAt(file) === modified) continue;
+    vitest.invalidateFile(file);
+    vitest.watcher.invalidates.add(file);
+  }
+}
+
+/** Remembers when each file vitest loaded was last saved. */
+function rememberLoadedFiles(): void {
+  for (const project of vitest.projects) {
+    for (const environment of Object.values(project.vite.environments)) {
+      for (const file of environment.moduleGraph.fileToModulesMap.keys()) seen.set(file, modifiedAt(file));
+    }
+  }
+}
+
+function modifiedAt(file: string): string {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  return `${stat?.mtimeMs}:${stat?.size}`;
+}
+
+let stopping: Promise<never> | undefined;
+function stop(): Promise<never> {
+  return (stopping ??= (async () => {
+    if (readState(state)?.pid === process.pid) rmSync(state, { force: true });
+    rmSync(watchdogDir, { recursive: true, force: true });
+    server.close();
+    await vitest.close().catch(() => {});
+    await services.stop().catch(() => {});
+    process.exit(0);
+  })());
+}
