@@ -7,16 +7,20 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../labs.js';
 import { sweepDeadRuns } from '../services/live-run.js';
+import { isAlive } from '../services/redis-process.js';
 import type {} from '../vitest/provided-context.js';
 import { typecheckFolders } from './lab-typecheck.js';
 import { runLearnerVitest } from './learner-vitest.js';
+import { stopTestServers } from './test-server-client.js';
 
 const { redisUrl, databaseUrl } = inject('services');
 // The test servers these runs start stop three seconds after their last run.
 const env = { REDIS_URL: redisUrl, DATABASE_URL: databaseUrl, COURSE_TEST_SERVER_IDLE_MS: '3000' };
+// One still finishing an interrupted run would hold it for seconds more: none outlives the file.
+afterAll(() => stopTestServers());
 /** How a run reaches vitest: one of its own, or the test server kept between runs (test-server-client.ts). */
 const PATHS = [
   { path: 'its own vitest', env: { COURSE_TEST_SERVER: '0' } },
@@ -43,6 +47,7 @@ describe('a learner run that would hang', () => {
     expect(run.hangs).toEqual([{ file: 'harness/cli/fixtures/sync-loop.fixture.ts', check: '99.1 spins for ever', limitMs: 1500 }]);
     expect(run.code).not.toBe(0);
     expect(Date.now() - started, 'a liveness bound far above the 1.5 s limit').toBeLessThan(25_000);
+    expect(await deadRunsMarkedLive(), 'the stopped run is no longer marked live').toEqual([]);
   });
 
   it('a promise that never settles fails the check in the course\'s words, not "raise testTimeout"', { timeout: 30_000 }, async () => {
@@ -84,6 +89,8 @@ describe('a learner run that would litter', () => {
       await sweepDeadRuns(redisUrl, databaseUrl);
       const kept = [live!, remote!];
       for (const run of runs) expect(await redis.exists(`course:99:${run}.00000000:page`), run).toBe(kept.includes(run) ? 1 : 0);
+      expect(await redis.exists(`course:run:${killed}`), 'the liveness key of a run whose process has ended').toBe(0);
+      expect(await redis.exists(`course:run:${live}`, `course:run:${remote}`), 'the liveness keys of a live run and of another machine').toBe(2);
       // Only this check's runs: a live test server may keep a schema of its own for reuse.
       const { rows } = await db.query<{ n: string }>("SELECT nspname AS n FROM pg_namespace WHERE nspname LIKE 'course\\_99\\_%'");
       expect(rows.map((row) => row.n).filter((name) => runs.some((run) => name.startsWith(`course_99_${run}_`))).sort()).toEqual(kept.map((run) => `course_99_${run}_00000000`).sort());
@@ -174,6 +181,21 @@ describe('a learner run without its servers', () => {
     expect(code).toBe(2);
   });
 });
+
+/** Runs of this machine whose live mark (live-run.ts) names a process that is gone. */
+async function deadRunsMarkedLive(): Promise<string[]> {
+  const redis = new Redis(redisUrl);
+  try {
+    const keys = await redis.keys('course:run:*');
+    const owners = keys.length ? await redis.mget(keys) : [];
+    return keys.filter((_, i) => {
+      const [host, pid] = (owners[i] ?? '').split(':');
+      return host === hostname() && !isAlive(Number(pid));
+    });
+  } finally {
+    redis.disconnect();
+  }
+}
 
 /** `npm test` itself (harness/cli/test.ts), as a learner's terminal starts it. */
 function startTestCli(args: string[], serverEnv: Record<string, string>) {

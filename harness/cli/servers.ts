@@ -8,7 +8,7 @@ import { keptStates, readState } from '../services/kept-servers.js';
 import { pollUntil } from '../services/poll.js';
 import { isAlive } from '../services/redis-process.js';
 import { runCli } from './run-cli.js';
-import { testServerPids } from './test-server-client.js';
+import { stopTestServers, testServerPids } from './test-server-client.js';
 
 runCli(async () => {
   const { values } = parseArgs({ options: { stop: { type: 'boolean' } } });
@@ -33,11 +33,8 @@ runCli(async () => {
   const testServers = testServerPids();
   if (testServers.length > 0) {
     kept += 1;
-    if (values.stop) {
-      for (const pid of testServers) process.kill(pid, 'SIGTERM');
-      await pollUntil('the test servers to stop', async () => (testServers.some(isAlive) ? { not: 'still running' } : true), { timeoutMs: 10_000 });
-      console.log(`Stopped ${testServers.length} test server(s): the next npm test starts vitest afresh.`);
-    } else console.log(`Kept between runs: ${testServers.length} test server(s) (vitest with its threads, ready for the next npm test), pid ${testServers.join(', ')}.`);
+    if (values.stop) console.log(`Stopped ${await stopTestServers()} test server(s): the next npm test starts vitest afresh.`);
+    else console.log(`Kept between runs: ${testServers.length} test server(s) (vitest with its threads, ready for the next npm test), pid ${testServers.join(', ')}.`);
   }
   if (kept === 0) console.log('No servers are kept between runs: the next run that needs a cluster, Sentinels or a Redis of its own starts them.');
   else if (!values.stop) console.log('They stop ten minutes after the last run, when their terminal closes, or now with `npm run servers -- --stop`.');

@@ -14,6 +14,7 @@ import { ROOT } from '../labs.js';
 import { CourseError } from '../services/errors.js';
 import { spawnKeptProcess } from '../services/kept-process.js';
 import { readState } from '../services/kept-servers.js';
+import { pollUntil } from '../services/poll.js';
 import { isAlive } from '../services/redis-process.js';
 import { colours, onInterrupt, readHangs, type Hang, type LearnerOutput, type LearnerRun } from './learner-vitest.js';
 
@@ -29,7 +30,14 @@ export interface ServerRequest {
 }
 
 /** One line of the server's answer: its servers, then vitest's output, then the exit code. */
-export type ServerReply = { services: string } | { out: string } | { err: string } | { code: number };
+export type ServerReply = ServersInUse | { out: string } | { err: string } | { code: number };
+
+/** The line saying which servers the run uses, and where, for a sweep if the server dies. */
+interface ServersInUse {
+  services: string;
+  redisUrl: string;
+  databaseUrl: string;
+}
 
 export const testServerWanted = (env: NodeJS.ProcessEnv): boolean => env.COURSE_TEST_SERVER !== '0';
 
@@ -44,6 +52,14 @@ export function serverRequestOf(args: string[], workers: number): ServerRequest 
     else request.filters.push(arg);
   }
   return request;
+}
+
+/** Stops every kept test server of this checkout and waits until they are gone; returns how many there were. */
+export async function stopTestServers(): Promise<number> {
+  const pids = testServerPids();
+  for (const pid of pids) process.kill(pid, 'SIGTERM');
+  await pollUntil('the test servers to stop', async () => (pids.some(isAlive) ? { not: 'still running' } : true), { timeoutMs: 10_000 });
+  return pids.length;
 }
 
 /** The kept test servers' process ids (one server per target and settings), forgetting those that are gone. */
@@ -82,7 +98,7 @@ export async function runOnTestServer(options: {
     url ??= await startServer(state, watchdogDir, options);
     const outcome = await runOn(url, options);
     if (outcome === 'busy') return undefined;
-    if (outcome === 'died') return died(state, watchdogDir, options.output);
+    if (typeof outcome === 'object' && 'servers' in outcome) return died(state, watchdogDir, options.output, outcome.servers);
     if (outcome !== 'gone') return { ...outcome, hangs: takeHangs(watchdogDir) };
     url = undefined;
   }
@@ -126,11 +142,15 @@ async function startServer(
 }
 
 /** One run on the server at `url`: its result, or what kept it from one. */
-function runOn(url: string, options: { request: ServerRequest; output: LearnerOutput; signal?: AbortSignal }): Promise<LearnerRun | 'busy' | 'gone' | 'died'> {
+function runOn(
+  url: string,
+  options: { request: ServerRequest; output: LearnerOutput; signal?: AbortSignal },
+): Promise<LearnerRun | 'busy' | 'gone' | { servers: ServersInUse | undefined }> {
   const { output } = options;
   return new Promise((resolve) => {
     let answered = false;
     let code: number | undefined;
+    let servers: ServersInUse | undefined;
     let begun: Promise<void> = Promise.resolve();
     const call = post(`${url}/run`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (response) => {
       answered = true;
@@ -139,15 +159,17 @@ function runOn(url: string, options: { request: ServerRequest; output: LearnerOu
       createInterface({ input: response })
         .on('line', (line) => {
           const reply = JSON.parse(line) as ServerReply;
-          if ('services' in reply) begun = output.begin(reply.services);
-          else if ('out' in reply) output.out(reply.out);
+          if ('services' in reply) {
+            servers = reply;
+            begun = output.begin(reply.services);
+          } else if ('out' in reply) output.out(reply.out);
           else if ('err' in reply) output.err(reply.err);
           else code = reply.code;
         })
         .on('error', () => {}); // the server was killed mid-run: 'close' says so below
       response.on('close', () => {
         stopInterrupts();
-        void begun.then(() => resolve(output.interrupted ? interrupted : code === undefined ? 'died' : { code, interrupted: false, hangs: [] }));
+        void begun.then(() => resolve(output.interrupted ? interrupted : code === undefined ? { servers } : { code, interrupted: false, hangs: [] }));
       });
     });
     const interrupted: LearnerRun = { code: 130, interrupted: true, hangs: [] };
@@ -164,10 +186,14 @@ function runOn(url: string, options: { request: ServerRequest; output: LearnerOu
   });
 }
 
-/** The server died mid-run: the watchdog ended a check that never returned, or something else did. */
-function died(state: string, watchdogDir: string, output: LearnerOutput): LearnerRun {
+/**
+ * The server died mid-run: the watchdog ended a check that never returned, or something else
+ * did. What its run left in Redis and Postgres goes now, as a run of its own would leave none.
+ */
+async function died(state: string, watchdogDir: string, output: LearnerOutput, servers: ServersInUse | undefined): Promise<LearnerRun> {
   const kept = readState(state);
   if (kept && !isAlive(kept.pid)) rmSync(state, { force: true });
+  if (servers) await (await import('../services/live-run.js')).sweepDeadRuns(servers.redisUrl, servers.databaseUrl).catch(() => {});
   const hangs = takeHangs(watchdogDir);
   rmSync(watchdogDir, { recursive: true, force: true });
   if (hangs.length === 0) output.err('\nThe test server stopped in the middle of the run (.course/test-server.log may say why). Run the checks again.\n');

@@ -61,6 +61,9 @@ const setup = await Promise.all([
 });
 const [services, vitest] = setup;
 await vitest.standalone(); // the reporters' start: runs come later, one per request
+// vite's server exits the process on SIGTERM as soon as it has closed, before the run's
+// servers are given back and its live mark removed; stop() closes vite itself.
+process.removeAllListeners('SIGTERM');
 const life = stopWhenUnused(idleMs, () => void stop());
 // The test files' global setup reads the run's servers from here (context-from-cli.ts).
 process.env[CONTEXT_ENV] = JSON.stringify(services.context);
@@ -113,7 +116,8 @@ async function serve(request: ServerRequest, response: ServerResponse): Promise<
     void vitest.cancelCurrentRun('keyboard-input');
   });
   try {
-    reply({ services: services.summary });
+    const { redisUrl, databaseUrl } = services.context.services;
+    reply({ services: services.summary, redisUrl, databaseUrl });
     forgetChangedFiles();
     for (const project of vitest.projects) project.config.maxWorkers = request.workers;
     if (request.testNamePattern) vitest.setGlobalTestNamePattern(request.testNamePattern);
@@ -180,8 +184,8 @@ function stop(): Promise<never> {
     if (readState(state)?.pid === process.pid) rmSync(state, { force: true });
     rmSync(watchdogDir, { recursive: true, force: true });
     server.close();
-    await vitest.close().catch(() => {});
     await services.stop().catch(() => {});
+    await vitest.close().catch(() => {});
     process.exit(0);
   })());
 }

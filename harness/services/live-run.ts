@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { isAlive } from './redis-process.js';
 
 /**
  * Marks the Redis keys and Postgres schemas a run creates as belonging to a live run, so a
@@ -98,9 +99,10 @@ export async function sweepDeadRuns(redisUrl: string, databaseUrl: string): Prom
     return !alive.get(run);
   };
   try {
+    // A dead run's own liveness key goes too: its process is gone, so nothing beats it any more.
     const keys = await unlinkScanned(redis, 'course:*', async (key) => {
       const run = runOfKey(key);
-      return Boolean(run) && !key.startsWith('course:run:') && (await isDead(run!));
+      return run !== undefined && (await isDead(run));
     });
     return { keys, schemas: await dropSchemas(databaseUrl, isDead) };
   } finally {
@@ -115,10 +117,10 @@ function isLive(owner: string | null): boolean {
   if (host !== hostname() || !/^\d+$/.test(pid ?? '')) return true; // another machine's: its TTL decides
   try {
     process.kill(Number(pid), 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, under another user
   }
+  return isAlive(Number(pid)); // not a zombie: a process killed a moment ago may not be reaped yet
 }
 
 /** Drops the course's schemas of the runs `drop` names; returns how many went. */
