@@ -70,11 +70,11 @@ process.env[CONTEXT_ENV] = JSON.stringify(services.context);
 
 /** What this process loaded that a change would make stale: the harness and the configuration. */
 const fingerprint = () =>
-  [...courseFiles(ROOT, ['harness']), ...['vitest.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'].map((name) => join(ROOT, name))]
+  [...courseFiles(ROOT, ['harness']), ...['vitest.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'].map((name) => join(ROOT, name))]
     .map((file) => `${file}:${modifiedAt(file)}`)
     .join('\n');
 const loaded = fingerprint();
-/** When each file vitest loaded had last been saved, as of the end of the last run. */
+/** When each file vitest loaded had been saved, as the run that loaded it started. */
 const seen = new Map<string, string>();
 let running = false;
 
@@ -118,7 +118,7 @@ async function serve(request: ServerRequest, response: ServerResponse): Promise<
   try {
     const { redisUrl, databaseUrl } = services.context.services;
     reply({ services: services.summary, redisUrl, databaseUrl });
-    forgetChangedFiles();
+    const before = forgetChangedFiles();
     for (const project of vitest.projects) project.config.maxWorkers = request.workers;
     if (request.testNamePattern) vitest.setGlobalTestNamePattern(request.testNamePattern);
     else vitest.resetGlobalTestNamePattern();
@@ -129,7 +129,7 @@ async function serve(request: ServerRequest, response: ServerResponse): Promise<
       return void reply({ code: 1 });
     }
     const code = (await failed(specifications)) ? 1 : 0;
-    rememberLoadedFiles();
+    rememberLoadedFiles(before);
     reply({ code });
   } catch (error) {
     reply({ err: `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n` });
@@ -155,20 +155,24 @@ async function failed(specifications: TestSpecification[]): Promise<boolean> {
  * A file saved since the last run is transformed and loaded again: vitest would otherwise
  * serve what it transformed before, and a thread would keep what it loaded. (The threads
  * load every file of labs/ and solutions/ afresh each run anyway: warm-threads.ts.)
+ * Returns when each file vitest may load was saved, as this run starts: a file saved
+ * while the run loads it is one the next run must see as changed.
  */
-function forgetChangedFiles(): void {
+function forgetChangedFiles(): Map<string, string> {
+  const now = new Map([...seen.keys(), ...courseFiles(ROOT)].map((file) => [file, modifiedAt(file)]));
   for (const [file, modified] of seen) {
-    if (modifiedAt(file) === modified) continue;
+    if (now.get(file) === modified) continue;
     vitest.invalidateFile(file);
     vitest.watcher.invalidates.add(file);
   }
+  return now;
 }
 
-/** Remembers when each file vitest loaded was last saved. */
-function rememberLoadedFiles(): void {
+/** Remembers, for each file vitest has loaded, when it had been saved as the run started (`before`). */
+function rememberLoadedFiles(before: Map<string, string>): void {
   for (const project of vitest.projects) {
     for (const environment of Object.values(project.vite.environments)) {
-      for (const file of environment.moduleGraph.fileToModulesMap.keys()) seen.set(file, modifiedAt(file));
+      for (const file of environment.moduleGraph.fileToModulesMap.keys()) seen.set(file, before.get(file) ?? modifiedAt(file));
     }
   }
 }
