@@ -28,10 +28,10 @@ const PATHS = [
 ];
 const CONFIG = 'harness/cli/fixtures/vitest.config.ts';
 
-async function runFixture(fixture: string, extraEnv: Record<string, string> = {}) {
+async function runFixture(fixture: string, extraEnv: Record<string, string> = {}, extraArgs: string[] = []) {
   let output = '';
   const run = await runLearnerVitest({
-    args: ['--config', CONFIG, `harness/cli/fixtures/${fixture}`],
+    args: ['--config', CONFIG, `harness/cli/fixtures/${fixture}`, ...extraArgs],
     env: { ...env, ...extraEnv },
     target: 'solution', // not the learner's progress
     write: (text) => (output += text),
@@ -127,6 +127,14 @@ describe('a learner run that would litter', () => {
 });
 
 describe('a learner run on the test server', () => {
+  it('runs the checks each run names (-t), and sees NODE_ENV as vitest sets it', { timeout: 40_000 }, async () => {
+    for (const [asked, other] of [['99.6', '99.7'], ['99.7', '99.6']] as const) {
+      const run = await runFixture('two-checks.fixture.ts', {}, ['-t', asked]);
+      expect(run.output, `asked for ${asked}`).toContain(`ran ${asked} with NODE_ENV=test`);
+      expect(run.output, `asked for ${asked}`).not.toContain(`ran ${other}`);
+    }
+  });
+
   it('loads a file saved since its last run as saved, in the same server', { timeout: 40_000 }, async () => {
     mkdirSync(join(ROOT, '.course'), { recursive: true });
     const module = join(ROOT, '.course', `selftest-${randomBytes(4).toString('hex')}.ts`);

@@ -105,10 +105,15 @@ export async function runOnTestServer(options: {
   return undefined;
 }
 
-/** The settings a server is kept for: a run with others (another Redis, no colours) gets its own. */
+/**
+ * What a server is kept for: its target, config and environment. The code under test sees
+ * the server's environment (its threads keep the one they started with), so a run with
+ * any other variable (another REDIS_URL, NODE_ENV, a secret) gets a server of its own. Not
+ * counted: what npm and the shell change from one command to the next.
+ */
 function serverKey(target: string, config: string | undefined, env: NodeJS.ProcessEnv): string {
   const settings = Object.entries({ ...env, ...colours() })
-    .filter(([name]) => /^(REDIS_|DATABASE_URL$|PG|COURSE_|NO_COLOR$|FORCE_COLOR$|NODE_OPTIONS$|TZ$)/.test(name))
+    .filter(([name]) => !/^(npm_|_$|OLDPWD$|PWD$|SHLVL$|INIT_CWD$|COLUMNS$|LINES$)/.test(name))
     .sort(([a], [b]) => a.localeCompare(b));
   return createHash('sha256').update(JSON.stringify([target, config, settings])).digest('hex').slice(0, 12);
 }

@@ -43,6 +43,12 @@ const relay = (stream: 'out' | 'err') => {
   return writable;
 };
 
+// As vitest's own command line sets them: without NODE_ENV, vite would set "development".
+process.env.TEST = 'true';
+process.env.VITEST = 'true';
+process.env.NODE_ENV ??= 'test';
+
+let stopping: Promise<never> | undefined;
 const setup = await Promise.all([
   startRunServices(process.env, JSON.parse(process.env.COURSE_TOPOLOGY_NEEDS ?? '[]') as TopologyNeed[], (line) => reply?.({ out: `Using ${line}.\n` }), {
     keep: keepsServers(process.env),
@@ -64,7 +70,6 @@ await vitest.standalone(); // the reporters' start: runs come later, one per req
 // vite's server exits the process on SIGTERM as soon as it has closed, before the run's
 // servers are given back and its live mark removed; stop() closes vite itself.
 process.removeAllListeners('SIGTERM');
-const life = stopWhenUnused(idleMs, () => void stop());
 // The test files' global setup reads the run's servers from here (context-from-cli.ts).
 process.env[CONTEXT_ENV] = JSON.stringify(services.context);
 
@@ -92,12 +97,14 @@ const server = createServer((request, response) => {
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const life = stopWhenUnused(idleMs, () => void stop());
 
-// Two runs that found none at the same moment each start one: the later one hands over.
+// Two runs that found none at the same moment each start one: the later one hands over,
+// leaving the state file and the watchdog's folder, which are the other one's now.
 const other = readState(state);
 if (other && other.pid !== process.pid && isAlive(other.pid)) {
   process.stdout.write(`${other.url}\n`);
-  await stop();
+  await stop({ handingOver: true });
 }
 writeFileSync(state, JSON.stringify({ url, pid: process.pid }));
 process.stdout.on('error', () => {}); // the run that started it reads one line, then closes the pipe
@@ -182,11 +189,10 @@ function modifiedAt(file: string): string {
   return `${stat?.mtimeMs}:${stat?.size}`;
 }
 
-let stopping: Promise<never> | undefined;
-function stop(): Promise<never> {
+function stop({ handingOver = false } = {}): Promise<never> {
   return (stopping ??= (async () => {
     if (readState(state)?.pid === process.pid) rmSync(state, { force: true });
-    rmSync(watchdogDir, { recursive: true, force: true });
+    if (!handingOver) rmSync(watchdogDir, { recursive: true, force: true });
     server.close();
     await services.stop().catch(() => {});
     await vitest.close().catch(() => {});

@@ -53,7 +53,8 @@ class WarmThread implements PoolWorker {
     private readonly options: PoolOptions,
     private readonly root: string,
   ) {
-    this.config = JSON.stringify(options.project.serializedConfig);
+    // A name filter (-t) is a RegExp, which JSON writes as {}: two filters would look the same.
+    this.config = JSON.stringify(options.project.serializedConfig, (_key, value: unknown) => (value instanceof RegExp ? String(value) : value));
   }
 
   async start(): Promise<void> {
@@ -144,14 +145,17 @@ class WarmThread implements PoolWorker {
   }
 }
 
-/** Every TypeScript file of labs/ and solutions/ (the learner's code, the suites and what they load), or of `dirs`. */
+/** A module a lab may load: TypeScript, JavaScript or JSON, whatever the learner wrote it in. */
+const MODULE = /\.([cm]?[jt]sx?|json)$/;
+
+/** Every module of labs/ and solutions/ (the learner's code, the suites and what they load), or of `dirs`. */
 export function courseFiles(root: string, dirs = ['labs', 'solutions']): string[] {
   return dirs
     .map((dir) => join(root, dir))
     .filter((dir) => existsSync(dir))
     .flatMap((dir) =>
       readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+        .filter((entry) => entry.isFile() && MODULE.test(entry.name))
         .map((entry) => join(entry.parentPath, entry.name)),
     );
 }
