@@ -18,8 +18,10 @@ export class ServerDir {
 
   static create(env: NodeJS.ProcessEnv = process.env): ServerDir {
     const path = mkdtempSync(join(tmpdir(), 'course-servers-'));
-    // $0 is the folder; `wait` is interrupted by the trap, so removal is immediate.
-    const script = `trap 'kill $! 2>/dev/null; rm -rf "$0"; exit 0' TERM; sleep 2147483647 & wait`;
+    // $0 is the folder; `wait` is interrupted by the trap, so removal is immediate. A server
+    // dying at the same moment may still write a file into it (its log), and rm -rf then
+    // fails on a folder that is not empty: it tries again, for up to five seconds.
+    const script = `trap 'kill $! 2>/dev/null; for try in 1 2 3 4 5 6 7 8 9 10; do rm -rf "$0" 2>/dev/null; [ -e "$0" ] || break; sleep 0.5; done; exit 0' TERM; sleep 2147483647 & wait`;
     return new ServerDir(path, startGuarded('sh', ['-c', script, path], env));
   }
 
