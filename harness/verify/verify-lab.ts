@@ -55,6 +55,28 @@ export function planLab(lab: Lab): LabPlan {
   return { lab, runs, mistakes, mutation, results };
 }
 
+/** The checks of `caughtBy` that did not fail in `outcome`: a mistake is caught when there are none. */
+const missedChecks = (caughtBy: string[], outcome: SuiteOutcome) => caughtBy.filter((id) => !ids(outcome, false).includes(id));
+
+/**
+ * The indices (into the runs of `plans`, in order) of the mistakes a run did not catch. A
+ * check judged against the clock allows for the time the machine held the process up, and
+ * on a busy one that allowance can swallow what the mistake changed: verify runs those
+ * mistakes again (main.ts) and counts the catch if a later run makes it.
+ */
+export function uncaughtMistakes(plans: LabPlan[], outcomes: SuiteOutcome[]): number[] {
+  const uncaught: number[] = [];
+  let index = 0;
+  for (const plan of plans) {
+    plan.runs.forEach((run, i) => {
+      const outcome = outcomes[index + i]!;
+      if (i >= 2 && (outcome.loadError || missedChecks(run.checks ?? [], outcome).length > 0)) uncaught.push(index + i);
+    });
+    index += plan.runs.length;
+  }
+  return uncaught;
+}
+
 /** Judges one lab from its runs' outcomes (in `plan.runs` order): starter fails as declared, solution passes, each mistake is caught. */
 export function judgeLab(plan: LabPlan, outcomes: SuiteOutcome[]): { row: LabRow; results: CheckResult[] } {
   const { lab, mistakes, mutation } = plan;
@@ -84,7 +106,7 @@ export function judgeLab(plan: LabPlan, outcomes: SuiteOutcome[]): { row: LabRow
   const mistakeResults = mistakes.map((mistake, i): CheckResult => {
     const outcome = caught[i]!;
     const failed = ids(outcome, false);
-    const missed = mistake.caughtBy.filter((id) => !failed.includes(id));
+    const missed = missedChecks(mistake.caughtBy, outcome);
     // A check that was skipped (its file's setup failed) proves nothing either way.
     const notRun = missed.filter((id) => !outcome.checks.some((check) => check.id === id));
     const passed = missed.filter((id) => !notRun.includes(id));
