@@ -191,6 +191,8 @@ function modifiedAt(file: string): string {
 
 function stop({ handingOver = false } = {}): Promise<never> {
   return (stopping ??= (async () => {
+    // A run still closing (a check awaiting a timeout) does not keep the server up for long.
+    setTimeout(() => process.exit(1), 8_000).unref();
     if (readState(state)?.pid === process.pid) rmSync(state, { force: true });
     if (!handingOver) rmSync(watchdogDir, { recursive: true, force: true });
     server.close();
