@@ -13,6 +13,7 @@ import { createVitest, type TestSpecification } from 'vitest/node';
 import { ROOT } from '../labs.js';
 import { CourseError } from '../services/errors.js';
 import { stopWhenUnused } from '../services/kept-process.js';
+import { canConnect, parseServiceUrl } from '../services/probe.js';
 import { keepsServers, readState } from '../services/kept-servers.js';
 import { isAlive } from '../services/redis-process.js';
 import { startRunServices } from '../services/run-services.js';
@@ -79,6 +80,12 @@ const fingerprint = () =>
     .map((file) => `${file}:${modifiedAt(file)}`)
     .join('\n');
 const loaded = fingerprint();
+/** Whether the Redis and Postgres this server found still accept connections. */
+const servicesAnswer = async () => {
+  const { redisUrl, databaseUrl } = services.context.services;
+  const addresses = [parseServiceUrl('REDIS_URL', redisUrl, ['redis:', 'rediss:']), parseServiceUrl('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:'])];
+  return (await Promise.all(addresses.map(({ host, port }) => canConnect(host, port)))).every(Boolean);
+};
 /** When each file vitest loaded had been saved, as the run that loaded it started. */
 const seen = new Map<string, string>();
 let running = false;
@@ -86,10 +93,12 @@ let running = false;
 const server = createServer((request, response) => {
   let body = '';
   request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-  request.on('end', () => {
+  request.on('end', async () => {
     if (running) return void response.writeHead(409).end(); // another terminal's run: it runs apart
-    if (fingerprint() !== loaded) {
-      response.writeHead(410).end(); // the harness changed: the client starts a new server
+    // The harness changed, or Redis or Postgres no longer answers where this server found
+    // them: the client starts a new server, which finds them afresh or says what is wrong.
+    if (fingerprint() !== loaded || !(await servicesAnswer())) {
+      response.writeHead(410).end();
       return void stop();
     }
     void serve(JSON.parse(body) as ServerRequest, response);
