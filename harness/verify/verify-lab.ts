@@ -59,22 +59,31 @@ export function planLab(lab: Lab): LabPlan {
 const missedChecks = (caughtBy: string[], outcome: SuiteOutcome) => caughtBy.filter((id) => !ids(outcome, false).includes(id));
 
 /**
- * The indices (into the runs of `plans`, in order) of the mistakes a run did not catch. A
- * check judged against the clock allows for the time the machine held the process up, and
- * on a busy one that allowance can swallow what the mistake changed: verify runs those
- * mistakes again (main.ts) and counts the catch if a later run makes it.
+ * The indices (into the runs of `plans`, in order) of the runs whose outcome is not the one
+ * verify needs: the starter failing other checks than lab.yaml declares, the solution
+ * failing one, a mistake not caught. A check judged against the clock allows for the time
+ * the machine held the process up, and on a busy machine that allowance can be too little
+ * (the starter or the solution fails it) or too much (a mistake gets through): verify runs
+ * those targets again (main.ts) and takes a later run's outcome when it is the one needed.
  */
-export function uncaughtMistakes(plans: LabPlan[], outcomes: SuiteOutcome[]): number[] {
-  const uncaught: number[] = [];
+export function unexpectedRuns(plans: LabPlan[], outcomes: SuiteOutcome[]): number[] {
+  const unexpected: number[] = [];
   let index = 0;
   for (const plan of plans) {
     plan.runs.forEach((run, i) => {
       const outcome = outcomes[index + i]!;
-      if (i >= 2 && (outcome.loadError || missedChecks(run.checks ?? [], outcome).length > 0)) uncaught.push(index + i);
+      const failed = ids(outcome, false);
+      const expected =
+        i === 0
+          ? sameSet(failed, plan.lab.meta.starter_fails)
+          : i === 1
+            ? outcome.checks.length > 0 && failed.length === 0
+            : missedChecks(run.checks ?? [], outcome).length === 0;
+      if (outcome.loadError || !expected) unexpected.push(index + i);
     });
     index += plan.runs.length;
   }
-  return uncaught;
+  return unexpected;
 }
 
 /** Judges one lab from its runs' outcomes (in `plan.runs` order): starter fails as declared, solution passes, each mistake is caught. */
