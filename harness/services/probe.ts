@@ -9,7 +9,10 @@ export function canConnect(host: string, port: number, timeoutMs = 500): Promise
       socket.destroy();
       resolve(ok);
     };
-    socket.setTimeout(timeoutMs, () => done(false));
+    // Timers run before I/O in a turn of the event loop: after a stall longer than the
+    // timeout (a busy machine, vitest loading beside the probe), an accepted connection
+    // is still waiting to be read, so it gets that turn's I/O before the probe gives up.
+    socket.setTimeout(timeoutMs, () => setImmediate(() => done(false)));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
     socket.connect(port, host);
