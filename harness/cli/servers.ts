@@ -4,7 +4,8 @@
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BrokerClient } from '../services/broker-client.js';
-import { keptStates, readState } from '../services/kept-servers.js';
+import { readState } from '../services/kept-process.js';
+import { keptStates } from '../services/kept-servers.js';
 import { pollUntil } from '../services/poll.js';
 import { isAlive } from '../services/redis-process.js';
 import { runCli } from './run-cli.js';

@@ -12,8 +12,7 @@ import { createInterface } from 'node:readline';
 import { topologyNeeds } from '../lab/topology-needs.js';
 import { ROOT } from '../labs.js';
 import { CourseError } from '../services/errors.js';
-import { spawnKeptProcess } from '../services/kept-process.js';
-import { readState } from '../services/kept-servers.js';
+import { keptStateFiles, readState, spawnKeptProcess } from '../services/kept-process.js';
 import { pollUntil } from '../services/poll.js';
 import { isAlive } from '../services/redis-process.js';
 import { colours, onInterrupt, readHangs, type Hang, type LearnerOutput, type LearnerRun } from './learner-vitest.js';
@@ -79,16 +78,12 @@ export async function stopTestServers(): Promise<number> {
 
 /** The kept test servers' process ids (one server per target and settings), forgetting those that are gone. */
 export function testServerPids(): number[] {
-  const dir = join(ROOT, '.course');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => /^test-server-\w+\.json$/.test(name))
-    .flatMap((name) => {
-      const pid = readState(join(dir, name))?.pid;
-      if (pid !== undefined && isAlive(pid)) return [pid];
-      rmSync(join(dir, name), { force: true });
-      return [];
-    });
+  return keptStateFiles(/^test-server-\w+\.json$/).flatMap((path) => {
+    const pid = readState(path)?.pid;
+    if (pid !== undefined && isAlive(pid)) return [pid];
+    rmSync(path, { force: true });
+    return [];
+  });
 }
 
 /**

@@ -4,7 +4,7 @@
 // then runs the checks each request names, keeping vitest, its threads (warm-threads.ts)
 // and the run's servers up between runs. It stops as the server broker does
 // (kept-process.ts), or as soon as a file of the harness or the configuration changes.
-import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -12,10 +12,9 @@ import { Writable } from 'node:stream';
 import { createVitest, type TestSpecification } from 'vitest/node';
 import { ROOT } from '../labs.js';
 import { CourseError } from '../services/errors.js';
-import { stopWhenUnused } from '../services/kept-process.js';
+import { claimState, releaseState, stopWhenUnused } from '../services/kept-process.js';
 import { canConnect, parseServiceUrl } from '../services/probe.js';
-import { keepsServers, readState } from '../services/kept-servers.js';
-import { isAlive } from '../services/redis-process.js';
+import { keepsServers } from '../services/kept-servers.js';
 import { startRunServices } from '../services/run-services.js';
 import type { TopologyNeed } from '../services/topology.js';
 import { CONTEXT_ENV } from '../vitest/context-from-cli.js';
@@ -108,16 +107,9 @@ await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const life = stopWhenUnused(idleMs, () => void stop());
 
-// Two runs that found none at the same moment each start one: the later one hands over,
-// leaving the state file and the watchdog's folder, which are the other one's now.
-const other = readState(state);
-if (other && other.pid !== process.pid && isAlive(other.pid)) {
-  process.stdout.write(`${other.url}\n`);
-  await stop({ handingOver: true });
-}
-writeFileSync(state, JSON.stringify({ url, pid: process.pid }));
-process.stdout.on('error', () => {}); // the run that started it reads one line, then closes the pipe
-process.stdout.write(`${url}\n`);
+// The later of two servers started at once hands over, leaving the watchdog's folder,
+// which is the other one's now.
+if (!claimState(state, url)) await stop({ handingOver: true });
 
 async function serve(request: ServerRequest, response: ServerResponse): Promise<void> {
   running = true;
@@ -202,7 +194,7 @@ function stop({ handingOver = false } = {}): Promise<never> {
   return (stopping ??= (async () => {
     // A run still closing (a check awaiting a timeout) does not keep the server up for long.
     setTimeout(() => process.exit(1), 8_000).unref();
-    if (readState(state)?.pid === process.pid) rmSync(state, { force: true });
+    releaseState(state);
     if (!handingOver) rmSync(watchdogDir, { recursive: true, force: true });
     server.close();
     await services.stop().catch(() => {});

@@ -3,10 +3,51 @@
 // session for long: ten minutes after its last run, when the terminal it was started from
 // closes, or on SIGTERM or SIGHUP.
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ROOT } from '../labs.js';
+import { isAlive } from './redis-process.js';
+
+/** Where a kept process can be reached, as it writes it to its state file in .course/. */
+export interface KeptState {
+  url: string;
+  pid: number;
+}
+
+export function readState(path: string): KeptState | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as KeptState;
+  } catch {
+    return undefined; // none yet, or half written by a process starting this very moment
+  }
+}
+
+/** The state files in .course/ whose names match `name`. */
+export function keptStateFiles(name: RegExp): string[] {
+  const dir = join(ROOT, '.course');
+  return existsSync(dir) ? readdirSync(dir).filter((file) => name.test(file)).map((file) => join(dir, file)) : [];
+}
+
+/**
+ * In the kept process, once it listens at `url`: writes its state file and prints its URL
+ * for the run that started it. Two runs that found none at the same moment each start one:
+ * if another live process holds `state`, its URL is printed instead and false returned,
+ * and the caller stops (releaseState is then not for it to call).
+ */
+export function claimState(state: string, url: string): boolean {
+  const other = readState(state);
+  const mine = !(other && other.pid !== process.pid && isAlive(other.pid));
+  if (mine) writeFileSync(state, JSON.stringify({ url, pid: process.pid }));
+  process.stdout.on('error', () => {}); // the run that started it reads one line, then closes the pipe
+  process.stdout.write(`${mine ? url : other!.url}\n`);
+  return mine;
+}
+
+/** In the kept process, as it stops: its state file goes, unless another process's is there now. */
+export function releaseState(state: string): void {
+  if (readState(state)?.pid === process.pid) rmSync(state, { force: true });
+}
 
 /**
  * Starts `script` (a TypeScript file of the harness) in a process that outlives the run and

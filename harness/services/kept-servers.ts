@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ROOT } from '../labs.js';
-import { spawnKeptProcess } from './kept-process.js';
+import { keptStateFiles, readState, spawnKeptProcess } from './kept-process.js';
 import type { TopologyNeed } from './topology.js';
 
 /**
@@ -22,11 +22,6 @@ export const keepsServers = (env: NodeJS.ProcessEnv): boolean => env.COURSE_KEEP
 /** What finding a topology depends on (find-topology.ts): a broker kept for other values is not this run's. */
 const FOUND_BY = ['REDIS_CLUSTER_URL', 'REDIS_SENTINELS', 'REDIS_SENTINEL_MASTER', 'REDIS_EVICTION_URL', 'REDIS_AUTH_URL'];
 
-export interface KeptState {
-  url: string;
-  pid: number;
-}
-
 /** Where the kept broker for these settings writes its address. */
 export function statePath(env: NodeJS.ProcessEnv, sharedRedisUrl: string): string {
   const settings = JSON.stringify([sharedRedisUrl, ...FOUND_BY.map((name) => env[name] ?? '')]);
@@ -34,18 +29,7 @@ export function statePath(env: NodeJS.ProcessEnv, sharedRedisUrl: string): strin
 }
 
 /** The kept brokers' state files (one per settings; normally one). */
-export function keptStates(): string[] {
-  const dir = join(ROOT, '.course');
-  return existsSync(dir) ? readdirSync(dir).filter((name) => /^kept-servers-\w+\.json$/.test(name)).map((name) => join(dir, name)) : [];
-}
-
-export function readState(path: string): KeptState | undefined {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as KeptState;
-  } catch {
-    return undefined; // none yet, or half written by a broker starting this very moment
-  }
-}
+export const keptStates = (): string[] => keptStateFiles(/^kept-servers-\w+\.json$/);
 
 /** A run's hold on the kept broker: its URL for the test files, and the hang-up. */
 export interface KeptBroker {

@@ -70,20 +70,21 @@ export function unexpectedRuns(plans: LabPlan[], outcomes: SuiteOutcome[]): numb
   const unexpected: number[] = [];
   let index = 0;
   for (const plan of plans) {
-    plan.runs.forEach((run, i) => {
-      const outcome = outcomes[index + i]!;
-      const failed = ids(outcome, false);
-      const expected =
-        i === 0
-          ? sameSet(failed, plan.lab.meta.starter_fails)
-          : i === 1
-            ? outcome.checks.length > 0 && failed.length === 0
-            : missedChecks(run.checks ?? [], outcome).length === 0;
-      if (outcome.loadError || !expected) unexpected.push(index + i);
+    plan.runs.forEach((_, i) => {
+      if (!asNeeded(plan, i, outcomes[index + i]!)) unexpected.push(index + i);
     });
     index += plan.runs.length;
   }
   return unexpected;
+}
+
+/** Whether run `i` of `plan` (starter, solution, then the mistakes) gave the outcome verify needs. */
+function asNeeded(plan: LabPlan, i: number, outcome: SuiteOutcome): boolean {
+  if (outcome.loadError) return false;
+  const failed = ids(outcome, false);
+  if (i === 0) return sameSet(failed, plan.lab.meta.starter_fails);
+  if (i === 1) return outcome.checks.length > 0 && failed.length === 0;
+  return missedChecks(plan.runs[i]!.checks ?? [], outcome).length === 0;
 }
 
 /** Judges one lab from its runs' outcomes (in `plan.runs` order): starter fails as declared, solution passes, each mistake is caught. */
@@ -96,7 +97,7 @@ export function judgeLab(plan: LabPlan, outcomes: SuiteOutcome[]): { row: LabRow
   const starterFailed = ids(starter!, false);
   const starterResult: CheckResult = {
     name: `${lab.name}: the starter fails exactly the checks lab.yaml names`,
-    ok: !starter!.loadError && sameSet(starterFailed, declared),
+    ok: asNeeded(plan, 0, starter!),
     detail: starter!.loadError
       ? `the starter does not load, so no check ran (a learner would see an error, not a lesson): ${starter!.loadError}`
       : `the starter fails [${starterFailed.join(', ')}]; lab.yaml starter_fails says [${declared.join(', ')}]. Fix the starter or starter_fails, then: npm test labs/${lab.name}`,
@@ -105,7 +106,7 @@ export function judgeLab(plan: LabPlan, outcomes: SuiteOutcome[]): { row: LabRow
   const solutionFailed = solution!.checks.filter((c) => !c.passed);
   const solutionResult: CheckResult = {
     name: `${lab.name}: the solution passes every check`,
-    ok: !solution!.loadError && solution!.checks.length > 0 && solutionFailed.length === 0,
+    ok: asNeeded(plan, 1, solution!),
     detail:
       solution!.loadError ??
       `${solutionFailed.map((c) => `${c.id} fails: ${c.failure ?? ''}`).join('; ')}. Run: npm run test:solution labs/${lab.name}`,
@@ -121,7 +122,7 @@ export function judgeLab(plan: LabPlan, outcomes: SuiteOutcome[]): { row: LabRow
     const passed = missed.filter((id) => !notRun.includes(id));
     return {
       name: `${lab.name}: ${mistake.path} is caught by ${mistake.caughtBy.join(', ')}`,
-      ok: !outcome.loadError && missed.length === 0,
+      ok: asNeeded(plan, i + 2, outcome),
       detail:
         outcome.loadError ??
         [
