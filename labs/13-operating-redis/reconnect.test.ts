@@ -139,13 +139,15 @@ describe('reconnection', () => {
     const attemptsOf = (i: number) => clients[i]!.proxy.connections - before[i]!;
 
     // The outage lasts until the doubling client's 8th attempt (255 × baseDelayMs from its
-    // start), the long client's 2nd and the 1 ms client's 100th, whichever comes last.
+    // start), the long client's 3rd and the 1 ms client's 100th, whichever comes last. The
+    // long client's gaps are where jitter added on top of the delay stands out most from a
+    // busy machine's stalls: three of them rather than two let it through half as often.
     const downAt = performance.now();
     for (const { proxy } of clients) proxy.set('down');
     const outage = await withStalls(() =>
       pollUntil(
         'the attempts the check watches',
-        async () => (attemptsOf(0) >= 8 && attemptsOf(3) >= 2 && attemptsOf(4) >= KEEPS_TRYING) || { not: `${attemptsOf(0)}, ${attemptsOf(3)} and ${attemptsOf(4)} attempts` },
+        async () => (attemptsOf(0) >= 8 && attemptsOf(3) >= 3 && attemptsOf(4) >= KEEPS_TRYING) || { not: `${attemptsOf(0)}, ${attemptsOf(3)} and ${attemptsOf(4)} attempts` },
         { timeoutMs: LIVENESS_MS, intervalMs: 5 },
       ).catch(() => false),
     );
