@@ -12,10 +12,14 @@ export function createCacheClient(url: string): Redis {
     connectTimeout: 1_000, // a server that never accepts fails fast
     commandTimeout: 200, // a cache read that takes longer is treated as a miss
     maxRetriesPerRequest: 1, // do not queue a request behind many reconnect attempts
-    // Reconnect with capped exponential backoff plus jitter, so a fleet of clients does
-    // not reconnect in lockstep after a Redis restart.
-    retryStrategy: (attempt) =>
-      Math.min(50 * 2 ** attempt, 2_000) + Math.floor(Math.random() * 100),
+    // Reconnect with capped exponential backoff: 50 ms, 100, 200 ... up to 2 s. ioredis
+    // numbers the attempts of the current outage from 1, so the next outage starts at
+    // 50 ms again. Jitter comes off the delay (up to half), never on top of it: a fleet
+    // of clients does not reconnect in lockstep, and the cap still holds.
+    retryStrategy: (attempt) => {
+      const delay = Math.min(50 * 2 ** (attempt - 1), 2_000);
+      return delay - Math.floor((Math.random() * delay) / 2);
+    },
   });
 }
 // #endregion client-options
