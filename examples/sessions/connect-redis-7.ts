@@ -10,9 +10,19 @@ import { Redis } from 'ioredis';
 // One client per process, created at start-up and shared by everything that needs Redis.
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 
+/**
+ * The signing secrets, newest first, from the app's configuration. No fallback: a default
+ * secret in the code is one every copy of the code knows, so a missing one stops start-up.
+ */
+function sessionSecrets(configured: string | undefined): string[] {
+  const secrets = (configured ?? '').split(',').filter((secret) => secret.trim() !== '');
+  if (secrets.length === 0) throw new Error('SESSION_SECRETS is not set: sessions cannot be signed');
+  return secrets;
+}
+
 export const sessions = session({
   store: new RedisStore({ client: redis, prefix: 'myapp:sess:' }),
-  secret: (process.env.SESSION_SECRETS ?? 'dev-only-secret').split(','), // newest first
+  secret: sessionSecrets(process.env.SESSION_SECRETS), // the first signs, all verify
   resave: false,
   saveUninitialized: false,
   cookie: { maxAge: 15 * 60 * 1000 }, // the key's TTL follows it
