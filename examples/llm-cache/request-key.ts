@@ -18,8 +18,10 @@ export interface CompletionRequest {
 }
 
 // #region normalise
-// Defaults are written out, so "temperature omitted" and "temperature: 1" share a key.
-const DEFAULTS = { temperature: 1, maxTokens: 1024 } as const;
+// The API documents a default temperature of 1, so "omitted" and "temperature: 1" share a
+// key. The token limit has no such default (without one the model's own limit applies):
+// the key holds what the request sends and leaves the field out when it is absent.
+const API_DEFAULT_TEMPERATURE = 1;
 
 /**
  * Only changes that cannot change the model's answer: Unicode form, line endings, outer
@@ -30,14 +32,14 @@ const cleanText = (text: string): string =>
 
 export function normaliseRequest(request: CompletionRequest) {
   return {
-    model: request.model.trim().toLowerCase(),
+    model: request.model, // as given: the cache cannot know which names mean one model
     system: cleanText(request.system ?? ''),
     messages: request.messages.map((m) => ({
       role: m.role,
       content: cleanText(m.content),
     })),
-    temperature: request.temperature ?? DEFAULTS.temperature,
-    maxTokens: request.maxTokens ?? DEFAULTS.maxTokens,
+    temperature: request.temperature ?? API_DEFAULT_TEMPERATURE,
+    ...(request.maxTokens === undefined ? {} : { maxTokens: request.maxTokens }),
     stop: [...(request.stop ?? [])].sort(), // the order of stop sequences does not matter
   };
 }
@@ -67,7 +69,7 @@ export function loadKeySecret(env: NodeJS.ProcessEnv = process.env): Buffer {
 }
 
 // Bump when the normalisation, the key scheme or the stored shape changes.
-const KEY_VERSION = 'v2';
+const KEY_VERSION = 'v1';
 
 export function completionKey(
   prefix: string,

@@ -37,9 +37,14 @@ export async function stringsAndTtls(redis: Redis, p: string): Promise<void> {
 export async function hashes(redis: Redis, p: string): Promise<void> {
   // One key, many fields: read or change one field without rewriting the whole object.
   const key = `${p}user:7`;
-  await redis.hset(key, { name: 'Ada', plan: 'pro', logins: '0' });
-  await redis.hincrby(key, 'logins', 1);
-  await redis.expire(key, 600); // the TTL belongs to the whole hash, not to a field
+  // HSET takes no TTL, so the write and its EXPIRE share one MULTI: the hash can never
+  // exist without its expiry. The TTL belongs to the whole hash, not to a field.
+  await redis
+    .multi()
+    .hset(key, { name: 'Ada', plan: 'pro', logins: '0' })
+    .expire(key, 600)
+    .exec();
+  await redis.hincrby(key, 'logins', 1); // changing a field keeps the hash's TTL
   console.log('HGET plan =', await redis.hget(key, 'plan'));
   console.log('HGETALL =', await redis.hgetall(key));
 }
@@ -49,8 +54,7 @@ export async function hashes(redis: Redis, p: string): Promise<void> {
 export async function sets(redis: Redis, p: string): Promise<void> {
   // Unordered, unique members: who is online, which cache keys carry a tag.
   const key = `${p}online`;
-  await redis.sadd(key, 'u1', 'u2', 'u2', 'u3');
-  await redis.expire(key, 120);
+  await redis.multi().sadd(key, 'u1', 'u2', 'u2', 'u3').expire(key, 120).exec();
   console.log('SCARD =', await redis.scard(key)); // 3: duplicates are ignored
   console.log('SISMEMBER u2 =', await redis.sismember(key, 'u2'));
 }
@@ -60,9 +64,13 @@ export async function sets(redis: Redis, p: string): Promise<void> {
 export async function leaderboard(redis: Redis, p: string): Promise<void> {
   // A sorted set keeps members ordered by score; updates are atomic and O(log n).
   const board = `${p}leaderboard:weekly`;
-  await redis.zadd(board, 120, 'ada', 95, 'linus', 130, 'grace');
+  // Like HSET, ZADD takes no TTL: write and expiry go in one MULTI.
+  await redis
+    .multi()
+    .zadd(board, 120, 'ada', 95, 'linus', 130, 'grace')
+    .expire(board, 600)
+    .exec();
   await redis.zincrby(board, 40, 'linus'); // linus: 135
-  await redis.expire(board, 600);
   // A flat reply: member, score, member, score, ...
   const top = await redis.zrange(board, '0', '2', 'REV', 'WITHSCORES');
   console.log('top 3 =', top);

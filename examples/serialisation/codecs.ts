@@ -18,25 +18,32 @@ export const lossyExample = {
 // #endregion json-loses
 
 // #region tagged-json
-// Types JSON cannot express are written as { $t: type, v: value } and rebuilt on read.
-// Date needs care: JSON.stringify calls toJSON before the replacer sees the value, so
-// the replacer looks at the original through `this[key]`.
-type Tagged = { $t: 'date' | 'bigint' | 'map' | 'set'; v: unknown };
+// Types JSON cannot express are written as { $t: type, v: value } and rebuilt on read. A
+// real object that has a `$t` field of its own is wrapped as { $t: 'object', v: it }, so
+// no payload is ever mistaken for a tag. Date needs care: JSON.stringify calls toJSON
+// before the replacer sees the value, so the replacer looks at the original through
+// `this[key]`.
+type Tagged = { $t: 'date' | 'bigint' | 'map' | 'set' | 'object'; v: unknown };
 
-function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
-  const original = this[key];
-  if (original instanceof Date) {
-    return { $t: 'date', v: original.toISOString() } satisfies Tagged;
-  }
-  if (typeof value === 'bigint') {
-    return { $t: 'bigint', v: value.toString() } satisfies Tagged;
-  }
-  if (value instanceof Map) return { $t: 'map', v: [...value] } satisfies Tagged;
-  if (value instanceof Set) return { $t: 'set', v: [...value] } satisfies Tagged;
-  return value;
+function replacerFor(wrapped = new WeakSet<object>()) {
+  return function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
+    const original = this[key];
+    if (original instanceof Date) return { $t: 'date', v: original.toISOString() } satisfies Tagged;
+    if (typeof value === 'bigint') return { $t: 'bigint', v: value.toString() } satisfies Tagged;
+    if (value instanceof Map) return { $t: 'map', v: [...value] } satisfies Tagged;
+    if (value instanceof Set) return { $t: 'set', v: [...value] } satisfies Tagged;
+    // JSON.stringify calls the replacer again on the wrapper's `v`: wrap each object once.
+    if (typeof value === 'object' && value !== null && '$t' in value && !wrapped.has(value)) {
+      wrapped.add(value);
+      return { $t: 'object', v: value } satisfies Tagged;
+    }
+    return value;
+  };
 }
 
-function reviver(_key: string, value: unknown): unknown {
+function reviver(this: unknown, key: string, value: unknown): unknown {
+  // The reviver runs inside out: an escaped object is left as it is, whatever its `$t`.
+  if (key === 'v' && (this as Partial<Tagged>).$t === 'object') return value;
   if (typeof value !== 'object' || value === null || !('$t' in value)) return value;
   const { $t, v } = value as Tagged;
   switch ($t) {
@@ -44,12 +51,13 @@ function reviver(_key: string, value: unknown): unknown {
     case 'bigint': return BigInt(v as string);
     case 'map': return new Map(v as [unknown, unknown][]);
     case 'set': return new Set(v as unknown[]);
+    case 'object': return v;
     default: return value;
   }
 }
 
 export const taggedJson = {
-  encode: (value: unknown): string => JSON.stringify(value, replacer),
+  encode: (value: unknown): string => JSON.stringify(value, replacerFor()),
   decode: <T>(text: string): T => JSON.parse(text, reviver) as T,
 };
 // #endregion tagged-json

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
-import { redisUrl } from '../lib/example-redis.js';
+import { deleteByPrefix, escapeGlob, redisUrl } from '../lib/example-redis.js';
 import { countingLoader, ManualClock } from './doubles.js';
 import { createTestKeyspace, type TestKeyspace } from './keyspace.js';
 import { createSoftTtlCache } from './soft-ttl-cache.js';
@@ -15,15 +15,23 @@ describe('soft-TTL cache against a real Redis', () => {
   let space: TestKeyspace;
   let clock: ManualClock;
   let load: ReturnType<typeof countingLoader<{ id: string; name: string }>>;
-  const build = (client: Redis = redis) =>
+  const build = (client: Redis = redis, prefix = space.prefix) =>
     createSoftTtlCache({
       redis: client,
       clock,
-      prefix: space.prefix,
+      prefix,
       load,
       freshMs: 60_000,
       hardTtlMs: 300_000,
     });
+  // The keys under a prefix and their TTLs, found with SCAN rather than named by hand.
+  const keysUnder = async (prefix: string) => {
+    const keys: string[] = [];
+    for await (const batch of redis.scanStream({ match: `${escapeGlob(prefix)}*` })) {
+      keys.push(...(batch as string[]));
+    }
+    return Promise.all(keys.map(async (key) => ({ key, pttl: await redis.pttl(key) })));
+  };
 
   before(() => {
     redis = new Redis(redisUrl(), { maxRetriesPerRequest: 1 });
@@ -50,12 +58,14 @@ describe('soft-TTL cache against a real Redis', () => {
     );
   });
 
-  it('every key it writes has a TTL (PTTL > 0)', async () => {
+  it('a read leaves one key under the prefix, with the hard TTL of 300 s', async () => {
     await build().get('1');
-    const pttl = await redis.pttl(space.key('item:1'));
+    const keys = await keysUnder(space.prefix);
+    assert.equal(keys.length, 1, `expected 1 key under the prefix, found ${keys.length}`);
+    const { pttl } = keys[0]!;
     assert.ok(
-      pttl > 0 && pttl <= 300_000,
-      `expected a TTL up to 300000 ms, PTTL was ${pttl}`,
+      pttl > 295_000 && pttl <= 300_000,
+      `expected a TTL just under 300000 ms, PTTL was ${pttl}`,
     );
   });
 
@@ -70,11 +80,7 @@ describe('soft-TTL cache against a real Redis', () => {
   it('a failing load is never cached', async () => {
     load.failNext(1);
     await assert.rejects(build().get('1'), /injected database failure/);
-    assert.equal(
-      await redis.exists(space.key('item:1')),
-      0,
-      'nothing may be cached after a failure',
-    );
+    assert.equal((await keysUnder(space.prefix)).length, 0, 'nothing may be cached after a failure');
     await build().get('1');
     assert.equal(load.calls, 2);
   });
@@ -105,14 +111,17 @@ describe('soft-TTL cache against a real Redis', () => {
     }
   });
 
-  it('cleanup removes this suite\'s keys and leaves a foreign key alone', async () => {
-    const foreign = `${space.prefix.slice(0, -1)}x:foreign`; // same letters, no separator
-    await redis.set(foreign, 'keep', 'EX', 30);
-    await build().get('1');
-    await space.cleanup();
-    assert.equal(await redis.exists(space.key('item:1')), 0);
-    assert.equal(await redis.get(foreign), 'keep');
-    await redis.unlink(foreign);
+  it('cleanup removes its own prefix and leaves a neighbour alone', async () => {
+    // Both stay inside this suite's prefix: `own:` stands for the cache's keys, and
+    // `ownx:` shares its letters without the separator, standing for someone else's.
+    const own = space.key('own:');
+    const neighbour = space.key('ownx:keep');
+    await redis.set(neighbour, 'keep', 'EX', 30);
+    await build(redis, own).get('1');
+    assert.equal((await keysUnder(own)).length, 1, 'the read should leave one key');
+    await deleteByPrefix(redis, own);
+    assert.equal((await keysUnder(own)).length, 0, 'cleanup should remove it');
+    assert.equal(await redis.get(neighbour), 'keep');
   });
 });
 // #endregion suite
