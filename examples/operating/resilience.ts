@@ -1,7 +1,8 @@
-// Bounded waits, backoff, a circuit breaker and request ids around cache calls.
-// Run: npx tsx examples/operating/resilience.ts  (uses a fake Redis that never answers)
+// Bounded waits, reconnect backoff, a circuit breaker and request ids around cache calls.
+// Run: npx tsx examples/operating/resilience.ts  (a fake Redis that never answers a GET)
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { isMain } from '../lib/example-redis.js';
@@ -11,7 +12,11 @@ export function createCacheClient(url: string): Redis {
   return new Redis(url, {
     connectTimeout: 1_000, // a server that never accepts fails fast
     commandTimeout: 200, // a cache read that takes longer is treated as a miss
-    maxRetriesPerRequest: 1, // do not queue a request behind many reconnect attempts
+    // Nothing is kept to be sent later: while disconnected a call fails at once, and a
+    // command cut off by a dropped connection is not resent after the reconnect. The
+    // request has already been answered by the database; a late command serves nobody.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
     // Reconnect with capped exponential backoff: 50 ms, 100, 200 ... up to 2 s. ioredis
     // numbers the attempts of the current outage from 1, so the next outage starts at
     // 50 ms again. Jitter comes off the delay (up to half), never on top of it: a fleet
@@ -26,16 +31,17 @@ export function createCacheClient(url: string): Redis {
 
 // #region breaker
 /**
- * After `threshold` consecutive failures, skip Redis for `coolDownMs`, then try one
- * call.
+ * After `threshold` consecutive failures, skip Redis for `coolDownMs`; then let one call
+ * through as a probe, whose success closes the breaker and whose failure opens it again.
  */
 export class CircuitBreaker {
   private failures = 0;
   private openUntil = 0;
+  private probing = false;
 
   constructor(
     private readonly threshold = 5,
-    private readonly coolDownMs = 5_000,
+    private readonly coolDownMs = 10_000,
     private readonly now = () => Date.now(),
   ) {}
 
@@ -45,14 +51,24 @@ export class CircuitBreaker {
   }
 
   async run<T>(call: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
-    if (this.state === 'open') return fallback(); // no waiting on a Redis we know is down
+    const state = this.state;
+    // Open: no waiting on a Redis we know is down. Half-open: one probe at a time.
+    if (state === 'open' || (state === 'half-open' && this.probing)) return fallback();
+    const probe = state === 'half-open';
+    if (probe) this.probing = true;
     try {
       const result = await call();
       this.failures = 0;
+      this.probing = false;
       return result;
     } catch {
       this.failures++;
-      if (this.failures >= this.threshold) this.openUntil = this.now() + this.coolDownMs;
+      // The cool-down starts when the breaker opens or a probe fails. A call sent before
+      // it opened that fails later does not push the probe back.
+      if (probe || this.failures === this.threshold) {
+        this.openUntil = this.now() + this.coolDownMs;
+      }
+      if (probe) this.probing = false;
       return fallback();
     }
   }
@@ -99,16 +115,24 @@ function log(entry: Record<string, unknown>): void {
 // #endregion request-id
 
 if (isMain(import.meta.url)) {
-  // A "Redis" that accepts connections and never replies: what a partition looks like.
-  const stalled = createServer((socket) => socket.on('data', () => {}));
+  // A "Redis" that completes the client's handshake, then never answers a GET: what a
+  // stalled server or a partition looks like to a request.
+  const stalled = createServer((socket) =>
+    socket.on('data', (data) => {
+      for (const [, name] of data.toString().matchAll(/\*\d+\r\n\$\d+\r\n(\w+)/g)) {
+        if (name?.toLowerCase() !== 'get') socket.write('+OK\r\n');
+      }
+    }),
+  );
   await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
   const { port } = stalled.address() as { port: number };
   const redis = createCacheClient(`redis://127.0.0.1:${port}`);
   redis.on('error', () => {});
+  await once(redis, 'ready'); // with no offline queue, a call before this fails at once
   const breaker = new CircuitBreaker(3, 1_000);
   const fromDatabase = async () => 'value from the database';
 
-  for (let i = 1; i <= 6; i++) {
+  const request = async (i: number) => {
     const start = performance.now();
     const value = await withRequestId(randomUUID().slice(0, 8), () =>
       breaker.run(
@@ -118,7 +142,13 @@ if (isMain(import.meta.url)) {
     );
     const ms = Math.round(performance.now() - start);
     console.log(`request ${i}: ${value}, ${ms} ms, breaker ${breaker.state}`);
-  }
+  };
+
+  for (let i = 1; i <= 5; i++) await request(i);
+  // After the cool-down, three requests arrive together: one probes, two do not wait.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  console.log('1 s later, three requests at once:');
+  await Promise.all([6, 7, 8].map(request));
   redis.disconnect();
   stalled.close();
 }

@@ -18,7 +18,11 @@ export function createSecureClient(): Redis {
       ca: process.env.REDIS_CA_FILE ? readFileSync(process.env.REDIS_CA_FILE) : undefined,
     },
     connectTimeout: 2_000,
-    maxRetriesPerRequest: 2,
+    // A cache call is bounded and never kept for later: slower than this is a miss, and
+    // while disconnected (or cut off by a drop) it fails at once instead of being resent.
+    commandTimeout: 200,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
   });
 }
 // #endregion secure-client
