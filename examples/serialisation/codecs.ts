@@ -25,7 +25,8 @@ export const lossyExample = {
 // `this[key]`.
 type Tagged = { $t: 'date' | 'bigint' | 'map' | 'set' | 'object'; v: unknown };
 
-function replacerFor(wrapped = new WeakSet<object>()) {
+function replacerFor() {
+  const wrapped = new WeakSet<object>(); // the objects this encode has wrapped
   return function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
     const original = this[key];
     if (original instanceof Date) return { $t: 'date', v: original.toISOString() } satisfies Tagged;
