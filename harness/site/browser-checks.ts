@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { CheckResult } from '../verify/check.js';
-import { visit, type Browser } from './browser.js';
+import { LOAD_TIMEOUT_MS, visit, type Browser } from './browser.js';
 import { readabilityOf, VIEWPORT_WIDTH } from './readability.js';
 
 /**
@@ -58,10 +58,18 @@ export async function visitAllPages(
   ];
 }
 
-/** Mermaid draws after hydration: wait for the last diagram, then look for error pictures. */
+/**
+ * Mermaid draws after hydration, each diagram on its own and in no set order (the last may
+ * come first): wait until every one is an SVG, with room for a busy machine, then look for
+ * error pictures.
+ */
 async function diagramsOn(page: Page, path: string): Promise<string[]> {
   const total = await page.locator('.vp-doc .mermaid').count();
-  if (total > 0) await page.locator('.vp-doc .mermaid > svg').nth(total - 1).waitFor({ timeout: 10_000 }).catch(() => {});
+  if (total > 0) {
+    await page
+      .waitForFunction((n) => document.querySelectorAll('.vp-doc .mermaid > svg').length >= n, total, { timeout: LOAD_TIMEOUT_MS })
+      .catch(() => {});
+  }
   const svgs = await page.locator('.vp-doc .mermaid > svg').count();
   const broken = await page.locator('.vp-doc .mermaid svg[aria-roledescription="error"]').count();
   return [

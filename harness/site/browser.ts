@@ -9,7 +9,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
  * must run offline and on machines where downloads are blocked.
  */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-const LOAD_TIMEOUT_MS = 30_000;
+export const LOAD_TIMEOUT_MS = 30_000;
 const FLAGS = [
   '--headless',
   '--no-sandbox',
