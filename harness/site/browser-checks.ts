@@ -86,7 +86,7 @@ export async function searchFinds(browser: Browser, site: string, word: string):
     await page.click('.VPNavBarSearch button');
     await page.fill('#localsearch-input', word);
     const results = page.locator('.VPLocalSearchBox .result');
-    await results.first().waitFor({ timeout: 5_000 }).catch(() => {});
+    await results.first().waitFor({ timeout: LOAD_TIMEOUT_MS }).catch(() => {});
     const count = await results.count();
     return fail(name, [...(count === 0 ? [`no results for "${word}": is there a page about it?`] : []), ...errors]);
   } catch (error) {
@@ -117,7 +117,7 @@ export async function quizRoundTrip(browser: Browser, site: string, lessonPath: 
   const resetProblems: string[] = [];
   try {
     await visit(page, site + lessonPath);
-    await page.locator('.course-quiz[data-ready]').first().waitFor({ timeout: 5_000 });
+    await page.locator('.course-quiz[data-ready]').first().waitFor({ timeout: LOAD_TIMEOUT_MS });
     const orders = await shownOrders(page);
     if (orders.every(inFileOrder)) problems.push('every question shows its options in the file\'s order: the shuffle did not run');
     const question = page.locator('.course-quiz .quiz-question:has(input)').first();
@@ -133,8 +133,8 @@ export async function quizRoundTrip(browser: Browser, site: string, lessonPath: 
     if (!before.includes('(1 answered)')) problems.push(`score after one answer reads "${before}"`);
 
     await visit(page, site + lessonPath);
-    await page.locator('.course-quiz[data-ready]').first().waitFor({ timeout: 5_000 });
-    await question.locator('.quiz-why').first().waitFor({ timeout: 5_000 }).catch(() => {});
+    await page.locator('.course-quiz[data-ready]').first().waitFor({ timeout: LOAD_TIMEOUT_MS });
+    await question.locator('.quiz-why').first().waitFor({ timeout: LOAD_TIMEOUT_MS }).catch(() => {});
     const after = await scoreText(page);
     if (after !== before) problems.push(`after a reload the score reads "${after}", before it read "${before}"`);
     const reloadedOrders = await shownOrders(page);
@@ -148,7 +148,7 @@ export async function quizRoundTrip(browser: Browser, site: string, lessonPath: 
     await visit(page, site + lessonPath);
     // Enabled once the saved answers are read back, which happens after hydration.
     const resetButton = page.locator('.course-quiz .quiz-reset:not([disabled])').first();
-    await resetButton.waitFor({ timeout: 5_000 });
+    await resetButton.waitFor({ timeout: LOAD_TIMEOUT_MS });
     await resetButton.focus();
     await page.keyboard.press('Enter');
     const cleared = await scoreText(page);
@@ -185,7 +185,7 @@ export async function practiceRoundTrip(browser: Browser, site: string): Promise
     }
     if (!(await page.locator('.mock-setup li').count())) problems.push('no summary after the last question');
     await visit(page, `${site}/practice/review`);
-    await page.locator('.review-due[data-ready]').waitFor({ timeout: 5_000 });
+    await page.locator('.review-due[data-ready]').waitFor({ timeout: LOAD_TIMEOUT_MS });
   } catch (error) {
     problems.push((error as Error).message.split('\n')[0] ?? 'the mock interview did not respond');
   } finally {

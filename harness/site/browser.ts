@@ -9,6 +9,11 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
  * must run offline and on machines where downloads are blocked.
  */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
+/**
+ * How long a page, or what it draws once hydrated (diagrams, quizzes, search results), may
+ * take before a check gives up on it: verify shares two cores with every lab's suite, and
+ * on a busy machine it has run 2.6 times slower than on an idle one.
+ */
 export const LOAD_TIMEOUT_MS = 30_000;
 const FLAGS = [
   '--headless',
