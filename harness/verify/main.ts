@@ -60,10 +60,10 @@ runCli(async () => {
       for (let attempt = 1; attempt <= RETRIES; attempt += 1) {
         const unexpected = unexpectedRuns(plans, outcomes);
         if (unexpected.length === 0) break;
-        const named = unexpected.map((i) => `${runs[i]!.target} (${runs[i]!.files[0]?.split('/')[1]})`);
+        const named = unexpected.map(({ index, why }) => `${runs[index]!.target} (${runs[index]!.files[0]?.split('/')[1]}: ${why})`);
         console.log(`${elapsed()}: not as expected: ${named.join(', ')}; running again (${attempt} of ${RETRIES}).`);
-        const again = await runTargets(`labs-again-${attempt}`, unexpected.map((i) => runs[i]!), env, LAB_WORKERS);
-        unexpected.forEach((index, k) => (outcomes[index] = again[k]!));
+        const again = await runTargets(`labs-again-${attempt}`, unexpected.map(({ index }) => runs[index]!), env, LAB_WORKERS);
+        unexpected.forEach(({ index }, k) => (outcomes[index] = again[k]!));
       }
       if (everything) console.log(`${elapsed()}: ${labs.length} labs verified; waiting for the rest...`);
       let next = 0;

@@ -58,20 +58,29 @@ export function planLab(lab: Lab): LabPlan {
 /** The checks of `caughtBy` that did not fail in `outcome`: a mistake is caught when there are none. */
 const missedChecks = (caughtBy: string[], outcome: SuiteOutcome) => caughtBy.filter((id) => !ids(outcome, false).includes(id));
 
+/** A run whose outcome is not the one verify needs, and what it did instead. */
+export interface UnexpectedRun {
+  /** Into the runs of every plan, in order. */
+  index: number;
+  /** What happened, in a few words: which checks failed or passed that should not have. */
+  why: string;
+}
+
 /**
- * The indices (into the runs of `plans`, in order) of the runs whose outcome is not the one
- * verify needs: the starter failing other checks than lab.yaml declares, the solution
- * failing one, a mistake not caught. A check judged against the clock allows for the time
- * the machine held the process up, and on a busy machine that allowance can be too little
- * (the starter or the solution fails it) or too much (a mistake gets through): verify runs
- * those targets again (main.ts) and takes a later run's outcome when it is the one needed.
+ * The runs (of `plans`, in order) whose outcome is not the one verify needs: the starter
+ * failing other checks than lab.yaml declares, the solution failing one, a mistake not
+ * caught. A check judged against the clock allows for the time the machine held the process
+ * up, and on a busy machine that allowance can be too little (the starter or the solution
+ * fails it) or too much (a mistake gets through): verify runs those targets again (main.ts)
+ * and takes a later run's outcome when it is the one needed.
  */
-export function unexpectedRuns(plans: LabPlan[], outcomes: SuiteOutcome[]): number[] {
-  const unexpected: number[] = [];
+export function unexpectedRuns(plans: LabPlan[], outcomes: SuiteOutcome[]): UnexpectedRun[] {
+  const unexpected: UnexpectedRun[] = [];
   let index = 0;
   for (const plan of plans) {
     plan.runs.forEach((_, i) => {
-      if (!asNeeded(plan, i, outcomes[index + i]!)) unexpected.push(index + i);
+      const outcome = outcomes[index + i]!;
+      if (!asNeeded(plan, i, outcome)) unexpected.push({ index: index + i, why: whyUnexpected(plan, i, outcome) });
     });
     index += plan.runs.length;
   }
@@ -85,6 +94,20 @@ function asNeeded(plan: LabPlan, i: number, outcome: SuiteOutcome): boolean {
   if (i === 0) return sameSet(failed, plan.lab.meta.starter_fails);
   if (i === 1) return outcome.checks.length > 0 && failed.length === 0;
   return missedChecks(plan.runs[i]!.checks ?? [], outcome).length === 0;
+}
+
+/** What run `i` of `plan` did instead of what verify needs, in a few words. */
+function whyUnexpected(plan: LabPlan, i: number, outcome: SuiteOutcome): string {
+  if (outcome.loadError) return 'did not load';
+  const failed = ids(outcome, false);
+  if (i === 0) {
+    const declared = plan.lab.meta.starter_fails;
+    const extra = failed.filter((id) => !declared.includes(id));
+    const passing = declared.filter((id) => !failed.includes(id));
+    return [extra.length ? `${extra.join(', ')} failed` : '', passing.length ? `${passing.join(', ')} passed` : ''].filter(Boolean).join(', ');
+  }
+  if (i === 1) return failed.length ? `${failed.join(', ')} failed` : 'ran no check';
+  return `${missedChecks(plan.runs[i]!.checks ?? [], outcome).join(', ')} passed`;
 }
 
 /** Judges one lab from its runs' outcomes (in `plan.runs` order): starter fails as declared, solution passes, each mistake is caught. */
