@@ -1,6 +1,7 @@
-// `npm run bench:watch [NN ...]`: how long `npm run watch` takes to answer after a save. For
-// each lab (all of them by default) it starts the learner's watch run on the reference
-// solution (a passing lab), touches one of its source files the way an editor's save does,
+// `npm run bench:watch [NN | NN.K ...]`: how long `npm run watch` takes to answer after a
+// save. For each lab (all of them by default) or check named it starts the learner's watch
+// run on the reference solution (a passing lab), touches one of its source files the way an
+// editor's save does,
 // and times each rerun from the save to vitest's "waiting for file changes" line. Prints per
 // lab the median and the worst rerun, and the slowest check of the median rerun: a rerun
 // cannot answer before its longest check has, and some checks wait by design (a Redis that
@@ -11,7 +12,8 @@ import { join } from 'node:path';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { runLearnerVitest } from '../harness/cli/learner-vitest.js';
 import { runCli } from '../harness/cli/run-cli.js';
-import { findLabName, listLabNames, ROOT } from '../harness/labs.js';
+import { parseTestArgs, suiteArgs } from '../harness/cli/test-args.js';
+import { listLabNames, ROOT } from '../harness/labs.js';
 
 const RERUNS = 7;
 // vitest ends a passing run with "Waiting for file changes", a failing one with "Watching for file changes".
@@ -33,19 +35,18 @@ interface Rerun {
 
 runCli(async () => {
   const { positionals } = parseArgs({ allowPositionals: true, options: {} });
-  const labs = positionals.length ? positionals.map(findLabName) : listLabNames();
-  console.log(`Timing ${RERUNS} reruns of each lab's reference solution after a save, in npm run watch...`);
-  console.log('lab                       median    worst     slowest check of the median rerun');
+  console.log(`Timing ${RERUNS} reruns of the reference solution after a save, in npm run watch...`);
+  console.log('watched                   median    worst     slowest check of the median rerun');
   let failed = false;
-  for (const lab of labs) {
-    const reruns = await timeReruns(lab);
+  for (const { lab, checks } of watchedOf(positionals)) {
+    const reruns = await timeReruns(lab, checks);
     const failures = reruns.flatMap((rerun) => rerun.failed);
     // RERUNS is odd: the median rerun is the middle one.
     const sorted = [...reruns].sort((a, b) => a.ms - b.ms);
     const middle = sorted[(RERUNS - 1) / 2]!;
     const ms = (value: number) => `${Math.round(value)} ms`;
     const slowest = middle.slowest ? `${middle.slowest.check}: ${ms(middle.slowest.ms)}` : 'none over 300 ms';
-    console.log(`${lab.padEnd(26)}${ms(middle.ms).padEnd(10)}${ms(sorted.at(-1)!.ms).padEnd(10)}${slowest}`);
+    console.log(`${(checks[0] ?? lab).padEnd(26)}${ms(middle.ms).padEnd(10)}${ms(sorted.at(-1)!.ms).padEnd(10)}${slowest}`);
     if (failures.length) {
       failed = true;
       console.log(`  failed on the reference solution: ${[...new Set(failures)].map((check) => `${check} (${failures.filter((f) => f === check).length} of ${RERUNS} reruns)`).join(', ')}`);
@@ -55,8 +56,19 @@ runCli(async () => {
   return failed ? 1 : 0;
 });
 
-/** RERUNS reruns of `lab`'s watch run on the solution, each timed from a save to its end. */
-async function timeReruns(lab: string): Promise<Rerun[]> {
+/** What to watch: each check named (in its lab), each lab named for itself, or every lab. */
+function watchedOf(positionals: string[]): { lab: string; checks: string[] }[] {
+  if (positionals.length === 0) return listLabNames().map((lab) => ({ lab, checks: [] }));
+  const { labs, checks } = parseTestArgs(positionals, {});
+  const labOf = (id: string) => labs.find((lab) => lab.startsWith(id.slice(0, 2)))!;
+  return [
+    ...labs.filter((lab) => !checks.some((id) => labOf(id) === lab)).map((lab) => ({ lab, checks: [] })),
+    ...checks.map((id) => ({ lab: labOf(id), checks: [id] })),
+  ];
+}
+
+/** RERUNS reruns of a watch run of `lab` (or of its `checks`) on the solution, each timed from a save to its end. */
+async function timeReruns(lab: string, checks: string[]): Promise<Rerun[]> {
   const sourceDir = join(ROOT, 'solutions', lab, 'src');
   const saved = join(sourceDir, readdirSync(sourceDir).filter((name) => name.endsWith('.ts')).sort()[0]!);
   const stop = new AbortController();
@@ -89,7 +101,7 @@ async function timeReruns(lab: string): Promise<Rerun[]> {
     else setTimeout(save, 300);
   };
   expectRun();
-  await runLearnerVitest({ args: [`labs/${lab}/`], target: 'solution', watchLab: lab, write: onOutput, signal: stop.signal });
+  await runLearnerVitest({ args: suiteArgs([lab], checks), target: 'solution', watchLab: lab, write: onOutput, signal: stop.signal });
   clearTimeout(watchdog);
   if (stuck) throw new Error(`no run of labs/${lab} finished within ${STUCK_MS / 1000} s (after ${reruns.length} of ${RERUNS} reruns)`);
   if (reruns.length < RERUNS) throw new Error(`the watch run of labs/${lab} ended after ${reruns.length} of ${RERUNS} reruns`);

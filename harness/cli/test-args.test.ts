@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFiles, parseTestArgs } from './test-args.js';
+import { checkFiles, parseTestArgs, suiteArgs } from './test-args.js';
 
 describe('npm test arguments, with and without --', () => {
   it('a lab by number or path, the solution by flag or by what npm made of it', () => {
@@ -19,6 +19,14 @@ describe('npm test arguments, with and without --', () => {
     expect(checkFiles(['04-stampede', '06-sessions'], ['04.5', '06.7']).map((path) => path.split('/')[1])).toEqual(['04-stampede', '06-sessions']);
     expect(checkFiles(['14-testing-a-cache'], ['14.13']), 'a check listed in a support file').toEqual(['labs/14-testing-a-cache/']);
     expect(() => checkFiles(['06-sessions'], ['06.99'])).toThrow(/^No check 06\.99 in labs\/06-sessions: its checks are 06\.1 to 06\.\d+\./);
+  });
+
+  it('npm test and npm run watch hand vitest a check\'s file and a pattern that names it alone', () => {
+    expect(suiteArgs(['06-sessions'], [])).toEqual(['labs/06-sessions/']);
+    const [file, flag, pattern] = suiteArgs(['06-sessions'], ['06.7']);
+    expect([file, flag]).toEqual([checkFiles(['06-sessions'], ['06.7'])[0], '-t']);
+    const names = ['06.7 logout ends the session', '06.17 a later check', 'x 06.7 nested in a describe', '06.70 not this one'];
+    expect(names.filter((name) => new RegExp(pattern!).test(name))).toEqual(['06.7 logout ends the session', 'x 06.7 nested in a describe']);
   });
 
   it('-t passes through, also when npm swallowed it and left the pattern bare', () => {

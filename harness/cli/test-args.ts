@@ -73,8 +73,14 @@ function looksLikeLab(arg: string): boolean {
   return listLabNames().some((name) => name === wanted || name.slice(0, 2) === wanted.padStart(2, '0'));
 }
 
+/** vitest's arguments for `checks` of `labs` (every check when none): the files that hold them, and a -t pattern. */
+export function suiteArgs(labs: string[], checks: string[], root = ROOT): string[] {
+  if (checks.length === 0) return labs.map((lab) => `labs/${lab}/`);
+  return [...checkFiles(labs, checks, root), '-t', checksPattern(checks)];
+}
+
 /** vitest's -t pattern for check IDs: the ID opens the check's name. */
-export function checksPattern(ids: string[]): string {
+function checksPattern(ids: string[]): string {
   return `(^|\\s)(${ids.map((id) => id.replace('.', '\\.')).join('|')})\\s`;
 }
 

@@ -6,7 +6,7 @@ import { parseTarget } from '../vitest/lab-target.js';
 import { typecheckLabs } from './lab-typecheck.js';
 import { explainHang, runLearnerVitest } from './learner-vitest.js';
 import { runCli } from './run-cli.js';
-import { checkFiles, checksPattern, parseTestArgs } from './test-args.js';
+import { parseTestArgs, suiteArgs } from './test-args.js';
 
 runCli(async () => {
   const request = parseTestArgs(process.argv.slice(2), process.env);
@@ -14,7 +14,7 @@ runCli(async () => {
   const labs = request.labs.length || request.paths.length ? request.labs : listLabNames();
   const learnerCode = request.target === 'starter';
   // An unknown check is one line now, before any server is looked for.
-  const suites = request.checks.length ? checkFiles(labs, request.checks) : labs.map((lab) => `labs/${lab}/`);
+  const suites = suiteArgs(labs, request.checks);
   // The type check runs beside the checks, not before them; its errors still print first.
   const typeErrors = learnerCode && labs.length ? typecheckLabs(labs) : Promise.resolve([]);
   const typeReport = typeErrors.then((errors) =>
@@ -29,12 +29,7 @@ runCli(async () => {
       const report = await typeReport;
       return `${services} ${testing}\n${report ? `\n${report}\n\n` : ''}`;
     },
-    args: [
-      ...suites,
-      ...request.paths,
-      ...(request.checks.length ? ['-t', checksPattern(request.checks)] : []),
-      ...request.vitestArgs,
-    ],
+    args: [...suites, ...request.paths, ...request.vitestArgs],
     target: request.target,
     lab: labs.length === 1 ? labs[0] : undefined,
   });
