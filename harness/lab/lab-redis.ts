@@ -1,5 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import { Redis, type Command, type RedisOptions } from 'ioredis';
+import { Command, Redis, type RedisOptions } from 'ioredis';
 import { runOfKey } from '../services/live-run.js';
 import { ServerLog } from './server-log.js';
 
@@ -135,7 +135,7 @@ export class LabRedis {
       }
       if (name === 'multi') inTransaction = true;
       else if (name === 'exec' || name === 'discard') inTransaction = false;
-      else if (refused.has(name)) command.name = `refused-by-the-course-${name}`;
+      else if (refused.has(name)) refuseOnServer(command, `refused-by-the-course-${name}`);
       return send(command);
     });
     return client;
@@ -208,6 +208,19 @@ function escapeGlob(literal: string): string {
 type Send = Redis['sendCommand'];
 
 /** Routes every command `client` sends from now on through `through`, which may pass it on with `send`. */
+/**
+ * Makes the server refuse `command`, as a full Redis refuses a write: it goes out under a
+ * name Redis does not know, so Redis answers it with an error and discards a MULTI holding
+ * it at EXEC (EXECABORT), as it does a real refusal (rejecting it in the client would leave
+ * ioredis waiting inside a MULTI for a reply that never comes). A script command of
+ * ioredis's defineCommand picks EVAL or EVALSHA as it is written, which would undo the new
+ * name: it is written as a plain command instead.
+ */
+export function refuseOnServer(command: Command, name = 'refused-by-the-course'): void {
+  command.name = name;
+  command.toWritable = (socket) => Command.prototype.toWritable.call(command, socket);
+}
+
 export function wrapCommands(client: Redis, through: (command: Command, send: (command: Command) => unknown) => unknown): void {
   const send = client.sendCommand.bind(client);
   client.sendCommand = ((command: Command, stream?: Parameters<Send>[1]) =>

@@ -6,12 +6,13 @@
 // statement, a Redis connection cut between two commands, a refused command), never left to timing.
 import { describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
+import { ForgottenScripts } from '../../harness/lab/forgotten-scripts.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { interleave } from '../../harness/lab/interleave.js';
-import { wrapCommands } from '../../harness/lab/lab-redis.js';
+import { refuseOnServer, wrapCommands } from '../../harness/lab/lab-redis.js';
 import { expectSettlesWithin } from '../../harness/lab/teach.js';
-import { LESSON, outcomeOf, reach, record, refuseOnServer, viewCounterHelpers } from './write-strategies.support.js';
+import { LESSON, outcomeOf, reach, record, viewCounterHelpers } from './write-strategies.support.js';
 
 // The view counter's keys hold views not yet in Postgres: they must never expire.
 const lab = useLab('03', { keysWithoutTtl: /.*/ });
@@ -124,17 +125,27 @@ describe('write-behind: nothing lost, nothing applied twice, when Redis fails', 
     const refusedFlush = await outcomeOf(refusing.flush());
     const applied = await healthy.flush();
     expect(
+      refusedFlush,
+      `With Redis refusing every write, flush() ${refusedFlush}; expected it to reject. A flush that claimed nothing has applied nothing: resolving (with 0, or after logging) tells the caller, ` +
+        `and close(), that the views are in Postgres while they wait in Redis (${LESSON}, "When a flush fails").`,
+    ).toMatch(/^rejected/);
+    expect(
       await viewsInPostgres(),
       `3 views of product 19 were recorded; a flush on a Redis refusing writes ${refusedFlush}, then a healthy flush resolved with ${applied}. Postgres holds what is shown as received below, expected { 19: 3 }. ` +
         `A flush that cannot claim or forget a batch must leave the views where they are (${LESSON}, "When a flush fails").`,
     ).toEqual({ 19: 3 });
-    const forgetful = counter({ redis: lab.redis.refusingClient(['evalsha'], new Error('NOSCRIPT No matching script. Please use EVAL.')) });
+    // A counter that has run every script it uses once, then the server restarts.
+    const server = new ForgottenScripts();
+    const forgetful = counter({ redis: server.attach(lab.redis.client()) });
+    await record(forgetful, 20, 1);
+    await forgetful.flush();
+    server.forget();
     await record(forgetful, 20, 2);
     const afterRestart = await outcomeOf(forgetful.flush());
     expect(
       afterRestart,
-      `On a Redis that answers every EVALSHA with NOSCRIPT (restarted, or failed over to a replica without the script cache), flush() ${afterRestart}; expected it to resolve with 2. ` +
-        `Send the script with EVAL when EVALSHA says NOSCRIPT (ioredis's defineCommand does) (Lesson 08, Redis as a cache, "Fewer round trips, atomic steps").`,
+      `On a Redis that has forgotten its scripts (restarted, or failed over to a replica without the script cache: EVALSHA answers NOSCRIPT), flush() ${afterRestart}; expected it to resolve with 2. ` +
+        `Send the script with EVAL when EVALSHA says NOSCRIPT (ioredis's defineCommand does); a script loaded once is gone after the restart (Lesson 08, Redis as a cache, "Fewer round trips, atomic steps").`,
     ).toBe('resolved with 2');
   });
 });

@@ -37,15 +37,6 @@ export const outcomeOf = (work: Promise<unknown>) =>
 /** Whether `text` holds `price` as a whole number (not as part of a longer one). */
 export const mentions = (text: string, price: number) => new RegExp(`(^|\\D)${price}(\\D|$)`).test(text);
 
-/**
- * Makes the server refuse `command`, as a full Redis under noeviction refuses a write: it goes
- * out under a name Redis does not know, so Redis answers it with an error, and a MULTI
- * holding it is discarded at EXEC (EXECABORT), just as a real refusal is. (Rejecting it in
- * the client instead would leave ioredis waiting inside a MULTI for a reply that never comes.)
- */
-export function refuseOnServer(command: Command): void {
-  command.name = 'refused-by-the-suite-as-if-oom';
-}
 
 
 /**

@@ -3,6 +3,7 @@
 // share Redis and nothing else. The suite drives the lock module directly.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { ForgottenScripts } from '../../harness/lab/forgotten-scripts.js';
 import { interleave } from '../../harness/lab/interleave.js';
 import { SCRIPT_CALLS } from '../../harness/lab/monitor.js';
 import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
@@ -183,9 +184,17 @@ describe('only the owner acts on a lock', () => {
 
   it('04.21 release and extend still work on a Redis that has forgotten its scripts (NOSCRIPT)', async () => {
     const { a } = await twoProcesses();
-    const noScript = new Error('NOSCRIPT No matching script. Please use EVAL.');
-    const forgetful = lab.redis.refusingClient(['evalsha', 'evalsha_ro'], noScript);
+    const server = new ForgottenScripts();
+    const forgetful = server.attach(lab.redis.client());
     const key = lab.redis.key('lock:no-script');
+    // A lock that has released and extended once (each script run once), then the server restarts.
+    const first = await a.lock.acquireLock(forgetful, key, { ttlMs: 5_000, waitMs: 0 });
+    if (first) {
+      await a.lock.extendLock(forgetful, first, 5_000).catch(() => {});
+      await a.lock.releaseLock(forgetful, first).catch(() => {});
+    }
+    await lab.redis.admin.del(key);
+    server.forget();
     const idea = `EVALSHA runs a script the server has cached. After a restart, a failover to a replica or a SCRIPT FLUSH the server answers NOSCRIPT, and a lock that only knows EVALSHA can no longer be released or extended: every lock then lives out its TTL. Fall back to EVAL on NOSCRIPT (ioredis's defineCommand does), or send EVAL (${LESSON}, "A lock with an owner").`;
     const lock = await a.lock.acquireLock(forgetful, key, { ttlMs: 5_000, waitMs: 0 });
     expect(lock, `acquireLock on a free key returned null; expected a Lock.`).not.toBeNull();

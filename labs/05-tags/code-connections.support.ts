@@ -1,9 +1,8 @@
 // Lab 05: the code's Redis, every connection of it. Not a suite.
-import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { afterEach } from 'vitest';
+import { ForgottenScripts } from '../../harness/lab/forgotten-scripts.js';
 import { interleave } from '../../harness/lab/interleave.js';
-import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import type { Lab } from '../../harness/lab/use-lab.js';
 
 /**
@@ -79,34 +78,16 @@ export function useCodeConnections(lab: Lab): () => CodeConnections {
   };
 }
 
-const sha1 = (source: unknown) => createHash('sha1').update(String(source)).digest('hex');
-
 /**
- * The code's Redis made restartable: after `restart()` it knows no Lua script until one is
- * sent to it again (EVAL or SCRIPT LOAD), and answers EVALSHA with NOSCRIPT, as a restarted
- * or failed-over server does. The NOSCRIPT comes from the real server (the SHA is swapped
- * for one it never saw), so a client that handles it on the way back, as ioredis's
- * defineCommand does when it re-sends the script as EVAL, sees what it would see for real.
- * Every connection of the code forgets, those it opens later too.
+ * The code's Redis made restartable (ForgottenScripts): after `restart()` it knows no Lua
+ * script until one is sent to it again, on every connection of the code, those it opens
+ * later too.
  */
 export function forgetfulScripts(connections: CodeConnections): { restart: () => void } {
-  let known: Set<string> | undefined; // undefined: not restarted yet, the server knows what it knows
-  const forgotten = sha1(`a script no server has seen ${randomUUID()}`);
+  const server = new ForgottenScripts();
   connections.each((connection) => {
-    wrapCommands(connection, (command, send) => {
-      const [name, first] = [command.name.toLowerCase(), command.args[0]];
-      if (known && (name === 'evalsha' || name === 'evalsha_ro') && !known.has(String(first).toLowerCase())) command.args[0] = forgotten;
-      const sent = send(command);
-      // Read once answered: the client may turn EVALSHA into EVAL as it writes the command.
-      const learn = () => {
-        const [what, source, loaded] = [command.name.toLowerCase(), command.args[0], command.args[1]];
-        if (what === 'eval' || what === 'eval_ro') known?.add(sha1(source));
-        if (what === 'script' && String(source).toLowerCase() === 'load') known?.add(sha1(loaded));
-      };
-      command.promise.then(learn, () => {});
-      return sent;
-    });
+    server.attach(connection);
     return () => {}; // the connection is closed with the check
   });
-  return { restart: () => (known = new Set()) };
+  return { restart: () => server.forget() };
 }

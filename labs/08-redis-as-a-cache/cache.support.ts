@@ -4,7 +4,7 @@
 import { Redis } from 'ioredis';
 import { expect } from 'vitest';
 import { commandsDuring } from '../../harness/lab/commands-during.js';
-import { wrapCommands } from '../../harness/lab/lab-redis.js';
+import { refuseOnServer, wrapCommands } from '../../harness/lab/lab-redis.js';
 import type { ServerCommand } from '../../harness/lab/monitor.js';
 import { atomicSteps, type Step } from '../../harness/lab/steps.js';
 import type { LabDedicatedRedis } from '../../harness/lab/use-dedicated-redis.js';
@@ -94,7 +94,7 @@ export function refuseTheWriteOf(redis: Redis, key: string): { readonly refused:
   wrapCommands(redis, (command, send) => {
     if (refused === 0 && command.args.some((arg) => String(arg) === key)) {
       refused += 1;
-      command.name = 'the-suite-refused-this-write';
+      refuseOnServer(command);
     }
     return send(command);
   });
