@@ -197,7 +197,8 @@ describe('lab 08: collections', () => {
     const cached = products(1, 5);
     await writeProducts(code, cached);
     await cacheCategory(code, 7, cached);
-    const agedMs = 100_000 + Math.floor(Math.random() * 300_000); // minutes left, not round: cached a while ago
+    // Seconds left, not round: cached nearly an hour ago, where a renewal "near expiry" would renew.
+    const agedMs = 3_000 + Math.floor(Math.random() * 3_000);
     const keys = [...cached.map((p) => productKey(small.prefix, p.id)), categoryKey(small.prefix, 7)];
     await Promise.all(keys.map((key) => admin.pexpire(key, agedMs)));
     await readProducts(code, cached.map((p) => p.id));
