@@ -107,17 +107,30 @@ describe('caching pages with their tags', () => {
         }
       }
       expectQueries(lab.db, products, 4, `Four pages read twice (two searches whose terms differ by a blank): each renders once, then comes from Redis (the read path of Lesson 01, Cache-aside).`);
-      // The other healthy paths say nothing either: a miss of an unknown id, a price change.
+      // A hit leaves a page's TTL alone, also one about to expire: aged to a few seconds left
+      // (as if cached all but that long ago), then read again.
+      const pageKeys = (await lab.redis.keys()).filter(({ key }) => key.startsWith(page('')));
+      const agedMs = 3_000 + Math.round(Math.random() * 2_000);
+      for (const { key } of pageKeys) await lab.redis.admin.pexpire(key, agedMs);
+      for (const [, read] of pages) await read();
+      const renewed = (await lab.redis.keys()).filter(({ key, pttlMs }) => key.startsWith(page('')) && pttlMs > agedMs);
+      expect(
+        renewed.map(({ key, pttlMs }) => `${short(key)}: PTTL ${pttlMs} ms`),
+        `Each page was left ${agedMs} ms to live (as if cached all but that long ago), then read again; these hits gave their page a longer life. A hit serves the page and leaves its TTL alone (GET, not GETEX ... EX, no EXPIRE on read): the TTL bounds how long a page may be served without a render, and a page whose tag set expired, or whose invalidation was lost, would otherwise stay stale for as long as it is popular (${LESSON}, "How long a tag set lives").`,
+      ).toEqual([]);
+      // The other healthy paths say nothing either: a miss of an unknown id, a price change
+      // that removes a cached page (product 8 is on the jugs listing), and one of no product.
       await s.productPage(9998);
-      const [row] = await lab.db.sql<{ price_cents: number }>('SELECT price_cents FROM products WHERE id = 4');
-      await s.updatePrice(4, row!.price_cents + 1);
+      const [row] = await lab.db.sql<{ price_cents: number }>('SELECT price_cents FROM products WHERE id = 8');
+      await s.updatePrice(8, row!.price_cents + 1);
+      await s.updatePrice(9997, 100);
     } finally {
       logged = logs.lines();
       logs.restore();
     }
     expect(
       logged,
-      `With Redis and Postgres healthy, reading four pages twice, a product that does not exist, and changing a price logged:\n${logged.join('\n')}\nexpected nothing, at any level (console.log, info and debug too). A warning belongs to a command that failed; a line logged for every miss or every page written drowns the warnings that matter. ioredis's exec() resolves to [error, result] pairs, and error is null, not undefined, for a command that succeeded (${LESSON}, "Tag sets").`,
+      `With Redis and Postgres healthy, reading four pages three times, a product that does not exist, changing a price on a cached listing and one of a product that does not exist logged:\n${logged.join('\n')}\nexpected nothing, at any level (console.log, info and debug too). A warning belongs to a command that failed; a line logged for every miss or every page written drowns the warnings that matter. ioredis's exec() resolves to [error, result] pairs, and error is null, not undefined, for a command that succeeded (${LESSON}, "Tag sets").`,
     ).toEqual([]);
     const before = new Set((await lab.redis.keys()).map(({ key }) => key));
     const unknown = await s.productPage(9999);
