@@ -177,6 +177,26 @@ describe('when Redis fails', () => {
 
     const read = await expectSettlesWithin(outcome(a.cache.getProfile(5)), BOUND_MS, 'getProfile(5) with Redis failing', idea);
     expect(read, `With Redis failing, getProfile(5) gave ${JSON.stringify(read)}; it should read Postgres and return the profile.\n${idea}`).toMatchObject({ value: { userId: 5, displayName: 'User 5' } });
+    try {
+      (read as { value: { displayName: string } }).value.displayName = 'Edited by one caller';
+    } catch {
+      // a frozen profile refuses the edit: that is the point
+    }
+    const reread = await a.cache.getProfile(5);
+    expect(
+      reread?.displayName,
+      `With Redis failing, a caller changed the displayName of the profile getProfile(5) gave it from Postgres, and the next caller read "${reread?.displayName}". Freeze what L1 keeps on every path, the one taken when Redis fails included (${LESSON}, "Two tiers").`,
+    ).toBe('User 5');
+
+    // Postgres fails too: a read has no answer to give, which is neither "no such user" nor a copy of any age.
+    const dbDown = lab.db.failQueries(/SELECT \* FROM profiles/i);
+    const nothing = await expectSettlesWithin(outcome(a.cache.getProfile(7)), BOUND_MS, 'getProfile(7) with Redis and Postgres failing', idea);
+    nowMs += maxL1AgeMs + 1; // and A's copy of profile 9 is past its age bound
+    const stale = await expectSettlesWithin(outcome(a.cache.getProfile(9)), BOUND_MS, 'getProfile(9) with Redis and Postgres failing', idea);
+    dbDown();
+    expect(nothing, `With Redis and Postgres both failing, getProfile(7) gave ${JSON.stringify(nothing)}; expected it to reject. null says "no such user": a Redis failure sends the read to Postgres, and a Postgres error there rejects as it does with Redis up.\n${idea}`).toHaveProperty('error');
+    expect(stale, `With Redis and Postgres both failing, getProfile(9), whose L1 copy was past maxL1AgeMs, gave ${JSON.stringify(stale)}; expected it to reject. An entry past the age bound is never served, not even as a last resort when both stores fail: nothing then bounds how old it is.\n${idea}`).toHaveProperty('error');
+    nowMs -= maxL1AgeMs + 1;
 
     const write = await expectSettlesWithin(outcome(a.cache.updateProfile(4, { displayName: 'Renamed while Redis failed' })), BOUND_MS, 'updateProfile(4) with Redis failing', idea);
     expect(write, `With Redis failing, updateProfile(4) gave ${JSON.stringify(write)}, although Postgres committed the change; it should resolve with the new profile.\n${idea}`).toMatchObject({ value: { displayName: 'Renamed while Redis failed' } });

@@ -54,6 +54,14 @@ describe('two tiers: L1 in memory over a shared L2', () => {
     ).toHaveProperty('error');
     expect(await lab.redis.admin.exists(profileKey(lab.redis.prefix, 8)), 'a read that failed in Postgres should leave nothing in Redis').toBe(0);
     expect((await a.cache.getProfile(8))?.displayName, 'once Postgres answers again, getProfile(8) should return the row: the failure is kept in neither tier').toBe('User 8');
+
+    const refused = lab.db.failQueries(/UPDATE profiles/i); // Postgres fails the write too
+    const write = await outcome(a.cache.updateProfile(8, { displayName: 'Never committed' }));
+    refused();
+    expect(
+      write,
+      `With Postgres failing the UPDATE, updateProfile(8) gave ${JSON.stringify(write)}. null means "no such user", and a value means the change is in Postgres: neither is true. Let the database error reach the caller, who may retry or report it; only Redis errors are the cache's to absorb (${LESSON}, "Two tiers").`,
+    ).toHaveProperty('error');
   });
 
   it('07.2 a repeated read on the same instance is served from L1: no Redis command, no query, and no caller can edit the cached copy', async () => {
