@@ -7,7 +7,7 @@ import { expectEventWithin } from '../../harness/lab/expect-event.js';
 import { holdCommands, holdReply } from '../../harness/lab/hold.js';
 import { wrapCommands } from '../../harness/lab/lab-redis.js';
 import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
-import { expectSettlesWithin } from '../../harness/lab/teach.js';
+import { expectSettlesWithin, outcome } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { appInstances, BOUND_MS, handled, LESSON, sentDuring, SUBSCRIBES, subscriptions, type Instance } from './instances.support.js';
 import { invalidationChannel, PROFILE_TTL_SECONDS, profileKey, type Profile, type ProfileCache } from './src/contract.js';
@@ -143,6 +143,15 @@ describe('invalidation across instances', () => {
       `CLIENT LIST shows the command connection with ${show(command)}: it is subscribed. Under RESP3 it still answers GET, but it now also carries every broadcast between your replies, falls under Redis's pub/sub output-buffer limit, and is resubscribed on every reconnect. SUBSCRIBE on options.subscriber only (${LESSON}, "A connection of its own").`,
     ).toBe(0);
     expect(subscriptions(subscriber), `CLIENT LIST shows the subscriber connection with ${show(subscriber)}: it should be subscribed to ${invalidationChannel(lab.redis.prefix)} by the time createProfileCache resolves (${LESSON}, "A connection of its own").`).toBeGreaterThanOrEqual(1);
+
+    // A SUBSCRIBE the server refuses (an ACL without the channel, say): no instance to hand out.
+    const channel = invalidationChannel(lab.redis.prefix);
+    const refusing = lab.redis.refusingClient([...SUBSCRIBES], new Error(`NOPERM User app has no permissions to access the '${channel}' channel`));
+    const refused = await outcome(instance({ subscriber: refusing }));
+    expect(
+      'error' in refused,
+      `The server refused the SUBSCRIBE to ${channel}, and createProfileCache still resolved. An instance that hears no invalidation fills L1 and serves every later change stale, with nothing to show for it: reject, so the app fails to start rather than serve stale data. (A refused SUBSCRIBE after a reconnect is another matter: the next 'ready' tries again.) (${LESSON}, "A connection of its own").`,
+    ).toBe(true);
   });
 
   it('07.11 an invalidation removes exactly what it names: other profiles stay in L1 and in Redis, only the writer deletes in Redis, and other channels change nothing', async () => {

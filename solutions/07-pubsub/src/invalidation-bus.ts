@@ -18,7 +18,12 @@ export async function openInvalidationBus(
   const { redis, subscriber, channel, onKeys, onResubscribed } = options;
   const onMessage = listen(channel, onKeys);
   subscriber.on('message', onMessage);
-  await subscriber.subscribe(channel);
+  try {
+    await subscriber.subscribe(channel);
+  } catch (error) {
+    subscriber.off('message', onMessage); // the connection is the caller's: leave nothing on it
+    throw error;
+  }
   const stopWatching = watchReconnects(subscriber, channel, onResubscribed);
 
   return {
