@@ -118,6 +118,17 @@ describe('reads and writes', () => {
       ).toEqual(row);
       expectQueries(lab.db, productSelects, 0, `Write-through: the write puts the committed row into Redis itself, so the read after it is a hit and costs no SELECT (${LESSON}, "Write-through").`);
     }
+    // A product nobody has read yet: the write leaves its row in Redis all the same.
+    await updateWaitingForItsCacheStep(writer, gate, 11, 1101);
+    lab.db.queries.reset();
+    const cold = await reader.getProduct(11);
+    expectQueries(
+      lab.db,
+      productSelects,
+      0,
+      `updatePrice(11, 1101) on a product no process had read, then a read: write-through caches the committed row whether a copy was there or not (SET, not SET ... XX), so the read after any write is a hit (${LESSON}, "Write-through").`,
+    );
+    expect(cold, `After updatePrice(11, 1101) on a product no process had read, another process read ${JSON.stringify(cold)}.`).toEqual(await committed(11));
     expect(await writer.updatePrice(998, 1), 'no product has id 998: updatePrice(998, 1) should resolve null').toBeNull();
     await lab.db.sql(`INSERT INTO products (id, sku, name, category, price_cents) VALUES (998, 'SKU-0998', 'Dosing cup #998', 'tools', 650)`);
     const created = await reader.getProduct(998);
