@@ -8,7 +8,7 @@ import { ForgottenScripts } from '../../harness/lab/forgotten-scripts.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { refuseOnServer, wrapCommands } from '../../harness/lab/lab-redis.js';
 import { expectQueries, expectSettlesWithin } from '../../harness/lab/teach.js';
-import { CATALOGS, LESSON, catalogHelpers, mentions, outcomeOf, productSelects } from './write-strategies.support.js';
+import { CATALOGS, LESSON, catalogHelpers, gatedClient, mentions, outcomeOf, productSelects, type Create } from './write-strategies.support.js';
 
 const lab = useLab('03');
 const { processWith, committed, copiesOf, slowLoader, evict } = catalogHelpers(lab);
@@ -41,6 +41,39 @@ function refusingTheKth(k: number) {
     return send(command);
   });
   return state;
+}
+
+/**
+ * 03.20's last round: Redis refuses the first command of A's updatePrice (the fence read,
+ * in a fenced design), A commits, and before A's cache step B writes the same product and
+ * finishes. Whatever A then does in Redis must not leave its older row cached: without the
+ * fence it saw, A cannot tell its row from B's newer one, and may only delete.
+ */
+async function overtakenAfterAFailedFirstCommand(name: string, create: Create, id: number): Promise<void> {
+  await processWith(create).getProduct(id);
+  const gate = await gatedClient(lab);
+  let first = true;
+  wrapCommands(gate.client, (command, send) => {
+    if (first) refuseOnServer(command);
+    first = false;
+    return send(command);
+  });
+  const aUpdate = lab.db.holdQueries(/UPDATE products/i, { first: 1 });
+  const a = outcomeOf(processWith(create, { redis: gate.client }).updatePrice(id, 1701));
+  await expectSettlesWithin(aUpdate.reached, 2000, `${name}: A's UPDATE of product ${id}`, 'updatePrice must still run the UPDATE when Redis refused a command before it.');
+  gate.hold(); // A's Redis commands after its commit wait until B is done
+  aUpdate.release();
+  await Promise.race([gate.firstHeld(), a]);
+  const b = await outcomeOf(processWith(create).updatePrice(id, 1702));
+  gate.release();
+  const aDone = await a;
+  const seen = (await processWith(create).getProduct(id))?.priceCents;
+  expect(
+    seen,
+    `${name}: Redis refused the first command of A's updatePrice(${id}, 1701) (${aDone}); A committed, then B's updatePrice(${id}, 1702) committed and finished (${b}) before A's cache step ran. ` +
+      `A read afterwards returned ${seen}; Postgres holds 1702. Without the fence it should have read before its UPDATE, A cannot tell its row from a newer one: ` +
+      `delete the entry (moving the fence) rather than cache the row (${LESSON}, "Write-through").`,
+  ).toBe(1702);
 }
 
 describe('when something fails, and what a write leaves alone', () => {
@@ -172,6 +205,7 @@ describe('when something fails, and what a write leaves alone', () => {
           if (flaky.sent < k) break; // updatePrice sent fewer than k commands: every step has failed once
         }
       }
+      for (const [name, create] of CATALOGS) await overtakenAfterAFailedFirstCommand(name, create, name === 'write-through' ? 17 : 18);
     } finally {
       logs.restore();
     }
