@@ -8,7 +8,7 @@ import { LESSON, outcomeOf, record, viewCounterHelpers } from './write-strategie
 // The view counter's keys hold views not yet in Postgres: they must never expire, so this
 // file waives the TTL rule (keys outside the prefix are still refused).
 const lab = useLab('03', { keysWithoutTtl: /.*/ });
-const { counter } = viewCounterHelpers(lab);
+const { counter, footprint } = viewCounterHelpers(lab);
 const MANY = 3000; // products 1001..4000, added for 03.21: more than any batch size a flush might use inside
 const MORE = 7_500; // products 4001..11500, written straight into the buffer: 10 500 in all, past a 10 000-field page
 
@@ -33,26 +33,6 @@ async function bulkViews(): Promise<number[]> {
     return ids;
   }
   return [];
-}
-
-/** What the lab's keys hold, in entries (a string is one, a hash one per field, a list one per element). */
-async function footprint(): Promise<{ keys: number; entries: number }> {
-  const admin = lab.redis.admin;
-  let entries = 0;
-  const keys = await lab.redis.keys();
-  for (const { key } of keys) {
-    const type = await admin.type(key);
-    const size: Record<string, () => Promise<number>> = {
-      string: async () => 1,
-      hash: () => admin.hlen(key),
-      list: () => admin.llen(key),
-      set: () => admin.scard(key),
-      zset: () => admin.zcard(key),
-      stream: () => admin.xlen(key),
-    };
-    entries += (await size[type]?.()) ?? 1;
-  }
-  return { keys: keys.length, entries };
 }
 
 describe('write-behind: views are buffered, then written in batches', () => {

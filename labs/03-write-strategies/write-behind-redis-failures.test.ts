@@ -16,7 +16,7 @@ import { LESSON, outcomeOf, reach, record, viewCounterHelpers } from './write-st
 
 // The view counter's keys hold views not yet in Postgres: they must never expire.
 const lab = useLab('03', { keysWithoutTtl: /.*/ });
-const { counter, viewsInPostgres, connectionsLeftInATransaction } = viewCounterHelpers(lab);
+const { counter, footprint, viewsInPostgres, connectionsLeftInATransaction } = viewCounterHelpers(lab);
 
 /**
  * A connection to a Redis that refuses every write, as a full server under noeviction does:
@@ -36,6 +36,8 @@ async function refusingWrites(): Promise<Redis> {
 describe('write-behind: nothing lost, nothing applied twice, when Redis fails', () => {
   it('03.13 a flush that commits and then loses Redis is not applied again by the next flush', async () => {
     const [a, b] = await separateProcesses(2, () => import('./src/view-counter.js'));
+    await counter({}, b).flush();
+    const empty = await footprint(); // what the buffer's keys hold with nothing buffered
     const redis = lab.redis.client();
     const dying = counter({ redis }, a);
     await record(dying, 9, 3);
@@ -59,6 +61,13 @@ describe('write-behind: nothing lost, nothing applied twice, when Redis fails', 
       open,
       `The next flush skipped the batch already applied, but left ${open} connection(s) of the pool inside its transaction: a batch found applied must still end its transaction (ROLLBACK) before the connection goes back to the pool (${LESSON}, "Exactly once: the batch id").`,
     ).toBe(0);
+    await counter({}, b).flush();
+    const after = await footprint();
+    expect(
+      after,
+      `Once the batch the dying flush committed was found applied, and another flush found nothing, the buffer's keys hold ${after.entries} entries in ${after.keys} keys; with nothing buffered they held ${empty.entries} in ${empty.keys}. ` +
+        `A batch found already applied is done: forget it in Redis as after your own commit (${LESSON}, "Exactly once: the batch id"), or every later flush opens a transaction for it again, for ever.`,
+    ).toEqual(empty);
   });
 
 

@@ -212,6 +212,25 @@ export function viewCounterHelpers(lab: Lab) {
       };
       await Promise.all([pause(ms), twoFlushesBeside()]);
     },
+    /** What the lab's keys hold, in entries (a string is one, a hash one per field, a list one per element). */
+    async footprint(): Promise<{ keys: number; entries: number }> {
+      const admin = lab.redis.admin;
+      let entries = 0;
+      const keys = await lab.redis.keys();
+      for (const { key } of keys) {
+        const type = await admin.type(key);
+        const size: Record<string, () => Promise<number>> = {
+          string: async () => 1,
+          hash: () => admin.hlen(key),
+          list: () => admin.llen(key),
+          set: () => admin.scard(key),
+          zset: () => admin.zcard(key),
+          stream: () => admin.xlen(key),
+        };
+        entries += (await size[type]?.()) ?? 1;
+      }
+      return { keys: keys.length, entries };
+    },
     /** Views in Postgres of products 1..1000, those with none left out, e.g. { 4: 4, 5: 2 }. */
     async viewsInPostgres(): Promise<Record<number, number>> {
       const rows = await lab.db.sql<{ product_id: number; views: string }>(
