@@ -11,7 +11,7 @@ import { useLab } from '../../harness/lab/use-lab.js';
 import { forgetfulScripts, useCodeConnections } from './code-connections.support.js';
 import { MANY, addManyProducts } from './many-products.support.js';
 import { createCatalogPages } from './src/catalog-pages.js';
-import { categoryTag, formatPrice, pageKey, productTag, tagKey } from './src/contract.js';
+import { categoryTag, formatPrice, pageKey, productTag, renderListing, tagKey } from './src/contract.js';
 
 const lab = useLab('05');
 const codeConnections = useCodeConnections(lab);
@@ -117,6 +117,29 @@ describe('invalidating a tag', () => {
       cased,
       `After invalidateTag('category:Kettles'), with listings of 'kettles' and 'Kettles' cached: ${cased.join('; ')}.\nTwo categories that differ only in case are two categories in Postgres, with two listings: each has a tag of its own. Folding the case of a tag makes one category's invalidation remove the other's pages (${LESSON}, "Tag sets").`,
     ).toEqual([]);
+    // The same on what the pages show, and on a product page's category tag.
+    const caseIdea = `A category, and a search term, is used exactly as given: in the page's key, in its tags and in its query. Folding case or trimming blanks anywhere serves one page for another, or leaves a page out of reach of its tag (${LESSON}, "Tag sets").`;
+    const [upper, lower] = [await s.categoryPage('Kettles'), await s.categoryPage('kettles')];
+    expect(upper.includes('Travel kettle #2001') && !lower.includes('Travel kettle #2001'), `categoryPage('Kettles') ${upper.includes('Travel kettle #2001') ? 'lists' : 'does not list'} Travel kettle #2001 (category 'Kettles'), and categoryPage('kettles') ${lower.includes('Travel kettle #2001') ? 'lists' : 'does not list'} it; expected only the first to. ${caseIdea}`).toBe(true);
+    await s.productPage(2001);
+    await s.invalidateTag(categoryTag('kettles'));
+    const kettleKept = await held([page('product:2001')]);
+    await s.invalidateTag(categoryTag('Kettles'));
+    const kettleGone = await held([page('product:2001')]);
+    expect(
+      [kettleKept.length, kettleGone.length],
+      `Product 2001's page (category 'Kettles') was ${kettleKept.length ? 'kept' : 'removed'} by invalidateTag('category:kettles') and ${kettleGone.length ? 'kept' : 'removed'} by invalidateTag('category:Kettles'); expected kept, then removed: a product page is listed under its category as Postgres names it. ${caseIdea}`,
+    ).toEqual([1, 0]);
+    // A search's term as given: a blank is part of it, and so is case.
+    await lab.db.sql(`INSERT INTO products (id, sku, name, category, price_cents) VALUES (2002, 'SKU-2002', 'Grinder brush #2002', 'tools', 900)`);
+    onTestFinished(async () => {
+      await lab.db.sql('DELETE FROM products WHERE id = 2002');
+    });
+    const [asked, blank, shouted] = [await s.searchPage('grinder brush'), await s.searchPage(' grinder'), await s.searchPage('GRINDER BRUSH')];
+    expect(asked, `searchPage('grinder brush') should list Grinder brush #2002. ${caseIdea}`).toContain('Grinder brush #2002');
+    expect(blank, `searchPage(' grinder') listed Grinder brush #2002, whose name has no blank before "Grinder": the search ran for 'grinder'. ${caseIdea}`).not.toContain('Grinder brush #2002');
+    const title = renderListing('Results for "GRINDER BRUSH"', []).split('<ul>')[0]!;
+    expect(shouted.slice(0, title.length), `searchPage('GRINDER BRUSH'), after searchPage('grinder brush') was cached, opened with ${shouted.slice(0, title.length)}; expected its own page, ${title}. ${caseIdea}`).toBe(title);
   });
 
   it('05.14 a price change removes only the pages that show the product: the rest of its category stays cached', async () => {
