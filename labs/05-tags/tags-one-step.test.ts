@@ -217,6 +217,11 @@ describe('one step, whichever connection sends it', () => {
     const broken = productTag(99);
     await lab.redis.admin.set(tag(broken), 'not a set', 'EX', 60);
     const failing = () => s.invalidateTag(broken).then(() => undefined, () => undefined);
+    const refused = await s.invalidateTag(broken).then(() => 'resolved', (error: unknown) => `rejected (${String(error)})`);
+    expect(
+      refused,
+      `invalidateTag('${broken}'), whose tag key holds a string (Redis answers WRONGTYPE), ${refused}; expected it to reject. Redis removed nothing: a caller told otherwise believes the pages are gone. Let the error out of the script (redis.call, not a pcall whose error is dropped) (${LESSON}, "Invalidating a tag in one step").`,
+    ).toMatch(/^rejected/);
     for (const cents of [1001, 1002]) await Promise.all([work(cents), failing()]);
     const warm = open();
     for (let round = 0; round < 10; round += 1) await Promise.all([work(1100 + round), failing()]);
