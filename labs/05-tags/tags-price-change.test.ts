@@ -226,6 +226,11 @@ describe('a price change against the database', () => {
       `With Postgres failing every UPDATE and SELECT: ${[...answered, ...cached.map((key) => `${key} was cached`)].join('; ')}; expected every call to reject and nothing cached.\n` +
         `null means "no such product", and an empty listing "no products". A try/catch around the whole call that logs and returns null turns a failed UPDATE into "unknown product": the caller shows a 404, or believes the price is saved. A query error caught into [] renders a listing with no rows, and caching it serves that empty page for its whole TTL after Postgres is back. Catch only the Redis steps; a database error is the caller's to hear (Lesson 01, "When Redis is down").`,
     ).toEqual([]);
+    const checkedOut = lab.db.pool.totalCount - lab.db.pool.idleCount;
+    expect(
+      checkedOut,
+      `After every failed call had settled, ${checkedOut} client(s) of the pool were still checked out: a client taken with db.connect() and not given back when its query fails is lost for good, and a few failures exhaust the pool. Release it in a finally (release(error) if it may be broken).`,
+    ).toBe(0);
   });
 });
 
