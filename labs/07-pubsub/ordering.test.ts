@@ -119,6 +119,24 @@ describe('two operations racing on one profile', () => {
       eight?.displayName,
       `Two reads of profile 8 on B ${fetchedTwice ? 'each fetched' : 'fetched'} the old copy, then the invalidation arrived, then the reads finished one after the other: the next read served "${eight?.displayName}". A mark that the first read to finish uses up leaves the second one free to keep the old value; a counter that every invalidation bumps, compared by each read with the value it noted when it began, stops them all (${LESSON}, "Two tiers").`,
     ).toBe('Renamed during two reads');
+
+    // A read that begins after the invalidation, while a fetch begun before it is still out.
+    await a.cache.getProfile(10);
+    const early = holdReply(b.redis, key(10));
+    const before = b.cache.getProfile(10);
+    await expectSettlesWithin(early.fetched, BOUND_MS, "B's read of profile 10 reaching Redis", 'getProfile should look in Redis on an L1 miss.');
+    const heard10 = expectEventWithin<[string[]]>(b.cache, 'invalidated', { what: `'invalidated' naming ${key(10)} on B`, idea: `B must hear A's write (${LESSON}, "Telling the other instances").`, boundMs: BOUND_MS, accept: (keys) => keys.includes(key(10)) });
+    await a.cache.updateProfile(10, { displayName: 'Renamed before the second read' });
+    await heard10;
+    const after = b.cache.getProfile(10); // asked after B heard of the write
+    await b.redis.ping(); // its own fetch, if it sent one, has been answered by now
+    early.release();
+    const [, late] = await Promise.all([before, after]);
+    const ten = await b.cache.getProfile(10);
+    expect(
+      [late?.displayName, ten?.displayName],
+      `A read of profile 10 on B was waiting for Redis when B heard of A's write; a second read, begun after that, answered "${late?.displayName}", and the next one "${ten?.displayName}". Only a read that fetched before the invalidation may answer with what it fetched: one begun after it must not join that fetch (a single-flight map shared across an invalidation hands it the old value, and lets it keep it). Key the shared fetch by the counter too, or drop it when the counter moves (${LESSON}, "Two tiers").`,
+    ).toEqual(['Renamed before the second read', 'Renamed before the second read']);
   });
 
   it('07.16 two writers racing on one profile: afterwards every instance reads the row Postgres holds', async () => {
