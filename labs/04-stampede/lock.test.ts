@@ -168,6 +168,16 @@ describe('only the owner acts on a lock', () => {
       loose.length,
       `To extend, the server ran ${shownCommands(own.commands)}: the new expiry (${shownCommands(loose)}) was a command of its own, so whether the lock was still yours was decided in your process, a round trip earlier. Compare and extend in one step on the server: a Lua script.\n${OWNER_IDEA}`,
     ).toBe(0);
+    // The whole ttlMs, also when it is shorter than what is left: the holder knows how long it still needs.
+    const shorter = 3_000 + Math.floor(Math.random() * 2_000);
+    const shortening = performance.now();
+    const cut = await late.b.lock.extendLock(late.b.redis, late.lockB, shorter);
+    state = await lockState(late.key);
+    const leastShort = leastTtlLeft(shorter, shortening);
+    expect(
+      [cut, state.pttlMs >= leastShort && state.pttlMs <= shorter],
+      `B held its lock with about 60 s left and extended it to ${shorter} ms: extendLock returned ${cut}, and Redis shows ${state.shown}; expected true and a PTTL between ${leastShort} and ${shorter} ms. An extend sets the TTL it is given (PEXPIRE, not PEXPIRE ... GT): a holder that finishes early shortens its lock so waiters are not kept out for nothing.\n${OWNER_IDEA}`,
+    ).toEqual([true, true]);
 
     const paused = await stallInsideCall('lock:paused-extend', (a, lock) => a.lock.extendLock(a.redis, lock, 60_000));
     if (paused.split) {
