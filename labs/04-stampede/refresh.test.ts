@@ -7,12 +7,20 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { recordCommandLines } from '../../harness/lab/lab-redis.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
-import { expectEveryKeyHasTtl, expectQueries, expectSettlesWithin, expectTtlsWithin } from '../../harness/lab/teach.js';
+import { expectEveryKeyHasTtl, expectQueries, expectSettlesWithin, expectTtlsWithin, leastTtlLeft } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { cheapest, eventually, LESSON, pageCacheChecks, pageQueries, SETTLE_MS, T0 } from './page-cache.support.js';
-import { lockKeyFor, PAGE_FRESH_MS, PAGE_STALE_MS } from './src/contract.js';
+import { LOCK_WAIT_MS, lockKeyFor, PAGE_FRESH_MS, PAGE_STALE_MS } from './src/contract.js';
 
 const lab = useLab('04');
+/** A whole number in [low, high], new every run. */
+const between = (low: number, high: number) => low + Math.floor(Math.random() * (high - low + 1));
+/** How long `work` takes, in ms. */
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
 const { cacheOnClock, cacheWith, keyOf, seedStale, selects, storedEntry, track } = pageCacheChecks(lab);
 
 describe('serving stale while one refresh runs', () => {
@@ -34,28 +42,49 @@ describe('serving stale while one refresh runs', () => {
 
 
   it('04.18 every path that writes the page gives it freshMs + staleMs: a miss, a waiter giving up, a refresh', async () => {
-    const [freshMs, staleMs] = [20_000, 10_000];
+    // Not round, new every run: a TTL rounded to seconds, or a default put in place of a value given, shows.
+    const [freshMs, staleMs] = [20_000 + between(1, 999), 10_000 + between(1, 999)];
     const { clock, cache } = cacheOnClock({ freshMs, staleMs, lockWaitMs: 100 });
-    const idea = `Whichever path writes a page (the loader after a miss, a waiter that gave up on the lock, a background refresh), it writes the entry with freshUntil = now + freshMs and a hard TTL of freshMs + staleMs (here ${freshMs} + ${staleMs} ms), in the same SET (${LESSON}, "Stale-while-revalidate").`;
-    const expectWritten = async (category: string, path: string, required: boolean) => {
+    const idea = `Whichever path writes a page (the loader after a miss, a waiter that gave up on the lock, a background refresh), it writes the entry with freshUntil = now + freshMs, loadMs the load's own time, and a hard TTL of freshMs + staleMs (here ${freshMs} + ${staleMs} ms, to the millisecond: PX, not EX), in the same SET (${LESSON}, "Stale-while-revalidate").`;
+    const expectWritten = async (category: string, path: string, required: boolean, began: number, ttlMs = freshMs + staleMs, loadMs?: number) => {
       const [entry, pttlMs] = await Promise.all([storedEntry(category), lab.redis.admin.pttl(keyOf(category))]);
       if (entry === null) {
         expect(required, `After ${path}, Redis holds no "${category}" page. ${idea}`).toBe(false);
         return;
       }
-      expect(pttlMs > freshMs + staleMs - 5_000 && pttlMs <= freshMs + staleMs, `After ${path}, ${keyOf(category)} has a PTTL of ${pttlMs} ms; expected ${freshMs + staleMs} ms. ${idea}`).toBe(true);
+      const least = leastTtlLeft(ttlMs, began);
+      expect(pttlMs >= least && pttlMs <= ttlMs, `After ${path}, ${keyOf(category)} has a PTTL of ${pttlMs} ms; expected ${ttlMs} ms, less the time since the read began (at least ${least}). ${idea}`).toBe(true);
       expect(entry.freshUntil, `After ${path}, the entry's freshUntil is ${entry.freshUntil}; expected now + freshMs = ${clock.now + freshMs} on the injected clock. ${idea}`).toBe(clock.now + freshMs);
+      if (loadMs !== undefined) expect(entry.loadMs, `After ${path}, whose load took ${loadMs} ms on the injected clock, the entry's loadMs is ${entry.loadMs}. XFetch weighs the head start by it, on every path. ${idea}`).toBe(loadMs);
       expect(entry.value.category, `After ${path}, the entry holds ${JSON.stringify(entry.value).slice(0, 80)}; expected the "${category}" page.`).toBe(category);
     };
+    let began = performance.now();
     await cache.getPage('cups');
-    await expectWritten('cups', 'a miss', true);
+    await expectWritten('cups', 'a miss', true, began);
     await lab.redis.admin.set(lockKeyFor(keyOf('kettles')), 'held-by-a-process-that-hung', 'PX', 10_000);
-    await expectSettlesWithin(cache.getPage('kettles'), 3_000, 'getPage("kettles") behind a stuck lock, with lockWaitMs 100', idea);
-    await expectWritten('kettles', 'a waiter that gave up on a stuck lock', false);
+    began = performance.now();
+    const slowLoad = lab.db.holdQueries(/FROM products/i, { first: 1 }); // the waiter's own load, once it gave up
+    const givingUp = cache.getPage('kettles');
+    givingUp.catch(() => {}); // awaited below
+    await expectSettlesWithin(slowLoad.reached, 3_000, 'getPage("kettles") behind a stuck lock, with lockWaitMs 100, reaching Postgres', idea);
+    clock.now += 1_234; // the load takes 1 234 ms on the injected clock
+    slowLoad.release();
+    await expectSettlesWithin(givingUp, 3_000, 'getPage("kettles") behind a stuck lock, with lockWaitMs 100', idea);
+    await expectWritten('kettles', 'a waiter that gave up on a stuck lock', false, began, undefined, 1_234);
     const stale = await seedStale('jugs', clock.now);
+    began = performance.now();
     expect(await cache.getPage('jugs'), `A read past freshUntil should return the stale page. ${idea}`).toEqual(stale);
     await eventually(async () => (await storedEntry('jugs'))?.value.products.length === 4, `A read of a stale page should start a refresh that writes the page. ${idea}`);
-    await expectWritten('jugs', 'a background refresh', true);
+    await expectWritten('jugs', 'a background refresh', true, began);
+
+    // An option given as 0 is 0, not the default: no stale window, and no wait for a lock.
+    const noStale = cacheWith({ now: () => clock.now, random: () => 1, freshMs, staleMs: 0, lockWaitMs: 0 });
+    began = performance.now();
+    await noStale.getPage('spoons');
+    await expectWritten('spoons', 'a miss with staleMs: 0', true, began, freshMs);
+    await lab.redis.admin.set(lockKeyFor(keyOf('tools')), 'held-by-a-process-that-hung', 'PX', 10_000);
+    const unwaited = await timed(() => noStale.getPage('tools'));
+    expect(unwaited, `With lockWaitMs: 0, getPage("tools") behind a stuck lock took ${Math.round(unwaited)} ms; expected one try at the lock, then Postgres at once, well under the default ${LOCK_WAIT_MS} ms. A default stands in only for an option left out (??, not ||): 0 is a value. ${idea}`).toBeLessThan(LOCK_WAIT_MS / 2);
   });
 
 
