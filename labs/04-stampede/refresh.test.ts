@@ -5,12 +5,13 @@
 // TTL in Redis stays real. Processes A and B are two module instances of page-cache.ts.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { holdCommands } from '../../harness/lab/hold.js';
 import { recordCommandLines } from '../../harness/lab/lab-redis.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { expectEveryKeyHasTtl, expectQueries, expectSettlesWithin, expectTtlsWithin, leastTtlLeft } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { cheapest, eventually, LESSON, pageCacheChecks, pageQueries, SETTLE_MS, T0 } from './page-cache.support.js';
-import { LOCK_WAIT_MS, lockKeyFor, PAGE_FRESH_MS, PAGE_STALE_MS } from './src/contract.js';
+import { LOCK_TTL_MS, LOCK_WAIT_MS, lockKeyFor, PAGE_FRESH_MS, PAGE_STALE_MS } from './src/contract.js';
 
 const lab = useLab('04');
 /** A whole number in [low, high], new every run. */
@@ -38,6 +39,28 @@ describe('serving stale while one refresh runs', () => {
       `The entry's freshUntil is ${entry?.freshUntil}; with the default clock (Date.now) and freshMs (${PAGE_FRESH_MS}) expected between ${before + PAGE_FRESH_MS} and ${after + PAGE_FRESH_MS}. ${idea}`,
     ).toBe(true);
     expect(entry!.loadMs >= 0 && entry!.loadMs <= after - before, `The entry's loadMs is ${entry!.loadMs}; the whole read took ${after - before} ms on the same clock.`).toBe(true);
+
+    // The loader holds the key's lock, taken with the default lockTtlMs, until the page is written.
+    const client = lab.redis.client();
+    const lockKey = lockKeyFor(keyOf('grinders'));
+    const writing = holdCommands(client, (name, command) => name === 'set' && String(command.args[0]) === keyOf('grinders'));
+    const loading = lab.db.holdQueries(/FROM products/i, { first: 1 });
+    const locking = performance.now();
+    const reading = cacheWith({ redis: client }).getPage('grinders');
+    reading.catch(() => {}); // awaited below
+    await expectSettlesWithin(loading.reached, 3_000, 'a miss of "grinders" reaching Postgres', idea);
+    const lockTtl = await lab.redis.admin.pttl(lockKey);
+    loading.release();
+    await expectSettlesWithin(writing.reached, 3_000, 'the miss of "grinders" writing its page', idea);
+    const lockedWhileWriting = await lab.redis.admin.exists(lockKey);
+    writing.release();
+    await reading;
+    const least = leastTtlLeft(LOCK_TTL_MS, locking);
+    expect(lockTtl >= least && lockTtl <= LOCK_TTL_MS, `While the miss of "grinders" loaded, with lockTtlMs left to its default, ${lockKey} had a PTTL of ${lockTtl} ms; expected LOCK_TTL_MS, ${LOCK_TTL_MS} ms, less the time since the read began (at least ${least}). A default stands in for an option left out, as the README gives it.`).toBe(true);
+    expect(
+      lockedWhileWriting,
+      `When the miss of "grinders" sent the SET of its page, ${lockKey} was already gone. Release the lock after the page is written: a waiter that takes it in between finds nothing on its second read, and loads the page again (${LESSON}, "Read again after the lock").`,
+    ).toBe(1);
   });
 
 
