@@ -20,7 +20,7 @@ describe('session calls when Redis fails or stalls', () => {
       ['stops answering altogether (redisTimeoutMs 50)', await stalling(), { redisTimeoutMs: 50 }],
       ['stops answering altogether (no redisTimeoutMs: the default)', await stalling(), {}],
       [`fails every command with LOADING (redisTimeoutMs ${PATIENT_MS})`, await loading(), { redisTimeoutMs: PATIENT_MS }],
-      [`answers reads and refuses every command that changes a key (a replica after a failover: READONLY) (redisTimeoutMs ${PATIENT_MS})`, await lab.redis.readyClient((c, send) => (changes.has(c.name.toLowerCase()) ? (c.reject(new ReplyError("READONLY You can't write against a read only replica.")), c.promise) : send(c))), { redisTimeoutMs: PATIENT_MS }],
+      [`answers reads and refuses every command that changes a key (a replica after a failover: READONLY) (redisTimeoutMs ${PATIENT_MS})`, lab.redis.refusingClient([...changes], new ReplyError("READONLY You can't write against a read only replica.")), { redisTimeoutMs: PATIENT_MS }],
       ['answers reads and never answers a command that changes a key (redisTimeoutMs 50)', await stalling(changes), { redisTimeoutMs: 50 }],
     ];
     await Promise.all(
