@@ -117,27 +117,13 @@ export class LabRedis {
 
   /**
    * A client whose server refuses the named commands (lower case) with `error`, the way a
-   * full Redis under `noeviction` answers writes with an OOM error. Other commands go through.
-   * Inside MULTI a refused command goes to the server under a name it does not know, so
-   * the server refuses it when queued and EXEC aborts the whole transaction, as a real OOM
-   * does (an answer from the client side would leave EXEC waiting for ever).
+   * full Redis under `noeviction` answers writes with an OOM error (refuseWhere). Other
+   * commands go through.
    */
   refusingClient(names: string[], error: Error): Redis {
     const client = this.client();
     const refused = new Set(names);
-    let inTransaction = false;
-    wrapCommands(client, (command, send) => {
-      const name = command.name.toLowerCase();
-      const control = name === 'multi' || name === 'exec' || name === 'discard';
-      if (refused.has(name) && !(inTransaction && !control)) {
-        command.reject(error);
-        return command.promise;
-      }
-      if (name === 'multi') inTransaction = true;
-      else if (name === 'exec' || name === 'discard') inTransaction = false;
-      else if (refused.has(name)) refuseOnServer(command, `refused-by-the-course-${name}`);
-      return send(command);
-    });
+    refuseWhere(client, (name) => refused.has(name), error);
     return client;
   }
 
@@ -208,6 +194,30 @@ function escapeGlob(literal: string): string {
 type Send = Redis['sendCommand'];
 
 /** Routes every command `client` sends from now on through `through`, which may pass it on with `send`. */
+/**
+ * From now on `client` refuses, with `error`, each command `refuses` picks by name (lower
+ * case; asked once per command): outside MULTI in the client, as the server's error would
+ * come back; inside MULTI on the server (refuseOnServer), which refuses it when queued, so
+ * EXEC aborts the whole transaction as a real refusal does (an answer from the client side
+ * would leave EXEC waiting for ever for a reply the server never sends).
+ */
+export function refuseWhere(client: Redis, refuses: (name: string) => boolean, error: Error): void {
+  let inTransaction = false;
+  wrapCommands(client, (command, send) => {
+    const name = command.name.toLowerCase();
+    const control = name === 'multi' || name === 'exec' || name === 'discard';
+    const refused = refuses(name);
+    if (refused && (!inTransaction || control)) {
+      command.reject(error);
+      return command.promise;
+    }
+    if (name === 'multi') inTransaction = true;
+    else if (name === 'exec' || name === 'discard') inTransaction = false;
+    else if (refused) refuseOnServer(command, `refused-by-the-course-${name}`);
+    return send(command);
+  });
+}
+
 /**
  * Makes the server refuse `command`, as a full Redis refuses a write: it goes out under a
  * name Redis does not know, so Redis answers it with an error and discards a MULTI holding

@@ -4,7 +4,7 @@
 import type { Redis } from 'ioredis';
 import { CookieJar, serve, type HttpReply, type SetCookie } from '../../harness/lab/http.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
-import { wrapCommands } from '../../harness/lab/lab-redis.js';
+import { refuseWhere } from '../../harness/lab/lab-redis.js';
 import type { Lab } from '../../harness/lab/use-lab.js';
 import { createSessionApp } from './src/app.js';
 import { SESSION_COOKIE, SESSION_KEY_SEGMENT, type SessionAppOptions } from './src/contract.js';
@@ -43,7 +43,7 @@ export const startInstance = (lab: Lab, overrides: Partial<SessionAppOptions> = 
 
 
 /**
- * From `fault.on = true` until it is set back, `client` rejects with `error` every command
+ * From `fault.on = true` until it is set back, `client` refuses with `error` (refuseWhere) every command
  * `refuses` picks by name and server flags (COMMAND's table), and every script, which
  * may do any of it. `fault.once` switches the fault off after the first refusal (a blip).
  */
@@ -52,12 +52,15 @@ export async function refuseCommands(lab: Lab, client: Redis, refuses: (name: st
   const refused = new Set(table.filter(([name, , flags]) => refuses(name.toLowerCase(), flags)).map(([name]) => name.toLowerCase()));
   for (const script of ['eval', 'evalsha', 'fcall']) refused.add(script);
   const fault = { on: false, once: false };
-  wrapCommands(client, (command, send) => {
-    if (!fault.on || !refused.has(command.name.toLowerCase())) return send(command);
-    if (fault.once) fault.on = false;
-    command.reject(error);
-    return command.promise;
-  });
+  refuseWhere(
+    client,
+    (name) => {
+      if (!fault.on || !refused.has(name)) return false;
+      if (fault.once) fault.on = false;
+      return true;
+    },
+    error,
+  );
   return fault;
 }
 
