@@ -45,7 +45,7 @@ async function cacheWritesGivenUp(writeNames: Set<string>) {
     try {
       for (const [call, read] of misses) {
         let timer: NodeJS.Timeout | undefined;
-        const overdue = new Promise<'still waiting'>((resolve) => (onWrite = () => queueMicrotask(() => void (timer ??= setTimeout(() => resolve('still waiting'), 70)))));
+        const overdue = new Promise<'still waiting'>((resolve) => (onWrite = () => queueMicrotask(() => void (timer ??= setTimeout(() => setImmediate(() => resolve('still waiting')), 70)))));
         firsts.push([call, await Promise.race([read().then(() => 'answered', () => 'answered'), overdue])]);
         if (timer) overdues.push(overdue); // only a read that sent its write is waited on
       }
