@@ -1,6 +1,6 @@
 // Lab 06 checks, part 5: the cookie's id and its signature. Run: npm test labs/06-sessions
 import { createHmac, randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { CookieJar } from '../../harness/lab/http.js';
 import { useLab } from '../../harness/lab/use-lab.js';
@@ -118,11 +118,14 @@ describe("the cookie's id and signature", () => {
 
     // A signature that fits no secret: to refuse it, the app tries every secret it would accept.
     const forged = encodeURIComponent(`s:${id}.not-a-signature`);
+    // The spy replaces the CommonJS export; syncBuiltinESMExports carries it to `import { createHmac }` too.
     const hmac = vi.spyOn(createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'), 'createHmac');
-    onTestFinished(() => hmac.mockRestore());
+    const restore = () => (hmac.mockRestore(), syncBuiltinESMExports());
+    syncBuiltinESMExports();
+    onTestFinished(restore);
     const tampered = await browserWith({ [SESSION_COOKIE]: forged }).request(`${a.url}/me`);
     const keys = [...new Set(hmac.mock.calls.map(([, key]) => String(key)))].filter((key) => key !== SECRET);
-    hmac.mockRestore();
+    restore();
     expect(
       keys,
       `To check a forged signature (GET /me answered ${show(tampered)}), the app computed HMACs with ${keys.map((key) => JSON.stringify(key)).join(', ')} besides options.secret: a cookie signed with any of them would be accepted. ${idea()}`,
@@ -161,14 +164,20 @@ const BLANK_SECRETS = ['', ' \t\n'];
 const ENV_SECRET = 'lab-06: a secret from the environment, not from the options';
 
 /**
- * Until the test ends, every environment variable whose name mentions a secret
- * (SESSION_SECRET, COOKIE_SECRET, PREVIOUS_SESSION_SECRET...) and is not set reads as
- * ENV_SECRET; `read` collects the names the code asked for.
+ * Until the test ends, every environment variable that is not set reads as ENV_SECRET if
+ * its name mentions a secret (SESSION_SECRET, COOKIE_SECRET, PREVIOUS_SESSION_SECRET...)
+ * or the lab's own code reads it (SESSION_SIGNING_KEY, whatever the name); `read` collects
+ * the names the code asked for.
  */
 function secretsInEnvironment(): { read: Set<string> } {
   const real = process.env;
   const read = new Set<string>();
-  const invented = (name: string | symbol): name is string => typeof name === 'string' && /secret/i.test(name) && !Reflect.has(real, name);
+  // The frame that read the variable: the first one outside this file (its trap and helpers).
+  const readByLabCode = () => {
+    const reader = (new Error().stack ?? '').split('\n').slice(1).find((frame) => !frame.includes('cookie.test.ts')) ?? '';
+    return /[\\/](labs[\\/]06-sessions[\\/]src|solutions[\\/]06-sessions[\\/](src|mistakes))[\\/]/.test(reader);
+  };
+  const invented = (name: string | symbol): name is string => typeof name === 'string' && !Reflect.has(real, name) && (/secret/i.test(name) || readByLabCode());
   process.env = new Proxy(real, {
     get: (target, name) => {
       if (!invented(name)) return Reflect.get(target, name);
