@@ -2,7 +2,7 @@
 // Processes A and B are two module instances of lock.ts, each with its own connection: they
 // share Redis and nothing else. The suite drives the lock module directly.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ForgottenScripts } from '../../harness/lab/forgotten-scripts.js';
 import { interleave } from '../../harness/lab/interleave.js';
 import { SCRIPT_CALLS } from '../../harness/lab/monitor.js';
@@ -103,14 +103,18 @@ describe('a lock with an owner', () => {
   it('04.14 lock tokens are unique across processes and unguessable', async () => {
     const { a, b } = await twoProcesses();
     const idea = `A token proves ownership only if no other acquisition, in this process or any other, can hold the same one, and nobody can predict it: a random value from node:crypto (randomUUID(), or 16 random bytes), new for each acquisition. A counter or a clock repeats in the next process, and Math.random() can be predicted (${LESSON}, "A lock with an owner").`;
+    // Math.random held still while the locks are taken: a token from it repeats, one from node:crypto does not.
+    const still = vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    onTestFinished(() => still.mockRestore());
     const attempts = [a, b].flatMap((p, n) =>
       Array.from({ length: 20 }, (_, i) => p.lock.acquireLock(p.redis, lab.redis.key(`lock:token:${n}:${i}`), { ttlMs: 5_000, waitMs: 0 })),
     );
     const locks = await Promise.all(attempts);
+    still.mockRestore();
     expect(locks.every(Boolean), `Some of 40 acquisitions of free keys returned null; expected a Lock each.`).toBe(true);
     const tokens = locks.map((lock) => lock!.token);
     const repeated = tokens.filter((token, i) => tokens.indexOf(token) !== i);
-    expect(repeated, `Processes A and B (two module instances) each took 20 locks; these tokens were handed out more than once: ${[...new Set(repeated)].slice(0, 3).join(', ')}.\n${idea}`).toEqual([]);
+    expect(repeated, `Processes A and B (two module instances) each took 20 locks, with Math.random held still (it always answered 0.5); these tokens were handed out more than once: ${[...new Set(repeated)].slice(0, 3).join(', ')}.\n${idea}`).toEqual([]);
     const { bits, shortest, symbols } = tokenBits([tokens.slice(0, 20), tokens.slice(20)]);
     expect(
       bits,
