@@ -165,6 +165,14 @@ describe('when memory is full', () => {
     ).toEqual([]);
     const login = await outcome(cache.startSession('s-full', { userId: 5 }));
     expect('error' in login, `startSession on a full Redis resolved; the user would believe they are logged in. ${idea}`).toBe(true);
+    // Any refusal, not only OOM: a replica after a failover answers READONLY, and the reads go on the same.
+    const replica = lab.redis.refusingClient(await needsMemory(), new ReplyError("READONLY You can't write against a read only replica."));
+    const onReplica = createShopCache({ redis: replica, db: lab.db.pool, keyPrefix: lab.redis.prefix, redisTimeoutMs: PATIENT_MS });
+    const { warnings: replicaLogged } = await consoleDuring(async () => {
+      const result = await outcome(Promise.all([onReplica.getProduct(5), onReplica.getInventory(5)]));
+      expect(result, `On a Redis that refuses writes with READONLY (a replica after a failover), getProduct(5) and getInventory(5) gave ${JSON.stringify(result)}. A cache write that fails for any reason is skipped and logged, whatever the error: not only the OOM you expected. ${idea}`).toEqual({ value: expected.slice(0, 2) });
+    });
+    expect(replicaLogged.length, `On a Redis that refuses writes with READONLY, two refused cache writes logged ${replicaLogged.length} warnings; expected one each. ${idea}`).toBeGreaterThanOrEqual(2);
     await expectNoKeys(lab.redis, idea);
   });
 });
