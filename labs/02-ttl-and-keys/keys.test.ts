@@ -219,5 +219,12 @@ describe('what comes back is what was stored', () => {
     for (const [i, call] of calls.entries()) {
       expect(after[i], `${call} returned null, then, once the row was created in Postgres, ${JSON.stringify(after[i])}; expected ${JSON.stringify(expected[i])}. ${idea}`).toEqual(expected[i]);
     }
+
+    // A query that fails is not a row that is missing: the read rejects, and caches nothing.
+    const failing = lab.db.failQueries(/\bFROM\s+(products|inventory|profiles)\b/i, new Error('canceling statement due to statement timeout (injected by the check)'));
+    const broken = await Promise.all([cache.getProduct(902), cache.getInventory(902), cache.getProfile(902)].map((read) => read.then((value) => `resolved with ${JSON.stringify(value)}`, () => 'rejected')));
+    failing();
+    const answered = calls.map((call, i) => `${call.replace(String(id), '902')} ${broken[i]}`).filter((line) => !line.endsWith('rejected'));
+    expect(answered, `With Postgres failing every query: ${answered.join('; ')}; expected each read to reject. null says "no such row": a database error turned into null shows the user a 404, or signs them up again. Catch only the Redis steps; a database error is the caller's to hear (${LESSON}, "A TTL per data class"; lesson 01, "When Redis is down").`).toEqual([]);
   });
 });
