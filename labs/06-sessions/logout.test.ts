@@ -108,8 +108,10 @@ describe('logout', () => {
     expect(logout.status, `POST /logout answered ${show(logout)}; expected a 2xx.`).toBeLessThan(300);
     expect(
       app.early,
-      `Responses were sent before Redis had done what they announce. A 204 from POST /logout tells the user "you are logged out"; if it leaves before the DEL is answered, ` +
-        `the session still works for a while, and if the DEL then fails nobody hears of it. Wait for req.session.destroy's callback (wrap it in a Promise and await it) before answering (${LESSON}, "Logging out").`,
+      `Responses were sent before Redis had done what they announce. ` +
+        (app.early.some((line) => line.includes('/login'))
+          ? `A 200 from POST /login says "you are logged in, and your old session is gone": if it leaves before the old key's DEL (or the new session's SET) is answered, the old id still works for a while, and if that command then fails nobody hears of it. Await req.session.regenerate's and req.session.save's callbacks before answering (${LESSON}, "A new id at login").`
+          : `A 204 from POST /logout tells the user "you are logged out"; if it leaves before the DEL is answered, the session still works for a while, and if the DEL then fails nobody hears of it. Wait for req.session.destroy's callback (wrap it in a Promise and await it) before answering (${LESSON}, "Logging out").`),
     ).toEqual([]);
     expect(await lab.redis.admin.exists(other.key), `${other.key} still exists after POST /logout answered (${LESSON}, "Logging out").`).toBe(0);
     expect(await lab.redis.admin.exists(key), `${key}, another user's session, was removed by someone else's logout (${LESSON}, "Logging out").`).toBe(1);
