@@ -10,7 +10,7 @@ import { separateProcesses } from '../../harness/lab/processes.js';
 import { expectQueries, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { eventually, expectPageOf, isPageOf, LESSON, pageCacheChecks, pageQueries, type Options } from './page-cache.support.js';
-import { encodeEntry, lockKeyFor } from './src/contract.js';
+import { encodeEntry, lockKeyFor, pageKey } from './src/contract.js';
 import type { CategoryPage } from './src/contract.js';
 
 const lab = useLab('04');
@@ -58,6 +58,17 @@ describe('one load for a hot key', () => {
       onLock.length,
       `50 concurrent misses in one process sent ${onLock.length} commands naming ${lockKey} (${shown}); one shared flight needs a handful (take it, release it).\n${idea}`,
     ).toBeLessThanOrEqual(5);
+
+    // Two caches of one process, each with its own prefix (two shops, two tenants): a flight
+    // belongs to its cache's key, so neither is handed the other's page or leaves its own unwritten.
+    const [code] = await separateProcesses(1, () => import('./src/page-cache.js'));
+    const otherPrefix = `${lab.redis.prefix}tenant-b:`;
+    await Promise.all([cacheWith({}, code!).getPage('jugs'), cacheWith({ keyPrefix: otherPrefix }, code!).getPage('jugs')]);
+    const written = await Promise.all([keyOf('jugs'), pageKey(otherPrefix, 'jugs')].map(async (key) => `${key}: ${(await lab.redis.admin.exists(key)) ? 'written' : 'missing'}`));
+    expect(
+      written.filter((line) => line.endsWith('missing')),
+      `Two caches of one process, with prefixes ${lab.redis.prefix} and ${otherPrefix}, missed "jugs" at once: ${written.join(', ')}. A flight shared by category across caches hands one cache the other's load and never writes its own key: key the flights by the page key, and keep them per cache, not in module scope.\n${idea}`,
+    ).toEqual([]);
   });
 
   it('04.15 concurrent misses on different categories each load their own page once, under their own lock', async () => {
