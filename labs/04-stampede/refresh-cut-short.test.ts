@@ -105,6 +105,13 @@ describe('a refresh cut short', () => {
         async () => (await lab.redis.admin.exists(lockKey)) === 0,
         `The refresh found the page already refreshed and stopped, yet its lock ${lockKey} stayed in Redis. Release it on every way out, this one too, or nobody can refresh the page again until the lock's TTL runs out. ${idea}`,
       );
+      // That refresh is over: when the page is stale again, this process refreshes it.
+      clock.now = (await storedEntry('grinders'))!.freshUntil + 1;
+      await cache.getPage('grinders');
+      await eventually(
+        () => selects() === 1,
+        `The refresh that found the page refreshed stopped; when the page was stale again, a read in this process started no new refresh. Clear the mark of a page being refreshed however its refresh ends, this way too, or this process never refreshes that page again. ${idea}`,
+      );
     } else {
       await eventually(() => selects() === 1, `This process took the refresh lock with its read; its refresh should load the page once. ${idea}`);
     }
