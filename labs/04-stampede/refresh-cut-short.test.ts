@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { captureConsole } from '../../harness/lab/console-capture.js';
 import { interleave } from '../../harness/lab/interleave.js';
+import { refuseWhere } from '../../harness/lab/lab-redis.js';
 import { expectQueries, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { eventually, LESSON, pageCacheChecks, pageQueries, SETTLE_MS, T0 } from './page-cache.support.js';
@@ -59,6 +60,19 @@ describe('a refresh cut short', () => {
       await eventually(() => warned.lines().length > 0, `With no onBackgroundError given, a failed refresh should be reported with console.warn (the default). ${idea}`);
       await sleep(SETTLE_MS);
       expect(unhandled.map(String), `The failed refresh surfaced as an unhandled rejection. ${idea}`).toEqual([]);
+      restore();
+
+      // Redis failing the refresh (every SET refused: its lock, its write) is reported the same way.
+      const redisErrors: unknown[] = [];
+      const refusing = lab.redis.client();
+      refuseWhere(refusing, (name) => name === 'set', new Error("OOM command not allowed when used memory > 'maxmemory' (injected)"));
+      const { cache: onFullRedis } = cacheOnClock({ redis: refusing, onBackgroundError: (error) => redisErrors.push(error) });
+      await seedStale('cups', T0);
+      const served = await onFullRedis.getPage('cups');
+      expect(served.products.map((product) => product.name), `On a Redis refusing writes, a read of a stale page should return it at once. ${idea}`).toEqual(['stale copy']);
+      await eventually(() => redisErrors.length > 0, `On a Redis refusing every SET, the refresh of a stale page failed in Redis (its lock or its write), and onBackgroundError was never called: a Redis error is the refresh's as much as a database error. ${idea}`);
+      await sleep(SETTLE_MS);
+      expect(unhandled.map(String), `The refresh that Redis failed surfaced as an unhandled rejection: catch the errors of every step of the refresh (the lock, the reads, the write, the release), not only the load's. ${idea}`).toEqual([]);
     } finally {
       process.off('unhandledRejection', onUnhandled);
       warned.restore();
