@@ -152,6 +152,10 @@ describe('invalidation across instances', () => {
       'error' in refused,
       `The server refused the SUBSCRIBE to ${channel}, and createProfileCache still resolved. An instance that hears no invalidation fills L1 and serves every later change stale, with nothing to show for it: reject, so the app fails to start rather than serve stale data. (A refused SUBSCRIBE after a reconnect is another matter: the next 'ready' tries again.) (${LESSON}, "A connection of its own").`,
     ).toBe(true);
+    expect(
+      refusing.listenerCount('message'),
+      `After createProfileCache rejected, the subscriber connection it was handed still carries ${refusing.listenerCount('message')} 'message' listener(s). The connection is the caller's: a cache that failed to open leaves nothing on it (${LESSON}, "A connection of its own").`,
+    ).toBe(0);
   });
 
   it('07.11 an invalidation removes exactly what it names: other profiles stay in L1 and in Redis, only the writer deletes in Redis, and other channels change nothing', async () => {
