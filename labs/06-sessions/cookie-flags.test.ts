@@ -2,12 +2,12 @@
 // request was HTTPS, and what Express believes about a request (req.protocol, req.secure,
 // req.ip), trusted or not. Run: npm test labs/06-sessions
 import type { Request } from 'express';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cookieExpiresAt, CookieJar, serve, type HttpReply } from '../../harness/lab/http.js';
 import { useLab, type Lab } from '../../harness/lab/use-lab.js';
 import { createSessionApp } from './src/app.js';
 import { SESSION_COOKIE, SESSION_MAX_AGE_MS, type SessionAppOptions } from './src/contract.js';
-import { appOptions, browserWith, LESSON, MAX_AGE_MS, post, sessionCookieOf, show, startInstance } from './sessions.support.js';
+import { appOptions, browserWith, LESSON, MAX_AGE_MS, post, processes, sessionCookieOf, show, startInstance, type AppModule } from './sessions.support.js';
 
 const lab = useLab('06');
 
@@ -32,39 +32,18 @@ describe("the cookie's flags", () => {
       ...untrusted.map((c) => ({ ...c, peers: UNTRUSTED_PEERS, proto: 'https', trusted: false })),
       { config: 'trustProxy: true', overrides: { trustProxy: true }, peers: ['127.0.0.1'], proto: 'http', trusted: true, why: 'the trusted proxy says the browser used plain HTTP' },
     ];
-    await Promise.all(
-      cases.map(async ({ config, overrides, peers, proto, trusted, why }) => {
-        const app = await instanceSeenFrom(lab, overrides);
-        await Promise.all(
-          peers.map(async (peer) => {
-            const browser = app.browserFrom(peer, { 'X-Forwarded-Proto': proto, 'X-Forwarded-For': FORGED_IP });
-            const login = await post(browser, `${app.url}/login`, { userId: 7 });
-            const cookie = sessionCookieOf(login);
-            const seen = `An app with ${config} got POST /login from ${peer} with X-Forwarded-Proto: ${proto} and answered ${login.status} with ${cookie ? `Set-Cookie: ${cookie.raw}` : `no "${SESSION_COOKIE}" cookie`}`;
-            const idea = `The cookie is Secure exactly when the request was HTTPS. Behind a proxy Express learns that from X-Forwarded-Proto, which it may believe only when options.trustProxy says a proxy is there (app.set('trust proxy', 1)); otherwise any client could claim HTTPS. With secure: 'auto' the flag follows; secure: true drops the cookie on plain HTTP, so nobody can log in there (${LESSON}, "Cookie flags").`;
-            expect(cookie, `${seen}; expected a session cookie (${why}). ${idea}`).toBeDefined();
-            expect(cookie?.secure, `${seen}; expected it not to be Secure: ${why}. ${idea}`).toBe(false);
-            // Only Secure depends on the request: the other flags protect plain-HTTP sessions just as much.
-            expect(
-              cookie?.httpOnly && ['lax', 'strict'].includes(cookie.sameSite ?? '') && cookie.path === '/',
-              `${seen}; expected HttpOnly, SameSite=Lax (or Strict) and Path=/ on it all the same: they keep scripts and other sites away from the session whether or not the request was HTTPS (${LESSON}, "Cookie flags").`,
-            ).toBe(true);
-            const me = await browser.request(`${app.url}/me`);
-            expect(me.status, `${seen}; GET /me with that cookie then answered ${show(me)}; expected 200.`).toBe(200);
-            if (trusted) return;
-            // What the rest of the app (and every route added to it) believes about the same requests.
-            const connection = { protocol: 'http', secure: false, ip: peer };
-            for (const belief of app.beliefsOf(browser)) {
-              expect(
-                belief,
-                `${seen}. Express then took the request (X-Forwarded-For: ${FORGED_IP}) to be ${JSON.stringify(belief)} (req.protocol, req.secure, req.ip); expected what the connection itself says, ${JSON.stringify(connection)}: ${why}. ` +
-                  `Trust is one setting taken from options.trustProxy, for the whole app: a cookie that follows it while Express trusts every client, or trusts whole networks (loopback, private, link-local, a container bridge), lets anyone on them forge HTTPS and their address (${LESSON}, "Cookie flags").`,
-              ).toEqual(connection);
-            }
-          }),
-        );
-      }),
-    );
+    await Promise.all(cases.map(async (c) => expectSeenAsTheConnection(await instanceSeenFrom(lab, c.overrides), c)));
+    // The same in production, with the code loaded under it: a flag, or a trust, that depends
+    // on NODE_ENV is wrong there (secure: true drops the cookie on plain HTTP; trust proxy
+    // turned on believes any client's X-Forwarded-Proto).
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      const [code] = await processes(1);
+      const production = { ...untrusted[0]!, config: 'trustProxy: false, under NODE_ENV=production', peers: UNTRUSTED_PEERS.slice(0, 1), proto: 'https', trusted: false };
+      await expectSeenAsTheConnection(await instanceSeenFrom(lab, production.overrides, code!), production);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('06.20 trustProxy trusts exactly one proxy, whatever its address: its X-Forwarded-Proto decides Secure, and the client is the address it saw, not what the client wrote before it', async () => {
@@ -125,8 +104,44 @@ interface Belief {
  * with what Express believed about each request: its protocol, whether it was secure, the
  * client's address.
  */
-async function instanceSeenFrom(lab: Lab, overrides: Partial<SessionAppOptions>) {
-  const app = createSessionApp(appOptions(lab, overrides));
+/**
+ * What 06.12 asks of one configuration, from each of its peers: a cookie that is Secure
+ * only when a trusted proxy said HTTPS, and, when none is trusted, Express believing the
+ * connection rather than the headers.
+ */
+async function expectSeenAsTheConnection(app: Awaited<ReturnType<typeof instanceSeenFrom>>, { config, peers, proto, trusted, why }: { config: string; peers: string[]; proto: string; trusted: boolean; why: string }) {
+  await Promise.all(
+    peers.map(async (peer) => {
+      const browser = app.browserFrom(peer, { 'X-Forwarded-Proto': proto, 'X-Forwarded-For': FORGED_IP });
+      const login = await post(browser, `${app.url}/login`, { userId: 7 });
+      const cookie = sessionCookieOf(login);
+      const seen = `An app with ${config} got POST /login from ${peer} with X-Forwarded-Proto: ${proto} and answered ${login.status} with ${cookie ? `Set-Cookie: ${cookie.raw}` : `no "${SESSION_COOKIE}" cookie`}`;
+      const idea = `The cookie is Secure exactly when the request was HTTPS. Behind a proxy Express learns that from X-Forwarded-Proto, which it may believe only when options.trustProxy says a proxy is there (app.set('trust proxy', 1)); otherwise any client could claim HTTPS. With secure: 'auto' the flag follows; secure: true drops the cookie on plain HTTP, so nobody can log in there (${LESSON}, "Cookie flags").`;
+      expect(cookie, `${seen}; expected a session cookie (${why}). ${idea}`).toBeDefined();
+      expect(cookie?.secure, `${seen}; expected it not to be Secure: ${why}. ${idea}`).toBe(false);
+      // Only Secure depends on the request: the other flags protect plain-HTTP sessions just as much.
+      expect(
+        cookie?.httpOnly && ['lax', 'strict'].includes(cookie.sameSite ?? '') && cookie.path === '/',
+        `${seen}; expected HttpOnly, SameSite=Lax (or Strict) and Path=/ on it all the same: they keep scripts and other sites away from the session whether or not the request was HTTPS (${LESSON}, "Cookie flags").`,
+      ).toBe(true);
+      const me = await browser.request(`${app.url}/me`);
+      expect(me.status, `${seen}; GET /me with that cookie then answered ${show(me)}; expected 200.`).toBe(200);
+      if (trusted) return;
+      // What the rest of the app (and every route added to it) believes about the same requests.
+      const connection = { protocol: 'http', secure: false, ip: peer };
+      for (const belief of app.beliefsOf(browser)) {
+        expect(
+          belief,
+          `${seen}. Express then took the request (X-Forwarded-For: ${FORGED_IP}) to be ${JSON.stringify(belief)} (req.protocol, req.secure, req.ip); expected what the connection itself says, ${JSON.stringify(connection)}: ${why}. ` +
+            `Trust is one setting taken from options.trustProxy, for the whole app: a cookie that follows it while Express trusts every client, or trusts whole networks (loopback, private, link-local, a container bridge), lets anyone on them forge HTTPS and their address (${LESSON}, "Cookie flags").`,
+        ).toEqual(connection);
+      }
+    }),
+  );
+}
+
+async function instanceSeenFrom(lab: Lab, overrides: Partial<SessionAppOptions>, code: AppModule = { createSessionApp }) {
+  const app = code.createSessionApp(appOptions(lab, overrides));
   const beliefs = new Map<string, Belief[]>();
   const running = await serve((req, res) => {
     const peer = String(req.headers[PEER_HEADER] ?? '127.0.0.1');
