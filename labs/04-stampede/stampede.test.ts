@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { interleave } from '../../harness/lab/interleave.js';
-import { recordCommandLines } from '../../harness/lab/lab-redis.js';
+import { recordCommandLines, wrapCommands } from '../../harness/lab/lab-redis.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
 import { expectQueries, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
@@ -109,6 +109,11 @@ describe('one load for a hot key', () => {
     const lockKey = lockKeyFor(key);
     const filled: CategoryPage = { category: 'grinders', products: [{ id: 0, name: 'written by another process', priceCents: 1 }] };
     await redis.ping(); // connected first, so the first reply below is this process's first read
+    // A release (any command on the lock but the SET that takes it) reaches Redis 50 ms after
+    // it is sent: getPage must wait for it, not only send it.
+    wrapCommands(redis, (command, send) =>
+      command.name.toLowerCase() !== 'set' && command.args.map(String).includes(lockKey) ? sleep(50).then(() => send(command)) : send(command),
+    );
     let gap = 'not reached' as 'not reached' | 'filled' | 'lock already held';
     // In the first gap after this process's first reply (its miss), another process that
     // held the key's lock finishes its load: it writes the page and releases its lock. If
