@@ -7,8 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { captureConsole } from '../../harness/lab/console-capture.js';
-import { interleave } from '../../harness/lab/interleave.js';
-import { refuseWhere } from '../../harness/lab/lab-redis.js';
+import { refuseWhere, wrapCommands } from '../../harness/lab/lab-redis.js';
 import { expectQueries, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { eventually, LESSON, pageCacheChecks, pageQueries, SETTLE_MS, T0 } from './page-cache.support.js';
@@ -88,12 +87,12 @@ describe('a refresh cut short', () => {
     const lockKey = lockKeyFor(key);
     const stale = await seedStale('grinders', clock.now);
     const newer: CategoryPage = { category: 'grinders', products: [{ id: 0, name: 'refreshed by another process', priceCents: 2 }] };
-    await redis.ping(); // connected first, so the first reply below is this process's read
+    await redis.ping(); // connected first
     let gap = 'not reached' as 'not reached' | 'refreshed' | 'lock already held';
-    // In the first gap after this process's read of the stale page, another process that
-    // held the key's lock finishes its refresh: it writes a newer entry and releases.
-    const gaps = interleave(redis, async () => {
-      if (gap !== 'not reached') return;
+    // Just before this process's refresh sends its first command on the key's lock (the one
+    // that takes it), another process that held the lock finishes its refresh: it writes a
+    // newer entry and releases. Whatever this refresh read before that is out of date.
+    const otherRefresh = async () => {
       if ((await lab.redis.admin.set(lockKey, randomUUID(), 'PX', 5_000, 'NX')) !== 'OK') {
         gap = 'lock already held';
         return;
@@ -101,12 +100,18 @@ describe('a refresh cut short', () => {
       gap = 'refreshed';
       await lab.redis.admin.set(key, encodeEntry({ value: newer, freshUntil: clock.now + PAGE_FRESH_MS, loadMs: 5 }), 'PX', 90_000);
       await lab.redis.admin.del(lockKey);
+    };
+    let open = true;
+    wrapCommands(redis, (command, send) => {
+      if (!open || gap !== 'not reached' || !command.args.map(String).includes(lockKey)) return send(command);
+      return otherRefresh().then(() => send(command));
     });
-    const idea = `Between this reader's stale read and its refresh's lock, another process refreshed the page. Once the lock is won, read the entry again: if its freshUntil has moved on, the refresh is done already (${LESSON}, "Stale-while-revalidate").`;
+    const gaps = { stop: () => (open = false) };
+    const idea = `Between this reader's stale read and its refresh's lock, another process refreshed the page, right before the lock was taken. Once the lock is won, read the entry again (a read before the lock can be out of date by the time the lock is yours): if its freshUntil has moved on, the refresh is done already (${LESSON}, "Stale-while-revalidate").`;
     try {
       const page = await expectSettlesWithin(cache.getPage('grinders'), 1_500, 'a read of a stale page', idea);
       expect(page, `A read past freshUntil should return the stale page at once. ${idea}`).toEqual(stale);
-      await eventually(() => gap !== 'not reached', `After reading a stale page, your code sent nothing more to Redis: no refresh started. ${idea}`);
+      await eventually(() => gap !== 'not reached', `After reading a stale page, your code sent no command on the key's lock ${lockKey}: no refresh started, or it did not take the lock. ${idea}`);
       await redis.ping(); // queued behind the refresh's next command, so its reply has arrived
       await sleep(SETTLE_MS);
     } finally {
