@@ -9,7 +9,7 @@ import { holdCommands, holdReply } from '../../harness/lab/hold.js';
 import { expectSettlesWithin, outcome } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { appInstances, BOUND_MS, handled, LESSON } from './instances.support.js';
-import { profileKey } from './src/contract.js';
+import { profileKey, PROFILE_TTL_SECONDS } from './src/contract.js';
 
 const lab = useLab('07');
 const { instance, instances } = appInstances(lab);
@@ -54,6 +54,27 @@ describe('order against the database commit', () => {
         `After the write committed, ${who} read "${seen?.displayName}". ${told} If the invalidation runs before the commit, a reader that finds the old profile gone (L2 deleted, or L1 dropped by an early message) reads the old row again and caches it, and nothing removes it afterwards. Invalidate after the commit: UPDATE, then DEL, then PUBLISH (${LESSON}, "Telling the other instances").`,
       ).toBe('Committed name');
     }
+
+    // A read on the writer that begins during its UPDATE and gets Redis's answer only after
+    // the write resolved: the writer's own drop came after the read began, so it must not keep what it read.
+    await lab.redis.admin.set(key(2), JSON.stringify(await c.cache.getProfile(2)), 'EX', PROFILE_TTL_SECONDS); // in L2, not in A's L1
+    a.subscriber.stream.pause();
+    const heldAgain = lab.db.holdQueries(/UPDATE profiles/i);
+    onTestFinished(heldAgain.release);
+    const write2 = a.cache.updateProfile(2, { displayName: 'Committed while A read' });
+    await expectSettlesWithin(heldAgain.reached, BOUND_MS, 'the UPDATE of profile 2', 'updateProfile should run updateProfileRow from the contract.');
+    const slowRead = holdReply(a.redis, key(2));
+    const reading = a.cache.getProfile(2);
+    await expectSettlesWithin(slowRead.fetched, BOUND_MS, "A's read of profile 2 reaching Redis", 'getProfile should look in Redis on an L1 miss.');
+    heldAgain.release();
+    await expectSettlesWithin(write2, BOUND_MS, 'updateProfile(2) once the UPDATE was released', 'It should finish once Postgres answers.');
+    slowRead.release();
+    await reading; // this caller may get the old profile: it asked before the commit
+    const after2 = await a.cache.getProfile(2);
+    expect(
+      after2?.displayName,
+      `A read of profile 2 on A began during A's own UPDATE and got the old copy from Redis after the write had resolved; the next read on A served "${after2?.displayName}". Count the writer's drop as an invalidation when it happens, after the commit (bump the counter there, not before the UPDATE): a read that began before the drop must not keep what it fetched (${LESSON}, "Two tiers").`,
+    ).toBe('Committed while A read');
   });
 });
 
