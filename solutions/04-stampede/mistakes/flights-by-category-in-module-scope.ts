@@ -9,33 +9,23 @@
  * from the first one's prefix, and its own key is never written, so it misses again on
  * every request.
  */
-import { pageKey, selectCategoryPage, settingsFrom, type CategoryPage, type PageCache, type PageCacheOptions } from '../../../labs/04-stampede/src/contract.js';
-import { createRefresher } from '../src/background-refresh.js';
-import { shouldRefresh } from '../src/early-refresh.js';
-import { readEntry } from '../src/entry-store.js';
-import { loadOnce } from '../src/load-once.js';
+import { settingsFrom, type CategoryPage, type PageCache, type PageCacheOptions } from '../../../labs/04-stampede/src/contract.js';
+import { pageCache } from '../src/page-cache.js';
 
-const flights = new Map<string, Promise<CategoryPage>>(); // every cache of this process
+/** Every cache of this process shares it, and it knows a flight by its category alone. */
+const flights = new Map<string, Promise<CategoryPage>>();
+const byCategory = {
+  run(key: string, work: () => Promise<CategoryPage>): Promise<CategoryPage> {
+    const category = key.slice(key.lastIndexOf('page:') + 'page:'.length);
+    let flight = flights.get(category);
+    if (!flight) {
+      flight = work().finally(() => flights.delete(category));
+      flights.set(category, flight);
+    }
+    return flight;
+  },
+};
 
 export function createPageCache(options: PageCacheOptions): PageCache {
-  const { redis, db, keyPrefix } = options;
-  const settings = settingsFrom(options);
-  const refresh = createRefresher(redis, settings);
-  return {
-    async getPage(category) {
-      const key = pageKey(keyPrefix, category);
-      const load = () => selectCategoryPage(db, category);
-      const entry = await readEntry<CategoryPage>(redis, key);
-      if (entry) {
-        if (shouldRefresh(entry, settings)) refresh(key, entry, load);
-        return entry.value;
-      }
-      let flight = flights.get(category);
-      if (!flight) {
-        flight = loadOnce(redis, key, load, settings).finally(() => flights.delete(category));
-        flights.set(category, flight);
-      }
-      return flight;
-    },
-  };
+  return pageCache(options, settingsFrom(options), byCategory);
 }

@@ -12,39 +12,20 @@ import {
   LOCK_WAIT_MS,
   PAGE_STALE_MS,
   XFETCH_BETA,
-  pageKey,
-  selectCategoryPage,
   settingsFrom,
   type CategoryPage,
   type PageCache,
   type PageCacheOptions,
 } from '../../../labs/04-stampede/src/contract.js';
-import { createRefresher } from '../src/background-refresh.js';
-import { shouldRefresh } from '../src/early-refresh.js';
-import { readEntry } from '../src/entry-store.js';
-import { loadOnce } from '../src/load-once.js';
+import { pageCache } from '../src/page-cache.js';
 import { SingleFlight } from '../src/single-flight.js';
 
 export function createPageCache(options: PageCacheOptions): PageCache {
-  const { redis, db, keyPrefix } = options;
   const settings = {
     ...settingsFrom(options),
     staleMs: options.staleMs || PAGE_STALE_MS,
     lockWaitMs: options.lockWaitMs || LOCK_WAIT_MS,
     beta: options.beta || XFETCH_BETA,
   };
-  const misses = new SingleFlight<CategoryPage>();
-  const refresh = createRefresher(redis, settings);
-  return {
-    async getPage(category) {
-      const key = pageKey(keyPrefix, category);
-      const load = () => selectCategoryPage(db, category);
-      const entry = await readEntry<CategoryPage>(redis, key);
-      if (entry) {
-        if (shouldRefresh(entry, settings)) refresh(key, entry, load);
-        return entry.value;
-      }
-      return misses.run(key, () => loadOnce(redis, key, load, settings));
-    },
-  };
+  return pageCache(options, settings, new SingleFlight<CategoryPage>());
 }

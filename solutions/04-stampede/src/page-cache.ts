@@ -2,6 +2,7 @@ import {
   pageKey,
   selectCategoryPage,
   settingsFrom,
+  type CacheSettings,
   type CategoryPage,
   type PageCache,
   type PageCacheOptions,
@@ -13,9 +14,15 @@ import { loadOnce } from './load-once.js';
 import { SingleFlight } from './single-flight.js';
 
 export function createPageCache(options: PageCacheOptions): PageCache {
-  const { redis, db, keyPrefix } = options;
-  const settings = settingsFrom(options);
-  const misses = new SingleFlight<CategoryPage>();
+  return pageCache(options, settingsFrom(options), new SingleFlight<CategoryPage>());
+}
+
+/** The read path on settings already filled in, with this cache's own flights. */
+export function pageCache(
+  { redis, db, keyPrefix }: PageCacheOptions,
+  settings: CacheSettings,
+  misses: Pick<SingleFlight<CategoryPage>, 'run'>,
+): PageCache {
   const refresh = createRefresher(redis, settings);
 
   return {
