@@ -3,8 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { ReplyError } from 'ioredis';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { expectNoKeys, expectSettlesWithin } from '../../harness/lab/teach.js';
+import { expectNoKeys, expectQueries, expectSettlesWithin } from '../../harness/lab/teach.js';
 import { cacheMaker, FALLBACK, LESSON, troubledRedis } from './cache-aside.support.js';
+
+const products = { table: 'products', kind: 'select' } as const;
 
 const lab = useLab('01');
 
@@ -39,7 +41,14 @@ describe('when Redis or Postgres fails', () => {
     );
     const idea = `An error is not an answer: let it reach the caller and cache nothing, or every reader gets the failure (or a false "not found") until the TTL ends (${LESSON}, "Caching not found").`;
     expect(outcome, `While Postgres failed, getProduct(7) ${outcome}; expected it to reject. ${idea}`).toBe('rejected');
+    expectQueries(lab.db, products, 1, `A failed query is not tried again by the cache: a database in trouble gets no second query per read from it (retries, if any, belong to the pool or the caller). ${idea}`);
     await expectNoKeys(lab.redis, idea);
+    // With Redis down too, the read that falls back to Postgres still rejects: no answer is not "not found".
+    const bothDown = await cacheWith({ redis: await lab.redis.downClient() }).getProduct(8).then(
+      (value) => `returned ${JSON.stringify(value)}`,
+      () => 'rejected',
+    );
+    expect(bothDown, `With Redis down and Postgres failing, getProduct(8) ${bothDown}; expected it to reject. The fallback to Postgres is the read itself, not a best effort: its error is the caller's. ${idea}`).toBe('rejected');
     restore();
     expect((await cache.getProduct(7))?.id, `Once Postgres recovered, getProduct(7) should return product 7. ${idea}`).toBe(7);
   });

@@ -74,6 +74,15 @@ describe('what Redis holds', () => {
     const minuteMs = MISSING_TTL_SECONDS * 1000;
     // Exactly the minute, less only the time since the lookup.
     await expectTtlsWithin(lab.redis, keys, { minMs: leastTtlLeft(minuteMs, asked), maxMs: minuteMs }, idea);
+    // 55 s later another id misses: its entry gets a minute of its own, not what is left of 999's.
+    for (const { key } of keys) await lab.redis.admin.pexpire(key, 5_000);
+    const askedLater = performance.now();
+    expect(await cache.getProduct(998), 'product 998 does not exist: getProduct should return null').toBeNull();
+    const longest = Math.max(...(await lab.redis.keys()).map((k) => k.pttlMs));
+    expect(
+      longest,
+      `Product 999's "not found" was aged to 5 s left (as if 55 s had passed), then product 998 missed; the longest TTL under the prefix is now ${longest} ms, so nothing holds 998's "not found" for a minute from its own miss (at least ${leastTtlLeft(minuteMs, askedLater)} ms). Each id has an entry of its own, with its own minute: one key (a set, a hash) for every missing id expires all of them with the first, or keeps them all alive with the last. ${idea}`,
+    ).toBeGreaterThanOrEqual(leastTtlLeft(minuteMs, askedLater));
 
     // Product 999 is created; then its "not found" entry ends, as its TTL would after a minute.
     onTestFinished(() => lab.db.sql('DELETE FROM products WHERE id = 999').then(() => {}));
