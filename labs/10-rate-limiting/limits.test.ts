@@ -101,12 +101,25 @@ describe('a budget per API key and route class', () => {
       'differ only in case or only after their first characters, lets one client use up the budget of the ' +
       `others (${LESSON}, "Per API key, in Express").`;
     // An API key is compared as given, whole: in another case, or sharing its first 24
-    // characters with the noisy key, it is another caller.
-    const others: [string, RouteClass][] = [['quiet', 'read'], [NOISY.toUpperCase(), 'read'], [`${NOISY.slice(0, 24)}-quiet`, 'read'], [NOISY, 'write'], [NOISY, 'login']];
-    for (const [apiKey, routeClass] of others) {
+    // characters with the noisy key, or all but its last of 300, it is another caller, in
+    // every class.
+    const LONG = `${'k'.repeat(299)}`;
+    await burst([a!, b!], 'login', `${LONG}a`, SMALL.login.limit + 1);
+    await burst([a!, b!], 'login', NOISY, SMALL.login.limit + 1);
+    const spent = `After API key "${NOISY}" spent its read and login budgets`;
+    const others: [string, RouteClass, string][] = [
+      ['quiet', 'read', spent],
+      [NOISY.toUpperCase(), 'read', spent],
+      [`${NOISY.slice(0, 24)}-quiet`, 'read', spent],
+      [NOISY, 'write', spent],
+      [NOISY.toUpperCase(), 'login', spent],
+      [`${LONG}b`, 'login', `After a 300-character API key ending in "a" spent its login budget`],
+    ];
+    for (const [apiKey, routeClass, story] of others) {
       const { limit } = SMALL[routeClass];
       const replies = await burst([a!, b!], routeClass, apiKey, limit + 2);
-      expectAdmitted(replies, routeClass, limit, `After API key "${NOISY}" spent its read budget, ${limit + 2} requests from "${apiKey}"`, idea);
+      const shown = apiKey.length > 40 ? 'a key that differs from it only in its last character' : `"${apiKey}"`;
+      expectAdmitted(replies, routeClass, limit, `${story}, ${limit + 2} ${routeClass} requests from ${shown}`, idea);
     }
     // Several callers at once, on both instances: each gets exactly its own budget.
     const callers = ['c1', 'c2', 'c3', 'c4'];
