@@ -1,29 +1,40 @@
 /**
- * Mistake: every "not found" goes into one set, whose TTL is set once (EXPIRE ... NX)
+ * Mistake: every missing id goes into one set, whose TTL each new miss renews
  * Replaces: get-or-fetch.ts
- * Caught by: 01.5
+ * Caught by: 01.12
  *
- * One set for the missing ids looks tidy (one key instead of thousands) and EXPIRE NX
- * even avoids the trap of renewing it on every miss. But the set has one TTL: an id that
- * misses 55 s after the first is forgotten 5 s later, and a burst of lookups for it
- * reaches Postgres again almost at once. Each id needs its own entry, with its own minute.
+ * One key instead of thousands of tiny markers looks tidier and cheaper, and the set gets
+ * its 60 s TTL in the same MULTI as the SADD, so no key ever lives without one. But the
+ * TTL belongs to the set, not to an id: each new miss pushes it back a minute. Under a
+ * steady trickle of lookups for missing ids (bots, stale links) the set never expires, and
+ * a product created after its first failed lookup stays "not found" indefinitely.
  */
 import type { Redis } from 'ioredis';
-import { withTimeout } from '../src/with-timeout.js';
 import type { GetOrFetchOptions } from '../src/get-or-fetch.js';
+import { withTimeout } from '../src/with-timeout.js';
 
-export { MISSING, type Codec, type GetOrFetchOptions } from '../src/get-or-fetch.js';
+/** `<prefix>product:42` is remembered as missing by member `42` of `<prefix>product:missing`. */
+const missingSet = (key: string) => {
+  const at = key.lastIndexOf(':') + 1;
+  return { set: `${key.slice(0, at)}missing`, member: key.slice(at) };
+};
 
 export async function getOrFetch<T>(redis: Redis, options: GetOrFetchOptions<T>): Promise<T | null> {
   const { key, codec, redisTimeoutMs } = options;
-  const missing = `${key.slice(0, key.lastIndexOf(':'))}:missing`;
-  const [cached, known] = await withTimeout(Promise.all([redis.get(key), redis.sismember(missing, key)]), redisTimeoutMs).catch(() => [null, 0] as const);
-  if (known) return null;
+  const { set, member } = missingSet(key);
+  let redisUp = true;
+  const down = () => ((redisUp = false), null);
+  const cached = await withTimeout(redis.get(key), redisTimeoutMs).catch(down);
   if (cached !== null) return codec.decode(cached);
+  if (redisUp && (await withTimeout(redis.sismember(set, member), redisTimeoutMs).catch(down)) === 1) return null;
+
   const fresh = await options.load();
-  const write: Promise<unknown> = fresh === null
-    ? redis.multi().sadd(missing, key).expire(missing, options.missingTtlSeconds, 'NX').exec()
-    : redis.set(key, codec.encode(fresh), 'EX', options.ttlSeconds);
-  await withTimeout(write, redisTimeoutMs).catch((error: unknown) => console.warn(`[cache] ${key}: ${String(error)}`));
+  if (redisUp) {
+    const write: Promise<unknown> =
+      fresh === null
+        ? redis.multi().sadd(set, member).expire(set, options.missingTtlSeconds).exec()
+        : redis.set(key, codec.encode(fresh), 'EX', options.ttlSeconds);
+    await withTimeout(write, redisTimeoutMs).catch(() => {});
+  }
   return fresh;
 }
