@@ -193,7 +193,6 @@ function escapeGlob(literal: string): string {
 
 type Send = Redis['sendCommand'];
 
-/** Routes every command `client` sends from now on through `through`, which may pass it on with `send`. */
 /**
  * From now on `client` refuses, with `error`, each command `refuses` picks by name (lower
  * case; asked once per command): outside MULTI in the client, as the server's error would
@@ -231,6 +230,7 @@ export function refuseOnServer(command: Command, name = 'refused-by-the-course')
   command.toWritable = (socket) => Command.prototype.toWritable.call(command, socket);
 }
 
+/** Routes every command `client` sends from now on through `through`, which may pass it on with `send`. */
 export function wrapCommands(client: Redis, through: (command: Command, send: (command: Command) => unknown) => unknown): void {
   const send = client.sendCommand.bind(client);
   client.sendCommand = ((command: Command, stream?: Parameters<Send>[1]) =>
