@@ -14,6 +14,7 @@ import {
   refusingRedis,
 } from './failure-policy.support.js';
 import { countCommands, describeRoute, type Instance, startInstances, stopAfter } from './rate-limit.support.js';
+import { createLimiter } from './src/limiter.js';
 
 const lab = useLab('10');
 vi.setConfig({ testTimeout: 15_000 });
@@ -37,6 +38,13 @@ describe('a Redis that is down or fails', () => {
       expectPolicies(unlogged!, FLIPPED_FAILURE, `With Redis down, policies ${JSON.stringify(FLIPPED_FAILURE)} and a log option that throws (hit() never rejects)`),
     ]);
     expectLogged(app!.logged, DEFAULT_FAILURE, 'With Redis down');
+    // hit() itself, not only the app around it: with the log throwing, it still resolves with the policy's outcome.
+    const limiter = createLimiter({ redis: await lab.redis.downClient(), keyPrefix: lab.redis.prefix, policies: FLIPPED_POLICIES, log: brokenLog });
+    const decisions = await Promise.all((['read', 'login'] as const).map((routeClass) => limiter.hit('acme', routeClass).then((d) => d.outcome, (error: unknown) => `rejected (${String(error)})`)));
+    expect(
+      decisions,
+      `With Redis down and a log option that throws, limiter.hit('acme', 'read') and hit('acme', 'login') gave ${decisions.join(' and ')}; expected failed-closed and failed-open (the policies ${JSON.stringify(FLIPPED_FAILURE)}). hit() never rejects: a log that fails must not turn a decision into an error, whoever calls hit() (an app that catches it today is not the only caller).`,
+    ).toEqual(['failed-closed', 'failed-open']);
   });
 
   it('10.12 Redis errors, or a connection lost after any command: the policy decides, never a 500', async () => {

@@ -4,9 +4,9 @@
 // it (no module state shared) with its own Redis connection, and reads what Redis holds.
 import { describe, expect, it, vi } from 'vitest';
 import { interleave } from '../../harness/lab/interleave.js';
-import type { HttpReply } from '../../harness/lab/http.js';
+import { CookieJar, type HttpReply } from '../../harness/lab/http.js';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { burst, CLASSES, Clock, describeRoute, eachClass, expectAdmitted, LESSON, startInstances } from './rate-limit.support.js';
+import { burst, CLASSES, Clock, describeRoute, eachClass, expectAdmitted, LESSON, ROUTES, startInstances } from './rate-limit.support.js';
 import type { Policy, RouteClass } from './src/contract.js';
 
 const lab = useLab('10');
@@ -28,6 +28,18 @@ describe('a budget per API key and route class', () => {
           'A limiter keyed by API key has no budget for a caller without one, on every route: refuse ' +
           'it rather than let every such caller share one made-up budget, or one by address ' +
           `(${LESSON}, "Per API key, in Express").`,
+      ).toBe(401),
+    );
+    // The key comes in the header only: one in the query string (logged by every proxy on the way) is no key.
+    const inQuery = await eachClass((routeClass) => {
+      const { method, path } = ROUTES[routeClass];
+      return new CookieJar().request(`${app!.url}${path}?api_key=acme&apiKey=acme&key=acme`, { method });
+    });
+    CLASSES.forEach((routeClass, i) =>
+      expect(
+        inQuery[i]!.status,
+        `${describeRoute(routeClass)} with the API key in the query string (?api_key=acme) and no ${'X-API-Key'} header answered ${inQuery[i]!.status}; expected 401. ` +
+          `The README's key is the header: a query string ends up in access logs, proxies and browser history, and a second way in is a second thing to secure (${LESSON}, "Per API key, in Express").`,
       ).toBe(401),
     );
     const keys = await lab.redis.keys();
