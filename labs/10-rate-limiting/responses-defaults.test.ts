@@ -28,6 +28,14 @@ describe('responses clients can act on', () => {
       }),
     );
     toTheMillisecond.catch(() => {});
+    // A policies option that names one class replaces that one only: on a Redis that is down,
+    // the classes it leaves out still fail open, as their defaults say.
+    const partial = limiters[1]!.createLimiter({ redis: await lab.redis.downClient(), keyPrefix: lab.redis.prefix, policies: { login: policy(1, 1_000) }, redisTimeoutMs: 50, log: () => {} });
+    const unnamed = await Promise.all((['read', 'write'] as const).map((c) => partial.hit('partial', c).then((d) => d.outcome, (error: unknown) => `rejected (${String(error)})`)));
+    expect(
+      unnamed,
+      `With policies { login: ... } only and Redis down, hit() on read and write gave ${unnamed.join(' and ')}; expected failed-open for both, their default onRedisFailure. A policies option replaces the classes it names; every other class keeps DEFAULT_POLICIES (policyFor in contract.ts does exactly this) (${HEADERS}).`,
+    ).toEqual(['failed-open', 'failed-open']);
     for (const routeClass of CLASSES) {
       const { limit, windowMs } = DEFAULT_POLICIES[routeClass];
       const started = Date.now();
