@@ -2,6 +2,7 @@
 // so that its waits run beside part 5's. Run: npm test labs/02-ttl-and-keys
 import { describe, expect, it } from 'vitest';
 import { ReplyError, type Redis } from 'ioredis';
+import { recordCommands } from '../../harness/lab/lab-redis.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { expectSettlesWithin, outcome } from '../../harness/lab/teach.js';
 import { REDIS_TIMEOUT_MS, SHAPE_VERSION, type ShopCacheOptions } from './src/contract.js';
@@ -23,6 +24,7 @@ describe('session calls when Redis fails or stalls', () => {
       [`answers reads and refuses every command that changes a key (a replica after a failover: READONLY) (redisTimeoutMs ${PATIENT_MS})`, lab.redis.refusingClient([...changes], new ReplyError("READONLY You can't write against a read only replica.")), { redisTimeoutMs: PATIENT_MS }],
       ['answers reads and never answers a command that changes a key (redisTimeoutMs 50)', await stalling(changes), { redisTimeoutMs: 50 }],
     ];
+    const sentTo = new Map(scenarios.map(([, redis]) => [redis, recordCommands(redis)] as const));
     await Promise.all(
       scenarios.flatMap(([what, redis, timeout]) => {
         const cache = cacheOn(redis, timeout);
@@ -36,5 +38,14 @@ describe('session calls when Redis fails or stalls', () => {
         });
       }),
     );
+    // Each call asks once: a session call that fails or times out is not sent again.
+    for (const [what, redis] of scenarios) {
+      const sent = (sentTo.get(redis) ?? []).map((name) => name.toLowerCase());
+      const tries = { reads: sent.filter((name) => ['get', 'getex', 'getdel'].includes(name)).length, writes: sent.filter((name) => ['set', 'setex', 'psetex'].includes(name)).length };
+      expect(
+        tries,
+        `On a Redis that ${what}, one startSession and one getSession sent ${sent.join(', ')}. Expected one write and one read: a session call that failed or timed out rejects, it does not try again (a retry doubles the wait on a stalled Redis and the load on a struggling one; the caller decides whether to retry). ${idea}`,
+      ).toEqual({ reads: 1, writes: 1 });
+    }
   });
 });
