@@ -1,11 +1,11 @@
 // `npm run bench:watch [NN | NN.K ...]`: how long `npm run watch` takes to answer after a
 // save. For each lab (all of them by default) or check named it starts the learner's watch
 // run on the reference solution (a passing lab), touches one of its source files the way an
-// editor's save does,
-// and times each rerun from the save to vitest's "waiting for file changes" line. Prints per
-// lab the median and the worst rerun, and the slowest check of the median rerun: a rerun
-// cannot answer before its longest check has, and some checks wait by design (a Redis that
-// answers 1.1 s late, a lock wait of LOCK_WAIT_MS, a failover), so that column is the floor.
+// editor's save does, and times each rerun from the save to vitest's "waiting for file
+// changes" line. Prints per lab the median and the worst rerun, and the slowest check of
+// the median rerun: a rerun cannot answer before its longest check has, and some checks
+// wait by design (a Redis that answers 1.1 s late, a lock wait of LOCK_WAIT_MS, a
+// failover), so that column is the floor.
 import { readdirSync, utimesSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';

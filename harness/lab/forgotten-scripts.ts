@@ -43,10 +43,3 @@ export class ForgottenScripts {
     this.known = new Set();
   }
 }
-
-/** `client` on a Redis that has just lost its script cache. */
-export function forgetfulClient(client: Redis): Redis {
-  const server = new ForgottenScripts();
-  server.forget();
-  return server.attach(client);
-}

@@ -75,6 +75,9 @@ function summariseStatements(texts: string[]): string {
  */
 export const LIVENESS_MS = 3_000;
 
+/** A whole number in [low, high], new every run: values a suite happens to use prove nothing. */
+export const between = (low: number, high: number) => low + Math.floor(Math.random() * (high - low + 1));
+
 /** How a call ended, as data: a check can then say what happened instead of throwing it. */
 export const outcome = <T>(work: Promise<T>) => work.then((value) => ({ value }), (error: unknown) => ({ error: String(error) }));
 

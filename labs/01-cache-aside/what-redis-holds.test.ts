@@ -5,7 +5,7 @@
 // fails whichever check wrote it (01.3 explains why).
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { useLab } from '../../harness/lab/use-lab.js';
-import { expectEveryKeyHasTtl, expectQueries, expectTtlsWithin, leastTtlLeft } from '../../harness/lab/teach.js';
+import { between, expectEveryKeyHasTtl, expectQueries, expectTtlsWithin, leastTtlLeft } from '../../harness/lab/teach.js';
 import { healthyCaches, LESSON, PRODUCT_SELECTS as products, sleep } from './cache-aside.support.js';
 import { MISSING_TTL_SECONDS, PRODUCT_TTL_SECONDS } from './src/contract.js';
 
@@ -126,7 +126,7 @@ describe('what Redis holds', () => {
     const aged = await Promise.all(
       written.map(async (k) => {
         const lifeMs = (k.pttlMs > MISSING_TTL_SECONDS * 1000 ? PRODUCT_TTL_SECONDS : MISSING_TTL_SECONDS) * 1000;
-        const leftMs = 3_000 + Math.round(Math.random() * 2_000) + 7; // never round
+        const leftMs = between(3_007, 5_007); // never round
         await lab.redis.admin.pexpire(k.key, leftMs);
         return { key: k.key, leftMs, lifeMs };
       }),

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
-import { expectEveryKeyHasTtl, expectQueries, expectSettlesWithin, expectTtlsWithin, leastTtlLeft } from '../../harness/lab/teach.js';
+import { between, expectEveryKeyHasTtl, expectQueries, expectSettlesWithin, expectTtlsWithin, leastTtlLeft } from '../../harness/lab/teach.js';
 import { PRODUCT_TTL_SECONDS, type Catalog } from './src/contract.js';
 import { CATALOGS, LESSON, catalogHelpers, gatedClient, productSelects, type Gate } from './write-strategies.support.js';
 
@@ -176,7 +176,7 @@ describe('TTLs', () => {
         }
         // As if all but a few seconds of the hour had passed (a renewal on hits "near expiry"
         // renews there); then a hit, in another process; then the clock is put back.
-        const leftMs = 3_000 + Math.round(Math.random() * 2_000);
+        const leftMs = between(3_000, 5_000);
         for (const copy of copies) await lab.redis.admin.pexpire(copy.key, leftMs);
         await processWith(create).getProduct(id);
         const afterHit = await copiesOf(id);

@@ -7,7 +7,7 @@ import { ForgottenScripts } from '../../harness/lab/forgotten-scripts.js';
 import { interleave } from '../../harness/lab/interleave.js';
 import { SCRIPT_CALLS } from '../../harness/lab/monitor.js';
 import { serverCommandsDuring, type ServerCommand } from '../../harness/lab/server-commands.js';
-import { leastTtlLeft } from '../../harness/lab/teach.js';
+import { between, leastTtlLeft } from '../../harness/lab/teach.js';
 import { tokenBits } from '../../harness/lab/token-bits.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import type { Lock } from './src/contract.js';
@@ -173,7 +173,7 @@ describe('only the owner acts on a lock', () => {
       `To extend, the server ran ${shownCommands(own.commands)}: the new expiry (${shownCommands(loose)}) was a command of its own, so whether the lock was still yours was decided in your process, a round trip earlier. Compare and extend in one step on the server: a Lua script.\n${OWNER_IDEA}`,
     ).toBe(0);
     // The whole ttlMs, also when it is shorter than what is left: the holder knows how long it still needs.
-    const shorter = 3_000 + Math.floor(Math.random() * 2_000);
+    const shorter = between(3_000, 5_000);
     const shortening = performance.now();
     const cut = await late.b.lock.extendLock(late.b.redis, late.lockB, shorter);
     state = await lockState(late.key);

@@ -8,20 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { holdCommands } from '../../harness/lab/hold.js';
 import { recordCommandLines } from '../../harness/lab/lab-redis.js';
 import { separateProcesses } from '../../harness/lab/processes.js';
-import { expectEveryKeyHasTtl, expectQueries, expectSettlesWithin, expectTtlsWithin, leastTtlLeft } from '../../harness/lab/teach.js';
+import { timedWithLateness } from '../../harness/lab/loop-lateness.js';
+import { between, expectEveryKeyHasTtl, expectQueries, expectSettlesWithin, expectTtlsWithin, leastTtlLeft } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { cheapest, eventually, LESSON, pageCacheChecks, pageQueries, SETTLE_MS, T0 } from './page-cache.support.js';
 import { LOCK_TTL_MS, LOCK_WAIT_MS, lockKeyFor, PAGE_FRESH_MS, PAGE_STALE_MS } from './src/contract.js';
 
 const lab = useLab('04');
-/** A whole number in [low, high], new every run. */
-const between = (low: number, high: number) => low + Math.floor(Math.random() * (high - low + 1));
-/** How long `work` takes, in ms. */
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await work();
-  return performance.now() - start;
-}
 const { cacheOnClock, cacheWith, keyOf, seedStale, selects, storedEntry, track } = pageCacheChecks(lab);
 
 describe('serving stale while one refresh runs', () => {
@@ -106,7 +99,7 @@ describe('serving stale while one refresh runs', () => {
     await noStale.getPage('spoons');
     await expectWritten('spoons', 'a miss with staleMs: 0', true, began, freshMs);
     await lab.redis.admin.set(lockKeyFor(keyOf('tools')), 'held-by-a-process-that-hung', 'PX', 10_000);
-    const unwaited = await timed(() => noStale.getPage('tools'));
+    const { elapsedMs: unwaited } = await timedWithLateness(() => noStale.getPage('tools'));
     expect(unwaited, `With lockWaitMs: 0, getPage("tools") behind a stuck lock took ${Math.round(unwaited)} ms; expected one try at the lock, then Postgres at once, well under the default ${LOCK_WAIT_MS} ms. A default stands in only for an option left out (??, not ||): 0 is a value. ${idea}`).toBeLessThan(LOCK_WAIT_MS / 2);
   });
 

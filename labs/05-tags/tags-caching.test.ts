@@ -4,7 +4,7 @@
 import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { captureConsole } from '../../harness/lab/console-capture.js';
-import { expectEveryKeyHasTtl, expectQueries } from '../../harness/lab/teach.js';
+import { between, expectEveryKeyHasTtl, expectQueries } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { useCodeConnections } from './code-connections.support.js';
 import { createCatalogPages } from './src/catalog-pages.js';
@@ -110,7 +110,7 @@ describe('caching pages with their tags', () => {
       // A hit leaves a page's TTL alone, also one about to expire: aged to a few seconds left
       // (as if cached all but that long ago), then read again.
       const pageKeys = (await lab.redis.keys()).filter(({ key }) => key.startsWith(page('')));
-      const agedMs = 3_000 + Math.round(Math.random() * 2_000);
+      const agedMs = between(3_000, 5_000);
       for (const { key } of pageKeys) await lab.redis.admin.pexpire(key, agedMs);
       for (const [, read] of pages) await read();
       const renewed = (await lab.redis.keys()).filter(({ key, pttlMs }) => key.startsWith(page('')) && pttlMs > agedMs);

@@ -6,6 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { interleave } from '../../harness/lab/interleave.js';
+import { between } from '../../harness/lab/teach.js';
 import { useDedicatedRedis } from '../../harness/lab/use-dedicated-redis.js';
 import { closeConnections, connections, expectProductTtl, LESSON, product, products, roundTripsDuring, shown, stepsDuring, type RoundTrips } from './cache.support.js';
 import { categoryKey, MAX_VALUE_BYTES, productKey, type Product } from './src/contract.js';
@@ -198,7 +199,7 @@ describe('lab 08: collections', () => {
     await writeProducts(code, cached);
     await cacheCategory(code, 7, cached);
     // Seconds left, not round: cached nearly an hour ago, where a renewal "near expiry" would renew.
-    const agedMs = 3_000 + Math.floor(Math.random() * 3_000);
+    const agedMs = between(3_000, 6_000);
     const keys = [...cached.map((p) => productKey(small.prefix, p.id)), categoryKey(small.prefix, 7)];
     await Promise.all(keys.map((key) => admin.pexpire(key, agedMs)));
     await readProducts(code, cached.map((p) => p.id));

@@ -3,7 +3,7 @@
 // file: it watches half a second of outage, beside the others.
 // Run: npm test labs/13-operating-redis
 import { describe, expect, it } from 'vitest';
-import { LIVENESS_MS } from '../../harness/lab/teach.js';
+import { between, LIVENESS_MS } from '../../harness/lab/teach.js';
 import { useLab } from '../../harness/lab/use-lab.js';
 import { pollUntil } from '../../harness/services/poll.js';
 import { createCache, FAILURE_MODES, NO_BREAKER, startProxy, untilConnected } from './operating.support.js';
@@ -43,9 +43,6 @@ const PAST_32_BITS = 36;
  * connection was cut (a close event, a turn of the loop), besides the stalls counted.
  */
 const HEARING_MS = 25;
-
-/** A whole number in [low, high], new every run: values a suite happens to use prove nothing. */
-const between = (low: number, high: number) => low + Math.floor(Math.random() * (high - low + 1));
 
 /**
  * The event loop's stalls, tick by tick, while `work` runs. A gap between two attempts
