@@ -19,16 +19,16 @@ import { login } from '../src/login.js';
 import { logout } from '../src/logout.js';
 import { createSessionMiddleware } from '../src/session.js';
 
-const LEGACY_SECRET = 'keyboard cat';
 /** express-session's signature: HMAC-SHA256 of the id, base64 without padding. */
 const sign = (id: string, secret: string) => createHmac('sha256', secret).update(id).digest('base64').replace(/=+$/, '');
 
-function resignLegacyCookies(secret: string): RequestHandler {
-  const legacy = new RegExp(`(^|;\\s*)${SESSION_COOKIE}=([^;]*)`);
+/** A middleware that swaps a cookie signed with `old` for one signed with `secret`. */
+function resignCookiesSignedWith(old: string, secret: string): RequestHandler {
+  const cookie = new RegExp(`(^|;\\s*)${SESSION_COOKIE}=([^;]*)`);
   return (req, _res, next) => {
-    const found = legacy.exec(req.headers.cookie ?? '');
+    const found = cookie.exec(req.headers.cookie ?? '');
     const [, id = '', signature = ''] = /^s:(.+)\.([^.]+)$/.exec(decodeURIComponent(found?.[2] ?? '')) ?? [];
-    const expected = Buffer.from(sign(id, LEGACY_SECRET));
+    const expected = Buffer.from(sign(id, old));
     if (found && id && expected.length === signature.length && timingSafeEqual(expected, Buffer.from(signature))) {
       req.headers.cookie = req.headers.cookie!.replace(found[0], `${found[1]}${SESSION_COOKIE}=${encodeURIComponent(`s:${id}.${sign(id, secret)}`)}`);
     }
@@ -36,14 +36,19 @@ function resignLegacyCookies(secret: string): RequestHandler {
   };
 }
 
-export function createSessionApp(options: SessionAppOptions): Express {
-  const app = express();
-  if (options.trustProxy) app.set('trust proxy', 1);
-  app.use(express.json());
-  app.use(resignLegacyCookies(options.secret));
-  app.use(createSessionMiddleware(options));
-  app.post('/login', login(options.db));
-  app.post('/logout', logout);
-  app.use(accountRoutes(options.db));
-  return app;
+/** The app, with cookies signed with `old` re-signed in front of its session middleware. */
+export function appResigningCookiesSignedWith(old: string): (options: SessionAppOptions) => Express {
+  return (options) => {
+    const app = express();
+    if (options.trustProxy) app.set('trust proxy', 1);
+    app.use(express.json());
+    app.use(resignCookiesSignedWith(old, options.secret));
+    app.use(createSessionMiddleware(options));
+    app.post('/login', login(options.db));
+    app.post('/logout', logout);
+    app.use(accountRoutes(options.db));
+    return app;
+  };
 }
+
+export const createSessionApp = appResigningCookiesSignedWith('keyboard cat');
